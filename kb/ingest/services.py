@@ -1,0 +1,511 @@
+"""Import one article: text in, rows written in one transaction, an outcome out.
+
+``article_import(raw, original_name=...)`` extracts the text with
+``kb.pipeline.extract`` and writes the article with its mentions, claims and
+stances. It guarantees:
+
+- one ``transaction.atomic()`` per article: an article is written whole or not
+  at all, so one bad file never half-writes;
+- idempotence: identical raw text (by SHA-256) is ``unchanged``, whatever the
+  file is called;
+- an update (same ``original_name``, new text) re-extracts but keeps every
+  editor decision: confirmed or rejected mentions, claims an editor reviewed,
+  linked, tagged or wrote, and confirmed or rejected stances;
+- editors' aliases and rejections reach the pipeline through ``build_snapshot()``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from django.db import connection, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from kb.articles.models import Article, Mention, Source
+from kb.claims.models import Claim, Decision, Stance
+from kb.entities.models import Actor, Alias, Country, unique_slug
+from kb.ingest.snapshot import SnapshotIndex
+from kb.pipeline import extract
+from kb.pipeline.fold import fold
+from kb.pipeline.jsonout import to_json
+from kb.pipeline.types import ActorFound, Extraction, KnownActor, Ref, Snapshot
+
+Status = Literal["new", "updated", "unchanged", "failed", "dry-run"]
+
+# Serialises the write phase of concurrent imports on PostgreSQL, so that two
+# importers never both create the same actor. SQLite needs nothing: its
+# IMMEDIATE transactions already take the single write lock.
+_IMPORT_LOCK_KEY = 0x6B6231  # "kb1"
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    original_name: str
+    status: Status
+    article: Article | None = None
+    extraction: Extraction | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "file": self.original_name,
+            "status": self.status,
+            "error": self.error,
+        }
+        if self.extraction is not None:
+            data.update(to_json(self.extraction))
+        return data
+
+
+def content_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def build_snapshot() -> Snapshot:
+    """Everything the knowledge base knows about actors, as the pipeline reads it."""
+    return SnapshotIndex.load().snapshot()
+
+
+def article_import(
+    raw: str,
+    *,
+    original_name: str,
+    source_name: str | None = None,
+    tags: Sequence[str] = (),
+    dry_run: bool = False,
+    snapshot: Snapshot | SnapshotIndex | None = None,
+) -> ImportOutcome:
+    """Import one article's text. See the module docstring for the guarantees."""
+    digest = content_hash(raw)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return ImportOutcome(original_name, "unchanged", article=existing)
+    if snapshot is None:
+        snapshot = SnapshotIndex.load()
+    if isinstance(snapshot, SnapshotIndex):
+        index: SnapshotIndex | None = snapshot
+        snapshot = snapshot.for_text(raw)
+    else:
+        index = None
+    extraction = extract(raw, snapshot)
+    if not extraction.body.strip():
+        return ImportOutcome(
+            original_name,
+            "failed",
+            extraction=None,
+            error="nothing left after removing web boilerplate",
+        )
+    if dry_run:
+        return ImportOutcome(original_name, "dry-run", extraction=extraction)
+    with transaction.atomic():
+        _take_import_lock()
+        # Re-check inside the lock: a concurrent importer may have just written it.
+        existing = Article.objects.filter(content_hash=digest).first()
+        if existing is not None:
+            return ImportOutcome(original_name, "unchanged", article=existing)
+        article = Article.objects.select_for_update().filter(original_name=original_name).first()
+        status: Status = "updated" if article is not None else "new"
+        article = _write_article(article, raw, digest, original_name, extraction, source_name)
+        if tags:
+            article.tags.add(*tags)
+        writer = _ArticleWriter(article, extraction)
+        writer.write()
+    if index is not None:
+        # Teach the caller's index what this article added, for the next file.
+        for known in writer.known_actors():
+            index.add(known)
+    return ImportOutcome(original_name, status, article=article, extraction=extraction)
+
+
+def _take_import_lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_IMPORT_LOCK_KEY])
+
+
+def _write_article(
+    article: Article | None,
+    raw: str,
+    digest: str,
+    original_name: str,
+    extraction: Extraction,
+    source_name: str | None,
+) -> Article:
+    source = _source(source_name or extraction.publisher)
+    if article is None:
+        article = Article(original_name=original_name)
+    article.title = (extraction.title or "")[:500]
+    article.raw_text = raw
+    article.body = extraction.body
+    article.offsets = [[o.body_start, o.raw_start, o.length] for o in extraction.offsets]
+    article.blocks = [[b.kind, b.start, b.end] for b in extraction.blocks]
+    article.content_hash = digest
+    article.language = extraction.language
+    article.published = extraction.published
+    if source is not None or article.source_id is None:
+        article.source = source
+    if not article.slug:
+        article.slug = unique_slug(Article, extraction.title or _stem(original_name))
+    article.save()
+    return article
+
+
+def _stem(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[0] if "." in base else base
+
+
+def _source(name: str | None) -> Source | None:
+    if not name:
+        return None
+    source = Source.objects.filter(name__iexact=name).first()
+    if source is None:
+        source = Source.objects.create(name=name, slug=unique_slug(Source, name))
+    return source
+
+
+class _ArticleWriter:
+    """Writes an extraction's mentions, claims and stances for one article.
+
+    Query budget per article is bounded by the number of *distinct* names in
+    it, never by the size of the knowledge base.
+    """
+
+    def __init__(self, article: Article, extraction: Extraction) -> None:
+        self.article = article
+        self.extraction = extraction
+        self.actors_by_name: dict[str, Actor] = {}
+        self.countries: dict[str, Country] = {}
+
+    def write(self) -> None:
+        touched_actors = set(
+            Mention.objects.filter(article=self.article, actor__isnull=False).values_list(
+                "actor_id", flat=True
+            )
+        )
+        touched_countries = set(
+            Mention.objects.filter(article=self.article, country__isnull=False).values_list(
+                "country_id", flat=True
+            )
+        )
+        self._clear_extracted()
+        self._resolve_countries()
+        self._resolve_actors()
+        self._write_mentions()
+        self._write_claims_and_stances()
+        touched_actors |= {a.pk for a in self.actors_by_name.values()}
+        touched_countries |= set(self.countries)
+        refresh_mention_counts(actor_ids=touched_actors, country_codes=touched_countries)
+
+    def _clear_extracted(self) -> None:
+        """Drop what the importer wrote last time and no editor has touched."""
+        Mention.objects.filter(article=self.article, status=Mention.Status.EXTRACTED).delete()
+        Stance.objects.filter(article=self.article, decision=Decision.EXTRACTED).delete()
+        untouched = (
+            Claim.objects.filter(
+                article=self.article,
+                origin=Claim.Origin.EXTRACTED,
+                status=Claim.Status.EXTRACTED,
+                note="",
+            )
+            .annotate(
+                n_links=Count("links_from", distinct=True) + Count("links_to", distinct=True),
+                n_tags=Count("tagged_items", distinct=True),
+                n_stances=Count("stances", distinct=True),
+            )
+            .filter(n_links=0, n_tags=0, n_stances=0)
+        )
+        Claim.objects.filter(pk__in=list(untouched.values_list("pk", flat=True))).delete()
+
+    def known_actors(self) -> list[KnownActor]:
+        """The actors this article linked, as the next extraction should know them."""
+        result = []
+        for item in self.extraction.actors:
+            actor = self.actors_by_name[item.name]
+            result.append(
+                KnownActor(
+                    key=actor.slug,
+                    name=actor.name,
+                    kind=actor.kind,  # type: ignore[arg-type]
+                    country=actor.country_id,
+                    aliases=tuple({item.name, *item.surface_forms}),
+                )
+            )
+        return result
+
+    def _resolve_countries(self) -> None:
+        codes = {c.code for c in self.extraction.countries}
+        codes |= {
+            r.name
+            for s in self.extraction.stances
+            for r in (s.subject, s.object)
+            if r.type == "country"
+        }
+        self.countries = Country.objects.in_bulk(codes)
+
+    def _resolve_actors(self) -> None:
+        found = self.extraction.actors
+        if not found:
+            return
+        keys = {a.known_key for a in found if a.known_key}
+        by_slug = Actor.objects.in_bulk(keys, field_name="slug") if keys else {}
+        folded = {fold(a.name) for a in found} | {fold(s) for a in found for s in a.surface_forms}
+        folded.discard("")
+        # Existing actors by accepted alias, most-mentioned first, skipping merged ones.
+        alias_rows = (
+            Alias.objects.filter(key__in=folded, rejected=False, actor__merged_into__isnull=True)
+            .select_related("actor")
+            .order_by("-actor__mention_count", "actor_id")
+        )
+        by_key: dict[str, Actor] = {}
+        for alias in alias_rows:
+            by_key.setdefault(alias.key, alias.actor)
+        rejected = set(
+            Alias.objects.filter(key__in=folded, rejected=True).values_list("actor_id", "key")
+        )
+        new_aliases: list[Alias] = []
+        for item in found:
+            actor = self._match(item, by_slug, by_key, rejected)
+            if actor is None:
+                actor = self._create_actor(item)
+            self.actors_by_name[item.name] = actor
+            new_aliases.extend(
+                Alias(actor=actor, name=form[:200], key=fold(form)[:200])
+                for form in {item.name, *item.surface_forms}
+                if fold(form) and (actor.pk, fold(form)) not in rejected
+            )
+        Alias.objects.bulk_create(new_aliases, ignore_conflicts=True)
+
+    def _match(
+        self,
+        item: ActorFound,
+        by_slug: dict[str, Actor],
+        by_key: dict[str, Actor],
+        rejected: set[tuple[int, str]],
+    ) -> Actor | None:
+        if item.known_key and item.known_key in by_slug:
+            actor = by_slug[item.known_key]
+            return _follow_merges(actor)
+        for form in (item.name, *item.surface_forms):
+            actor = by_key.get(fold(form))
+            # Only a full name may bind to an existing actor: a bare surname
+            # ("Chavez") is too weak to link across articles on its own.
+            strong = form == item.name or len(fold(form).split()) > 1
+            if (
+                actor is not None
+                and strong
+                and actor.kind == item.kind
+                and (actor.pk, fold(form)) not in rejected
+            ):
+                return actor
+        return None
+
+    def _create_actor(self, item: ActorFound) -> Actor:
+        actor = Actor(
+            kind=item.kind,
+            name=item.name[:200],
+            country=self.countries.get(item.country or "") or _country(item.country),
+        )
+        actor.slug = unique_slug(Actor, item.name)
+        actor.save()
+        return actor
+
+    def _write_mentions(self) -> None:
+        kept = set(Mention.objects.filter(article=self.article).values_list("start", "end"))
+        body = self.extraction.body
+        rows: list[Mention] = []
+        for item in self.extraction.actors:
+            actor = self.actors_by_name[item.name]
+            for start, end in item.mentions:
+                if (start, end) not in kept:
+                    kept.add((start, end))
+                    rows.append(
+                        Mention(
+                            article=self.article,
+                            start=start,
+                            end=end,
+                            surface=body[start:end][:300],
+                            actor=actor,
+                        )
+                    )
+        for item in self.extraction.countries:
+            country = self.countries.get(item.code)
+            for start, end in item.mentions:
+                if (start, end) not in kept:
+                    kept.add((start, end))
+                    rows.append(
+                        Mention(
+                            article=self.article,
+                            start=start,
+                            end=end,
+                            surface=body[start:end][:300],
+                            country=country,
+                        )
+                    )
+        Mention.objects.bulk_create(rows)
+
+    def _write_claims_and_stances(self) -> None:
+        kept = set(Claim.objects.filter(article=self.article).values_list("kind", "start", "end"))
+        claims: list[Claim] = []
+        for quote in self.extraction.quotes:
+            if (Claim.Kind.QUOTE, quote.start, quote.end) in kept:
+                continue
+            claims.append(
+                Claim(
+                    article=self.article,
+                    kind=Claim.Kind.QUOTE,
+                    start=quote.start,
+                    end=quote.end,
+                    text=quote.text,
+                    speaker=self.actors_by_name.get(quote.speaker or ""),
+                )
+            )
+        for figure in self.extraction.figures:
+            if (Claim.Kind.FIGURE, figure.start, figure.end) in kept:
+                continue
+            claims.append(
+                Claim(
+                    article=self.article,
+                    kind=Claim.Kind.FIGURE,
+                    start=figure.start,
+                    end=figure.end,
+                    text=figure.text,
+                    value=figure.value,
+                    unit=(figure.unit or "")[:50],
+                    counted=figure.about[:300],
+                    speaker=self.actors_by_name.get(figure.source or ""),
+                )
+            )
+        stance_claims: dict[tuple[int, int], Claim] = {}
+        for stance in self.extraction.stances:
+            span = (stance.start, stance.end)
+            if (Claim.Kind.STANCE, *span) in kept or span in stance_claims:
+                continue
+            stance_claims[span] = Claim(
+                article=self.article,
+                kind=Claim.Kind.STANCE,
+                start=stance.start,
+                end=stance.end,
+                text=self.extraction.body[stance.start : stance.end],
+            )
+        claims.extend(stance_claims.values())
+        Claim.objects.bulk_create(claims)
+        self._write_stances(stance_claims)
+
+    def _write_stances(self, stance_claims: dict[tuple[int, int], Claim]) -> None:
+        published = self.article.published
+        stances: list[tuple[Stance, Claim | None]] = []
+        for found in self.extraction.stances:
+            subject, obj = self._ref(found.subject), self._ref(found.object)
+            if subject is None or obj is None or subject == obj:
+                continue
+            stance = Stance(
+                relation=found.relation
+                if found.relation in Stance.Relation.values
+                else Stance.Relation.SUPPORTS,
+                negated=found.negated,
+                article=self.article,
+                valid_from=published,
+                **_ref_fields("subject", subject),
+                **_ref_fields("object", obj),
+            )
+            stances.append((stance, stance_claims.get((found.start, found.end))))
+        Stance.objects.bulk_create([s for s, _ in stances])
+        through = Stance.evidence.through
+        through.objects.bulk_create(
+            [through(stance_id=s.pk, claim_id=c.pk) for s, c in stances if c is not None and c.pk]
+        )
+        self._link_subjects()
+
+    def _link_subjects(self) -> None:
+        """A claim is about the actors and countries mentioned inside its span."""
+        claims = list(Claim.objects.filter(article=self.article).values_list("pk", "start", "end"))
+        if not claims:
+            return
+        mentions = list(
+            Mention.objects.accepted()
+            .filter(article=self.article)
+            .values_list("start", "end", "actor_id", "country_id")
+        )
+        actor_through = Claim.subjects.through
+        country_through = Claim.countries.through
+        actor_rows, country_rows = set(), set()
+        for pk, c_start, c_end in claims:
+            for m_start, m_end, actor_id, country_id in mentions:
+                if c_start <= m_start and m_end <= c_end:
+                    if actor_id:
+                        actor_rows.add((pk, actor_id))
+                    if country_id:
+                        country_rows.add((pk, country_id))
+        actor_through.objects.bulk_create(
+            [actor_through(claim_id=c, actor_id=a) for c, a in actor_rows], ignore_conflicts=True
+        )
+        country_through.objects.bulk_create(
+            [country_through(claim_id=c, country_id=k) for c, k in country_rows],
+            ignore_conflicts=True,
+        )
+
+    def _ref(self, ref: Ref) -> Actor | Country | None:
+        if ref.type == "country":
+            return self.countries.get(ref.name)
+        return self.actors_by_name.get(ref.name)
+
+
+def _ref_fields(prefix: str, target: Actor | Country) -> dict[str, Any]:
+    if isinstance(target, Actor):
+        return {f"{prefix}_actor": target}
+    return {f"{prefix}_country": target}
+
+
+def _follow_merges(actor: Actor) -> Actor:
+    seen = set()
+    while actor.merged_into_id and actor.pk not in seen:
+        seen.add(actor.pk)
+        actor = Actor.objects.get(pk=actor.merged_into_id)
+    return actor
+
+
+def _country(code: str | None) -> Country | None:
+    return Country.objects.filter(pk=code).first() if code else None
+
+
+def refresh_mention_counts(
+    *, actor_ids: Iterable[int] = (), country_codes: Iterable[str] = ()
+) -> None:
+    """Recount accepted mentions for these actors and countries (two UPDATE queries)."""
+    actor_ids, country_codes = list(actor_ids), list(country_codes)
+    accepted = Mention.objects.exclude(status=Mention.Status.REJECTED)
+    if actor_ids:
+        count = (
+            accepted.filter(actor=OuterRef("pk"))
+            .order_by()
+            .values("actor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        Actor.objects.filter(pk__in=actor_ids).update(mention_count=Coalesce(Subquery(count), 0))
+    if country_codes:
+        count = (
+            accepted.filter(country=OuterRef("pk"))
+            .order_by()
+            .values("country")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        Country.objects.filter(pk__in=country_codes).update(
+            mention_count=Coalesce(Subquery(count), 0)
+        )
+
+
+__all__ = [
+    "ImportOutcome",
+    "article_import",
+    "build_snapshot",
+    "content_hash",
+    "refresh_mention_counts",
+]

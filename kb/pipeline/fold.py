@@ -1,0 +1,20 @@
+"""Name folding: the one definition of "the same name" used everywhere.
+
+``fold("Guaidó")`` and ``fold("GUAIDO")`` are both ``"guaido"``. The database
+indexes aliases by this key and the pipeline matches names with it, so the two
+must never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(name: str) -> str:
+    """Accent-, case- and punctuation-insensitive key for a name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped.casefold()).strip()

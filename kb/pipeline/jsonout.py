@@ -1,0 +1,60 @@
+"""The JSON form of an ``Extraction``: the documented contract of
+``import_articles --format json`` (the importer adds file, status and error)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kb.pipeline.types import Extraction
+
+
+def to_json(extraction: Extraction) -> dict[str, Any]:
+    return {
+        "title": extraction.title,
+        "published": extraction.published.isoformat() if extraction.published else None,
+        "publisher": extraction.publisher,
+        "actors": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "country": a.country,
+                "surface_forms": list(a.surface_forms),
+                "mentions": [list(m) for m in a.mentions],
+            }
+            for a in extraction.actors
+        ],
+        "countries": [
+            {
+                "code": c.code,
+                "name": c.name,
+                "surface_forms": list(c.surface_forms),
+                "mentions": [list(m) for m in c.mentions],
+            }
+            for c in extraction.countries
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end}
+            for q in extraction.quotes
+        ],
+        "figures": [
+            {
+                "text": f.text,
+                "value": f.value,
+                "unit": f.unit,
+                "about": f.about,
+                "start": f.start,
+                "end": f.end,
+            }
+            for f in extraction.figures
+        ],
+        "stances": [
+            {
+                "subject": s.subject.name,
+                "relation": s.relation,
+                "object": s.object.name,
+                "start": s.start,
+                "end": s.end,
+            }
+            for s in extraction.stances
+        ],
+    }

@@ -1,0 +1,137 @@
+"""The pipeline's contract: what goes in and what comes out.
+
+In:  raw article text, plus a read-only ``Snapshot`` of what the knowledge base
+     already knows (actors, their accepted aliases, the surface forms editors
+     rejected for them, and the kinds and countries editors corrected).
+Out: one frozen ``Extraction``. Every span is a pair of offsets into
+     ``Extraction.body`` (the clean text) and ``body[start:end]`` is exactly the
+     surface text it names. Nothing here imports Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+ActorKind = Literal["person", "organization"]
+BlockKind = Literal["paragraph", "caption", "heading"]
+RefType = Literal["actor", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor the knowledge base holds, as the importer may use it.
+
+    ``key`` is the database's stable handle (the actor's slug); the pipeline
+    passes it back on ``ActorFound.known_key`` when it links to this actor.
+    ``rejected`` are surface forms an editor said are *not* this actor.
+    """
+
+    key: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    actors: tuple[KnownActor, ...] = ()
+
+
+EMPTY_SNAPSHOT = Snapshot()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, caption or section heading of the clean body."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetRun:
+    """``body[body_start:body_start+length] == raw[raw_start:raw_start+length]``."""
+
+    body_start: int
+    raw_start: int
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFound:
+    name: str
+    kind: ActorKind
+    country: str | None
+    surface_forms: tuple[str, ...]
+    mentions: tuple[tuple[int, int], ...]
+    known_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryFound:
+    code: str
+    name: str
+    surface_forms: tuple[str, ...]
+    mentions: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # an ActorFound.name, or None when unknown
+    speaker_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    about: str
+    source: str | None = None  # an ActorFound.name when the text states it
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """The subject or object of a stance: an actor by name, a country by ISO code."""
+
+    type: RefType
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StanceFound:
+    subject: Ref
+    relation: str  # supports, opposes, recognizes, sanctions, condemns, member_of, ...
+    object: Ref
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    raw: str
+    body: str
+    title: str | None
+    published: date | None
+    publisher: str | None
+    language: str = "en"
+    offsets: tuple[OffsetRun, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    boilerplate_lines: tuple[int, ...] = ()  # 1-based line numbers of the raw text
+    actors: tuple[ActorFound, ...] = ()
+    countries: tuple[CountryFound, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    stances: tuple[StanceFound, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
