@@ -17,15 +17,15 @@ stances. It guarantees:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from django.db import connection, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 
 from kb.articles.models import Article, Mention, Source
+from kb.articles.services import refresh_mention_counts
 from kb.claims.models import Claim, Decision, Stance
 from kb.entities.models import Actor, Alias, Country, unique_slug
 from kb.ingest.snapshot import SnapshotIndex
@@ -472,34 +472,6 @@ def _follow_merges(actor: Actor) -> Actor:
 
 def _country(code: str | None) -> Country | None:
     return Country.objects.filter(pk=code).first() if code else None
-
-
-def refresh_mention_counts(
-    *, actor_ids: Iterable[int] = (), country_codes: Iterable[str] = ()
-) -> None:
-    """Recount accepted mentions for these actors and countries (two UPDATE queries)."""
-    actor_ids, country_codes = list(actor_ids), list(country_codes)
-    accepted = Mention.objects.exclude(status=Mention.Status.REJECTED)
-    if actor_ids:
-        count = (
-            accepted.filter(actor=OuterRef("pk"))
-            .order_by()
-            .values("actor")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        Actor.objects.filter(pk__in=actor_ids).update(mention_count=Coalesce(Subquery(count), 0))
-    if country_codes:
-        count = (
-            accepted.filter(country=OuterRef("pk"))
-            .order_by()
-            .values("country")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        Country.objects.filter(pk__in=country_codes).update(
-            mention_count=Coalesce(Subquery(count), 0)
-        )
 
 
 __all__ = [

@@ -1,0 +1,48 @@
+"""Article-level bookkeeping shared by the importer and the editors' desk.
+
+``refresh_mention_counts(actor_ids=..., country_codes=...)`` recounts accepted
+(not rejected) mentions for the given actors and countries and stores the
+result on ``Actor.mention_count`` / ``Country.mention_count``. It issues at most
+two UPDATE queries, whatever the number of rows, and must be called inside the
+transaction that changed the mentions so that readers never see a stale count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from kb.articles.models import Mention
+from kb.entities.models import Actor, Country
+
+
+def refresh_mention_counts(
+    *, actor_ids: Iterable[int | None] = (), country_codes: Iterable[str | None] = ()
+) -> None:
+    """Recount accepted mentions for these actors and countries (two UPDATE queries)."""
+    ids = [pk for pk in actor_ids if pk is not None]
+    codes = [code for code in country_codes if code is not None]
+    accepted = Mention.objects.exclude(status=Mention.Status.REJECTED)
+    if ids:
+        count = (
+            accepted.filter(actor=OuterRef("pk"))
+            .order_by()
+            .values("actor")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        Actor.objects.filter(pk__in=ids).update(mention_count=Coalesce(Subquery(count), 0))
+    if codes:
+        count = (
+            accepted.filter(country=OuterRef("pk"))
+            .order_by()
+            .values("country")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        Country.objects.filter(pk__in=codes).update(mention_count=Coalesce(Subquery(count), 0))
+
+
+__all__ = ["refresh_mention_counts"]
