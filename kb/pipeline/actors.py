@@ -1,0 +1,564 @@
+"""Actors: clean body in, people and organisations with their mentions out.
+
+In:  the clean body, spans to ignore (photo credits, bylines), heading spans
+     (names there are linked, never discovered), quote spans, the country
+     mentions, and the read-only ``Snapshot`` of known actors.
+Out: ``ActorFound``s, each with a kind, a canonical name, its surface forms,
+     every mention span, an optional country and an optional ``known_key``.
+How: capitalised name sequences are cut out of the text, stripped of titles
+("Mexican Foreign Minister", "Mr"), and kept only with evidence: a title or
+honorific, a common first name, a reporting verb, an appositive role noun,
+"X administration", an organisation head word ("Group", "Court"), or an
+acronym defined in brackets. Short forms ("Maduro", "Mr Guaidó") and
+misspellings ("Guiado") resolve to the full name seen in the article through
+accent/case folding and a guarded fuzzy match (same first name, or a surname
+of one multi-word person). Snapshot aliases resolve names across articles;
+forms an editor rejected for an actor never link to it.
+Guarantees: never raises; every mention satisfies ``body[s:e]`` equal to one
+of the actor's surface forms, and spans never overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from functools import cache
+
+import pycountry
+from rapidfuzz.fuzz import ratio
+
+from kb.pipeline.geo import GeoMention, is_geo_word, lookup
+from kb.pipeline.text import fold, folded_lexicon, lexicon, strip_possessive
+from kb.pipeline.types import ActorFound, ActorKind, KnownActor, Snapshot
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
+_CONNECTORS = frozenset("of for on de del la las los da do dos das van von der den y al el bin ibn du le".split())
+_PERSON_PARTICLES = frozenset("de del la las los da do dos das van von der den y al el bin ibn du le".split())
+_CORE_TITLES = frozenset(
+    "President Minister Secretary General Ambassador Envoy Adviser Advisor Senator Congressman Congresswoman "
+    "Governor Mayor Chancellor King Queen Prince Princess Pope Judge Justice Chairman Chairwoman Director "
+    "Commander Colonel Lieutenant Captain Admiral Marshal Sergeant Spokesman Spokeswoman Leader Premier Emir "
+    "Sultan Sheikh Commissioner Representative Chief Officer Secretary-General President-elect Vice-President".split()
+)
+_NOT_ORG_ACRONYMS = frozenset("COVID GDP CEO TV AM PM OK II III IV VI BC AD UTC GMT PhD MP MPs NGO NGOs ID".split())
+_ADMIN_RE = re.compile(r"\s+(?:administration|government|regime|presidency|era|years|cabinet|camp|loyalists)\b")
+_REPORT_AFTER_RE = re.compile(
+    r"\s*,?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|wrote|writes|added|adds|tweeted|declared|insisted|"
+    r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied)\b"
+)
+_REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
+_APPOSITIVE_RE = re.compile(r"\s*,\s+(?:who\b|(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?(\w[\w-]*))")
+_ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
+_MEDIA_BEFORE_RE = re.compile(r"\b(?:news agency|newspaper|broadcaster|news channel|tv channel|television channel)\s+$", re.I)
+_ORG_AFTER_RE = re.compile(r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b")
+_BRACKET_RE = re.compile(r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)")
+_MEDIA_HEADS = frozenset("Times Post News Journal Herald Tribune Gazette Press Television Radio Channel".split())
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    ntokens: int
+    kind: ActorKind | None
+    evidence: int
+    title: str = ""
+    acronym_of: str | None = None
+    single: bool = False
+    in_quote: bool = False
+    in_heading: bool = False
+
+
+@dataclass(slots=True)
+class Entity:
+    kind: ActorKind
+    forms: dict[str, int] = field(default_factory=dict)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    evidence: int = 0
+    keys: set[str] = field(default_factory=set)
+    country_votes: dict[str, int] = field(default_factory=dict)
+    known: KnownActor | None = None
+    outside_quotes: bool = False
+
+    def add(self, cand: Candidate) -> None:
+        self.forms[cand.text] = self.forms.get(cand.text, 0) + 1
+        self.mentions.append((cand.start, cand.end))
+        self.evidence += cand.evidence
+        self.keys.add(fold(cand.text))
+        self.outside_quotes = self.outside_quotes or not cand.in_quote
+
+    @property
+    def multi(self) -> list[str]:
+        return [f for f in self.forms if len(f.split()) > 1]
+
+    def name(self) -> str:
+        if self.known:
+            return self.known.name
+
+        def score(form: str) -> tuple[int, int, int, int]:
+            accents = sum(1 for ch in form if ord(ch) > 127)
+            parts = set(fold(form).split())
+            support = sum(n for f, n in self.forms.items() if set(fold(f).split()) <= parts)
+            if self.kind == "person":
+                return (len(form.split()), accents, support, len(form))
+            titled = all(w[0].isupper() for w in form.split() if w.lower() not in _CONNECTORS)
+            same = sum(n for f, n in self.forms.items() if fold(f) == fold(form))
+            return (int(len(form.split()) > 1), same, int(titled), len(form))
+
+        return max(self.forms, key=score)
+
+
+def _in_any(pos: int, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _sequences(body: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of capitalised words joined by single spaces or hyphens, possessives ending a run."""
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    pending: list[tuple[str, int, int]] = []
+    last_end = -1
+    for match in _TOKEN_RE.finditer(body):
+        word, start, end = match.group(), match.start(), match.end()
+        gap = body[last_end:start] if last_end >= 0 else "\n"
+        joined = gap in (" ", "-", "\xa0")
+        if current and not joined:
+            runs.append(current)
+            current, pending = [], []
+        if word[0].isupper() or (current and word[0].isdigit() is False and word.isupper()):
+            bare = strip_possessive(word)
+            current.extend(pending)
+            pending = []
+            current.append((bare, start, start + len(bare)))
+            if bare != word:
+                runs.append(current)
+                current = []
+        elif current and word in _CONNECTORS and gap == " ":
+            pending.append((word, start, end))
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+        last_end = end
+    if current:
+        runs.append(current)
+    return runs
+
+
+class _Lexicon:
+    def __init__(self) -> None:
+        self.honorifics = lexicon("honorifics")
+        self.titles = lexicon("titles") | _CORE_TITLES
+        self.stop = lexicon("stopwords")
+        self.not_actor = lexicon("not_actor_words")
+        self.first_names = folded_lexicon("first_names")
+        self.org_heads = lexicon("org_heads")
+        self.role_nouns = folded_lexicon("role_nouns")
+        self.org_role_nouns = folded_lexicon("org_role_nouns")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 7 and letters.isupper() and letters.isalpha()
+
+
+def _candidates(
+    body: str,
+    lex: _Lexicon,
+    excluded: tuple[tuple[int, int], ...],
+    headings: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    publisher: str | None,
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    # A news outlet naming itself is not an actor; a think tank citing itself ("As Crisis Group has argued") is.
+    media_like = bool(publisher) and (_is_acronym(publisher.split()[0]) or publisher.split()[-1] in _MEDIA_HEADS)
+    publisher_key = fold(publisher) if publisher and media_like else None
+    for run in _sequences(body):
+        words = [w for w, _s, _e in run]
+        # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
+        i = 0
+        while i < len(words) and (words[i] in lex.stop or words[i].lower() in _CONNECTORS):
+            i += 1
+        # Titles: "Mexican Foreign Minister", "US National Security Adviser", "Mr", "Lieutenant-Colonel".
+        title_end = -1
+        for j in range(i, len(words)):
+            w = words[j]
+            if w in lex.honorifics or w in _CORE_TITLES:
+                title_end = j
+            elif w in lex.titles or is_geo_word(w) or w in ("Vice", "Deputy", "Former", "Acting", "Interim"):
+                continue
+            else:
+                break
+        title = ""
+        if title_end >= i and title_end + 1 < len(words):
+            title = " ".join(words[i : title_end + 1])
+            i = title_end + 1
+        while i < len(words) and words[i].lower() in _CONNECTORS:
+            i += 1
+        parts = run[i:]
+        if not parts:
+            continue
+        for piece in _split_piece(parts, lex):
+            cand = _classify(body, piece, title, lex)
+            if cand is None:
+                continue
+            title = ""
+            if _in_any(cand.start, excluded):
+                continue
+            if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
+                continue
+            cand.in_quote = _in_any(cand.start, quotes)
+            cand.in_heading = _in_any(cand.start, headings)
+            out.append(cand)
+    return out
+
+
+def _split_piece(parts: list[tuple[str, int, int]], lex: _Lexicon) -> list[list[tuple[str, int, int]]]:
+    """Cut a run where a person name meets a place ("Evo Morales of Bolivia") or a stop word."""
+    words = [w for w, _s, _e in parts]
+    has_head = any(w in lex.org_heads for w in words) or (
+        _is_acronym(words[0]) and words[0] not in _NOT_ORG_ACRONYMS and lookup(words[0]) is None
+    )
+    pieces: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    for k, part in enumerate(parts):
+        w = part[0]
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w.lower() in _CONNECTORS and not has_head and w not in _PERSON_PARTICLES:
+            if current:
+                pieces.append(current)
+            current = []
+            continue
+        if w.lower() in _CONNECTORS and not has_head and w in _PERSON_PARTICLES and (is_geo_word(nxt) or not current):
+            if current:
+                pieces.append(current)
+            current = []
+            continue
+        if w in lex.not_actor and w not in lex.org_heads and not has_head:
+            if current:
+                pieces.append(current)
+            pieces.append([("\x00", part[1], part[2])])  # a barrier the classifier ignores
+            current = []
+            continue
+        current.append(part)
+    if current:
+        pieces.append(current)
+    # Pieces directly beside a not-actor word are phrases like "Cold War" or "Monroe Doctrine".
+    cleaned: list[list[tuple[str, int, int]]] = []
+    for idx, piece in enumerate(pieces):
+        if piece[0][0] == "\x00":
+            continue
+        near_barrier = (idx > 0 and pieces[idx - 1][0][0] == "\x00") or (
+            idx + 1 < len(pieces) and pieces[idx + 1][0][0] == "\x00"
+        )
+        if near_barrier and not any(w in lex.org_heads for w, _s, _e in piece):
+            continue
+        while piece and piece[-1][0].lower() in _CONNECTORS:
+            piece = piece[:-1]
+        if piece:
+            cleaned.append(piece)
+    return cleaned
+
+
+def _classify(body: str, piece: list[tuple[str, int, int]], title: str, lex: _Lexicon) -> Candidate | None:
+    words = [w for w, _s, _e in piece]
+    start, end = piece[0][1], piece[-1][2]
+    text = body[start:end]
+    if all(is_geo_word(w) or w in lex.titles for w in words) or is_geo_word(text):
+        return None
+    if len(words) == 1 and (words[0] in lex.stop or words[0] in lex.titles):
+        return None
+    before = body[max(0, start - 60) : start]
+    after = body[end : end + 80]
+    cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
+    last = words[-1]
+    if _MEDIA_BEFORE_RE.search(before) or (last in _MEDIA_HEADS and len(words) > 1):
+        return None
+    if any(w in lex.org_heads for w in words[1:]) or (len(words) == 1 and words[0] in lex.org_heads):
+        cand.kind, cand.evidence = "organization", 2
+    elif text.endswith((".com", ".org", ".net", ".info")):
+        cand.kind, cand.evidence = "organization", 2
+    elif _is_acronym(words[0]) and words[0] not in _NOT_ORG_ACRONYMS and lookup(words[0]) is None:
+        if len(words) == 1 and re.match(r"\s+(?:law|act|bill|programme|program|plan|scheme|index|virus|boxes|delegates)\b", after):
+            return None
+        if re.search(r"\bacronym\s+$", before):
+            return None
+        cand.kind, cand.evidence = "organization", 1
+    bracket = _BRACKET_RE.match(body, end)
+    if bracket and bracket.group(1) != text and _is_acronym(bracket.group(1)):
+        cand.acronym_of = bracket.group(1)
+        if cand.kind is None and not title and words[0].lower() not in lex.first_names:
+            cand.kind, cand.evidence = "organization", 2
+    if cand.kind == "organization":
+        return cand
+    # Person evidence.
+    evidence = 0
+    if title:
+        evidence += 2
+    if words[0].lower() in lex.first_names and len(words) > 1 and fold(words[0]) in lex.first_names:
+        evidence += 2
+    elif fold(words[0]) in lex.first_names and len(words) > 1:
+        evidence += 2
+    if _REPORT_AFTER_RE.match(after) or _REPORT_BEFORE_RE.search(before):
+        evidence += 2
+    appositive = _APPOSITIVE_RE.match(after)
+    if appositive:
+        noun = appositive.group(1)
+        if noun is None or fold(noun) in lex.role_nouns:
+            evidence += 2
+        elif fold(noun) in lex.org_role_nouns:
+            cand.kind, cand.evidence = "organization", 2
+            return cand
+    prev_word = re.search(r"([A-Za-z-]+)(,?)\s+$", before)
+    if prev_word:
+        noun = fold(prev_word.group(1))
+        if noun in lex.role_nouns:
+            evidence += 2
+        elif noun in lex.org_role_nouns:
+            cand.kind, cand.evidence = "organization", 2
+            return cand
+    if _ORG_AFTER_RE.match(after) and len(words) == 1:
+        cand.kind, cand.evidence = "organization", 1
+        return cand
+    if _ORG_APPOSITIVE_RE.match(after) and not evidence:
+        cand.kind, cand.evidence = "organization", 1
+        return cand
+    if len(words) == 1 and _ADMIN_RE.match(after) and not re.search(r"\b(?:a|an)\s+$", before) and not text.endswith(("ist", "ian", "ese", "ic")):
+        evidence += 2
+    if any(w in lex.not_actor or is_geo_word(w) for w in words):
+        if evidence < 2 or any(is_geo_word(w) for w in words):
+            return None
+    cand.kind, cand.evidence = "person", evidence
+    return cand
+
+
+def _mid_sentence(body: str, start: int) -> bool:
+    before = body[max(0, start - 3) : start].rstrip(" \xa0")
+    return bool(before) and before[-1] not in ".!?\n“\"‘(:"
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(fold(sub.name) for sub in pycountry.subdivisions)
+
+
+def is_place(word: str) -> bool:
+    return fold(word) in _places()
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
+    ta, tb = fold(a).split(), fold(b).split()
+    if ta == tb:
+        return True
+    if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
+        return True
+    if len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80:
+        return True
+    return False
+
+
+def _surname_match(token: str, entity: Entity) -> int:
+    """0: no; 3: exact surname; 2: exact inner name; 1: fuzzy surname."""
+    key = fold(token)
+    best = 0
+    for form in entity.multi:
+        parts = fold(form).split()
+        if key == parts[-1] or key == " ".join(parts[1:]):
+            return 3
+        if key in parts[1:]:
+            best = max(best, 2)
+        elif len(key) >= 5 and ratio(key, parts[-1]) >= 80 and key[0] == parts[-1][0]:
+            best = max(best, 1)
+    return best
+
+
+def _known_index(snapshot: Snapshot) -> dict[str, list[KnownActor]]:
+    index: dict[str, list[KnownActor]] = {}
+    for actor in snapshot.actors:
+        rejected = {fold(r) for r in actor.rejected}
+        for form in (actor.name, *actor.aliases):
+            key = fold(form)
+            if key and key not in rejected:
+                index.setdefault(key, []).append(actor)
+    return index
+
+
+def find_actors(
+    body: str,
+    *,
+    excluded: tuple[tuple[int, int], ...] = (),
+    headings: list[tuple[int, int]] | None = None,
+    quotes: list[tuple[int, int]] | None = None,
+    geo: list[GeoMention] | None = None,
+    snapshot: Snapshot | None = None,
+    publisher: str | None = None,
+) -> tuple[ActorFound, ...]:
+    lex = _Lexicon()
+    known = _known_index(snapshot) if snapshot else {}
+    cands = _candidates(body, lex, excluded, headings or [], quotes or [], publisher)
+    for cand in cands:
+        if cand.kind is None or cand.evidence == 0:
+            hits = known.get(fold(cand.text))
+            if hits:
+                cand.kind, cand.evidence = hits[0].kind, 2
+
+    entities: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+    acronyms: dict[str, Entity] = {}
+
+    def attach(cand: Candidate, entity: Entity) -> None:
+        entity.add(cand)
+        by_key.setdefault(fold(cand.text), entity)
+        if cand.acronym_of:
+            acronyms[cand.acronym_of] = entity
+
+    # Pass 1: multi-word names and organisations found outside headings.
+    for cand in cands:
+        if cand.kind is None or cand.in_heading:
+            continue
+        if cand.kind == "person" and cand.single:
+            continue
+        if cand.kind == "organization" and cand.single and cand.text in acronyms:
+            attach(cand, acronyms[cand.text])
+            continue
+        entity = by_key.get(fold(cand.text))
+        if entity is None and cand.kind == "person":
+            entity = next((e for e in entities if e.kind == "person" and any(_same_person(cand.text, f) for f in e.multi)), None)
+        if entity is None and cand.kind == "organization" and cand.single and cand.text in lex.org_heads:
+            entity = next((e for e in entities if e.kind == "organization" and any(f.split()[-1] == cand.text for f in e.forms)), None)
+            if entity is None and cand.text not in ("Congress", "Parliament", "Senate", "Pentagon", "Kremlin"):
+                continue
+        if entity is None and cand.kind == "organization" and not cand.single:
+            # "Lima Group Alliance of Nations" after "Lima Group": a longer styling of the same body.
+            key = fold(cand.text)
+            entity = next((e for e in entities if e.kind == "organization" and any(
+                len(k.split()) > 1 and key.startswith(k + " ") for k in e.keys)), None)
+        if entity is None:
+            entity = Entity(cand.kind)
+            entities.append(entity)
+        attach(cand, entity)
+
+    # Pass 2: single-word person forms resolve to a full name, else stand alone with evidence.
+    singles = [c for c in cands if c.kind == "person" and c.single]
+    for cand in cands:
+        if cand.kind is None or cand.in_heading or not cand.single or cand.kind == "organization":
+            continue
+        if cand.text in acronyms:
+            attach(cand, acronyms[cand.text])
+            continue
+        entity = by_key.get(fold(cand.text))
+        if entity is None:
+            scored = [(_surname_match(cand.text, e), -abs(cand.start - e.mentions[0][0]), e) for e in entities if e.kind == "person"]
+            scored = [s for s in scored if s[0] > 0]
+            if scored:
+                entity = max(scored, key=lambda s: (s[0], s[1]))[2]
+        if entity is None:
+            entity = next(
+                (e for e in entities if e.kind == "person" and not e.multi and any(
+                    len(k) >= 5 and k[0] == fold(cand.text)[0] and ratio(k, fold(cand.text)) >= 80 for k in e.keys)),
+                None,
+            )
+        if entity is None:
+            same = [c for c in singles if fold(c.text) == fold(cand.text)]
+            support = sum(c.evidence for c in same)
+            # A capitalised word used again and again mid-sentence, that is no place, is a name ("Pompeo").
+            recurring = sum(1 for c in same if not c.in_quote and _mid_sentence(body, c.start))
+            if support < 2 and (recurring < 3 or is_place(cand.text)):
+                continue
+            entity = Entity("person")
+            entity.evidence += 2 if support < 2 else 0
+            entities.append(entity)
+        attach(cand, entity)
+
+    # Pass 3: headings only link to actors already found.
+    for cand in cands:
+        if cand.in_heading and cand.kind is not None:
+            entity = by_key.get(fold(cand.text)) or acronyms.get(cand.text)
+            if entity is not None:
+                attach(cand, entity)
+
+    # Multi-word organisation names also appear in other cases ("Lima group").
+    for entity in entities:
+        if entity.kind != "organization":
+            continue
+        for form in list(entity.forms):
+            if len(form.split()) < 2:
+                continue
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", body, re.IGNORECASE):
+                if not any(s <= match.start() < e for s, e in entity.mentions) and not _in_any(match.start(), excluded):
+                    surface = match.group()
+                    entity.forms[surface] = entity.forms.get(surface, 0) + 1
+                    entity.mentions.append(match.span())
+
+    kept = [e for e in entities if _keep(e, lex)]
+    _resolve_known(kept, known)
+    _assign_countries(body, kept, geo or [], lex)
+    return tuple(_finish(e) for e in sorted(kept, key=lambda e: min(e.mentions)))
+
+
+def _keep(entity: Entity, lex: _Lexicon) -> bool:
+    if entity.kind == "person":
+        return entity.evidence >= 2 or (bool(entity.multi) and len(entity.mentions) >= 2)
+    return entity.evidence >= 1 and entity.outside_quotes
+
+
+def _resolve_known(entities: list[Entity], known: dict[str, list[KnownActor]]) -> None:
+    for entity in entities:
+        keys = [fold(f) for f in sorted(entity.forms, key=lambda f: -len(f))]
+        for key in keys:
+            for actor in known.get(key, []):
+                rejected = {fold(r) for r in actor.rejected}
+                if rejected & entity.keys:
+                    continue
+                entity.known = actor
+                entity.kind = actor.kind
+                break
+            if entity.known:
+                break
+
+
+_GAP_WORDS_RE = re.compile(r"^(?:[’']s)?(?:[\s,]+(?:of|the|a|former|then|late|his|her|its|[A-Za-z-]+))*?[\s,]*$")
+
+
+def _assign_countries(body: str, entities: list[Entity], geo: list[GeoMention], lex: _Lexicon) -> None:
+    for entity in entities:
+        if entity.known and entity.known.country:
+            entity.country_votes[entity.known.country] = 99
+            continue
+        for start, end in entity.mentions:
+            for g in geo:
+                if g.end <= start and start - g.end <= 45:
+                    gap = body[g.end : start]
+                    words = re.findall(r"[A-Za-z-]+", gap)
+                    if not words and not re.match(r"[’']s\b", gap):
+                        lead = body[max(0, g.start - 30) : g.start]
+                        if not (gap.strip() == "," and re.search(r"\b(?:president|minister|leader|head|king|queen|ruler) of\s+$", lead, re.I)):
+                            continue
+                    if "\n" in gap or any(w.lower() not in lex.role_nouns and w not in lex.titles and w.lower() not in ("of", "the", "s", "former", "then", "late", "his", "her") for w in words):
+                        continue
+                    entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
+                elif g.start >= end and g.start - end <= 5 and re.match(r"^\s+(?:of|in)\s+$", body[end : g.start]):
+                    entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
+            inner = [g for g in geo if start <= g.start < end]
+            for g in inner:
+                entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
+
+
+def _finish(entity: Entity) -> ActorFound:
+    mentions = tuple(sorted(set(entity.mentions)))
+    country = None
+    if entity.country_votes:
+        country = max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
+    kind: ActorKind = entity.known.kind if entity.known else entity.kind
+    return ActorFound(
+        name=entity.name(),
+        kind=kind,
+        country=country,
+        surface_forms=tuple(entity.forms),
+        mentions=mentions,
+        known_key=entity.known.key if entity.known else None,
+    )

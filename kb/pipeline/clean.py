@@ -1,0 +1,272 @@
+"""Cleaning: raw article text in, a clean body with its map back to the raw text out.
+
+In:  the raw text of one article file, exactly as stored.
+Out: ``Cleaned``: the body (kept lines joined by blank lines), ``OffsetRun``s
+     mapping every body character back to the raw text, typed blocks
+     (paragraph, caption, heading), the title, the publication date, the
+     publisher when the text reveals it, the 1-based raw line numbers dropped
+     as web debris, and body spans that are credits or bylines (never actors).
+Guarantees: never raises; for every run
+``body[r.body_start:r.body_start+r.length] == raw[r.raw_start:r.raw_start+r.length]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kb.pipeline.text import fold
+from kb.pipeline.types import Block, BlockKind, OffsetRun
+
+_DEBRIS_RES = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^image copyright\b.*$",
+        r"^.{0,120}image copyright$",
+        r"^image caption$",
+        r"^(?:[\w .-]*/)?(?:getty images|afp|reuters|ap|epa|efe|shutterstock|alamy|pa media|pa)(?:/[\w .-]*)?$",
+        r"^media playback is (?:unsupported|not supported) on your device$",
+        r"^media caption.*$",
+        r"^leave a (?:reply|comment)$",
+        r"^your email address will not be published.*$",
+        r"^(?:subscribe|sign up)\b.{0,80}\bnewsletter\b.*$",
+        r"^also on [a-z0-9-]+\.(?:com|org|net|co\.uk|ru|tv)\b.*$",
+        r"^(?:read more|related|advertisement|share this(?: article)?|follow us.*|comments?|skip to .*|"
+        r"click here.*|listen to this article.*|copy link|share|print|email)$",
+        r"^(?:updated|published|posted|last updated)\b[^.]{0,60}$",
+        r"^(?:©|copyright)\s.{0,80}$",
+        r"^\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}(?:\s+\d{1,2}:\d{2})?(?:\s*/.*)?$",
+        r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*/.*)?$",
+    )
+]
+
+_NAV_WORDS = frozenset(
+    "icon icons caret arrow down left right up line camera set ellipsis facebook favorite globe hamburger "
+    "list mail map marker microphone minus plus pdf play print rss search share trash copy twitter video "
+    "whatsapp youtube instagram linkedin email menu close home login logout sign subscribe next previous "
+    "back top more comments reddit telegram pinterest tumblr flipboard save bookmark download expand "
+    "collapse chevron box copyview alerts".split()
+)
+
+_DATE_PREFIX_RE = re.compile(r"^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_DATELINE_RES = (
+    (re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b"), ("%d %b %Y", "%d %B %Y")),
+    (re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b"), ("%b %d %Y", "%B %d %Y")),
+)
+_CREDIT_RES = (
+    # "(Matias Delacroix / The Associated Press)", "(Edgard Garrido/Reuters)"
+    re.compile(r"\s*\((?:[^()]{1,60}/\s*)?(?:The\s+)?[A-Z][^()]{1,60}\)\s*$"),
+    # "REUTERS/Carlos Garcia Rawlins"
+    re.compile(r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w .'-]{1,60}$"),
+    re.compile(r"\s+(?:Photo|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
+)
+_CREDIT_MARK_RE = re.compile(r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS)\b")
+_BYLINE_RE = re.compile(r"^(?:By|Written by|Reporting by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(.*))?$")
+_PUBLISHER_RES = (
+    re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?([A-Z][A-Za-z]{1,10})\b", re.MULTILINE),
+    re.compile(r"\bSubscribe to (?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}) newsletter"),
+    re.compile(r"\btold (?:the\s+)?((?:[A-Z][\w.]*\s){1,3}(?:News|Radio|Television|TV))\b"),
+    re.compile(r"\b(?:The\s+)?([A-Z]{2,5})[’']s\s+[A-Z][\w-]+\s+[A-Z][\w-]+\s+(?:explains|reports)\b"),
+    re.compile(r"\bAs\s+([A-Z][\w]*(?:\s[A-Z][\w]*){0,3})\s+has\s+(?:\w+\s+)?(?:argued|noted|reported|warned|written)\b"),
+)
+_ALSO_ON_RE = re.compile(r"^Also on ([a-z0-9-]+)\.(?:com|org|net|co\.uk|ru|tv)\b", re.IGNORECASE | re.MULTILINE)
+_TERMINAL_PUNCT = ".,;:!…\"”’)"
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    body: str
+    offsets: tuple[OffsetRun, ...]
+    blocks: tuple[Block, ...]
+    title: str | None
+    published: date | None
+    publisher: str | None
+    boilerplate_lines: tuple[int, ...]
+    excluded: tuple[tuple[int, int], ...]
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    start: int  # raw offsets of the stripped content
+    end: int
+    text: str
+    kind: str = "paragraph"  # paragraph | caption | heading | title | debris | blank
+    credit: tuple[int, int] | None = None  # raw span inside the line that is a photo credit/byline name
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for number, chunk in enumerate(raw.split("\n"), start=1):
+        stripped_left = len(chunk) - len(chunk.lstrip())
+        content = chunk.strip()
+        start = pos + stripped_left
+        lines.append(_Line(number, start, start + len(content), content, "paragraph" if content else "blank"))
+        pos += len(chunk) + 1
+    return lines
+
+
+def _is_debris(text: str) -> bool:
+    if any(rx.match(text) for rx in _DEBRIS_RES):
+        return True
+    words = re.findall(r"[A-Za-z]+", text)
+    if len(words) >= 6:
+        nav = sum(1 for w in words if w.lower() in _NAV_WORDS)
+        if nav / len(words) >= 0.5 and not text.endswith("."):
+            return True
+    return False
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 14 and text[-1] not in _TERMINAL_PUNCT and text[0].isupper()
+
+
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    return 3 <= len(words) <= 25 and text[-1] not in _TERMINAL_PUNCT.replace("’", "") and text[0].isupper()
+
+
+def _pieces(text: str) -> list[str]:
+    without_brackets = re.sub(r"\[[^\]]*\]", " ", text)
+    return [fold(p).strip(" .,") for p in re.split(r"\.\.\.|…", without_brackets) if fold(p).strip(" .,")]
+
+
+def _is_pull_quote(text: str, following: str) -> bool:
+    """A standalone line repeating (an excerpt of) the next paragraph, as magazines print pull-quotes."""
+    if len(text) >= len(following) or len(text) < 20:
+        return False
+    target = fold(following)
+    pos = 0
+    for piece in _pieces(text):
+        found = target.find(piece, pos)
+        if found < 0:
+            return False
+        pos = found + len(piece)
+    return True
+
+
+def _parse_date(text: str) -> date | None:
+    for rx, formats in _DATELINE_RES:
+        match = rx.search(text)
+        if not match:
+            continue
+        joined = " ".join(match.groups())
+        for fmt in formats:
+            try:
+                return datetime.strptime(joined, fmt).date()  # noqa: DTZ007 - a calendar date, no time zone
+            except ValueError:
+                continue
+    return None
+
+
+def _publisher(raw: str) -> str | None:
+    for rx in _PUBLISHER_RES:
+        match = rx.search(raw)
+        if match:
+            return match.group(1).strip()
+    match = _ALSO_ON_RE.search(raw)
+    if match:
+        site = match.group(1)
+        return site.upper() if len(site) <= 4 else site.capitalize()
+    return None
+
+
+def clean(raw: str) -> Cleaned:
+    lines = _split_lines(raw)
+    content = [line for line in lines if line.kind != "blank"]
+    published: date | None = None
+    title: str | None = None
+
+    # "date 2019-01-04 Canada and ..." : a date field fused to the first line.
+    if content:
+        first = content[0]
+        match = _DATE_PREFIX_RE.match(first.text)
+        if match:
+            try:
+                published = date.fromisoformat(match.group(1))
+            except ValueError:
+                published = None
+            first.start += match.end()
+            first.text = first.text[match.end() :]
+            if not first.text:
+                first.kind = "debris"
+
+    after_caption_marker = False
+    for index, line in enumerate(content):
+        if line.kind == "debris":
+            continue
+        if _is_debris(line.text):
+            if published is None and re.match(r"^\d|^[A-Z][a-z]{2,8}\.? \d", line.text):
+                published = _parse_date(line.text)
+            after_caption_marker = fold(line.text) == "image caption"
+            line.kind = "debris"
+            continue
+        if after_caption_marker:
+            line.kind = "caption"
+            after_caption_marker = False
+            continue
+        nxt = content[index + 1].text if index + 1 < len(content) else ""
+        if nxt and _is_pull_quote(line.text, nxt):
+            line.kind = "debris"
+            continue
+        for rx in _CREDIT_RES:
+            match = rx.search(line.text)
+            if match and _CREDIT_MARK_RE.search(match.group()) and match.start() > 0:
+                line.kind = "caption"
+                credit_start = line.start + match.start() + (len(match.group()) - len(match.group().lstrip()))
+                line.credit = (credit_start, line.end)
+                break
+        if line.kind == "caption":
+            continue
+        byline = _BYLINE_RE.match(line.text)
+        if byline:
+            line.credit = (line.start + byline.start(1), line.start + byline.end(1))
+            line.kind = "byline"
+            continue
+
+    seen: set[str] = set()
+    for line in content:
+        if line.kind == "debris":
+            continue
+        key = fold(line.text)
+        if title is None and not seen and _looks_like_title(line.text):
+            title = line.text
+            line.kind = "title"
+        elif key in seen and len(key) >= 20:
+            line.kind = "debris"  # a repeated headline or paragraph
+        elif line.kind == "paragraph" and _looks_like_heading(line.text):
+            line.kind = "heading"
+        seen.add(key)
+
+    parts: list[str] = []
+    offsets: list[OffsetRun] = []
+    blocks: list[Block] = []
+    excluded: list[tuple[int, int]] = []
+    cursor = 0
+    for line in content:
+        if line.kind == "debris" or not line.text:
+            continue
+        if parts:
+            parts.append("\n\n")
+            cursor += 2
+        parts.append(line.text)
+        offsets.append(OffsetRun(cursor, line.start, len(line.text)))
+        kind: BlockKind = "caption" if line.kind == "caption" else "heading" if line.kind in ("heading", "title") else "paragraph"
+        blocks.append(Block(kind, cursor, cursor + len(line.text)))
+        if line.credit:
+            excluded.append((cursor + line.credit[0] - line.start, cursor + line.credit[1] - line.start))
+        cursor += len(line.text)
+    debris = tuple(line.number for line in content if line.kind == "debris")
+    return Cleaned(
+        body="".join(parts),
+        offsets=tuple(offsets),
+        blocks=tuple(blocks),
+        title=title,
+        published=published,
+        publisher=_publisher(raw),
+        boilerplate_lines=debris,
+        excluded=tuple(excluded),
+    )

@@ -1,0 +1,164 @@
+"""Countries: clean body in, ISO 3166 alpha-2 countries with their mentions out.
+
+In:  the clean body (and spans that must be ignored, such as photo credits).
+Out: ``GeoMention``s (code, span, how it was named) and ``CountryFound``s.
+A country is found through its name or short name (pycountry plus
+``data/countries.json``: "US", "U.S.", "Britain", "Russia", "Soviet Union"), its
+demonym ("the Mexican government", "Venezuelans") or its capital used for the
+state ("Ottawa interprets", "Washington's about-face", "between Caracas and
+Washington"). A capital that is merely a place ("in Caracas"), a city named
+like its country ("Mexico City") and regions ("Latin America") are not
+countries.
+Guarantees: never raises; every mention satisfies ``body[s:e] == surface``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import pycountry
+
+from kb.pipeline.text import load_json
+from kb.pipeline.types import CountryFound
+
+GeoKind = Literal["name", "demonym", "capital"]
+
+
+@dataclass(frozen=True, slots=True)
+class GeoMention:
+    code: str
+    start: int
+    end: int
+    surface: str
+    kind: GeoKind
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    entries: dict[str, tuple[str | None, GeoKind]]  # exact surface -> (code or None for "not a country", kind)
+    pattern: re.Pattern[str]
+    display: dict[str, str]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    data = load_json("countries.json")
+    entries: dict[str, tuple[str | None, GeoKind]] = {}
+    display: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        display[code] = getattr(country, "common_name", None) or country.name
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                entries.setdefault(value, (code, "name"))
+    display.update(data["display"])
+    for code, names in data["aliases"].items():
+        for name in names:
+            entries[name] = (code, "name")
+    for demonym, code in data["demonyms"].items():
+        entries[demonym] = (code, "demonym")
+        if not demonym.endswith(("s", "sh", "ese", "ch", "i")):
+            entries.setdefault(demonym + "s", (code, "demonym"))
+    for capital, code in data["capitals"].items():
+        entries.setdefault(capital, (code, "capital"))
+    for phrase in data["not_countries"]:
+        entries[phrase] = (None, "name")
+    alternatives = "|".join(re.escape(key) for key in sorted(entries, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.\-])(?:{alternatives})(?![\w]|\.\w|-[A-Z])")
+    return Gazetteer(entries, pattern, display)
+
+
+def lookup(surface: str) -> str | None:
+    """ISO code for an exact country name, short name or demonym (not capitals)."""
+    hit = gazetteer().entries.get(surface)
+    if hit and hit[1] != "capital":
+        return hit[0]
+    return None
+
+
+def is_geo_word(surface: str) -> bool:
+    return surface in gazetteer().entries
+
+
+_AUX = frozenset(
+    "is was has have had will would may might can could should must does did remains seems appears "
+    "wants wanted says said insists insisted regards regarded sees saw".split()
+)
+_RELATION_BEFORE_RE = re.compile(
+    r"(?:allies|ally|friends|friend|enemies|foes|envoys?|partners?) of\s+$|"
+    r"(?:relations|ties|talks|dialogue|negotiations|deal|rapprochement) with\s+$|"
+    r"(?:led|backed|supported|pressured|sanctioned|favoured|favored) by\s+$|"
+    r"(?:between|neither|both|from)\s+$|(?:pressure from|support from)\s+$"
+)
+# "Spanish-speaking", "the Spanish acronym CLAP": a language, not a state.
+_LANGUAGE_USE_RE = re.compile(r"-speaking|-language|\s+(?:acronym|language|word|words|name|term|speakers?|translation|version)\b")
+_COORD_RE = re.compile(r"^\s+(?:and|nor|or)\s+$")
+
+
+def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int, int]]) -> bool:
+    after = body[end : end + 40]
+    before = body[max(0, start - 40) : start]
+    if re.match(r"\s+[A-Z]", after) or re.search(r"[A-Z][\w.]*\s$", before):
+        return False  # part of a longer name: "Lima Group", "Washington Office", "George Washington"
+    if re.search(r"\b(?:the|a|an)\s+$", before):
+        return False  # attributive: "the Mexico City talks"
+    if re.match(r"[’']s\s+[a-z]", after):
+        return True
+    word = re.match(r"\s+([a-z]+)", after)
+    if word and (word.group(1) in _AUX or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))):
+        if re.search(r"\b(?:in|at|to|from|near|outside|into|of|across|around|visit|visited)\s+$", before):
+            return False
+        return True
+    if _RELATION_BEFORE_RE.search(before):
+        return True
+    for other_start, other_end in capitals:
+        between = body[end:other_start] if other_start >= end else body[other_end:start]
+        if (other_start, other_end) != (start, end) and _COORD_RE.match(between):
+            return True
+    return False
+
+
+def find_mentions(body: str, excluded: tuple[tuple[int, int], ...] = ()) -> list[GeoMention]:
+    gaz = gazetteer()
+    raw_hits: list[tuple[int, int, str, str, GeoKind]] = []
+    for match in gaz.pattern.finditer(body):
+        start, end = match.span()
+        if any(s <= start < e for s, e in excluded):
+            continue
+        code, kind = gaz.entries[match.group()]
+        if code is None:
+            continue
+        if kind == "demonym" and _LANGUAGE_USE_RE.match(body, end):
+            continue
+        raw_hits.append((start, end, code, match.group(), kind))
+    capitals = [(s, e) for s, e, _c, _t, k in raw_hits if k == "capital"]
+    mentions: list[GeoMention] = []
+    for start, end, code, surface, kind in raw_hits:
+        if kind == "capital" and not _capital_is_state(body, start, end, capitals):
+            continue
+        mentions.append(GeoMention(code, start, end, surface, kind))
+    return mentions
+
+
+def countries_found(mentions: list[GeoMention]) -> tuple[CountryFound, ...]:
+    gaz = gazetteer()
+    by_code: dict[str, list[GeoMention]] = {}
+    for mention in mentions:
+        by_code.setdefault(mention.code, []).append(mention)
+    found = []
+    for code, items in by_code.items():
+        forms = tuple(dict.fromkeys(m.surface for m in items))
+        name = gaz.display.get(code) or _historic_name(code) or code
+        found.append(CountryFound(code, name, forms, tuple((m.start, m.end) for m in items)))
+    return tuple(found)
+
+
+def _historic_name(code: str) -> str | None:
+    for country in pycountry.historic_countries:
+        if getattr(country, "alpha_2", None) == code:
+            return str(country.name)
+    return None

@@ -1,0 +1,98 @@
+"""Folding and tokenising helpers shared by every pipeline stage.
+
+In:  any ``str``.
+Out: folded keys (accent-less, case-less, with typographic apostrophes and
+     dashes unified) and word tokens with their exact offsets.
+Guarantees: pure functions, never raise, and every ``Token`` satisfies
+``text[token.start:token.end] == token.text``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from kb.pipeline.fold import fold as _fold
+
+DATA_DIR = Path(__file__).with_name("data")
+
+# A word: letters, digits, inner apostrophes, dots of acronyms ("U.S.") and
+# hyphens ("Padrino-López") are kept together; callers split further if needed.
+WORD_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?=com\b|org\b|net\b|info\b)\w+)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The knowledge base's one name key (``kb.pipeline.fold``), cached: the database indexes aliases by it."""
+    return _fold(text)
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def strip_possessive(word: str) -> str:
+    """ "Maduro’s" -> "Maduro"; "States'" -> "States"."""
+    for suffix in ("'s", "’s", "'S", "’S"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    return word
+
+
+@cache
+def load_json(name: str) -> Any:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def lexicon(name: str) -> frozenset[str]:
+    """A word list from ``data/lexicon.json`` as a frozenset of exact strings."""
+    return frozenset(load_json("lexicon.json")[name])
+
+
+@cache
+def folded_lexicon(name: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in load_json("lexicon.json")[name])
+
+
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Approximate sentence spans; abbreviations like "Mr." or "U.S." may split, which is tolerated."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(text):
+        prev = text[max(0, match.start() - 4) : match.start()]
+        # "U.S. President", "Mr. Hunt", "Jan. 10": the dot belongs to a short word, not a sentence end.
+        if re.search(
+            r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|No|vs)\.)$",
+            prev,
+        ):
+            continue
+        if match.start() > start:
+            bounds.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
