@@ -183,6 +183,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two models have a "status" and two choice sets are the same; name them once.
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "kb.claims.models.Claim.Status",
+        "DecisionEnum": "kb.claims.models.Decision",
+    },
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
