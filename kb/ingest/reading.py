@@ -7,6 +7,7 @@ Guarantees: the text returned has ``\\n`` newlines only; a refusal is a
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 from collections.abc import Iterator
@@ -71,7 +72,9 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[tuple[str, BadInput | None]]
         try:
             is_dir = entry.is_dir()
         except OSError as exc:
-            yield entry.path, BadInput(f"cannot stat ({exc.strerror or exc})")
+            # A link that points at itself fails here, before it is ever opened.
+            reason = "symlink loop" if exc.errno == errno.ELOOP else "cannot stat"
+            yield entry.path, BadInput(f"{reason} ({exc.strerror or exc})")
             continue
         if is_dir:
             yield from _walk(Path(entry.path), seen)
@@ -92,7 +95,7 @@ def read_article(path: str, *, max_bytes: int) -> ReadText:
     except BadInput:
         raise
     except OSError as exc:
-        if exc.errno == 40:  # ELOOP: a symlink that points at itself
+        if exc.errno == errno.ELOOP:  # a symlink that points at itself
             raise BadInput("symlink loop") from exc
         raise BadInput(f"cannot read ({exc.strerror or exc})") from exc
     return decode(data)
