@@ -16,7 +16,7 @@ def test_self_pointing_symlink_is_reported_as_a_loop(tmp_path: Path) -> None:
     found = {Path(p).name: problem for p, _, problem in iter_paths([str(tmp_path)])}
     assert found["ok.txt"] is None
     assert str(found["self.txt"]).startswith("symlink loop")
-    with pytest.raises(BadInput, match="^symlink loop$"):
+    with pytest.raises(BadInput, match=r"^symlink loop$"):
         read_article(str(tmp_path / "self.txt"), max_bytes=1000)
 
 
