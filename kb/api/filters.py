@@ -1,0 +1,246 @@
+"""Query parameters of the API lists.
+
+The parameter names follow the public site's lists (``source``,
+``published_after``, ``actor``, ``country``, ``tag``, ``kind``, ``status``,
+``speaker``, ``date``), so a reader's filtered page and the data behind it are
+one URL apart. Actors and sources are named by slug, countries by ISO code (any
+case). Every filter narrows the public querysets the views hand in; none of
+them widens what readers may see.
+
+``?search=`` is :class:`FoldedSearchFilter`: accent- and case-insensitive on
+names, through the folded alias keys the importer maintains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import django_filters as df
+from django.db.models import Q, QuerySet
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.request import Request
+
+from kb.articles.models import Article, Mention
+from kb.claims.models import Claim, Decision, Role, Stance
+from kb.entities.models import Actor, Alias, Country
+from kb.pipeline.fold import fold
+
+
+def _actors_named(term: str) -> QuerySet[Alias]:
+    """Ids of actors one of whose accepted names contains ``term``, accents aside."""
+    return Alias.objects.accepted().filter(key__contains=fold(term)).values("actor_id")
+
+
+def _countries_named(term: str) -> list[str]:
+    """Codes of countries whose name, official name or other names contain ``term``.
+
+    Countries have no alias table and number a few hundred, so they are
+    matched in Python with the same ``fold`` as everything else.
+    """
+    key = fold(term)
+    codes = []
+    for code, name, official, others, demonyms in Country.objects.values_list(
+        "code", "name", "official_name", "other_names", "demonyms"
+    ):
+        names = [name, official, *(others or []), *(demonyms or [])]
+        if code.casefold() == key or any(key in fold(n) for n in names):
+            codes.append(code)
+    return codes
+
+
+def search_articles(queryset: QuerySet, term: str) -> QuerySet:
+    mentioned = Mention.objects.accepted().filter(actor_id__in=_actors_named(term))
+    return queryset.filter(
+        Q(title__icontains=term)
+        | Q(body__icontains=term)
+        | Q(pk__in=mentioned.values("article_id"))
+    )
+
+
+def search_actors(queryset: QuerySet, term: str) -> QuerySet:
+    return queryset.filter(Q(pk__in=_actors_named(term)) | Q(name__icontains=term))
+
+
+def search_countries(queryset: QuerySet, term: str) -> QuerySet:
+    return queryset.filter(pk__in=_countries_named(term))
+
+
+def search_claims(queryset: QuerySet, term: str) -> QuerySet:
+    return queryset.filter(Q(text__icontains=term) | Q(speaker_id__in=_actors_named(term)))
+
+
+def search_mentions(queryset: QuerySet, term: str) -> QuerySet:
+    return queryset.filter(Q(surface__icontains=term) | Q(actor_id__in=_actors_named(term)))
+
+
+def search_roles(queryset: QuerySet, term: str) -> QuerySet:
+    return queryset.filter(Q(title__icontains=term) | Q(actor_id__in=_actors_named(term)))
+
+
+class FoldedSearchFilter(BaseFilterBackend):
+    """``?search=term``, with the matching rules in the view's ``search_function``."""
+
+    param = "search"
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+        search: Callable[[QuerySet, str], QuerySet] | None = getattr(view, "search_function", None)
+        term = request.query_params.get(self.param, "").strip()
+        if search is None or not term:
+            return queryset
+        if "\x00" in term:
+            # PostgreSQL refuses NUL in a string literal; say so instead of failing.
+            raise ValidationError({self.param: ["Null characters are not allowed."]})
+        return search(queryset, term)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        if getattr(view, "search_function", None) is None:
+            return []
+        return [
+            {
+                "name": self.param,
+                "required": False,
+                "in": "query",
+                "description": "Words to look for; names match without regard to accents or case.",
+                "schema": {"type": "string"},
+            }
+        ]
+
+
+class CountryCodeFilter(df.CharFilter):
+    """An ISO code in any case; ``field_name`` is the country foreign key."""
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        return super().filter(qs, value.upper() if value else value)
+
+
+def _tag_filter() -> df.CharFilter:
+    return df.CharFilter(field_name="tags__slug", label="Tag (slug)")
+
+
+class ArticleFilter(df.FilterSet):
+    source = df.CharFilter(field_name="source__slug", label="Source (slug)")
+    published_after = df.DateFilter(field_name="published", lookup_expr="gte")
+    published_before = df.DateFilter(field_name="published", lookup_expr="lte")
+    actor = df.CharFilter(method="filter_actor", label="Mentioned actor (slug)")
+    country = df.CharFilter(method="filter_country", label="Mentioned country (ISO code)")
+    tag = _tag_filter()
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def filter_actor(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        mentions = Mention.objects.accepted().filter(actor__slug=value)
+        return queryset.filter(pk__in=mentions.values("article_id"))
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        mentions = Mention.objects.accepted().filter(country_id=value.upper())
+        return queryset.filter(pk__in=mentions.values("article_id"))
+
+
+class ActorFilter(df.FilterSet):
+    kind = df.ChoiceFilter(choices=Actor.Kind.choices)
+    country = CountryCodeFilter(field_name="country_id", label="Country (ISO code)")
+    tag = _tag_filter()
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+
+class CountryFilter(df.FilterSet):
+    historical = df.BooleanFilter()
+
+    class Meta:
+        model = Country
+        fields: list[str] = []
+
+
+class ClaimFilter(df.FilterSet):
+    kind = df.ChoiceFilter(choices=Claim.Kind.choices)
+    status = df.ChoiceFilter(
+        choices=[c for c in Claim.Status.choices if c[0] != Claim.Status.DEPRECATED]
+    )
+    speaker = df.CharFilter(field_name="speaker__slug", label="Speaker (actor slug)")
+    subject = df.CharFilter(method="filter_subject", label="Actor the claim is about (slug)")
+    country = df.CharFilter(method="filter_country", label="Country the claim is about (ISO code)")
+    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
+    tag = _tag_filter()
+    # As on the site: a claim is dated by its article.
+    date = df.DateFilter(field_name="article__published", label="Published on")
+    date_after = df.DateFilter(
+        field_name="article__published", lookup_expr="gte", label="Published on or after"
+    )
+    date_before = df.DateFilter(
+        field_name="article__published", lookup_expr="lte", label="Published on or before"
+    )
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def filter_subject(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(
+            pk__in=Claim.subjects.through.objects.filter(actor__slug=value).values("claim_id")
+        )
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(
+            pk__in=Claim.countries.through.objects.filter(country_id=value.upper()).values(
+                "claim_id"
+            )
+        )
+
+
+class MentionFilter(df.FilterSet):
+    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
+    actor = df.CharFilter(field_name="actor__slug", label="Actor (slug)")
+    country = CountryCodeFilter(field_name="country_id", label="Country (ISO code)")
+    status = df.ChoiceFilter(
+        choices=[c for c in Mention.Status.choices if c[0] != Mention.Status.REJECTED]
+    )
+
+    class Meta:
+        model = Mention
+        fields: list[str] = []
+
+
+class ValidOnFilter(df.DateFilter):
+    """Rows that held on the given day (``TimeBoundQuerySet.valid_on``)."""
+
+    def filter(self, qs: QuerySet, value: dt.date | None) -> QuerySet:
+        return qs.valid_on(value) if value else qs  # type: ignore[attr-defined]
+
+
+_DECISIONS = [c for c in Decision.choices if c[0] != Decision.REJECTED]
+
+
+class StanceFilter(df.FilterSet):
+    relation = df.ChoiceFilter(choices=Stance.Relation.choices)
+    subject_actor = df.CharFilter(field_name="subject_actor__slug", label="Subject (actor slug)")
+    subject_country = CountryCodeFilter(field_name="subject_country_id", label="Subject (ISO code)")
+    object_actor = df.CharFilter(field_name="object_actor__slug", label="Object (actor slug)")
+    object_country = CountryCodeFilter(field_name="object_country_id", label="Object (ISO code)")
+    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
+    decision = df.ChoiceFilter(choices=_DECISIONS)
+    valid_on = ValidOnFilter(label="Held on this day")
+
+    class Meta:
+        model = Stance
+        fields: list[str] = []
+
+
+class RoleFilter(df.FilterSet):
+    actor = df.CharFilter(field_name="actor__slug", label="Actor (slug)")
+    organization = df.CharFilter(field_name="organization__slug", label="Organization (slug)")
+    country = CountryCodeFilter(field_name="country_id", label="Country (ISO code)")
+    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
+    decision = df.ChoiceFilter(choices=_DECISIONS)
+    valid_on = ValidOnFilter(label="Held on this day")
+
+    class Meta:
+        model = Role
+        fields: list[str] = []
