@@ -1,19 +1,60 @@
-"""Placeholder extractor (to be replaced by the real pipeline)."""
+"""The pipeline entry point: raw article text in, one frozen ``Extraction`` out.
+
+Stages, each a pure function of its own module:
+``clean`` (body, offsets, blocks, title, date, publisher) -> ``geo`` (countries)
+-> ``quotes.find_spans`` (so names inside scare quotes are not discovered
+there) -> ``actors`` -> ``quotes`` (speakers) -> ``figures`` -> ``stances``.
+Guarantees: deterministic, offline, never raises on any ``str``; every span
+lies inside ``body`` and ``body[start:end]`` is the surface text it names.
+"""
 
 from __future__ import annotations
 
-from kb.pipeline.types import EMPTY_SNAPSHOT, Block, Extraction, OffsetRun, Snapshot
+from kb.pipeline.actors import find_actors
+from kb.pipeline.clean import clean
+from kb.pipeline.figures import find_figures
+from kb.pipeline.geo import countries_found, find_mentions, gazetteer
+from kb.pipeline.quotes import Mention, find_quotes, find_spans
+from kb.pipeline.stances import find_stances
+from kb.pipeline.types import EMPTY_SNAPSHOT, Extraction, Snapshot
 
 
 def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
-    body = raw.strip()
-    start = raw.find(body) if body else 0
+    cleaned = clean(raw)
+    body = cleaned.body
+    geo = find_mentions(body, cleaned.excluded)
+    headings = [(b.start, b.end) for b in cleaned.blocks if b.kind == "heading"]
+    quote_spans = find_spans(body, cleaned.blocks)
+    actors = find_actors(
+        body,
+        excluded=cleaned.excluded,
+        headings=headings,
+        quotes=quote_spans,
+        geo=geo,
+        snapshot=snapshot,
+        publisher=cleaned.publisher,
+    )
+    display = gazetteer().display
+    mentions = [Mention(s, e, a.name, a.kind) for a in actors for s, e in a.mentions]
+    mentions += [
+        Mention(g.start, g.end, display.get(g.code, g.code), "demonym" if g.kind == "demonym" else "country")
+        for g in geo
+    ]
+    quotes = find_quotes(body, cleaned.blocks, mentions)
+    figures = find_figures(body, mentions)
+    stances = find_stances(body, mentions, geo)
     return Extraction(
         raw=raw,
         body=body,
-        title=None,
-        published=None,
-        publisher=None,
-        offsets=(OffsetRun(0, start, len(body)),),
-        blocks=(Block("paragraph", 0, len(body)),),
+        title=cleaned.title,
+        published=cleaned.published,
+        publisher=cleaned.publisher,
+        offsets=cleaned.offsets,
+        blocks=cleaned.blocks,
+        boilerplate_lines=cleaned.boilerplate_lines,
+        actors=actors,
+        countries=countries_found(geo),
+        quotes=quotes,
+        figures=figures,
+        stances=stances,
     )

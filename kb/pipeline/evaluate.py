@@ -1,0 +1,195 @@
+"""Scoring: gold annotation files and pipeline predictions in, a ``Report`` out.
+
+In:  a folder of gold JSON files (people, organizations, countries, quotes
+     with speakers) and predictions keyed by gold file stem, each in the
+     ``jsonout.to_json`` shape.
+Out: precision, recall and F1 for people, organizations, countries and
+     quotes, speaker accuracy on matched quotes, and what was missed or invented.
+Matching: a gold actor matches a predicted actor of the same kind when any
+folded form (name or surface form, ignoring accents and case) is shared; a
+second prediction for an already matched gold actor is one false positive.
+Countries match by ISO code (gold names go through ``geo.lookup``). A gold
+quote matches a predicted quote when their folded texts overlap by most of
+their length. A speaker is right when the predicted speaker shares a form with
+the gold speaker (through the gold entity that has that name or surface form),
+or when both are null.
+Guarantees: pure (reads only the gold folder); never mutates its inputs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.fuzz import partial_ratio
+
+from kb.pipeline.geo import gazetteer, lookup
+from kb.pipeline.text import fold
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    missed: list[str] = field(default_factory=list)
+    invented: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Report:
+    people: Score = field(default_factory=Score)
+    organizations: Score = field(default_factory=Score)
+    countries: Score = field(default_factory=Score)
+    quotes: Score = field(default_factory=Score)
+    speakers_right: int = 0
+    speakers_total: int = 0
+    speaker_errors: list[str] = field(default_factory=list)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_total if self.speakers_total else 1.0
+
+    def categories(self) -> dict[str, Score]:
+        return {"people": self.people, "organizations": self.organizations, "countries": self.countries, "quotes": self.quotes}
+
+    def as_table(self) -> str:
+        lines = [f"{'category':<14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+        for name, score in self.categories().items():
+            lines.append(
+                f"{name:<14} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {score.tp:4d} {score.fp:4d} {score.fn:4d}"
+            )
+        lines.append(f"{'speakers':<14} accuracy {self.speaker_accuracy:.3f} ({self.speakers_right}/{self.speakers_total})")
+        for name, score in self.categories().items():
+            if score.missed:
+                lines.append(f"missed {name}: " + "; ".join(score.missed))
+            if score.invented:
+                lines.append(f"invented {name}: " + "; ".join(score.invented))
+        if self.speaker_errors:
+            lines.append("speaker errors: " + "; ".join(self.speaker_errors))
+        return "\n".join(lines)
+
+
+def _forms(item: dict[str, Any]) -> set[str]:
+    return {fold(f) for f in [item.get("name") or "", *item.get("surface_forms", [])] if f and fold(f)}
+
+
+def _score_actors(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], score: Score, label: str) -> None:
+    matched: set[int] = set()
+    for pred in predicted:
+        forms = _forms(pred)
+        hit = next((i for i, g in enumerate(gold) if _forms(g) & forms), None)
+        if hit is None or hit in matched:
+            score.fp += 1
+            score.invented.append(f"{label}:{pred.get('name')}")
+        else:
+            matched.add(hit)
+            score.tp += 1
+    for i, g in enumerate(gold):
+        if i not in matched:
+            score.fn += 1
+            score.missed.append(f"{label}:{g.get('name')}")
+
+
+def _country_code(item: dict[str, Any]) -> str | None:
+    for form in [item.get("name") or "", *item.get("surface_forms", [])]:
+        code = lookup(form) or gazetteer().entries.get(form, (None, "name"))[0]
+        if code:
+            return code
+    return None
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _same_quote(a: str, b: str) -> bool:
+    ka, kb = _quote_key(a), _quote_key(b)
+    if not ka or not kb:
+        return False
+    short, long_ = sorted((ka, kb), key=len)
+    return len(short) >= 0.6 * len(long_) and partial_ratio(short, long_) >= 90
+
+
+def _entity_forms(name: str, gold: dict[str, Any]) -> set[str]:
+    forms = {fold(name)}
+    for key in ("people", "organizations", "countries"):
+        for item in gold.get(key, []):
+            item_forms = _forms(item)
+            if fold(name) in item_forms:
+                forms |= item_forms
+    return forms
+
+
+def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str) -> None:
+    actors = pred.get("actors", [])
+    _score_actors(gold.get("people", []), [a for a in actors if a.get("kind") == "person"], report.people, label)
+    _score_actors(
+        gold.get("organizations", []), [a for a in actors if a.get("kind") == "organization"], report.organizations, label
+    )
+    gold_codes = {c for c in (_country_code(g) for g in gold.get("countries", [])) if c}
+    pred_codes = {c.get("code") for c in pred.get("countries", []) if c.get("code")}
+    report.countries.tp += len(gold_codes & pred_codes)
+    report.countries.fp += len(pred_codes - gold_codes)
+    report.countries.fn += len(gold_codes - pred_codes)
+    report.countries.missed += [f"{label}:{c}" for c in sorted(gold_codes - pred_codes)]
+    report.countries.invented += [f"{label}:{c}" for c in sorted(pred_codes - gold_codes)]  # type: ignore[type-var]
+
+    pred_quotes = list(pred.get("quotes", []))
+    used: set[int] = set()
+    pred_actor_forms = {a.get("name"): _forms(a) for a in actors}
+    pred_actor_forms.update({c.get("name"): _forms(c) for c in pred.get("countries", [])})
+    for g in gold.get("quotes", []):
+        hit = next((i for i, q in enumerate(pred_quotes) if i not in used and _same_quote(g["text"], q.get("text", ""))), None)
+        if hit is None:
+            report.quotes.fn += 1
+            report.quotes.missed.append(f"{label}:{g['text'][:50]}")
+            continue
+        used.add(hit)
+        report.quotes.tp += 1
+        gold_speaker, pred_speaker = g.get("speaker"), pred_quotes[hit].get("speaker")
+        report.speakers_total += 1
+        if gold_speaker is None or pred_speaker is None:
+            right = gold_speaker is None and pred_speaker is None
+        else:
+            right = bool(_entity_forms(gold_speaker, gold) & (pred_actor_forms.get(pred_speaker) or {fold(pred_speaker)}))
+        if right:
+            report.speakers_right += 1
+        else:
+            report.speaker_errors.append(f"{label}:{g['text'][:30]}… gold={gold_speaker} got={pred_speaker}")
+    for i, q in enumerate(pred_quotes):
+        if i not in used:
+            report.quotes.fp += 1
+            report.quotes.invented.append(f"{label}:{q.get('text', '')[:50]}")
+
+
+def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:
+    """Score ``predictions`` (gold file stem -> ``to_json`` dict) against ``gold_dir/*.json``."""
+    report = Report()
+    for gold_file in sorted(Path(gold_dir).glob("*.json")):
+        pred = predictions.get(gold_file.stem)
+        if pred is None:
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        _score_document(gold, pred, report, gold_file.stem[:3])
+    return report
+
+
+def evaluate_many(gold_dir: Path, items: Iterable[tuple[str, dict[str, Any]]]) -> Report:
+    return evaluate(gold_dir, dict(items))

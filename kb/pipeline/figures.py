@@ -1,0 +1,126 @@
+"""Figures: clean body and mentions in, numeric claims out.
+
+In:  the clean body and the actor/country mentions (for the source).
+Out: ``Figure``s: "2.3 million Venezuelans" -> 2300000.0 people about
+     "Venezuelans"; "US $400 million" -> 400000000.0 USD; "1,000 per cent" ->
+     1000.0 percent; "the 14-member Lima Group" -> 14.0 members about "Lima
+     Group"; "about three million people" (word numbers too). The source is
+     the actor named by "according to X" or "X said" in the same sentence.
+Years, dates, times and identifiers ("COVID-19", "Resolution 9855") are not figures.
+Guarantees: never raises; ``body[f.start:f.end] == f.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from kb.pipeline.text import sentence_bounds
+from kb.pipeline.types import Figure
+
+
+class _Mention(Protocol):
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
+    "a half-dozen": 6, "half-dozen": 6, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+_FIGURE_RE = re.compile(
+    rf"(?P<currency>(?:US\s?)?\$\s?|€\s?|£\s?)?(?P<num>{_NUMBER}|\b(?:{_WORDNUM})\b)"
+    rf"(?:\s*(?:-|to|and)\s*(?P<num2>{_NUMBER}))?"
+    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    rf"(?:\s?(?P<cur2>US)\b)?"
+    rf"(?P<percent>\s?(?:per\s?cent|percent|%))?"
+    rf"(?P<member>-(?:member|country|nation|strong))?",
+    re.IGNORECASE,
+)
+_UNIT_NOUN_RE = re.compile(
+    r"\s+(?:of\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+)?(?:people|persons|refugees|migrants|Venezuelans|[A-Z][a-z]+ans|"
+    r"barrels(?: per day| a day)?|countries|nations|members|officials|troops|soldiers|delegates|deaths|dead|"
+    r"votes|signatures|workers|children|women|men|cases|days|years|months|weeks|dollars|tonnes|tons|"
+    r"[a-z]+s)\b)"
+)
+_PEOPLE = re.compile(r"people|persons|refugees|migrants|[A-Z][a-z]+ans\b|officials|troops|soldiers|delegates|workers|children|women|men|deaths|dead")
+_SOURCE_RE = re.compile(r"according to\s+(?:the\s+)?$|^")
+
+
+def _value(num: str) -> float | None:
+    key = num.lower()
+    if key in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[key])
+    try:
+        return float(num.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def find_figures(body: str, mentions: list[_Mention] | None = None) -> tuple[Figure, ...]:
+    mentions = mentions or []
+    bounds = sentence_bounds(body)
+    figures: list[Figure] = []
+    for match in _FIGURE_RE.finditer(body):
+        num = match.group("num")
+        start, end = match.start(), match.end()
+        if not num or start == end:
+            continue
+        before = body[max(0, start - 12) : start]
+        after = body[end : end + 12]
+        is_digit = num[0].isdigit()
+        has_marker = any(match.group(g) for g in ("currency", "scale", "percent", "member", "cur2"))
+        if is_digit and not has_marker:
+            if re.fullmatch(r"(?:1[89]|20)\d\d", num) or re.search(rf"{_MONTHS}\s*$", before) or re.match(rf"\s*{_MONTHS}", after):
+                continue  # a year or a date
+            if re.search(r"[-:/]$|No\.\s*$|[A-Za-z]$", before) or re.match(r"[-:/]\d|\w", after):
+                continue  # an identifier or a time
+            if re.search(r"(?:Resolution|Article|Act|Law|Decree|Section|page|Chapter)\s+$", before):
+                continue
+        if not is_digit and not has_marker:
+            noun = _UNIT_NOUN_RE.match(body, end)
+            if not noun or num.lower() in ("one",):
+                continue
+        value = _value(num)
+        scale = (match.group("scale") or "").lower()
+        if value is not None and scale:
+            value *= _SCALES.get(scale, 1)
+        unit: str | None = None
+        about = ""
+        if match.group("percent"):
+            unit = "percent"
+        elif match.group("currency") or match.group("cur2"):
+            cur = (match.group("currency") or match.group("cur2") or "").strip()
+            unit = "EUR" if "€" in cur else "GBP" if "£" in cur else "USD"
+        elif match.group("member"):
+            unit = match.group("member")[1:] + "s"
+            tail = re.match(r"\s+((?:[A-Z][\w-]*\s?)+)", body[end:])
+            about = tail.group(1).strip() if tail else ""
+        noun = _UNIT_NOUN_RE.match(body, end)
+        if noun and not about:
+            about = noun.group(1)
+            end = noun.end()
+            if unit is None:
+                unit = "people" if _PEOPLE.search(about) else about.split()[-1] if about.endswith("s") else None
+                if "barrels" in about:
+                    unit = "barrels per day" if ("per day" in about or "a day" in about) else "barrels"
+        source = None
+        for s, e in bounds:
+            if s <= start < e:
+                sentence = body[s:e]
+                according = re.search(r"according to\s+(?:the\s+)?", sentence)
+                for m in mentions:
+                    if according and s + according.end() <= m.start <= s + according.end() + 2:
+                        source = m.name
+                break
+        figures.append(Figure(body[start:end], start, end, value, unit, about, source))
+    return tuple(figures)
