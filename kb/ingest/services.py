@@ -81,6 +81,9 @@ def article_import(
     snapshot: Snapshot | SnapshotIndex | None = None,
 ) -> ImportOutcome:
     """Import one article's text. See the module docstring for the guarantees."""
+    problem = _unstorable(raw)
+    if problem is not None:
+        return ImportOutcome(original_name, "failed", error=problem)
     digest = content_hash(raw)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
@@ -120,6 +123,18 @@ def article_import(
         for known in writer.known_actors():
             index.add(known)
     return ImportOutcome(original_name, status, article=article, extraction=extraction)
+
+
+def _unstorable(raw: str) -> str | None:
+    """Why no database could store this text, if so (the same answer on SQLite and PostgreSQL)."""
+    if "\x00" in raw:
+        # PostgreSQL text columns refuse NUL; SQLite would store it. Refuse it on both.
+        return "text contains NUL characters (binary data?)"
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        return "text contains unpaired surrogate characters"
+    return None
 
 
 def _take_import_lock() -> None:
