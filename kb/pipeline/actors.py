@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from functools import cache
 
 import pycountry
@@ -33,27 +32,42 @@ from kb.pipeline.text import fold, folded_lexicon, lexicon, strip_possessive
 from kb.pipeline.types import ActorFound, ActorKind, KnownActor, Snapshot
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
-_CONNECTORS = frozenset("of for on de del la las los da do dos das van von der den y al el bin ibn du le".split())
-_PERSON_PARTICLES = frozenset("de del la las los da do dos das van von der den y al el bin ibn du le".split())
-_CORE_TITLES = frozenset(
-    "President Minister Secretary General Ambassador Envoy Adviser Advisor Senator Congressman Congresswoman "
-    "Governor Mayor Chancellor King Queen Prince Princess Pope Judge Justice Chairman Chairwoman Director "
-    "Commander Colonel Lieutenant Captain Admiral Marshal Sergeant Spokesman Spokeswoman Leader Premier Emir "
-    "Sultan Sheikh Commissioner Representative Chief Officer Secretary-General President-elect Vice-President".split()
+_CONNECTORS = frozenset(
+    ["of", "for", "on", "de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den", "y", "al", "el", "bin", "ibn", "du", "le"]
 )
-_NOT_ORG_ACRONYMS = frozenset("COVID GDP CEO TV AM PM OK II III IV VI BC AD UTC GMT PhD MP MPs NGO NGOs ID".split())
-_ADMIN_RE = re.compile(r"\s+(?:administration|government|regime|presidency|era|years|cabinet|camp|loyalists)\b")
+_PERSON_PARTICLES = frozenset(
+    ["de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den", "y", "al", "el", "bin", "ibn", "du", "le"]
+)
+_CORE_TITLES = frozenset(
+    ["President", "Minister", "Secretary", "General", "Ambassador", "Envoy", "Adviser", "Advisor", "Senator", "Congressman", "Congresswoman", "Governor", "Mayor", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice", "Chairman", "Chairwoman", "Director", "Commander", "Colonel", "Lieutenant", "Captain", "Admiral", "Marshal", "Sergeant", "Spokesman", "Spokeswoman", "Leader", "Premier", "Emir", "Sultan", "Sheikh", "Commissioner", "Representative", "Chief", "Officer", "Secretary-General", "President-elect", "Vice-President"]
+)
+_NOT_ORG_ACRONYMS = frozenset(
+    ["COVID", "GDP", "CEO", "TV", "AM", "PM", "OK", "II", "III", "IV", "VI", "BC", "AD", "UTC", "GMT", "PhD", "MP", "MPs", "NGO", "NGOs", "ID"]
+)
+_ADMIN_RE = re.compile(
+    r"\s+(?:administration|government|regime|presidency|era|years|cabinet|camp|loyalists)\b"
+)
 _REPORT_AFTER_RE = re.compile(
     r"\s*,?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|wrote|writes|added|adds|tweeted|declared|insisted|"
     r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied)\b"
 )
 _REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
-_APPOSITIVE_RE = re.compile(r"\s*,\s+(?:who\b|(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,4}?(\w[\w-]*))")
+_APPOSITIVE_RE = re.compile(
+    r"\s*,\s+(?:who\b|(?:himself\s+|herself\s+)?(?:a|an|the|his|her|its|their)\s+(\w[\w-]*))"
+)
 _ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
-_MEDIA_BEFORE_RE = re.compile(r"\b(?:news agency|newspaper|broadcaster|news channel|tv channel|television channel)\s+$", re.I)
-_ORG_AFTER_RE = re.compile(r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b")
-_BRACKET_RE = re.compile(r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)")
-_MEDIA_HEADS = frozenset("Times Post News Journal Herald Tribune Gazette Press Television Radio Channel".split())
+_MEDIA_BEFORE_RE = re.compile(
+    r"\b(?:news agency|newspaper|broadcaster|news channel|tv channel|television channel)\s+$", re.I
+)
+_ORG_AFTER_RE = re.compile(
+    r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
+)
+_BRACKET_RE = re.compile(
+    r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)"
+)
+_MEDIA_HEADS = frozenset(
+    ["Times", "Post", "News", "Journal", "Herald", "Tribune", "Gazette", "Press", "Television", "Radio", "Channel"]
+)
 
 
 @dataclass(slots=True)
@@ -174,7 +188,9 @@ def _candidates(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     # A news outlet naming itself is not an actor; a think tank citing itself ("As Crisis Group has argued") is.
-    media_like = bool(publisher) and (_is_acronym(publisher.split()[0]) or publisher.split()[-1] in _MEDIA_HEADS)
+    media_like = bool(publisher) and (
+        _is_acronym(publisher.split()[0]) or publisher.split()[-1] in _MEDIA_HEADS
+    )
     publisher_key = fold(publisher) if publisher and media_like else None
     for run in _sequences(body):
         words = [w for w, _s, _e in run]
@@ -188,7 +204,11 @@ def _candidates(
             w = words[j]
             if w in lex.honorifics or w in _CORE_TITLES:
                 title_end = j
-            elif w in lex.titles or is_geo_word(w) or w in ("Vice", "Deputy", "Former", "Acting", "Interim"):
+            elif (
+                w in lex.titles
+                or is_geo_word(w)
+                or w in ("Vice", "Deputy", "Former", "Acting", "Interim")
+            ):
                 continue
             else:
                 break
@@ -216,7 +236,9 @@ def _candidates(
     return out
 
 
-def _split_piece(parts: list[tuple[str, int, int]], lex: _Lexicon) -> list[list[tuple[str, int, int]]]:
+def _split_piece(
+    parts: list[tuple[str, int, int]], lex: _Lexicon
+) -> list[list[tuple[str, int, int]]]:
     """Cut a run where a person name meets a place ("Evo Morales of Bolivia") or a stop word."""
     words = [w for w, _s, _e in parts]
     has_head = any(w in lex.org_heads for w in words) or (
@@ -230,9 +252,15 @@ def _split_piece(parts: list[tuple[str, int, int]], lex: _Lexicon) -> list[list[
         if w.lower() in _CONNECTORS and not has_head and w not in _PERSON_PARTICLES:
             if current:
                 pieces.append(current)
+            pieces.append([("\x01", part[1], part[2])])  # a connector: separates without tainting
             current = []
             continue
-        if w.lower() in _CONNECTORS and not has_head and w in _PERSON_PARTICLES and (is_geo_word(nxt) or not current):
+        if (
+            w.lower() in _CONNECTORS
+            and not has_head
+            and w in _PERSON_PARTICLES
+            and (is_geo_word(nxt) or not current)
+        ):
             if current:
                 pieces.append(current)
             current = []
@@ -249,7 +277,7 @@ def _split_piece(parts: list[tuple[str, int, int]], lex: _Lexicon) -> list[list[
     # Pieces directly beside a not-actor word are phrases like "Cold War" or "Monroe Doctrine".
     cleaned: list[list[tuple[str, int, int]]] = []
     for idx, piece in enumerate(pieces):
-        if piece[0][0] == "\x00":
+        if piece[0][0] in ("\x00", "\x01"):
             continue
         near_barrier = (idx > 0 and pieces[idx - 1][0][0] == "\x00") or (
             idx + 1 < len(pieces) and pieces[idx + 1][0][0] == "\x00"
@@ -263,7 +291,9 @@ def _split_piece(parts: list[tuple[str, int, int]], lex: _Lexicon) -> list[list[
     return cleaned
 
 
-def _classify(body: str, piece: list[tuple[str, int, int]], title: str, lex: _Lexicon) -> Candidate | None:
+def _classify(
+    body: str, piece: list[tuple[str, int, int]], title: str, lex: _Lexicon
+) -> Candidate | None:
     words = [w for w, _s, _e in piece]
     start, end = piece[0][1], piece[-1][2]
     text = body[start:end]
@@ -277,12 +307,15 @@ def _classify(body: str, piece: list[tuple[str, int, int]], title: str, lex: _Le
     last = words[-1]
     if _MEDIA_BEFORE_RE.search(before) or (last in _MEDIA_HEADS and len(words) > 1):
         return None
-    if any(w in lex.org_heads for w in words[1:]) or (len(words) == 1 and words[0] in lex.org_heads):
-        cand.kind, cand.evidence = "organization", 2
-    elif text.endswith((".com", ".org", ".net", ".info")):
+    if any(w in lex.org_heads for w in words[1:]) or (
+        len(words) == 1 and words[0] in lex.org_heads
+    ) or text.endswith((".com", ".org", ".net", ".info")):
         cand.kind, cand.evidence = "organization", 2
     elif _is_acronym(words[0]) and words[0] not in _NOT_ORG_ACRONYMS and lookup(words[0]) is None:
-        if len(words) == 1 and re.match(r"\s+(?:law|act|bill|programme|program|plan|scheme|index|virus|boxes|delegates)\b", after):
+        if len(words) == 1 and re.match(
+            r"\s+(?:law|act|bill|programme|program|plan|scheme|index|virus|boxes|delegates)\b",
+            after,
+        ):
             return None
         if re.search(r"\bacronym\s+$", before):
             return None
@@ -298,20 +331,22 @@ def _classify(body: str, piece: list[tuple[str, int, int]], title: str, lex: _Le
     evidence = 0
     if title:
         evidence += 2
-    if words[0].lower() in lex.first_names and len(words) > 1 and fold(words[0]) in lex.first_names:
-        evidence += 2
-    elif fold(words[0]) in lex.first_names and len(words) > 1:
+    if (words[0].lower() in lex.first_names and len(words) > 1 and fold(words[0]) in lex.first_names) or (fold(words[0]) in lex.first_names and len(words) > 1):
         evidence += 2
     if _REPORT_AFTER_RE.match(after) or _REPORT_BEFORE_RE.search(before):
         evidence += 2
     appositive = _APPOSITIVE_RE.match(after)
     if appositive:
-        noun = appositive.group(1)
-        if noun is None or fold(noun) in lex.role_nouns:
+        if appositive.group(1) is None:
             evidence += 2
-        elif fold(noun) in lex.org_role_nouns:
-            cand.kind, cand.evidence = "organization", 2
-            return cand
+        else:
+            for noun in re.findall(r"[\w-]+", after[appositive.start(1) - 1 :])[:5]:
+                if fold(noun) in lex.role_nouns:
+                    evidence += 2
+                    break
+                if fold(noun) in lex.org_role_nouns:
+                    cand.kind, cand.evidence = "organization", 2
+                    return cand
     prev_word = re.search(r"([A-Za-z-]+)(,?)\s+$", before)
     if prev_word:
         noun = fold(prev_word.group(1))
@@ -326,7 +361,12 @@ def _classify(body: str, piece: list[tuple[str, int, int]], title: str, lex: _Le
     if _ORG_APPOSITIVE_RE.match(after) and not evidence:
         cand.kind, cand.evidence = "organization", 1
         return cand
-    if len(words) == 1 and _ADMIN_RE.match(after) and not re.search(r"\b(?:a|an)\s+$", before) and not text.endswith(("ist", "ian", "ese", "ic")):
+    if (
+        len(words) == 1
+        and _ADMIN_RE.match(after)
+        and not re.search(r"\b(?:a|an)\s+$", before)
+        and not text.endswith(("ist", "ian", "ese", "ic"))
+    ):
         evidence += 2
     if any(w in lex.not_actor or is_geo_word(w) for w in words):
         if evidence < 2 or any(is_geo_word(w) for w in words):
@@ -337,7 +377,7 @@ def _classify(body: str, piece: list[tuple[str, int, int]], title: str, lex: _Le
 
 def _mid_sentence(body: str, start: int) -> bool:
     before = body[max(0, start - 3) : start].rstrip(" \xa0")
-    return bool(before) and before[-1] not in ".!?\n“\"‘(:"
+    return bool(before) and before[-1] not in '.!?\n“"‘(:'
 
 
 @cache
@@ -427,16 +467,48 @@ def find_actors(
             continue
         entity = by_key.get(fold(cand.text))
         if entity is None and cand.kind == "person":
-            entity = next((e for e in entities if e.kind == "person" and any(_same_person(cand.text, f) for f in e.multi)), None)
-        if entity is None and cand.kind == "organization" and cand.single and cand.text in lex.org_heads:
-            entity = next((e for e in entities if e.kind == "organization" and any(f.split()[-1] == cand.text for f in e.forms)), None)
-            if entity is None and cand.text not in ("Congress", "Parliament", "Senate", "Pentagon", "Kremlin"):
+            entity = next(
+                (
+                    e
+                    for e in entities
+                    if e.kind == "person" and any(_same_person(cand.text, f) for f in e.multi)
+                ),
+                None,
+            )
+        if (
+            entity is None
+            and cand.kind == "organization"
+            and cand.single
+            and cand.text in lex.org_heads
+        ):
+            entity = next(
+                (
+                    e
+                    for e in entities
+                    if e.kind == "organization" and any(f.split()[-1] == cand.text for f in e.forms)
+                ),
+                None,
+            )
+            if entity is None and cand.text not in (
+                "Congress",
+                "Parliament",
+                "Senate",
+                "Pentagon",
+                "Kremlin",
+            ):
                 continue
         if entity is None and cand.kind == "organization" and not cand.single:
             # "Lima Group Alliance of Nations" after "Lima Group": a longer styling of the same body.
             key = fold(cand.text)
-            entity = next((e for e in entities if e.kind == "organization" and any(
-                len(k.split()) > 1 and key.startswith(k + " ") for k in e.keys)), None)
+            entity = next(
+                (
+                    e
+                    for e in entities
+                    if e.kind == "organization"
+                    and any(len(k.split()) > 1 and key.startswith(k + " ") for k in e.keys)
+                ),
+                None,
+            )
         if entity is None:
             entity = Entity(cand.kind)
             entities.append(entity)
@@ -452,14 +524,28 @@ def find_actors(
             continue
         entity = by_key.get(fold(cand.text))
         if entity is None:
-            scored = [(_surname_match(cand.text, e), -abs(cand.start - e.mentions[0][0]), e) for e in entities if e.kind == "person"]
+            scored = [
+                (_surname_match(cand.text, e), -abs(cand.start - e.mentions[0][0]), e)
+                for e in entities
+                if e.kind == "person"
+            ]
             scored = [s for s in scored if s[0] > 0]
             if scored:
                 entity = max(scored, key=lambda s: (s[0], s[1]))[2]
         if entity is None:
             entity = next(
-                (e for e in entities if e.kind == "person" and not e.multi and any(
-                    len(k) >= 5 and k[0] == fold(cand.text)[0] and ratio(k, fold(cand.text)) >= 80 for k in e.keys)),
+                (
+                    e
+                    for e in entities
+                    if e.kind == "person"
+                    and not e.multi
+                    and any(
+                        len(k) >= 5
+                        and k[0] == fold(cand.text)[0]
+                        and ratio(k, fold(cand.text)) >= 80
+                        for k in e.keys
+                    )
+                ),
                 None,
             )
         if entity is None:
@@ -489,7 +575,9 @@ def find_actors(
             if len(form.split()) < 2:
                 continue
             for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", body, re.IGNORECASE):
-                if not any(s <= match.start() < e for s, e in entity.mentions) and not _in_any(match.start(), excluded):
+                if not any(s <= match.start() < e for s, e in entity.mentions) and not _in_any(
+                    match.start(), excluded
+                ):
                     surface = match.group()
                     entity.forms[surface] = entity.forms.get(surface, 0) + 1
                     entity.mentions.append(match.span())
@@ -521,10 +609,14 @@ def _resolve_known(entities: list[Entity], known: dict[str, list[KnownActor]]) -
                 break
 
 
-_GAP_WORDS_RE = re.compile(r"^(?:[’']s)?(?:[\s,]+(?:of|the|a|former|then|late|his|her|its|[A-Za-z-]+))*?[\s,]*$")
+_GAP_WORDS_RE = re.compile(
+    r"^(?:[’']s)?(?:[\s,]+(?:of|the|a|former|then|late|his|her|its|[A-Za-z-]+))*?[\s,]*$"
+)
 
 
-def _assign_countries(body: str, entities: list[Entity], geo: list[GeoMention], lex: _Lexicon) -> None:
+def _assign_countries(
+    body: str, entities: list[Entity], geo: list[GeoMention], lex: _Lexicon
+) -> None:
     for entity in entities:
         if entity.known and entity.known.country:
             entity.country_votes[entity.known.country] = 99
@@ -536,12 +628,29 @@ def _assign_countries(body: str, entities: list[Entity], geo: list[GeoMention], 
                     words = re.findall(r"[A-Za-z-]+", gap)
                     if not words and not re.match(r"[’']s\b", gap):
                         lead = body[max(0, g.start - 30) : g.start]
-                        if not (gap.strip() == "," and re.search(r"\b(?:president|minister|leader|head|king|queen|ruler) of\s+$", lead, re.I)):
+                        if not (
+                            gap.strip() == ","
+                            and re.search(
+                                r"\b(?:president|minister|leader|head|king|queen|ruler) of\s+$",
+                                lead,
+                                re.I,
+                            )
+                        ):
                             continue
-                    if "\n" in gap or any(w.lower() not in lex.role_nouns and w not in lex.titles and w.lower() not in ("of", "the", "s", "former", "then", "late", "his", "her") for w in words):
+                    if "\n" in gap or any(
+                        w.lower() not in lex.role_nouns
+                        and w not in lex.titles
+                        and w.lower()
+                        not in ("of", "the", "s", "former", "then", "late", "his", "her")
+                        for w in words
+                    ):
                         continue
                     entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
-                elif g.start >= end and g.start - end <= 5 and re.match(r"^\s+(?:of|in)\s+$", body[end : g.start]):
+                elif (
+                    g.start >= end
+                    and g.start - end <= 5
+                    and re.match(r"^\s+(?:of|in)\s+$", body[end : g.start])
+                ):
                     entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
             inner = [g for g in geo if start <= g.start < end]
             for g in inner:

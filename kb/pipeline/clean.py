@@ -42,11 +42,7 @@ _DEBRIS_RES = [
 ]
 
 _NAV_WORDS = frozenset(
-    "icon icons caret arrow down left right up line camera set ellipsis facebook favorite globe hamburger "
-    "list mail map marker microphone minus plus pdf play print rss search share trash copy twitter video "
-    "whatsapp youtube instagram linkedin email menu close home login logout sign subscribe next previous "
-    "back top more comments reddit telegram pinterest tumblr flipboard save bookmark download expand "
-    "collapse chevron box copyview alerts".split()
+    ["icon", "icons", "caret", "arrow", "down", "left", "right", "up", "line", "camera", "set", "ellipsis", "facebook", "favorite", "globe", "hamburger", "list", "mail", "map", "marker", "microphone", "minus", "plus", "pdf", "play", "print", "rss", "search", "share", "trash", "copy", "twitter", "video", "whatsapp", "youtube", "instagram", "linkedin", "email", "menu", "close", "home", "login", "logout", "sign", "subscribe", "next", "previous", "back", "top", "more", "comments", "reddit", "telegram", "pinterest", "tumblr", "flipboard", "save", "bookmark", "download", "expand", "collapse", "chevron", "box", "copyview", "alerts"]
 )
 
 _DATE_PREFIX_RE = re.compile(r"^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -58,20 +54,35 @@ _CREDIT_RES = (
     # "(Matias Delacroix / The Associated Press)", "(Edgard Garrido/Reuters)"
     re.compile(r"\s*\((?:[^()]{1,60}/\s*)?(?:The\s+)?[A-Z][^()]{1,60}\)\s*$"),
     # "REUTERS/Carlos Garcia Rawlins"
-    re.compile(r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w .'-]{1,60}$"),
+    re.compile(
+        r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w .'-]{1,60}$"
+    ),
     re.compile(r"\s+(?:Photo|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
 )
-_CREDIT_MARK_RE = re.compile(r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS)\b")
-_BYLINE_RE = re.compile(r"^(?:By|Written by|Reporting by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(.*))?$")
+_CREDIT_MARK_RE = re.compile(
+    r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS)\b"
+)
+_BYLINE_RE = re.compile(
+    r"^(?:By|Written by|Reporting by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(.*))?$"
+)
 _PUBLISHER_RES = (
-    re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?([A-Z][A-Za-z]{1,10})\b", re.MULTILINE),
+    re.compile(
+        r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?([A-Z][A-Za-z]{1,10})\b",
+        re.MULTILINE,
+    ),
     re.compile(r"\bSubscribe to (?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}) newsletter"),
     re.compile(r"\btold (?:the\s+)?((?:[A-Z][\w.]*\s){1,3}(?:News|Radio|Television|TV))\b"),
-    re.compile(r"\b(?:The\s+)?([A-Z]{2,5})[’']s\s+[A-Z][\w-]+\s+[A-Z][\w-]+\s+(?:explains|reports)\b"),
-    re.compile(r"\bAs\s+([A-Z][\w]*(?:\s[A-Z][\w]*){0,3})\s+has\s+(?:\w+\s+)?(?:argued|noted|reported|warned|written)\b"),
+    re.compile(
+        r"\b(?:The\s+)?([A-Z]{2,5})[’']s\s+[A-Z][\w-]+\s+[A-Z][\w-]+\s+(?:explains|reports)\b"
+    ),
+    re.compile(
+        r"\bAs\s+([A-Z][\w]*(?:\s[A-Z][\w]*){0,3})\s+has\s+(?:\w+\s+)?(?:argued|noted|reported|warned|written)\b"
+    ),
 )
-_ALSO_ON_RE = re.compile(r"^Also on ([a-z0-9-]+)\.(?:com|org|net|co\.uk|ru|tv)\b", re.IGNORECASE | re.MULTILINE)
-_TERMINAL_PUNCT = ".,;:!…\"”’)"
+_ALSO_ON_RE = re.compile(
+    r"^Also on ([a-z0-9-]+)\.(?:com|org|net|co\.uk|ru|tv)\b", re.IGNORECASE | re.MULTILINE
+)
+_TERMINAL_PUNCT = '.,;:!…"”’)'
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +104,9 @@ class _Line:
     end: int
     text: str
     kind: str = "paragraph"  # paragraph | caption | heading | title | debris | blank
-    credit: tuple[int, int] | None = None  # raw span inside the line that is a photo credit/byline name
+    credit: tuple[int, int] | None = (
+        None  # raw span inside the line that is a photo credit/byline name
+    )
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -103,7 +116,9 @@ def _split_lines(raw: str) -> list[_Line]:
         stripped_left = len(chunk) - len(chunk.lstrip())
         content = chunk.strip()
         start = pos + stripped_left
-        lines.append(_Line(number, start, start + len(content), content, "paragraph" if content else "blank"))
+        lines.append(
+            _Line(number, start, start + len(content), content, "paragraph" if content else "blank")
+        )
         pos += len(chunk) + 1
     return lines
 
@@ -126,12 +141,20 @@ def _looks_like_heading(text: str) -> bool:
 
 def _looks_like_title(text: str) -> bool:
     words = text.split()
-    return 3 <= len(words) <= 25 and text[-1] not in _TERMINAL_PUNCT.replace("’", "") and text[0].isupper()
+    return (
+        3 <= len(words) <= 25
+        and text[-1] not in _TERMINAL_PUNCT.replace("’", "")
+        and text[0].isupper()
+    )
 
 
 def _pieces(text: str) -> list[str]:
     without_brackets = re.sub(r"\[[^\]]*\]", " ", text)
-    return [fold(p).strip(" .,") for p in re.split(r"\.\.\.|…", without_brackets) if fold(p).strip(" .,")]
+    return [
+        fold(p).strip(" .,")
+        for p in re.split(r"\.\.\.|…", without_brackets)
+        if fold(p).strip(" .,")
+    ]
 
 
 def _is_pull_quote(text: str, following: str) -> bool:
@@ -216,7 +239,9 @@ def clean(raw: str) -> Cleaned:
             match = rx.search(line.text)
             if match and _CREDIT_MARK_RE.search(match.group()) and match.start() > 0:
                 line.kind = "caption"
-                credit_start = line.start + match.start() + (len(match.group()) - len(match.group().lstrip()))
+                credit_start = (
+                    line.start + match.start() + (len(match.group()) - len(match.group().lstrip()))
+                )
                 line.credit = (credit_start, line.end)
                 break
         if line.kind == "caption":
@@ -254,10 +279,18 @@ def clean(raw: str) -> Cleaned:
             cursor += 2
         parts.append(line.text)
         offsets.append(OffsetRun(cursor, line.start, len(line.text)))
-        kind: BlockKind = "caption" if line.kind == "caption" else "heading" if line.kind in ("heading", "title") else "paragraph"
+        kind: BlockKind = (
+            "caption"
+            if line.kind == "caption"
+            else "heading"
+            if line.kind in ("heading", "title")
+            else "paragraph"
+        )
         blocks.append(Block(kind, cursor, cursor + len(line.text)))
         if line.credit:
-            excluded.append((cursor + line.credit[0] - line.start, cursor + line.credit[1] - line.start))
+            excluded.append(
+                (cursor + line.credit[0] - line.start, cursor + line.credit[1] - line.start)
+            )
         cursor += len(line.text)
     debris = tuple(line.number for line in content if line.kind == "debris")
     return Cleaned(

@@ -67,7 +67,12 @@ class Report:
         return self.speakers_right / self.speakers_total if self.speakers_total else 1.0
 
     def categories(self) -> dict[str, Score]:
-        return {"people": self.people, "organizations": self.organizations, "countries": self.countries, "quotes": self.quotes}
+        return {
+            "people": self.people,
+            "organizations": self.organizations,
+            "countries": self.countries,
+            "quotes": self.quotes,
+        }
 
     def as_table(self) -> str:
         lines = [f"{'category':<14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
@@ -75,7 +80,9 @@ class Report:
             lines.append(
                 f"{name:<14} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {score.tp:4d} {score.fp:4d} {score.fn:4d}"
             )
-        lines.append(f"{'speakers':<14} accuracy {self.speaker_accuracy:.3f} ({self.speakers_right}/{self.speakers_total})")
+        lines.append(
+            f"{'speakers':<14} accuracy {self.speaker_accuracy:.3f} ({self.speakers_right}/{self.speakers_total})"
+        )
         for name, score in self.categories().items():
             if score.missed:
                 lines.append(f"missed {name}: " + "; ".join(score.missed))
@@ -87,10 +94,14 @@ class Report:
 
 
 def _forms(item: dict[str, Any]) -> set[str]:
-    return {fold(f) for f in [item.get("name") or "", *item.get("surface_forms", [])] if f and fold(f)}
+    return {
+        fold(f) for f in [item.get("name") or "", *item.get("surface_forms", [])] if f and fold(f)
+    }
 
 
-def _score_actors(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], score: Score, label: str) -> None:
+def _score_actors(
+    gold: list[dict[str, Any]], predicted: list[dict[str, Any]], score: Score, label: str
+) -> None:
     matched: set[int] = set()
     for pred in predicted:
         forms = _forms(pred)
@@ -139,9 +150,17 @@ def _entity_forms(name: str, gold: dict[str, Any]) -> set[str]:
 
 def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str) -> None:
     actors = pred.get("actors", [])
-    _score_actors(gold.get("people", []), [a for a in actors if a.get("kind") == "person"], report.people, label)
     _score_actors(
-        gold.get("organizations", []), [a for a in actors if a.get("kind") == "organization"], report.organizations, label
+        gold.get("people", []),
+        [a for a in actors if a.get("kind") == "person"],
+        report.people,
+        label,
+    )
+    _score_actors(
+        gold.get("organizations", []),
+        [a for a in actors if a.get("kind") == "organization"],
+        report.organizations,
+        label,
     )
     gold_codes = {c for c in (_country_code(g) for g in gold.get("countries", [])) if c}
     pred_codes = {c.get("code") for c in pred.get("countries", []) if c.get("code")}
@@ -156,7 +175,14 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
     pred_actor_forms = {a.get("name"): _forms(a) for a in actors}
     pred_actor_forms.update({c.get("name"): _forms(c) for c in pred.get("countries", [])})
     for g in gold.get("quotes", []):
-        hit = next((i for i, q in enumerate(pred_quotes) if i not in used and _same_quote(g["text"], q.get("text", ""))), None)
+        hit = next(
+            (
+                i
+                for i, q in enumerate(pred_quotes)
+                if i not in used and _same_quote(g["text"], q.get("text", ""))
+            ),
+            None,
+        )
         if hit is None:
             report.quotes.fn += 1
             report.quotes.missed.append(f"{label}:{g['text'][:50]}")
@@ -168,11 +194,16 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
         if gold_speaker is None or pred_speaker is None:
             right = gold_speaker is None and pred_speaker is None
         else:
-            right = bool(_entity_forms(gold_speaker, gold) & (pred_actor_forms.get(pred_speaker) or {fold(pred_speaker)}))
+            right = bool(
+                _entity_forms(gold_speaker, gold)
+                & (pred_actor_forms.get(pred_speaker) or {fold(pred_speaker)})
+            )
         if right:
             report.speakers_right += 1
         else:
-            report.speaker_errors.append(f"{label}:{g['text'][:30]}… gold={gold_speaker} got={pred_speaker}")
+            report.speaker_errors.append(
+                f"{label}:{g['text'][:30]}… gold={gold_speaker} got={pred_speaker}"
+            )
     for i, q in enumerate(pred_quotes):
         if i not in used:
             report.quotes.fp += 1

@@ -37,7 +37,12 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
     display = gazetteer().display
     mentions = [Mention(s, e, a.name, a.kind) for a in actors for s, e in a.mentions]
     mentions += [
-        Mention(g.start, g.end, display.get(g.code, g.code), "demonym" if g.kind == "demonym" else "country")
+        Mention(
+            g.start,
+            g.end,
+            display.get(g.code, g.code),
+            "demonym" if g.kind == "demonym" else "country",
+        )
         for g in geo
     ]
     quotes = find_quotes(body, cleaned.blocks, mentions)

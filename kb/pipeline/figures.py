@@ -27,11 +27,41 @@ class _Mention(Protocol):
 
 
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
-    "a half-dozen": 6, "half-dozen": 6, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a half-dozen": 6,
+    "half-dozen": 6,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -52,7 +82,9 @@ _UNIT_NOUN_RE = re.compile(
     r"votes|signatures|workers|children|women|men|cases|days|years|months|weeks|dollars|tonnes|tons|"
     r"[a-z]+s)\b)"
 )
-_PEOPLE = re.compile(r"people|persons|refugees|migrants|[A-Z][a-z]+ans\b|officials|troops|soldiers|delegates|workers|children|women|men|deaths|dead")
+_PEOPLE = re.compile(
+    r"people|persons|refugees|migrants|[A-Z][a-z]+ans\b|officials|troops|soldiers|delegates|workers|children|women|men|deaths|dead"
+)
 _SOURCE_RE = re.compile(r"according to\s+(?:the\s+)?$|^")
 
 
@@ -80,7 +112,11 @@ def find_figures(body: str, mentions: list[_Mention] | None = None) -> tuple[Fig
         is_digit = num[0].isdigit()
         has_marker = any(match.group(g) for g in ("currency", "scale", "percent", "member", "cur2"))
         if is_digit and not has_marker:
-            if re.fullmatch(r"(?:1[89]|20)\d\d", num) or re.search(rf"{_MONTHS}\s*$", before) or re.match(rf"\s*{_MONTHS}", after):
+            if (
+                re.fullmatch(r"(?:1[89]|20)\d\d", num)
+                or re.search(rf"{_MONTHS}\s*$", before)
+                or re.match(rf"\s*{_MONTHS}", after)
+            ):
                 continue  # a year or a date
             if re.search(r"[-:/]$|No\.\s*$|[A-Za-z]$", before) or re.match(r"[-:/]\d|\w", after):
                 continue  # an identifier or a time
@@ -110,9 +146,17 @@ def find_figures(body: str, mentions: list[_Mention] | None = None) -> tuple[Fig
             about = noun.group(1)
             end = noun.end()
             if unit is None:
-                unit = "people" if _PEOPLE.search(about) else about.split()[-1] if about.endswith("s") else None
+                unit = (
+                    "people"
+                    if _PEOPLE.search(about)
+                    else about.split()[-1]
+                    if about.endswith("s")
+                    else None
+                )
                 if "barrels" in about:
-                    unit = "barrels per day" if ("per day" in about or "a day" in about) else "barrels"
+                    unit = (
+                        "barrels per day" if ("per day" in about or "a day" in about) else "barrels"
+                    )
         source = None
         for s, e in bounds:
             if s <= start < e:

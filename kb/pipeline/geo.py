@@ -38,7 +38,9 @@ class GeoMention:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    entries: dict[str, tuple[str | None, GeoKind]]  # exact surface -> (code or None for "not a country", kind)
+    entries: dict[
+        str, tuple[str | None, GeoKind]
+    ]  # exact surface -> (code or None for "not a country", kind)
     pattern: re.Pattern[str]
     display: dict[str, str]
 
@@ -85,8 +87,7 @@ def is_geo_word(surface: str) -> bool:
 
 
 _AUX = frozenset(
-    "is was has have had will would may might can could should must does did remains seems appears "
-    "wants wanted says said insists insisted regards regarded sees saw".split()
+    ["is", "was", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "must", "does", "did", "remains", "seems", "appears", "wants", "wanted", "says", "said", "insists", "insisted", "regards", "regarded", "sees", "saw"]
 )
 _RELATION_BEFORE_RE = re.compile(
     r"(?:allies|ally|friends|friend|enemies|foes|envoys?|partners?) of\s+$|"
@@ -95,7 +96,9 @@ _RELATION_BEFORE_RE = re.compile(
     r"(?:between|neither|both|from)\s+$|(?:pressure from|support from)\s+$"
 )
 # "Spanish-speaking", "the Spanish acronym CLAP": a language, not a state.
-_LANGUAGE_USE_RE = re.compile(r"-speaking|-language|\s+(?:acronym|language|word|words|name|term|speakers?|translation|version)\b")
+_LANGUAGE_USE_RE = re.compile(
+    r"-speaking|-language|\s+(?:acronym|language|word|words|name|term|speakers?|translation|version)\b"
+)
 _COORD_RE = re.compile(r"^\s+(?:and|nor|or)\s+$")
 
 
@@ -103,14 +106,20 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
     after = body[end : end + 40]
     before = body[max(0, start - 40) : start]
     if re.match(r"\s+[A-Z]", after) or re.search(r"[A-Z][\w.]*\s$", before):
-        return False  # part of a longer name: "Lima Group", "Washington Office", "George Washington"
+        return (
+            False  # part of a longer name: "Lima Group", "Washington Office", "George Washington"
+        )
     if re.search(r"\b(?:the|a|an)\s+$", before):
         return False  # attributive: "the Mexico City talks"
     if re.match(r"[’']s\s+[a-z]", after):
         return True
     word = re.match(r"\s+([a-z]+)", after)
-    if word and (word.group(1) in _AUX or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))):
-        if re.search(r"\b(?:in|at|to|from|near|outside|into|of|across|around|visit|visited)\s+$", before):
+    if word and (
+        word.group(1) in _AUX or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))
+    ):
+        if re.search(
+            r"\b(?:in|at|to|from|near|outside|into|of|across|around|visit|visited)\s+$", before
+        ):
             return False
         return True
     if _RELATION_BEFORE_RE.search(before):

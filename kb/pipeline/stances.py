@@ -32,12 +32,28 @@ _RELATIONS: list[tuple[str, str, bool]] = [
     # (pattern, relation, passive: the object comes before the verb, the subject after "of"/"by")
     (r"(?:has|have|had) the (?:backing|support) of", "supports", True),
     (r"(?:recogni[sz]e[sd]?|recogni[sz]ing)", "recognizes", False),
-    (r"(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|stood by|stand by|stands by|vouched for|vouch for|endorse[sd]?|"
-     r"allied with|sided with)", "supports", False),
-    (r"(?:oppose[sd]?|opposing|rejected|rejects?|reject(?:ing)?|disavowed|denounced|turned against)", "opposes", False),
+    (
+        r"(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|stood by|stand by|stands by|vouched for|vouch for|endorse[sd]?|"
+        r"allied with|sided with)",
+        "supports",
+        False,
+    ),
+    (
+        r"(?:oppose[sd]?|opposing|rejected|rejects?|reject(?:ing)?|disavowed|denounced|turned against)",
+        "opposes",
+        False,
+    ),
     (r"(?:condemn(?:s|ed|ing)?|decr(?:ied|ies|ying)|rebuked)", "condemns", False),
-    (r"(?:imposed? (?:\w+ )?(?:sanctions|curbs|restrictions) on|sanction(?:s|ed|ing)?|blacklisted)", "sanctions", False),
-    (r"(?:(?:is|are|was|were) (?:a |among the )?members? of|joined|belongs? to)", "member_of", False),
+    (
+        r"(?:imposed? (?:\w+ )?(?:sanctions|curbs|restrictions) on|sanction(?:s|ed|ing)?|blacklisted)",
+        "sanctions",
+        False,
+    ),
+    (
+        r"(?:(?:is|are|was|were) (?:a |among the )?members? of|joined|belongs? to)",
+        "member_of",
+        False,
+    ),
     (r"(?:invited|invites|inviting)", "invites", False),
     (r"(?:accused|accuses|accusing)", "accuses", False),
 ]
@@ -50,7 +66,9 @@ def _ref(m: _Mention) -> Ref:
     return Ref("country" if m.kind in ("country", "demonym") else "actor", m.name)
 
 
-def find_stances(body: str, mentions: list[_Mention], geo: list[GeoMention] | None = None) -> tuple[StanceFound, ...]:
+def find_stances(
+    body: str, mentions: list[_Mention], geo: list[GeoMention] | None = None
+) -> tuple[StanceFound, ...]:
     del geo  # countries already arrive as mentions
     usable = sorted((m for m in mentions if m.kind != "demonym"), key=lambda m: m.start)
     found: list[StanceFound] = []
@@ -98,5 +116,7 @@ def find_stances(body: str, mentions: list[_Mention], geo: list[GeoMention] | No
                         seen.add(key)
                         start = min(subj.start, obj.start, v_start)
                         end = max(subj.end, obj.end, v_end)
-                        found.append(StanceFound(_ref(subj), relation, _ref(obj), start, end, negated))
+                        found.append(
+                            StanceFound(_ref(subj), relation, _ref(obj), start, end, negated)
+                        )
     return tuple(found)

@@ -1,0 +1,79 @@
+"""Cleaning rules, each on a few real lines from the seeds."""
+
+from datetime import date
+
+from kb.pipeline.clean import clean
+
+
+def test_date_prefix_is_read_and_cut_from_the_first_line() -> None:
+    c = clean(" date 2019-01-04 Canada and a dozen Latin American governments have urged.")
+    assert c.published == date(2019, 1, 4)
+    assert c.body.startswith("Canada and")
+
+
+def test_dateline_and_rt_debris() -> None:
+    raw = (
+        "Peru invites China, Russia to Lima Group meeting so they can be ‘part of solution’ in Venezuela\n\n"
+        "4 Jul, 2019 02:02 / Updated 5 years ago\n\nWith Caracas still locked in a stalemate.\n\n"
+        "Also on rt.com Peru to cancel Venezuelan diplomats’ visas\n\n"
+        "Subscribe to RT newsletter to get stories the mainstream media won’t tell you."
+    )
+    c = clean(raw)
+    assert c.published == date(2019, 7, 4)
+    assert c.title and c.title.startswith("Peru invites China")
+    assert c.publisher == "RT"
+    assert c.boilerplate_lines == (3, 7, 9)
+    assert "rt.com" not in c.body and "Subscribe" not in c.body
+
+
+def test_bbc_debris_caption_and_byline() -> None:
+    raw = (
+        "Venezuela opposition speaking to army\n\nJuan Guaidó in Caracas, 26 JanuaryImage copyright\nGetty Images\n\n"
+        "Image caption\n\nMr Guaidó has declared himself interim leader of Venezuela\n\n"
+        "Media playback is unsupported on your device\n\nBy James Landale, BBC diplomatic correspondent\n\n"
+        "Leave a Reply\n\nYour email address will not be published."
+    )
+    c = clean(raw)
+    assert c.title == "Venezuela opposition speaking to army"
+    assert c.publisher == "BBC"
+    kinds = {c.body[b.start : b.end]: b.kind for b in c.blocks}
+    assert kinds["Mr Guaidó has declared himself interim leader of Venezuela"] == "caption"
+    assert "Image" not in c.body and "Leave a Reply" not in c.body
+    assert [c.body[s:e] for s, e in c.excluded] == ["James Landale"]
+
+
+def test_photo_credit_caption_and_told_publisher() -> None:
+    raw = (
+        "The president of Mexico, Manuel Lopez Obrador, pictured on January 12, invited Maduro to his "
+        "inauguration. (Christian Chavez / The Associated Press)\n\nA Canadian official told CBC News that."
+    )
+    c = clean(raw)
+    assert c.blocks[0].kind == "caption"
+    assert [c.body[s:e] for s, e in c.excluded] == ["(Christian Chavez / The Associated Press)"]
+    assert c.publisher == "CBC News"
+    assert c.title is None
+
+
+def test_nav_icons_repeated_headline_and_pull_quote() -> None:
+    raw = (
+        "icon caret Arrow Down Arrow Left Arrow Right Arrow Up Line Camera icon set Facebook Print RSS Search Share\n"
+        "A Twist in Caracas: Is a Venezuela-U.S. Reboot on the Cards?\n"
+        "A Twist in Caracas: Is a Venezuela-U.S. Reboot on the Cards?\n\n"
+        "Venezuela ... has seen [oil] production tumble from around 3.4 million barrels per day.\n\n"
+        "Venezuela, however, has seen production tumble from around 3.4 million barrels per day. More text.\n\n"
+        "As Crisis Group has previously argued, losers must be certain."
+    )
+    c = clean(raw)
+    assert c.title == "A Twist in Caracas: Is a Venezuela-U.S. Reboot on the Cards?"
+    assert c.boilerplate_lines == (1, 3, 5)
+    assert c.publisher == "Crisis Group"
+
+
+def test_offsets_map_body_back_to_raw() -> None:
+    raw = " date 2019-01-04 First line.\n\n\n  Second line here.  \nThird."
+    c = clean(raw)
+    for run in c.offsets:
+        assert (
+            c.body[run.body_start : run.body_start + run.length]
+            == raw[run.raw_start : run.raw_start + run.length]
+        )

@@ -1,0 +1,33 @@
+"""Country rules on real sentences from the seeds."""
+
+from kb.pipeline.geo import find_mentions
+
+
+def codes(text: str) -> set[str]:
+    return {m.code for m in find_mentions(text)}
+
+
+def test_names_short_names_and_demonyms() -> None:
+    assert codes("the Mexican government") == {"MX"}
+    assert codes("blocking U.S. banks from doing business with Venezuela") == {"US", "VE"}
+    assert codes("An estimated 2.3 million Venezuelans have migrated") == {"VE"}
+    assert codes("UK Foreign Secretary Jeremy Hunt") == {"GB"}
+    assert codes("Russia and China continue to back Mr Maduro") == {"RU", "CN"}
+
+
+def test_capital_used_for_the_state() -> None:
+    assert codes("told CBC News that Ottawa interprets the decision") == {"CA"}
+    assert codes("the events that seem to have triggered Washington’s about-face") == {"US"}
+    assert codes("a rapid deal between Caracas and Washington") == {"VE", "US"}
+
+
+def test_capital_as_a_mere_place_is_not_a_country() -> None:
+    assert codes("drama at the National Assembly in Caracas.") == set()
+    assert codes("a meeting of the Lima Group in Mexico City last May") == set()
+    assert codes("the Washington Office on Latin America") == set()
+
+
+def test_regions_languages_and_history() -> None:
+    assert codes("the largest countries of Latin America") == set()
+    assert codes("the world’s most populous Spanish-speaking country") == set()
+    assert codes("Since the Soviet Union fell") == {"SU"}
