@@ -1,23 +1,453 @@
-"""Placeholder views (replaced by the readers' site)."""
+"""The readers' pages. Views stay thin: pick rows, hand them to templates.
 
+Every query a view makes is listed in tests/site/test_views.py with its
+budget; none depends on the number of rows shown.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
+from taggit.models import Tag
 
-from kb.articles.models import Article
+from kb.articles.models import Article, Mention
+from kb.claims.models import Claim, ClaimLink, Stance
+from kb.entities.models import Actor, Alias, Country
+from kb.site import structured
+from kb.site.filters import ActorFilter, ArticleFilter, ClaimFilter, CountryFilter
+from kb.site.graphs import Edge, Event, Node, alignment_svg, timeline_svg
+from kb.site.rendering import Link, paragraph_around, render_body, snippet
+from kb.site.search import KINDS, search
+
+PAGE_SIZE = 25
+SHORT_LIST = 50
+
+
+# Query helpers shared by several pages ---------------------------------------
+
+
+def _stances() -> QuerySet[Stance]:
+    """Accepted stances with both ends and public evidence, ready to show."""
+    return (
+        Stance.objects.accepted()
+        .select_related(
+            "subject_actor", "subject_country", "object_actor", "object_country", "article"
+        )
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Claim.objects.public().only("id", "text", "kind", "status"),
+            )
+        )
+        .exclude(subject_actor__merged_into__isnull=False)
+        .exclude(object_actor__merged_into__isnull=False)
+        .order_by("-valid_from", "id")
+    )
+
+
+def _node(target: Actor | Country) -> Node:
+    if isinstance(target, Actor):
+        return Node(f"actor:{target.pk}", target.name, target.get_absolute_url(), target.kind)
+    return Node(f"country:{target.pk}", target.name, target.get_absolute_url(), "country")
+
+
+def _graph(stances: list[Stance], centre: Actor | Country | None = None) -> str:
+    nodes: dict[str, Node] = {}
+    edges: list[Edge] = []
+    for stance in stances:
+        subject, obj = stance.subject, stance.object
+        if subject is None or obj is None:
+            continue
+        a, b = _node(subject), _node(obj)
+        nodes[a.key], nodes[b.key] = a, b
+        edges.append(Edge(a.key, b.key, stance.relation, str(stance), stance.negated))
+    return alignment_svg(
+        list(nodes.values()), edges, centre=_node(centre).key if centre is not None else None
+    )
+
+
+def _page(request: HttpRequest, queryset: QuerySet) -> Page:
+    # get_page turns any odd ?page= value into a valid page.
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _querystring_without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _list(
+    request: HttpRequest,
+    filterset_class: type,
+    queryset: QuerySet,
+    template: str,
+    title: str,
+) -> HttpResponse:
+    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
+    page = _page(request, filterset.qs)
+    return render(
+        request,
+        template,
+        {
+            "title": title,
+            "filter": filterset,
+            "page": page,
+            "querystring": _querystring_without_page(request),
+            "jsonld": structured.collection_ld(title, request.build_absolute_uri()),
+        },
+    )
+
+
+# Pages -------------------------------------------------------------------------
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    stances = list(_stances()[:80])
+    context = {
+        "counts": {
+            "articles": Article.objects.count(),
+            "actors": Actor.objects.active().count(),
+            "countries": Country.objects.filter(mention_count__gt=0).count(),
+            "claims": Claim.objects.public().count(),
+        },
+        "latest": Article.objects.select_related("source").defer("raw_text", "offsets")[:8],
+        "top_actors": Actor.objects.active()
+        .select_related("country")
+        .order_by("-mention_count", "name")[:10],
+        "verified": Claim.objects.public()
+        .filter(status=Claim.Status.VERIFIED)
+        .select_related("speaker", "article")[:8],
+        "stances": stances,
+        "graph": _graph(stances),
+        "jsonld": {
+            "@context": structured.CONTEXT,
+            "@type": "WebSite",
+            "name": "Editorial knowledge base",
+            "url": request.build_absolute_uri("/"),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": request.build_absolute_uri("/search/") + "?q={query}",
+                "query-input": "required name=query",
+            },
+        },
+    }
+    return render(request, "site/home.html", context)
 
 
 def article_list(request: HttpRequest) -> HttpResponse:
-    items = "".join(
-        f'<li><a href="{a.get_absolute_url()}">{a.display_title}</a></li>'
-        for a in Article.objects.all()
+    queryset = (
+        Article.objects.select_related("source")
+        .defer("raw_text", "offsets", "blocks")
+        .prefetch_related("tags")
     )
-    return HttpResponse(f"<h1>Articles</h1><ul>{items}</ul>")
+    return _list(request, ArticleFilter, queryset, "site/article_list.html", "Articles")
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article, slug=slug)
-    return HttpResponse(f"<h1>{article.display_title}</h1>")
+    article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    mentions = list(
+        Mention.objects.accepted()
+        .filter(article=article)
+        .filter(Q(actor__isnull=True) | Q(actor__merged_into__isnull=True))
+        .select_related("actor", "country")
+    )
+    claims = list(
+        Claim.objects.public().filter(article=article).select_related("speaker").order_by("start")
+    )
+    tags = list(article.tags.all())
+    links = (
+        [
+            Link(m.start, m.end, m.target.get_absolute_url(), m.target.name, "mention")  # type: ignore[union-attr]
+            for m in mentions
+        ]
+        + [Link(c.start, c.end, c.get_absolute_url(), c.text[:120], "claim") for c in claims]
+    )
+    actors = list(OrderedDict((m.actor.pk, m.actor) for m in mentions if m.actor).values())
+    countries = list(OrderedDict((m.country.pk, m.country) for m in mentions if m.country).values())
+    return render(
+        request,
+        "site/article_detail.html",
+        {
+            "article": article,
+            "body": render_body(
+                article.body, article.blocks, links, [(c.start, c.end) for c in claims]
+            ),
+            "actors": sorted(actors, key=lambda a: a.name.casefold()),
+            "countries": sorted(countries, key=lambda c: c.name),
+            "claims": claims,
+            "tags": tags,
+            "jsonld": structured.article_ld(
+                article, request.build_absolute_uri, actors=actors, tags=[t.name for t in tags]
+            ),
+        },
+    )
 
 
-def placeholder(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    return HttpResponse("")
+def article_raw(request: HttpRequest, slug: str) -> HttpResponse:
+    raw = get_object_or_404(Article.objects.only("raw_text"), slug=slug).raw_text
+    response = HttpResponse(raw, content_type="text/plain; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def actor_list(request: HttpRequest) -> HttpResponse:
+    queryset = Actor.objects.active().select_related("country").prefetch_related("tags")
+    return _list(request, ActorFilter, queryset, "site/actor_list.html", "Actors")
+
+
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = get_object_or_404(Actor.objects.select_related("country", "merged_into"), slug=slug)
+    if actor.merged_into_id:
+        # A merged actor's URL keeps working: it leads to whom it was merged into.
+        survivor = actor.merged_into
+        while survivor.merged_into_id:  # type: ignore[union-attr]
+            survivor = survivor.merged_into  # type: ignore[union-attr]
+        return redirect(survivor, permanent=False)  # type: ignore[arg-type]
+    mentions = list(
+        Mention.objects.accepted()
+        .filter(actor=actor)
+        .select_related("article", "article__source")
+        .defer("article__raw_text", "article__offsets", "article__blocks")
+        .order_by("-article__published", "-article_id", "start")[:300]
+    )
+    by_article: OrderedDict[int, dict[str, Any]] = OrderedDict()
+    for m in mentions:
+        entry = by_article.setdefault(m.article_id, {"article": m.article, "count": 0})
+        entry["count"] += 1
+        entry.setdefault("snippet", snippet(m.article.body, m.start, m.end))
+    stances = list(_stances().filter(Q(subject_actor=actor) | Q(object_actor=actor)))
+    claims_made = list(
+        Claim.objects.public()
+        .by(actor)
+        .select_related("article", "speaker")
+        .order_by("-id")[:SHORT_LIST]
+    )
+    claims_about = list(
+        Claim.objects.public()
+        .about(actor)
+        .select_related("article", "speaker")
+        .order_by("-id")[:SHORT_LIST]
+    )
+    co_mentioned = (
+        Actor.objects.active()
+        .exclude(pk=actor.pk)
+        .filter(
+            mentions__article__in=Mention.objects.accepted()
+            .filter(actor=actor)
+            .values("article_id"),
+            mentions__status__in=[Mention.Status.EXTRACTED, Mention.Status.CONFIRMED],
+        )
+        .select_related("country")
+        .annotate(shared=Count("mentions__article", distinct=True))
+        .order_by("-shared", "name")[:15]
+    )
+    aliases = list(actor.aliases.accepted().order_by("name"))
+    events = [
+        Event(
+            e["article"].published,
+            e["article"].display_title,
+            e["article"].get_absolute_url(),
+            "article",
+        )
+        for e in by_article.values()
+        if e["article"].published
+    ] + [
+        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
+        for c in claims_made
+        if c.article.published
+    ]
+    return render(
+        request,
+        "site/actor_detail.html",
+        {
+            "actor": actor,
+            "aliases": aliases,
+            "tags": list(actor.tags.all()),
+            "roles": list(
+                actor.roles.accepted().select_related("organization", "country", "article")
+            ),
+            "stances": stances,
+            "graph": _graph(stances, centre=actor),
+            "claims_made": claims_made,
+            "claims_about": claims_about,
+            "articles": list(by_article.values()),
+            "co_mentioned": co_mentioned,
+            "timeline": timeline_svg(events),
+            "events": sorted(events, key=lambda e: e.day),
+            "jsonld": structured.actor_ld(
+                actor, request.build_absolute_uri, [a.name for a in aliases]
+            ),
+        },
+    )
+
+
+def country_list(request: HttpRequest) -> HttpResponse:
+    queryset = (
+        Country.objects.annotate(
+            actor_count=Count("actors", filter=Q(actors__merged_into__isnull=True))
+        )
+        .filter(Q(mention_count__gt=0) | Q(actor_count__gt=0))
+        .order_by("name")
+    )
+    return _list(request, CountryFilter, queryset, "site/country_list.html", "Countries")
+
+
+def country_detail(request: HttpRequest, code: str) -> HttpResponse:
+    if code != code.lower():
+        return redirect("site:country", code=code.lower(), permanent=True)
+    country = get_object_or_404(Country, code=code.upper())
+    stances = list(_stances().filter(Q(subject_country=country) | Q(object_country=country)))
+    articles = list(
+        Article.objects.mentioning(country)
+        .select_related("source")
+        .defer("raw_text", "offsets", "blocks")[:SHORT_LIST]
+    )
+    claims = list(
+        Claim.objects.public()
+        .about(country)
+        .select_related("speaker", "article")
+        .order_by("-id")[:SHORT_LIST]
+    )
+    events = [
+        Event(a.published, a.display_title, a.get_absolute_url(), "article")
+        for a in articles
+        if a.published
+    ] + [
+        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
+        for c in claims
+        if c.article.published
+    ]
+    return render(
+        request,
+        "site/country_detail.html",
+        {
+            "country": country,
+            "actors": list(
+                country.actors.filter(merged_into__isnull=True).order_by("-mention_count", "name")[
+                    :SHORT_LIST
+                ]
+            ),
+            "stances": stances,
+            "graph": _graph(stances, centre=country),
+            "articles": articles,
+            "claims": claims,
+            "timeline": timeline_svg(events),
+            "events": sorted(events, key=lambda e: e.day),
+            "jsonld": structured.country_ld(country, request.build_absolute_uri),
+        },
+    )
+
+
+def claim_list(request: HttpRequest) -> HttpResponse:
+    queryset = (
+        Claim.objects.public()
+        .select_related("speaker", "article", "article__source")
+        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
+        .prefetch_related("tags")
+    )
+    return _list(request, ClaimFilter, queryset, "site/claim_list.html", "Claims")
+
+
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(
+        Claim.objects.public().select_related("speaker", "article", "article__source"), pk=pk
+    )
+    linked = list(
+        ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim))
+        .filter(
+            from_claim__in=Claim.objects.public().values("pk"),
+            to_claim__in=Claim.objects.public().values("pk"),
+        )
+        .select_related(
+            "from_claim",
+            "from_claim__speaker",
+            "from_claim__article",
+            "to_claim",
+            "to_claim__speaker",
+            "to_claim__article",
+        )
+        .order_by("type", "id")
+    )
+    links = [
+        {
+            "type": link.type,
+            "label": link.get_type_display(),
+            "outgoing": link.from_claim_id == claim.pk,
+            "other": link.to_claim if link.from_claim_id == claim.pk else link.from_claim,
+            "note": link.note,
+        }
+        for link in linked
+    ]
+    body = claim.article.body
+    lo, hi = paragraph_around(body, claim.article.blocks, claim.start, claim.end)
+    return render(
+        request,
+        "site/claim_detail.html",
+        {
+            "claim": claim,
+            "subjects": list(claim.subjects.filter(merged_into__isnull=True)),
+            "countries": list(claim.countries.all()),
+            "tags": list(claim.tags.all()),
+            "links": links,
+            "conflicts": [x for x in links if x["type"] == ClaimLink.Type.CONTRADICTS],
+            "paragraph": snippet(body[lo:hi], claim.start - lo, claim.end - lo, context=10_000),
+            "span_anchor": f"span-{claim.start}-{claim.end}",
+            "jsonld": structured.claim_ld(claim, request.build_absolute_uri),
+        },
+    )
+
+
+def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, slug=slug)
+    return render(
+        request,
+        "site/tag_detail.html",
+        {
+            "tag": tag,
+            "articles": list(
+                Article.objects.filter(tags=tag)
+                .select_related("source")
+                .defer("raw_text", "offsets", "blocks")[:SHORT_LIST]
+            ),
+            "actors": list(
+                Actor.objects.active().filter(tags=tag).select_related("country")[:SHORT_LIST]
+            ),
+            "claims": list(
+                Claim.objects.public()
+                .filter(tags=tag)
+                .select_related("speaker", "article")[:SHORT_LIST]
+            ),
+            "jsonld": structured.collection_ld(f"Tagged {tag.name}", request.build_absolute_uri()),
+        },
+    )
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:200].replace("\x00", "")
+    kind = request.GET.get("kind", "")
+    results = search(query, {"kind": kind} if kind in KINDS else None)
+    return render(
+        request,
+        "site/search.html",
+        {
+            "query": query,
+            "kind": kind if kind in KINDS else "",
+            "kinds": KINDS,
+            "articles": list(results.articles[:20]),
+            "claims": list(results.claims[:20]),
+            "actors": list(
+                results.actors.prefetch_related(
+                    Prefetch("aliases", queryset=Alias.objects.accepted().order_by("name"))
+                )[:20]
+            ),
+            "jsonld": structured.collection_ld(
+                f"Search: {query}" if query else "Search", request.build_absolute_uri()
+            ),
+        },
+    )

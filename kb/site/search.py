@@ -1,0 +1,159 @@
+"""Full-text search over articles, claims and actors: one function, two backends.
+
+In: the reader's query string (any text at all) and optional filters
+(``{"kind": "articles" | "claims" | "actors"}``). Out: a ``SearchResults``
+holding three QuerySets, each ordered best first and annotated with ``rank``;
+articles and claims also carry ``headline``, a snippet with the matched words
+between ``MARK_START``/``MARK_END`` sentinels (render it with
+``rendering.highlight``, which escapes first and highlights after).
+
+Guarantees: the backend follows ``connection.vendor`` (PostgreSQL full text
+with a GIN expression index, or SQLite FTS5 tables kept in sync by triggers,
+both created by ``kb/site/migrations``); no query string raises (reader input
+never reaches FTS syntax unquoted); deprecated claims, merged actors and
+aliases an editor rejected never appear. Actors match through every accepted
+alias, ignoring accents and case ("Guaido" finds Juan Guaidó).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.fields import FloatField
+
+from kb.articles.models import Article
+from kb.claims.models import Claim
+from kb.entities.models import Actor, Alias
+from kb.pipeline.fold import fold
+from kb.site.rendering import MARK_END, MARK_START
+
+KINDS = ("articles", "claims", "actors")
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 60
+# The same text-search configuration is used by the GIN index (migration 0001).
+PG_CONFIG = "english"
+
+_TERM = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    articles: QuerySet[Article]
+    claims: QuerySet[Claim]
+    actors: QuerySet[Actor]
+
+
+def terms_of(query: str) -> list[str]:
+    """The words of a query, bounded in number and length."""
+    return [t[:MAX_TERM_LENGTH] for t in _TERM.findall(query)][:MAX_TERMS]
+
+
+def search(query: str, filters: Mapping[str, str] | None = None) -> SearchResults:
+    """Ranked matches for ``query`` in articles, claims and actors."""
+    filters = filters or {}
+    kind = filters.get("kind")
+    wanted = {kind} if kind in KINDS else set(KINDS)
+    terms = terms_of(query or "")
+    if not terms:
+        return SearchResults(
+            query, Article.objects.none(), Claim.objects.none(), Actor.objects.none()
+        )
+    backend = _postgres if connection.vendor == "postgresql" else _sqlite
+    articles, claims = backend(query, terms)
+    return SearchResults(
+        query=query,
+        articles=(articles if "articles" in wanted else Article.objects.none()),
+        claims=(claims if "claims" in wanted else Claim.objects.none()),
+        actors=(_actors(query) if "actors" in wanted else Actor.objects.none()),
+    )
+
+
+def _actors(query: str) -> QuerySet[Actor]:
+    """Active actors with an accepted alias (or name) containing the folded query."""
+    key = fold(query)
+    if not key:
+        return Actor.objects.none()
+    aliases = Alias.objects.accepted().filter(actor=OuterRef("pk"))
+    return (
+        Actor.objects.active()
+        .filter(Exists(aliases.filter(key__contains=key)) | Q(name__icontains=query))
+        .annotate(
+            exact=Exists(aliases.filter(key=key)),
+            rank=Value(1.0, output_field=FloatField()),
+        )
+        .select_related("country")
+        .order_by("-exact", "-mention_count", "name")
+    )
+
+
+def _postgres(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[Claim]]:
+    # websearch_to_tsquery accepts any input without syntax errors.
+    ts_query = SearchQuery(" ".join(terms), config=PG_CONFIG, search_type="websearch")
+    headline = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": PG_CONFIG}
+    article_vector = SearchVector("title", weight="A", config=PG_CONFIG) + SearchVector(
+        "body", weight="B", config=PG_CONFIG
+    )
+    articles = (
+        Article.objects.annotate(document=article_vector)
+        .filter(document=ts_query)
+        .annotate(
+            rank=SearchRank(article_vector, ts_query),
+            headline=SearchHeadline("body", ts_query, max_words=35, min_words=15, **headline),
+        )
+        .select_related("source")
+        .order_by("-rank", "-id")
+    )
+    claim_vector = SearchVector("text", config=PG_CONFIG)
+    claims = (
+        Claim.objects.public()
+        .annotate(document=claim_vector)
+        .filter(document=ts_query)
+        .annotate(
+            rank=SearchRank(claim_vector, ts_query),
+            headline=SearchHeadline("text", ts_query, highlight_all=True, **headline),
+        )
+        .select_related("speaker", "article")
+        .order_by("-rank", "-id")
+    )
+    return articles, claims
+
+
+def _sqlite(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[Claim]]:
+    # Every term becomes a quoted prefix string, so no FTS5 operator from the
+    # reader's input is ever interpreted.
+    match = " ".join(f'"{t}"*' for t in terms)
+    articles = (
+        Article.objects.extra(
+            tables=["site_article_fts"],
+            where=["site_article_fts.rowid = articles_article.id", "site_article_fts MATCH %s"],
+            params=[match],
+            select={
+                # bm25 is lower-is-better; negate so rank reads like PostgreSQL's.
+                "rank": "-bm25(site_article_fts, 10.0, 1.0)",
+                "headline": "snippet(site_article_fts, 1, char(2), char(3), '…', 30)",
+            },
+        )
+        .select_related("source")
+        .order_by("-rank", "-id")
+    )
+    claims = (
+        Claim.objects.public()
+        .extra(
+            tables=["site_claim_fts"],
+            where=["site_claim_fts.rowid = claims_claim.id", "site_claim_fts MATCH %s"],
+            params=[match],
+            select={
+                "rank": "-bm25(site_claim_fts)",
+                "headline": "highlight(site_claim_fts, 0, char(2), char(3))",
+            },
+        )
+        .select_related("speaker", "article")
+        .order_by("-rank", "-id")
+    )
+    return articles, claims

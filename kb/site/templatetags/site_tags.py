@@ -1,0 +1,35 @@
+"""Template helpers for the readers' site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+
+from kb.site import rendering
+
+register = template.Library()
+
+
+@register.filter
+def jsonld(data: Any) -> SafeString:
+    """``{{ data|jsonld }}``: a JSON-LD script element, escaped against ``</script>``."""
+    return rendering.jsonld(data)
+
+
+@register.filter
+def highlight(text: str | None) -> SafeString:
+    """Escape, then mark the search backend's matches."""
+    return rendering.highlight(text or "")
+
+
+@register.simple_tag(takes_context=True)
+def sort_url(context: dict[str, Any], value: str) -> str:
+    """The current query string with ``o`` set to ``value`` and the page reset."""
+    request: HttpRequest = context["request"]
+    params = request.GET.copy()
+    params["o"] = value
+    params.pop("page", None)
+    return "?" + params.urlencode()

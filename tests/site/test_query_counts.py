@@ -1,0 +1,63 @@
+"""Every page issues the same number of queries for 1 row as for 50.
+
+The budgets are exact maxima, each query accounted for in a comment. A page
+that starts issuing a query per row fails at 50 rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    # stances (with both ends), their evidence, four counts, latest articles,
+    # most-mentioned actors, verified claims
+    "home": ("/", 9),
+    # count, page (with source), tags of the page, source choices, actor
+    # choices, country choices
+    "article_list": ("/articles/", 6),
+    # article + source, accepted mentions with targets, public claims with
+    # speakers, tags
+    "article": ("/articles/{article}/", 4),
+    # the raw text only
+    "raw": ("/articles/{article}/raw/", 1),
+    # count, page (with country), tags of the page, country choices
+    "actor_list": ("/actors/", 4),
+    # actor (+ country, merged_into), mentions with articles, stances, stance
+    # evidence, claims made, claims about, co-mentioned actors, aliases,
+    # tags, roles
+    "actor": ("/actors/{actor}/", 10),
+    # count, page (annotated with actor counts)
+    "country_list": ("/countries/", 2),
+    # country, stances, stance evidence, articles, claims, actors
+    "country": ("/countries/ve/", 6),
+    # count, page (with speaker and article), tags, speaker choices, country
+    # choices
+    "claim_list": ("/claims/", 5),
+    # claim (+ speaker, article, source), links (+ both ends), subjects,
+    # countries, tags
+    "claim": ("/claims/{claim}/", 5),
+    # tag, articles, actors, claims
+    "tag": ("/tags/venezuela/", 4),
+    # articles, claims, actors, their accepted aliases
+    "search": ("/search/?q=Guaido", 4),
+    # the latest articles (with source)
+    "feed_articles": ("/feeds/articles/", 1),
+    # the latest claims (with speaker)
+    "feed_claims": ("/feeds/claims/atom/", 1),
+    # one count and one page per section (static sections query nothing):
+    # articles, actors, countries, claims
+    "sitemap": ("/sitemap.xml", 8),
+}
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+@pytest.mark.parametrize("name", sorted(BUDGETS))
+def test_query_budget_is_constant(client, world, django_assert_max_num_queries, name, rows):
+    world.grow(rows)
+    path, budget = BUDGETS[name]
+    url = path.format(article=world.article.slug, actor=world.guaido.slug, claim=world.quote.pk)
+    with django_assert_max_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
