@@ -22,7 +22,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,20 +155,34 @@ def scratch_template(tmp_path_factory) -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture
-def scratch_db(scratch_template, tmp_path) -> Iterator[ScratchDB]:
+def scratch_db_factory(scratch_template, tmp_path) -> Iterator[Callable[[], ScratchDB]]:
+    """Make as many fresh scratch databases as a test needs; all dropped afterwards."""
     kind, location = scratch_template
-    if kind == "sqlite":
-        path = tmp_path / "scratch.sqlite3"
-        shutil.copyfile(location, path)
-        yield ScratchDB(f"sqlite:///{path}", kind)
-        return
-    base = os.environ["DATABASE_URL"]
-    name = f"kb_rel_{os.getpid()}_{next(_counter)}"
-    with _pg_admin(base) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{location}"')
-    yield ScratchDB(_pg_url(base, name), kind)
-    with _pg_admin(base) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    made: list[str] = []
+    base = os.environ.get("DATABASE_URL", "")
+
+    def make() -> ScratchDB:
+        n = next(_counter)
+        if kind == "sqlite":
+            path = tmp_path / f"scratch-{n}.sqlite3"
+            shutil.copyfile(location, path)
+            return ScratchDB(f"sqlite:///{path}", kind)
+        name = f"kb_rel_{os.getpid()}_{n}"
+        with _pg_admin(base) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{location}"')
+        made.append(name)
+        return ScratchDB(_pg_url(base, name), kind)
+
+    yield make
+    if made:
+        with _pg_admin(base) as admin:
+            for name in made:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def scratch_db(scratch_db_factory) -> ScratchDB:
+    return scratch_db_factory()
 
 
 @pytest.fixture
