@@ -21,6 +21,7 @@ of the actor's surface forms, and spans never overlap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -105,7 +106,7 @@ class Entity:
 
     @property
     def multi(self) -> list[str]:
-        return [f for f in self.forms if len(f.split()) > 1]
+        return [f for f in self.forms if " " in f]
 
     def name(self) -> str:
         if self.known:
@@ -128,36 +129,30 @@ def _in_any(pos: int, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]
     return any(s <= pos < e for s, e in spans)
 
 
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
+_CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
+# A run: capitalised words joined by one space, a hyphen or a no-break space, with
+# lower-case connectors ("of", "de") allowed between two capitalised words.
+_RUN_RE = re.compile(rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:{_CONNECTOR_ALT}))+ ){_CAP})*")
+
+
 def _sequences(body: str) -> list[list[tuple[str, int, int]]]:
     """Runs of capitalised words joined by single spaces or hyphens, possessives ending a run."""
     runs: list[list[tuple[str, int, int]]] = []
-    current: list[tuple[str, int, int]] = []
-    pending: list[tuple[str, int, int]] = []
-    last_end = -1
-    for match in _TOKEN_RE.finditer(body):
-        word, start, end = match.group(), match.start(), match.end()
-        gap = body[last_end:start] if last_end >= 0 else "\n"
-        joined = gap in (" ", "-", "\xa0")
-        if current and not joined:
-            runs.append(current)
-            current, pending = [], []
-        if word[0].isupper() or (current and word[0].isdigit() is False and word.isupper()):
+    for run in _RUN_RE.finditer(body):
+        if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
+            continue  # the capital sits inside a word ("McDonald" is one word; "iPhone" none)
+        current: list[tuple[str, int, int]] = []
+        for match in _TOKEN_RE.finditer(run.group()):
+            word = match.group()
+            start = run.start() + match.start()
             bare = strip_possessive(word)
-            current.extend(pending)
-            pending = []
             current.append((bare, start, start + len(bare)))
             if bare != word:
                 runs.append(current)
                 current = []
-        elif current and word in _CONNECTORS and gap == " ":
-            pending.append((word, start, end))
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
-        last_end = end
-    if current:
-        runs.append(current)
+        if current:
+            runs.append(current)
     return runs
 
 
@@ -568,24 +563,38 @@ def find_actors(
                 attach(cand, entity)
 
     # Multi-word organisation names also appear in other cases ("Lima group").
-    for entity in entities:
-        if entity.kind != "organization":
-            continue
-        for form in list(entity.forms):
-            if len(form.split()) < 2:
+    lowered = body.lower()
+    if len(lowered) == len(body):  # lower() kept every offset (true for nearly all text)
+        for entity in entities:
+            if entity.kind != "organization":
                 continue
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", body, re.IGNORECASE):
-                if not any(s <= match.start() < e for s, e in entity.mentions) and not _in_any(
-                    match.start(), excluded
-                ):
-                    surface = match.group()
+            for form in list(entity.forms):
+                if " " not in form:
+                    continue
+                for found in _find_all_casefree(lowered, form.lower()):
+                    span = (found, found + len(form))
+                    if any(s <= found < e for s, e in entity.mentions) or _in_any(found, excluded):
+                        continue
+                    surface = body[span[0] : span[1]]
                     entity.forms[surface] = entity.forms.get(surface, 0) + 1
-                    entity.mentions.append(match.span())
+                    entity.mentions.append(span)
 
     kept = [e for e in entities if _keep(e, lex)]
     _resolve_known(kept, known)
     _assign_countries(body, kept, geo or [], lex)
     return tuple(_finish(e) for e in sorted(kept, key=lambda e: min(e.mentions)))
+
+
+def _find_all_casefree(lowered: str, needle: str) -> list[int]:
+    """Whole-word occurrences of ``needle`` in the lower-cased body, via ``str.find`` (fast)."""
+    hits: list[int] = []
+    pos = lowered.find(needle)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (pos == 0 or not lowered[pos - 1].isalnum()) and (end >= len(lowered) or not lowered[end].isalnum()):
+            hits.append(pos)
+        pos = lowered.find(needle, pos + 1)
+    return hits
 
 
 def _keep(entity: Entity, lex: _Lexicon) -> bool:
@@ -617,12 +626,16 @@ _GAP_WORDS_RE = re.compile(
 def _assign_countries(
     body: str, entities: list[Entity], geo: list[GeoMention], lex: _Lexicon
 ) -> None:
+    geo = sorted(geo, key=lambda g: g.start)
+    geo_starts = [g.start for g in geo]
     for entity in entities:
         if entity.known and entity.known.country:
             entity.country_votes[entity.known.country] = 99
             continue
         for start, end in entity.mentions:
-            for g in geo:
+            lo = bisect_left(geo_starts, start - 120)
+            hi = bisect_right(geo_starts, end + 10)
+            for g in geo[lo:hi]:
                 if g.end <= start and start - g.end <= 45:
                     gap = body[g.end : start]
                     words = re.findall(r"[A-Za-z-]+", gap)
@@ -652,8 +665,7 @@ def _assign_countries(
                     and re.match(r"^\s+(?:of|in)\s+$", body[end : g.start])
                 ):
                     entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
-            inner = [g for g in geo if start <= g.start < end]
-            for g in inner:
+            for g in (g for g in geo[lo:hi] if start <= g.start < end):
                 entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
 
 

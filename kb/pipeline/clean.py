@@ -124,6 +124,8 @@ def _split_lines(raw: str) -> list[_Line]:
 
 
 def _is_debris(text: str) -> bool:
+    if len(text) > 600:
+        return False  # web debris is short; long lines are prose
     if any(rx.match(text) for rx in _DEBRIS_RES):
         return True
     words = re.findall(r"[A-Za-z]+", text)
@@ -159,7 +161,7 @@ def _pieces(text: str) -> list[str]:
 
 def _is_pull_quote(text: str, following: str) -> bool:
     """A standalone line repeating (an excerpt of) the next paragraph, as magazines print pull-quotes."""
-    if len(text) >= len(following) or len(text) < 20:
+    if len(text) >= len(following) or len(text) < 20 or len(text) > 400:
         return False
     target = fold(following)
     pos = 0

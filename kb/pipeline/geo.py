@@ -38,11 +38,16 @@ class GeoMention:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    entries: dict[
-        str, tuple[str | None, GeoKind]
-    ]  # exact surface -> (code or None for "not a country", kind)
-    pattern: re.Pattern[str]
+    # exact surface -> (code, or None for "not a country" such as "Latin America"; kind)
+    entries: dict[str, tuple[str | None, GeoKind]]
+    lengths: dict[str, tuple[int, ...]]  # first word -> lengths of the keys it starts, longest first
     display: dict[str, str]
+
+
+# A key is looked up by slicing the body at each capitalised word over the lengths of the
+# keys that word starts, which is much faster than one regex alternation of every name.
+_GEO_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
+_CAP_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-ZÀ-ÞĀ-Ž][^\W_]*")
 
 
 @cache
@@ -69,9 +74,38 @@ def gazetteer() -> Gazetteer:
         entries.setdefault(capital, (code, "capital"))
     for phrase in data["not_countries"]:
         entries[phrase] = (None, "name")
-    alternatives = "|".join(re.escape(key) for key in sorted(entries, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.\-])(?:{alternatives})(?![\w]|\.\w|-[A-Z])")
-    return Gazetteer(entries, pattern, display)
+    by_first: dict[str, set[int]] = {}
+    for key in entries:
+        first = _CAP_WORD_RE.match(key)
+        if first:
+            by_first.setdefault(first.group(), set()).add(len(key))
+    lengths = {word: tuple(sorted(lens, reverse=True)) for word, lens in by_first.items()}
+    return Gazetteer(entries, lengths, display)
+
+
+def _scan(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    hits: list[tuple[int, int, str]] = []
+    next_free = 0
+    for match in _CAP_WORD_RE.finditer(body):
+        start = match.start()
+        if start < next_free:
+            continue
+        if start > 0 and (body[start - 1].isalnum() or body[start - 1] in ".-_"):
+            continue
+        for length in gaz.lengths.get(match.group(), ()):
+            surface = body[start : start + length]
+            if surface not in gaz.entries:
+                continue
+            end = start + length
+            after = body[end : end + 2]
+            if after[:1].isalnum() or after[:1] == "_" or (after[:1] == "." and after[1:2].isalnum()):
+                continue
+            if after[:1] == "-" and after[1:2].isupper():
+                continue
+            hits.append((start, end, surface))
+            next_free = end
+            break
+    return hits
 
 
 def lookup(surface: str) -> str | None:
@@ -134,16 +168,15 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
 def find_mentions(body: str, excluded: tuple[tuple[int, int], ...] = ()) -> list[GeoMention]:
     gaz = gazetteer()
     raw_hits: list[tuple[int, int, str, str, GeoKind]] = []
-    for match in gaz.pattern.finditer(body):
-        start, end = match.span()
+    for start, end, surface in _scan(body, gaz):
         if any(s <= start < e for s, e in excluded):
             continue
-        code, kind = gaz.entries[match.group()]
+        code, kind = gaz.entries[surface]
         if code is None:
             continue
         if kind == "demonym" and _LANGUAGE_USE_RE.match(body, end):
             continue
-        raw_hits.append((start, end, code, match.group(), kind))
+        raw_hits.append((start, end, code, surface, kind))
     capitals = [(s, e) for s, e, _c, _t, k in raw_hits if k == "capital"]
     mentions: list[GeoMention] = []
     for start, end, code, surface, kind in raw_hits:

@@ -78,6 +78,7 @@ def folded_lexicon(name: str) -> frozenset[str]:
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
 
 
+@lru_cache(maxsize=8)
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Approximate sentence spans; abbreviations like "Mr." or "U.S." may split, which is tolerated."""
     bounds: list[tuple[int, int]] = []
