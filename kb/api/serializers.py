@@ -20,6 +20,7 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import _reverse
 
 from kb.articles.models import Article, Mention, Source
 from kb.claims.models import Claim, Role, Stance
@@ -63,11 +64,17 @@ class TagListField(serializers.Field):
 extend_schema_field({"type": "array", "items": {"type": "string"}})(TagListField)
 
 
+class CanonicalLinkField(serializers.HyperlinkedRelatedField):
+    """A hyperlink without the request's ``?format=``: a CSV row links to the resource."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.reverse = _reverse  # DRF's own reverse() copies ?format= from the request
+
+
 def _link(view_name: str, *, lookup_field: str = "pk", **kwargs: Any) -> Any:
     kwargs.setdefault("read_only", True)
-    return serializers.HyperlinkedRelatedField(
-        view_name=f"api:{view_name}", lookup_field=lookup_field, **kwargs
-    )
+    return CanonicalLinkField(view_name=f"api:{view_name}", lookup_field=lookup_field, **kwargs)
 
 
 def _country_link(**kwargs: Any) -> Any:
