@@ -68,66 +68,60 @@ def _ref(m: _Mention) -> Ref:
     return Ref("country" if m.kind in ("country", "demonym") else "actor", m.name)
 
 
+_COORD_GAP_RE = re.compile(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?")
+
+
+def _run(mentions: list[_Mention], body: str, backwards: bool) -> list[_Mention]:
+    """The coordinated names nearest the verb: "Russia, China, and Turkey"."""
+    run = [mentions[-1]] if backwards else [mentions[0]]
+    rest = reversed(mentions[:-1]) if backwards else iter(mentions[1:])
+    for m in rest:
+        gap = body[m.end : run[0].start] if backwards else body[run[-1].end : m.start]
+        if not _COORD_GAP_RE.fullmatch(gap):
+            break
+        if backwards:
+            run.insert(0, m)
+        else:
+            run.append(m)
+    return run
+
+
 def find_stances(
     body: str, mentions: list[_Mention], geo: list[GeoMention] | None = None
 ) -> tuple[StanceFound, ...]:
     del geo  # countries already arrive as mentions
     usable = sorted((m for m in mentions if m.kind != "demonym"), key=lambda m: m.start)
+    starts = [m.start for m in usable]
     found: list[StanceFound] = []
     seen: set[tuple[str, str, str, int]] = set()
-    mention_starts = [m.start for m in usable]
-    bounds = sentence_bounds(body)
-    starts = [s for s, _e in bounds]
-    for verb in _REL_RE.finditer(body):
-        index = bisect_right(starts, verb.start()) - 1
-        if index < 0:
-            continue
-        s_start, s_end = bounds[index]
-        if not s_start <= verb.start() < s_end:
-            continue
-        group = verb.lastgroup or "r0"
-        _pattern, relation, passive = _RELATIONS[int(group[1:])]
-        v_start, v_end = verb.start(), verb.end()
-        left = body[s_start:v_start]
-        breaks = list(_CLAUSE_BREAK_RE.finditer(left))
-        clause_start = s_start + (breaks[-1].end() if breaks else 0)
-        right = body[v_end:s_end]
-        stop = _CLAUSE_BREAK_RE.search(right)
-        clause_end = v_end + (stop.start() if stop else len(right))
-        window = usable[bisect_left(mention_starts, clause_start) : bisect_right(mention_starts, clause_end)]
-        before = [m for m in window if m.end <= v_start]
-        after = [m for m in window if v_end <= m.start and m.end <= clause_end]
-        if not before or not after:
-            continue
-        # Subjects: the coordinated run of names nearest the verb; objects: the run right after it.
-        subjects = [before[-1]]
-        for m in reversed(before[:-1]):
-            gap = body[m.end : subjects[0].start]
-            if re.fullmatch(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?", gap):
-                subjects.insert(0, m)
-            else:
-                break
-        objects = [after[0]]
-        for m in after[1:]:
-            gap = body[objects[-1].end : m.start]
-            if re.fullmatch(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?", gap):
-                objects.append(m)
-            else:
-                break
-        if passive:
-            subjects, objects = objects, subjects
-        negated = bool(_NEG_RE.search(body[clause_start:v_start][-30:]))
-        for subj in subjects:
-            for obj in objects:
-                if subj.name == obj.name:
-                    continue
-                key = (subj.name, relation, obj.name, s_start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                start = min(subj.start, obj.start, v_start)
-                end = max(subj.end, obj.end, v_end)
-                found.append(
-                    StanceFound(_ref(subj), relation, _ref(obj), start, end, negated)
-                )
+    for s_start, s_end in sentence_bounds(body):
+        lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        if hi - lo < 2:
+            continue  # a relation needs a name on each side
+        in_sentence = usable[lo:hi]
+        # Only the stretch between the first and last name can hold the verb.
+        for verb in _REL_RE.finditer(body, in_sentence[0].end, in_sentence[-1].start):
+            _pattern, relation, passive = _RELATIONS[int((verb.lastgroup or "r0")[1:])]
+            v_start, v_end = verb.start(), verb.end()
+            breaks = list(_CLAUSE_BREAK_RE.finditer(body, s_start, v_start))
+            clause_start = breaks[-1].end() if breaks else s_start
+            stop = _CLAUSE_BREAK_RE.search(body, v_end, s_end)
+            clause_end = stop.start() if stop else s_end
+            before = [m for m in in_sentence if clause_start <= m.start and m.end <= v_start]
+            after = [m for m in in_sentence if v_end <= m.start and m.end <= clause_end]
+            if not before or not after:
+                continue
+            subjects, objects = _run(before, body, True), _run(after, body, False)
+            if passive:
+                subjects, objects = objects, subjects
+            negated = bool(_NEG_RE.search(body[max(clause_start, v_start - 30) : v_start]))
+            for subj in subjects:
+                for obj in objects:
+                    key = (subj.name, relation, obj.name, s_start)
+                    if subj.name == obj.name or key in seen:
+                        continue
+                    seen.add(key)
+                    start = min(subj.start, obj.start, v_start)
+                    end = max(subj.end, obj.end, v_end)
+                    found.append(StanceFound(_ref(subj), relation, _ref(obj), start, end, negated))
     return tuple(found)
