@@ -242,7 +242,7 @@ class StanceAdmin(SimpleHistoryAdmin):
 @admin.register(Role)
 class RoleAdmin(SimpleHistoryAdmin):
     list_display = ["actor", "title", "organization", "country", "valid_from", "valid_to"]
-    list_filter = ["decision", "country"]
+    list_filter = ["decision", ("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["actor", "organization", "country", "article"]
     search_fields = ["title", "actor__name", "organization__name"]
     autocomplete_fields = ["actor", "organization", "country", "article"]

@@ -76,7 +76,12 @@ class CountryAdmin(SimpleHistoryAdmin):
 @admin.register(Actor)
 class ActorAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "country", "mention_count", "curated", "merged_into"]
-    list_filter = ["kind", "curated", ("merged_into", admin.EmptyFieldListFilter), "country"]
+    list_filter = [
+        "kind",
+        "curated",
+        ("merged_into", admin.EmptyFieldListFilter),
+        ("country", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["country", "merged_into"]
     search_fields = ["name", "slug"]
     folded_search_path = "actor_id"

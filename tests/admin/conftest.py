@@ -1,0 +1,10 @@
+"""Admin tests share the hand-built world of tests/claims."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "claims"))
+
+from desk_world import editor, reviewer, world
+
+__all__ = ["editor", "reviewer", "world"]
