@@ -18,6 +18,8 @@ Guarantees: never raises; every mention satisfies ``body[s:e]`` equal to one
 of the actor's surface forms, and spans never overlap.
 """
 
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
 from __future__ import annotations
 
 import re
@@ -34,16 +36,129 @@ from kb.pipeline.types import ActorFound, ActorKind, KnownActor, Snapshot
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
 _CONNECTORS = frozenset(
-    ["of", "for", "on", "de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den", "y", "al", "el", "bin", "ibn", "du", "le"]
+    [
+        "of",
+        "for",
+        "on",
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "du",
+        "le",
+    ]
 )
 _PERSON_PARTICLES = frozenset(
-    ["de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den", "y", "al", "el", "bin", "ibn", "du", "le"]
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "y",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "du",
+        "le",
+    ]
 )
 _CORE_TITLES = frozenset(
-    ["President", "Minister", "Secretary", "General", "Ambassador", "Envoy", "Adviser", "Advisor", "Senator", "Congressman", "Congresswoman", "Governor", "Mayor", "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice", "Chairman", "Chairwoman", "Director", "Commander", "Colonel", "Lieutenant", "Captain", "Admiral", "Marshal", "Sergeant", "Spokesman", "Spokeswoman", "Leader", "Premier", "Emir", "Sultan", "Sheikh", "Commissioner", "Representative", "Chief", "Officer", "Secretary-General", "President-elect", "Vice-President"]
+    [
+        "President",
+        "Minister",
+        "Secretary",
+        "General",
+        "Ambassador",
+        "Envoy",
+        "Adviser",
+        "Advisor",
+        "Senator",
+        "Congressman",
+        "Congresswoman",
+        "Governor",
+        "Mayor",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "Judge",
+        "Justice",
+        "Chairman",
+        "Chairwoman",
+        "Director",
+        "Commander",
+        "Colonel",
+        "Lieutenant",
+        "Captain",
+        "Admiral",
+        "Marshal",
+        "Sergeant",
+        "Spokesman",
+        "Spokeswoman",
+        "Leader",
+        "Premier",
+        "Emir",
+        "Sultan",
+        "Sheikh",
+        "Commissioner",
+        "Representative",
+        "Chief",
+        "Officer",
+        "Secretary-General",
+        "President-elect",
+        "Vice-President",
+    ]
 )
 _NOT_ORG_ACRONYMS = frozenset(
-    ["COVID", "GDP", "CEO", "TV", "AM", "PM", "OK", "II", "III", "IV", "VI", "BC", "AD", "UTC", "GMT", "PhD", "MP", "MPs", "NGO", "NGOs", "ID"]
+    [
+        "COVID",
+        "GDP",
+        "CEO",
+        "TV",
+        "AM",
+        "PM",
+        "OK",
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "BC",
+        "AD",
+        "UTC",
+        "GMT",
+        "PhD",
+        "MP",
+        "MPs",
+        "NGO",
+        "NGOs",
+        "ID",
+    ]
 )
 _ADMIN_RE = re.compile(
     r"\s+(?:administration|government|regime|presidency|era|years|cabinet|camp|loyalists)\b"
@@ -67,7 +182,19 @@ _BRACKET_RE = re.compile(
     r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)"
 )
 _MEDIA_HEADS = frozenset(
-    ["Times", "Post", "News", "Journal", "Herald", "Tribune", "Gazette", "Press", "Television", "Radio", "Channel"]
+    [
+        "Times",
+        "Post",
+        "News",
+        "Journal",
+        "Herald",
+        "Tribune",
+        "Gazette",
+        "Press",
+        "Television",
+        "Radio",
+        "Channel",
+    ]
 )
 
 
@@ -183,9 +310,8 @@ def _candidates(
 ) -> list[Candidate]:
     out: list[Candidate] = []
     # A news outlet naming itself is not an actor; a think tank citing itself ("As Crisis Group has argued") is.
-    media_like = bool(publisher) and (
-        _is_acronym(publisher.split()[0]) or publisher.split()[-1] in _MEDIA_HEADS
-    )
+    words = (publisher or "").split()
+    media_like = bool(words) and (_is_acronym(words[0]) or words[-1] in _MEDIA_HEADS)
     publisher_key = fold(publisher) if publisher and media_like else None
     for run in _sequences(body):
         words = [w for w, _s, _e in run]
@@ -302,9 +428,11 @@ def _classify(
     last = words[-1]
     if _MEDIA_BEFORE_RE.search(before) or (last in _MEDIA_HEADS and len(words) > 1):
         return None
-    if any(w in lex.org_heads for w in words[1:]) or (
-        len(words) == 1 and words[0] in lex.org_heads
-    ) or text.endswith((".com", ".org", ".net", ".info")):
+    if (
+        any(w in lex.org_heads for w in words[1:])
+        or (len(words) == 1 and words[0] in lex.org_heads)
+        or text.endswith((".com", ".org", ".net", ".info"))
+    ):
         cand.kind, cand.evidence = "organization", 2
     elif _is_acronym(words[0]) and words[0] not in _NOT_ORG_ACRONYMS and lookup(words[0]) is None:
         if len(words) == 1 and re.match(
@@ -326,7 +454,9 @@ def _classify(
     evidence = 0
     if title:
         evidence += 2
-    if (words[0].lower() in lex.first_names and len(words) > 1 and fold(words[0]) in lex.first_names) or (fold(words[0]) in lex.first_names and len(words) > 1):
+    if (
+        words[0].lower() in lex.first_names and len(words) > 1 and fold(words[0]) in lex.first_names
+    ) or (fold(words[0]) in lex.first_names and len(words) > 1):
         evidence += 2
     if _REPORT_AFTER_RE.match(after) or _REPORT_BEFORE_RE.search(before):
         evidence += 2
@@ -591,7 +721,9 @@ def _find_all_casefree(lowered: str, needle: str) -> list[int]:
     pos = lowered.find(needle)
     while pos >= 0:
         end = pos + len(needle)
-        if (pos == 0 or not lowered[pos - 1].isalnum()) and (end >= len(lowered) or not lowered[end].isalnum()):
+        if (pos == 0 or not lowered[pos - 1].isalnum()) and (
+            end >= len(lowered) or not lowered[end].isalnum()
+        ):
             hits.append(pos)
         pos = lowered.find(needle, pos + 1)
     return hits

@@ -10,6 +10,8 @@ Guarantees: never raises; for every run
 ``body[r.body_start:r.body_start+r.length] == raw[r.raw_start:r.raw_start+r.length]``.
 """
 
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
 from __future__ import annotations
 
 import re
@@ -42,7 +44,73 @@ _DEBRIS_RES = [
 ]
 
 _NAV_WORDS = frozenset(
-    ["icon", "icons", "caret", "arrow", "down", "left", "right", "up", "line", "camera", "set", "ellipsis", "facebook", "favorite", "globe", "hamburger", "list", "mail", "map", "marker", "microphone", "minus", "plus", "pdf", "play", "print", "rss", "search", "share", "trash", "copy", "twitter", "video", "whatsapp", "youtube", "instagram", "linkedin", "email", "menu", "close", "home", "login", "logout", "sign", "subscribe", "next", "previous", "back", "top", "more", "comments", "reddit", "telegram", "pinterest", "tumblr", "flipboard", "save", "bookmark", "download", "expand", "collapse", "chevron", "box", "copyview", "alerts"]
+    [
+        "icon",
+        "icons",
+        "caret",
+        "arrow",
+        "down",
+        "left",
+        "right",
+        "up",
+        "line",
+        "camera",
+        "set",
+        "ellipsis",
+        "facebook",
+        "favorite",
+        "globe",
+        "hamburger",
+        "list",
+        "mail",
+        "map",
+        "marker",
+        "microphone",
+        "minus",
+        "plus",
+        "pdf",
+        "play",
+        "print",
+        "rss",
+        "search",
+        "share",
+        "trash",
+        "copy",
+        "twitter",
+        "video",
+        "whatsapp",
+        "youtube",
+        "instagram",
+        "linkedin",
+        "email",
+        "menu",
+        "close",
+        "home",
+        "login",
+        "logout",
+        "sign",
+        "subscribe",
+        "next",
+        "previous",
+        "back",
+        "top",
+        "more",
+        "comments",
+        "reddit",
+        "telegram",
+        "pinterest",
+        "tumblr",
+        "flipboard",
+        "save",
+        "bookmark",
+        "download",
+        "expand",
+        "collapse",
+        "chevron",
+        "box",
+        "copyview",
+        "alerts",
+    ]
 )
 
 _DATE_PREFIX_RE = re.compile(r"^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*")

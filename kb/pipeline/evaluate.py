@@ -168,7 +168,7 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
     report.countries.fp += len(pred_codes - gold_codes)
     report.countries.fn += len(gold_codes - pred_codes)
     report.countries.missed += [f"{label}:{c}" for c in sorted(gold_codes - pred_codes)]
-    report.countries.invented += [f"{label}:{c}" for c in sorted(pred_codes - gold_codes)]  # type: ignore[type-var]
+    report.countries.invented += [f"{label}:{c}" for c in sorted(pred_codes - gold_codes)]
 
     pred_quotes = list(pred.get("quotes", []))
     used: set[int] = set()

@@ -14,18 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Protocol
 
+from kb.pipeline.quotes import Mention
 from kb.pipeline.text import sentence_bounds
 from kb.pipeline.types import Figure
-
-
-class _Mention(Protocol):
-    start: int
-    end: int
-    name: str
-    kind: str
-
 
 _WORD_NUMBERS = {
     "one": 1,
@@ -123,7 +115,9 @@ def _candidates(body: str) -> list[re.Match[str]]:
             pos = lowered.find(word)
             while pos >= 0:
                 end = pos + len(word)
-                if (pos == 0 or not lowered[pos - 1].isalnum()) and (end >= len(lowered) or not lowered[end].isalnum()):
+                if (pos == 0 or not lowered[pos - 1].isalnum()) and (
+                    end >= len(lowered) or not lowered[end].isalnum()
+                ):
                     anchors.add(pos)
                 pos = lowered.find(word, pos + 1)
     matches: list[re.Match[str]] = []
@@ -138,7 +132,7 @@ def _candidates(body: str) -> list[re.Match[str]]:
     return matches
 
 
-def find_figures(body: str, mentions: list[_Mention] | None = None) -> tuple[Figure, ...]:
+def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figure, ...]:
     mentions = mentions or []
     bounds = sentence_bounds(body)
     starts = [s for s, _e in bounds]

@@ -12,6 +12,8 @@ countries.
 Guarantees: never raises; every mention satisfies ``body[s:e] == surface``.
 """
 
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
 from __future__ import annotations
 
 import re
@@ -40,7 +42,9 @@ class GeoMention:
 class Gazetteer:
     # exact surface -> (code, or None for "not a country" such as "Latin America"; kind)
     entries: dict[str, tuple[str | None, GeoKind]]
-    lengths: dict[str, tuple[int, ...]]  # first word -> lengths of the keys it starts, longest first
+    lengths: dict[
+        str, tuple[int, ...]
+    ]  # first word -> lengths of the keys it starts, longest first
     display: dict[str, str]
 
 
@@ -98,7 +102,11 @@ def _scan(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
                 continue
             end = start + length
             after = body[end : end + 2]
-            if after[:1].isalnum() or after[:1] == "_" or (after[:1] == "." and after[1:2].isalnum()):
+            if (
+                after[:1].isalnum()
+                or after[:1] == "_"
+                or (after[:1] == "." and after[1:2].isalnum())
+            ):
                 continue
             if after[:1] == "-" and after[1:2].isupper():
                 continue
@@ -121,7 +129,36 @@ def is_geo_word(surface: str) -> bool:
 
 
 _AUX = frozenset(
-    ["is", "was", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "must", "does", "did", "remains", "seems", "appears", "wants", "wanted", "says", "said", "insists", "insisted", "regards", "regarded", "sees", "saw"]
+    [
+        "is",
+        "was",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "may",
+        "might",
+        "can",
+        "could",
+        "should",
+        "must",
+        "does",
+        "did",
+        "remains",
+        "seems",
+        "appears",
+        "wants",
+        "wanted",
+        "says",
+        "said",
+        "insists",
+        "insisted",
+        "regards",
+        "regarded",
+        "sees",
+        "saw",
+    ]
 )
 _RELATION_BEFORE_RE = re.compile(
     r"(?:allies|ally|friends|friend|enemies|foes|envoys?|partners?) of\s+$|"

@@ -15,6 +15,8 @@ last named), or the previous quote when a quote continues it.
 Guarantees: never raises; ``body[q.start:q.end] == q.text`` for every quote.
 """
 
+# ruff: noqa: RUF001, RUF002 - curly quotes and apostrophes are the text this code reads
+
 from __future__ import annotations
 
 import re
@@ -48,7 +50,72 @@ _SCARE_AFTER_RE = re.compile(
     r"^[”\"’]?\s*,?\s*as [\w\s]{0,30}(?:refer to|call it|put it colloquially)", re.IGNORECASE
 )
 _FUNCTION_WORDS = frozenset(
-    ["the", "a", "an", "to", "of", "in", "on", "by", "for", "and", "or", "but", "as", "at", "with", "from", "that", "which", "who", "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "than", "then", "so", "if", "while", "when", "into", "onto", "over", "under", "toward", "towards", "against", "about", "within", "without", "between", "among", "through", "during", "before", "after", "across", "until", "since", "per", "like", "beyond", "despite", "amid"]
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "in",
+        "on",
+        "by",
+        "for",
+        "and",
+        "or",
+        "but",
+        "as",
+        "at",
+        "with",
+        "from",
+        "that",
+        "which",
+        "who",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "than",
+        "then",
+        "so",
+        "if",
+        "while",
+        "when",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "toward",
+        "towards",
+        "against",
+        "about",
+        "within",
+        "without",
+        "between",
+        "among",
+        "through",
+        "during",
+        "before",
+        "after",
+        "across",
+        "until",
+        "since",
+        "per",
+        "like",
+        "beyond",
+        "despite",
+        "amid",
+    ]
 )
 _VERB_AFTER = r"(?:has\s+|had\s+|have\s+)?(?:said|says|say|wrote|writes|told|tells|added|adds|tweeted|declared|insisted|stated|argued|warned|explained|noted|announced|asked|replied|continued|recalled)"
 _PRONOUN_AFTER_RE = re.compile(rf"^[\s,.!?”\"’]*\s*(?:he|she)\s+{_VERB_AFTER}\b", re.IGNORECASE)

@@ -14,20 +14,12 @@ Guarantees: never raises; spans cover the evidence clause inside the body.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from typing import Protocol
+from bisect import bisect_left
 
 from kb.pipeline.geo import GeoMention
+from kb.pipeline.quotes import Mention
 from kb.pipeline.text import sentence_bounds
 from kb.pipeline.types import Ref, StanceFound
-
-
-class _Mention(Protocol):
-    start: int
-    end: int
-    name: str
-    kind: str
-
 
 _RELATIONS: list[tuple[str, str, bool]] = [
     # (pattern, relation, passive: the object comes before the verb, the subject after "of"/"by")
@@ -59,19 +51,21 @@ _RELATIONS: list[tuple[str, str, bool]] = [
     (r"(?:accused|accuses|accusing)", "accuses", False),
 ]
 # One pass over the body with every relation as a named group, instead of one pass per relation.
-_REL_RE = re.compile("|".join(rf"(?P<r{i}>\b{p}\b)" for i, (p, _rel, _passive) in enumerate(_RELATIONS)))
+_REL_RE = re.compile(
+    "|".join(rf"(?P<r{i}>\b{p}\b)" for i, (p, _rel, _passive) in enumerate(_RELATIONS))
+)
 _NEG_RE = re.compile(r"\b(?:not|never|n't|refused to|refuse to|declined to|no longer)\b")
 _CLAUSE_BREAK_RE = re.compile(r";|, (?:while|but|whereas|although|which|who)\b| while | but |\(|\)")
 
 
-def _ref(m: _Mention) -> Ref:
+def _ref(m: Mention) -> Ref:
     return Ref("country" if m.kind in ("country", "demonym") else "actor", m.name)
 
 
 _COORD_GAP_RE = re.compile(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?")
 
 
-def _run(mentions: list[_Mention], body: str, backwards: bool) -> list[_Mention]:
+def _run(mentions: list[Mention], body: str, backwards: bool) -> list[Mention]:
     """The coordinated names nearest the verb: "Russia, China, and Turkey"."""
     run = [mentions[-1]] if backwards else [mentions[0]]
     rest = reversed(mentions[:-1]) if backwards else iter(mentions[1:])
@@ -87,7 +81,7 @@ def _run(mentions: list[_Mention], body: str, backwards: bool) -> list[_Mention]
 
 
 def find_stances(
-    body: str, mentions: list[_Mention], geo: list[GeoMention] | None = None
+    body: str, mentions: list[Mention], geo: list[GeoMention] | None = None
 ) -> tuple[StanceFound, ...]:
     del geo  # countries already arrive as mentions
     usable = sorted((m for m in mentions if m.kind != "demonym"), key=lambda m: m.start)

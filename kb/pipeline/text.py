@@ -7,6 +7,8 @@ Guarantees: pure functions, never raise, and every ``Token`` satisfies
 ``text[token.start:token.end] == token.text``.
 """
 
+# ruff: noqa: RUF001, RUF002 - curly quotes and apostrophes are the text this code reads
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,7 @@
 """Property tests: on any text the pipeline never raises and every span is exact."""
 
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
