@@ -19,41 +19,42 @@ def _short(name: str) -> str:
 
 
 def country_rows() -> Iterator[dict[str, Any]]:
-    try:
-        from kb.pipeline import geo  # richer names and demonyms, when the pipeline has them
-    except ImportError:  # pragma: no cover - the pipeline ships geo
-        geo = None
+    display, demonyms, other_names = _pipeline_names()
     seen: set[str] = set()
-    for country in pycountry.countries:
+    historic = [c for c in pycountry.historic_countries if getattr(c, "alpha_2", None)]
+    for country, historical in [(c, False) for c in pycountry.countries] + [
+        (c, True) for c in historic
+    ]:
         code = country.alpha_2
-        seen.add(code)
-        yield {
-            "code": code,
-            "name": getattr(country, "common_name", None) or _short(country.name),
-            "official_name": getattr(country, "official_name", None) or country.name,
-            "historical": False,
-            **_extra(geo, code),
-        }
-    for country in pycountry.historic_countries:
-        code = getattr(country, "alpha_2", None)
-        if not code or code in seen:
+        if code in seen:
             continue
         seen.add(code)
+        name = display.get(code) or getattr(country, "common_name", None) or _short(country.name)
         yield {
             "code": code,
-            "name": _short(country.name),
-            "official_name": country.name,
-            "historical": True,
-            **_extra(geo, code),
+            "name": name,
+            "official_name": getattr(country, "official_name", None) or country.name,
+            "historical": historical,
+            "demonyms": sorted(demonyms.get(code, ())),
+            "other_names": sorted(other_names.get(code, set()) - {name}),
         }
 
 
-def _extra(geo: Any, code: str) -> dict[str, Any]:
-    info = getattr(geo, "country_info", None)
-    if info is None:
-        return {}
-    data = info(code) or {}
-    return {k: v for k, v in data.items() if k in {"name", "demonyms", "other_names"} and v}
+def _pipeline_names() -> tuple[dict[str, str], dict[str, set[str]], dict[str, set[str]]]:
+    """Names and demonyms as the pipeline's gazetteer knows them, by ISO code."""
+    from kb.pipeline.geo import gazetteer
+
+    gaz = gazetteer()
+    demonyms: dict[str, set[str]] = {}
+    other_names: dict[str, set[str]] = {}
+    for surface, (code, kind) in gaz.entries.items():
+        if code is None:
+            continue
+        if kind == "demonym":
+            demonyms.setdefault(code, set()).add(surface)
+        elif kind == "name":
+            other_names.setdefault(code, set()).add(surface)
+    return dict(gaz.display), demonyms, other_names
 
 
 def sync_countries(**_: Any) -> None:
