@@ -199,3 +199,21 @@ def test_usage_error_exits_2() -> None:
     with pytest.raises(SystemExit) as exc:
         ManagementUtility(["manage.py", "import_articles", "--format", "xml", "x"]).execute()
     assert exc.value.code == 2
+
+
+def test_canonical_name_keeps_accents_seen_later(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Opposition leader Ramon Ibanez said on Monday that talks had failed. "
+        "Ibanez spoke in the capital.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Opposition leader Ramón Ibáñez said on Tuesday that he would travel. "
+        "Ibáñez spoke to reporters.\n",
+        encoding="utf-8",
+    )
+    assert run(str(tmp_path / "a.txt"))[0] == 0
+    assert run(str(tmp_path / "b.txt"))[0] == 0
+    (actor,) = Actor.objects.filter(aliases__key="ramon ibanez").distinct()
+    assert actor.name == "Ramón Ibáñez"
+    assert actor.mentions.count() == 4

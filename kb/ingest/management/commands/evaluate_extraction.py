@@ -33,17 +33,23 @@ class Command(BaseCommand):
         gold_dir = Path(options["gold"])
         if not gold_dir.is_dir():
             raise CommandError(f"{gold_dir}: no such folder")
-        folders = [Path(options["texts"])] if options["texts"] else [
-            gold_dir.parent / "seeds",
-            Path(settings.BASE_DIR) / "seeds",
-        ]
+        folders = (
+            [Path(options["texts"])]
+            if options["texts"]
+            else [
+                gold_dir.parent / "seeds",
+                Path(settings.BASE_DIR) / "seeds",
+            ]
+        )
         index = SnapshotIndex.load()
         predictions: dict[str, dict[str, Any]] = {}
         for gold_file in sorted(gold_dir.glob("*.json")):
             name = json.loads(gold_file.read_text("utf-8")).get("file") or gold_file.stem + ".txt"
             text_path = next((f / name for f in folders if (f / name).is_file()), None)
             if text_path is None:
-                self.stderr.write(f"{gold_file}: text {name} not found in {', '.join(map(str, folders))}")
+                self.stderr.write(
+                    f"{gold_file}: text {name} not found in {', '.join(map(str, folders))}"
+                )
                 continue
             try:
                 raw = read_article(str(text_path), max_bytes=settings.KB_MAX_FILE_BYTES).text
