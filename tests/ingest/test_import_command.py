@@ -103,13 +103,9 @@ def test_update_keeps_editor_decisions(tmp_path: Path) -> None:
     assert run(str(path))[0] == 0
     article = Article.objects.get()
     article.tags.add("lima-group")
-    mention = Mention.objects.create(
-        article=article,
-        start=0,
-        end=6,
-        surface=article.body[0:6],
-        status=Mention.Status.REJECTED,
-    )
+    mention = Mention.objects.filter(article=article, country_id="CA").earliest("start")
+    mention.status = Mention.Status.REJECTED
+    mention.save()
     claim = Claim.objects.create(
         article=article,
         start=0,
@@ -129,6 +125,8 @@ def test_update_keeps_editor_decisions(tmp_path: Path) -> None:
     assert "A new paragraph" in article.body
     assert list(article.tags.names()) == ["lima-group"]
     assert Mention.objects.get(pk=mention.pk).status == Mention.Status.REJECTED
+    assert Mention.objects.filter(article=article, start=mention.start).count() == 1
+    assert Mention.objects.filter(article=article, country_id="CA").count() >= 2
     assert Claim.objects.get(pk=claim.pk).status == Claim.Status.VERIFIED
 
 
