@@ -18,8 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 import django_filters as df
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q, QuerySet
-from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 
@@ -91,8 +92,8 @@ class FoldedSearchFilter(BaseFilterBackend):
         if search is None or not term:
             return queryset
         if "\x00" in term:
-            # PostgreSQL refuses NUL in a string literal; say so instead of failing.
-            raise ValidationError({self.param: ["Null characters are not allowed."]})
+            # No name holds a NUL (and PostgreSQL refuses it in a query): nothing matches.
+            return queryset.none()
         return search(queryset, term)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
@@ -109,7 +110,46 @@ class FoldedSearchFilter(BaseFilterBackend):
         ]
 
 
-class CountryCodeFilter(df.CharFilter):
+class AnyTextField(forms.CharField):
+    """A text field that takes any string, NUL included; the filter decides what it means."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
+class TextFilter(df.CharFilter):
+    """A slug or name filter: a value with a NUL matches nothing (none is stored).
+
+    Django's form field would reject it with a 400, but the schema rightly says
+    any string is a valid query; answering "no rows" keeps the two in step and
+    never sends a NUL to PostgreSQL, which refuses them.
+    """
+
+    field_class = AnyTextField
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        if value and "\x00" in value:
+            return qs.none()
+        return super().filter(qs, value)
+
+
+def nul_matches_nothing(
+    method: Callable[[Any, QuerySet, str, str], QuerySet],
+) -> Callable[[Any, QuerySet, str, str], QuerySet]:
+    """The same rule as :class:`TextFilter`, for filters with a ``method``."""
+
+    def wrapper(self: Any, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value and "\x00" in value:
+            return queryset.none()
+        return method(self, queryset, name, value)
+
+    return wrapper
+
+
+class CountryCodeFilter(TextFilter):
     """An ISO code in any case; ``field_name`` is the country foreign key."""
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
@@ -117,25 +157,27 @@ class CountryCodeFilter(df.CharFilter):
 
 
 def _tag_filter() -> df.CharFilter:
-    return df.CharFilter(field_name="tags__slug", label="Tag (slug)")
+    return TextFilter(field_name="tags__slug", label="Tag (slug)")
 
 
 class ArticleFilter(df.FilterSet):
-    source = df.CharFilter(field_name="source__slug", label="Source (slug)")
+    source = TextFilter(field_name="source__slug", label="Source (slug)")
     published_after = df.DateFilter(field_name="published", lookup_expr="gte")
     published_before = df.DateFilter(field_name="published", lookup_expr="lte")
-    actor = df.CharFilter(method="filter_actor", label="Mentioned actor (slug)")
-    country = df.CharFilter(method="filter_country", label="Mentioned country (ISO code)")
+    actor = TextFilter(method="filter_actor", label="Mentioned actor (slug)")
+    country = TextFilter(method="filter_country", label="Mentioned country (ISO code)")
     tag = _tag_filter()
 
     class Meta:
         model = Article
         fields: list[str] = []
 
+    @nul_matches_nothing
     def filter_actor(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         mentions = Mention.objects.accepted().filter(actor__slug=value)
         return queryset.filter(pk__in=mentions.values("article_id"))
 
+    @nul_matches_nothing
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         mentions = Mention.objects.accepted().filter(country_id=value.upper())
         return queryset.filter(pk__in=mentions.values("article_id"))
@@ -164,10 +206,10 @@ class ClaimFilter(df.FilterSet):
     status = df.ChoiceFilter(
         choices=[c for c in Claim.Status.choices if c[0] != Claim.Status.DEPRECATED]
     )
-    speaker = df.CharFilter(field_name="speaker__slug", label="Speaker (actor slug)")
-    subject = df.CharFilter(method="filter_subject", label="Actor the claim is about (slug)")
-    country = df.CharFilter(method="filter_country", label="Country the claim is about (ISO code)")
-    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
+    speaker = TextFilter(field_name="speaker__slug", label="Speaker (actor slug)")
+    subject = TextFilter(method="filter_subject", label="Actor the claim is about (slug)")
+    country = TextFilter(method="filter_country", label="Country the claim is about (ISO code)")
+    article = TextFilter(field_name="article__slug", label="Article (slug)")
     tag = _tag_filter()
     # As on the site: a claim is dated by its article.
     date = df.DateFilter(field_name="article__published", label="Published on")
@@ -182,11 +224,13 @@ class ClaimFilter(df.FilterSet):
         model = Claim
         fields: list[str] = []
 
+    @nul_matches_nothing
     def filter_subject(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(
             pk__in=Claim.subjects.through.objects.filter(actor__slug=value).values("claim_id")
         )
 
+    @nul_matches_nothing
     def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(
             pk__in=Claim.countries.through.objects.filter(country_id=value.upper()).values(
@@ -196,8 +240,8 @@ class ClaimFilter(df.FilterSet):
 
 
 class MentionFilter(df.FilterSet):
-    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
-    actor = df.CharFilter(field_name="actor__slug", label="Actor (slug)")
+    article = TextFilter(field_name="article__slug", label="Article (slug)")
+    actor = TextFilter(field_name="actor__slug", label="Actor (slug)")
     country = CountryCodeFilter(field_name="country_id", label="Country (ISO code)")
     status = df.ChoiceFilter(
         choices=[c for c in Mention.Status.choices if c[0] != Mention.Status.REJECTED]
@@ -220,11 +264,11 @@ _DECISIONS = [c for c in Decision.choices if c[0] != Decision.REJECTED]
 
 class StanceFilter(df.FilterSet):
     relation = df.ChoiceFilter(choices=Stance.Relation.choices)
-    subject_actor = df.CharFilter(field_name="subject_actor__slug", label="Subject (actor slug)")
+    subject_actor = TextFilter(field_name="subject_actor__slug", label="Subject (actor slug)")
     subject_country = CountryCodeFilter(field_name="subject_country_id", label="Subject (ISO code)")
-    object_actor = df.CharFilter(field_name="object_actor__slug", label="Object (actor slug)")
+    object_actor = TextFilter(field_name="object_actor__slug", label="Object (actor slug)")
     object_country = CountryCodeFilter(field_name="object_country_id", label="Object (ISO code)")
-    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
+    article = TextFilter(field_name="article__slug", label="Article (slug)")
     decision = df.ChoiceFilter(choices=_DECISIONS)
     valid_on = ValidOnFilter(label="Held on this day")
 
@@ -234,10 +278,10 @@ class StanceFilter(df.FilterSet):
 
 
 class RoleFilter(df.FilterSet):
-    actor = df.CharFilter(field_name="actor__slug", label="Actor (slug)")
-    organization = df.CharFilter(field_name="organization__slug", label="Organization (slug)")
+    actor = TextFilter(field_name="actor__slug", label="Actor (slug)")
+    organization = TextFilter(field_name="organization__slug", label="Organization (slug)")
     country = CountryCodeFilter(field_name="country_id", label="Country (ISO code)")
-    article = df.CharFilter(field_name="article__slug", label="Article (slug)")
+    article = TextFilter(field_name="article__slug", label="Article (slug)")
     decision = df.ChoiceFilter(choices=_DECISIONS)
     valid_on = ValidOnFilter(label="Held on this day")
 

@@ -90,7 +90,11 @@ class SourceSerializer(serializers.HyperlinkedModelSerializer):
         model = Source
         fields = ["url", "slug", "name", "home_url", "articles"]
 
-    home_url = serializers.URLField(source="url", read_only=True, help_text="The publisher's site.")
+    home_url = serializers.SerializerMethodField(help_text="The publisher's site, when known.")
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_home_url(self, obj: Source) -> str | None:
+        return obj.url or None  # the model stores "unknown" as a blank string
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_articles(self, obj: Source) -> str:
