@@ -3,7 +3,7 @@
 Stages, each a pure function of its own module:
 ``clean`` (body, offsets, blocks, title, date, publisher) -> ``geo`` (countries)
 -> ``quotes.find_spans`` (so names inside scare quotes are not discovered
-there) -> ``actors`` -> ``quotes`` (speakers) -> ``figures`` -> ``stances``.
+there) -> ``actors`` -> ``roles`` -> ``quotes`` (speakers) -> ``figures`` -> ``stances``.
 Guarantees: deterministic, offline, never raises on any ``str``; every span
 lies inside ``body`` and ``body[start:end]`` is the surface text it names.
 """
@@ -15,6 +15,7 @@ from kb.pipeline.clean import clean
 from kb.pipeline.figures import find_figures
 from kb.pipeline.geo import countries_found, find_mentions, gazetteer
 from kb.pipeline.quotes import Mention, find_quotes, find_spans
+from kb.pipeline.roles import find_roles
 from kb.pipeline.stances import find_stances
 from kb.pipeline.types import EMPTY_SNAPSHOT, Extraction, Snapshot
 
@@ -45,7 +46,10 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         )
         for g in geo
     ]
-    quotes = find_quotes(body, cleaned.blocks, mentions)
+    roles = find_roles(body, actors, geo)
+    quotes = find_quotes(
+        body, cleaned.blocks, mentions, actors=actors, roles=roles, display=display
+    )
     figures = find_figures(body, mentions)
     stances = find_stances(body, mentions, geo)
     return Extraction(
@@ -62,4 +66,5 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         quotes=quotes,
         figures=figures,
         stances=stances,
+        roles=roles,
     )

@@ -57,4 +57,15 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
             }
             for s in extraction.stances
         ],
+        "roles": [
+            {
+                "actor": r.actor,
+                "title": r.title,
+                "organization": r.organization,
+                "country": r.country,
+                "start": r.start,
+                "end": r.end,
+            }
+            for r in extraction.roles
+        ],
     }

@@ -20,10 +20,12 @@ Guarantees: never raises; ``body[q.start:q.end] == q.text`` for every quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from kb.pipeline.text import lexicon, sentence_bounds
-from kb.pipeline.types import Block, Quote
+from kb.pipeline.geo import lookup
+from kb.pipeline.text import fold, lexicon, sentence_bounds
+from kb.pipeline.types import ActorFound, Block, Quote, RoleFound
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +122,8 @@ _FUNCTION_WORDS = frozenset(
 _VERB_AFTER = r"(?:has\s+|had\s+|have\s+)?(?:said|says|say|wrote|writes|told|tells|added|adds|tweeted|declared|insisted|stated|argued|warned|explained|noted|announced|asked|replied|continued|recalled)"
 _PRONOUN_AFTER_RE = re.compile(rf"^[\s,.!?”\"’]*\s*(?:he|she)\s+{_VERB_AFTER}\b", re.IGNORECASE)
 _OPENERS = '“"‘'
-_SPEECH_NOUN_RE = re.compile(
-    r"\b(?:the|his|her|that) (?:article|piece|op-ed|letter|statement|interview|tweet|post) (?:also )?(?:says|said|states|adds)\b"
-)
+_SPEECH_NOUN_ALT = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) (?:article|piece|op-ed|letter|statement|interview|tweet|post)"
+_SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
 
 
 def _scan_doubles(text: str, offset: int, next_text: str) -> list[tuple[int, int]]:
@@ -273,6 +274,41 @@ def _last_person(mentions: list[Mention], before: int) -> Mention | None:
     return people[-1] if people else None
 
 
+_PREPOSITIONS = frozenset(
+    "in of with to from for by on at against about following after before over under "
+    "between among than via like as into onto toward towards behind beside near amid "
+    "during since until across through within without upon".split()
+)
+_TITLE_GAP_RE = re.compile(r"^(?:[’']s)?(?:\s+(?:[A-Z][\w’'-]*|of|for|the))*\s+$")
+
+
+def _word_before(body: str, pos: int, floor: int) -> str:
+    """The word before ``pos`` in the clause, skipping a determiner ("with the EU" -> "with")."""
+    words = re.findall(r"[A-Za-z’'-]+|[,;:()]", body[max(floor, pos - 40) : pos])
+    while words and words[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
+def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | None:
+    """The first mention of the clause that no preposition governs: the subject of its verb.
+
+    A country naming a title ("US Secretary of State Antony Blinken") yields the
+    person it qualifies.
+    """
+    for index, mention in enumerate(inside):
+        if _word_before(body, mention.start, floor) in _PREPOSITIONS:
+            continue
+        if mention.kind in ("country", "demonym") and index + 1 < len(inside):
+            nxt = inside[index + 1]
+            if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(
+                body[mention.end : nxt.start] + " "
+            ):
+                return nxt
+        return mention
+    return inside[0] if inside else None
+
+
 def _speaker_before(
     body: str, start: int, sentence: tuple[int, int], mentions: list[Mention]
 ) -> tuple[Mention | None, bool]:
@@ -283,46 +319,193 @@ def _speaker_before(
         return None, False
     cue = cues[-1]
     cue_start = prefix_start + cue.start()
-    if re.search(
-        r"\b(?:the|his|her|that) (?:article|piece|op-ed|letter|statement|interview|tweet|post) (?:also )?$",
-        body[prefix_start:cue_start],
-    ):
+    if re.search(rf"\b{_SPEECH_NOUN_ALT} (?:also )?$", body[prefix_start:cue_start]):
         return None, False  # "The article also says": the speaker of the quotes before
     inside = [
         m
         for m in mentions
         if prefix_start <= m.start and m.end <= cue_start and m.kind != "demonym"
     ]
-    # A country in a title ("US President Donald Trump") is rarely the speaker when a person or body is named.
+    if inside and (body[cue_start - 2 : cue_start] == ", " or cue.group().endswith("ing")):
+        # "Geoff Ramsey, a researcher at X, called ...", "the coalition ..., decrying":
+        # the verb belongs to the clause's subject, not to the nearest name.
+        adjacent = [m for m in inside if body[m.end : cue_start].strip() == ""]
+        if adjacent and _word_before(body, adjacent[-1].start, prefix_start) == "with":
+            return adjacent[-1], True  # "with Popolizio saying ..."
+        return _clause_subject(body, prefix_start, inside), True
+    # A country in a title ("US President Donald Trump") is rarely the speaker when a
+    # person or body is named.
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
-    if (
-        inside
-        and body[cue_start - 2 : cue_start] == ", "
-        and body[inside[0].end : inside[0].end + 1] == ","
-    ):
-        return inside[0], True  # "Geoff Ramsey, a researcher at X, called ..."
-    if cue.group().endswith("ing"):
-        adjacent = [m for m in inside if body[m.end : cue_start].strip() == ""]
-        if adjacent:
-            return adjacent[-1], True
-        if inside:
-            return inside[0], True
-    elif inside:
+    if inside:
         return inside[-1], True
-    if (
-        re.search(
-            r"\b(?:he|she)\s+(?:has\s+|had\s+)?$", body[prefix_start:cue_start], re.IGNORECASE
-        )
-        or not inside
-    ):
-        if re.search(r"\b(?:he|she)\b", body[prefix_start:cue_start], re.IGNORECASE):
-            return _last_person(mentions, cue_start), True
+    if re.search(r"\b(?:he|she)\b", body[prefix_start:cue_start], re.IGNORECASE):
+        return _last_person(mentions, cue_start), True
     return None, True
 
 
-def find_quotes(body: str, blocks: tuple[Block, ...], mentions: list[Mention]) -> tuple[Quote, ...]:
+def _framed_speaker(
+    body: str, end: int, sentence: tuple[int, int], mentions: list[Mention]
+) -> Mention | None:
+    """A person set off by commas later in the quote's sentence: '“…” if …, Carrie Filipetti, …'."""
+    for m in mentions:
+        if end <= m.start < sentence[1] and m.kind == "person":
+            if body[m.start - 2 : m.start] == ", " and body[m.end : m.end + 1] == ",":
+                return m
+    return None
+
+
+def _introduced_speaker(
+    body: str,
+    start: int,
+    bounds: list[tuple[int, int]],
+    block: Block | None,
+    mentions: list[Mention],
+) -> Mention | None:
+    """The person the sentence before an uncued quote introduces, in the same paragraph."""
+    if block is None:
+        return None
+    previous = [b for b in bounds if b[1] <= start and b[0] >= block.start]
+    if not previous:
+        return None
+    lo, hi = previous[-1]
+    people = [m for m in mentions if lo <= m.start and m.end <= hi and m.kind == "person"]
+    for m in people:
+        if _word_before(body, m.start, lo) not in _PREPOSITIONS:
+            return m
+    return None
+
+
+_COLLECTIVE = frozenset(["coalition", "group", "bloc", "alliance", "organisation", "organization"])
+_COLLECTIVE_HEADS = _COLLECTIVE | {"union", "community", "league", "states", "nations", "body"}
+_ORG_DESCRIPTOR_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:regional|international|western|african|european|[\w]+-(?:member|nation|country))\s+)?"
+    r"(coalition|group|bloc|alliance|organi[sz]ation|body|ministry|commission|committee|"
+    r"council|party|embassy|agency|court|assembly|foundation)\b(?![ -][A-Z])"
+)
+_PERSON_DESCRIPTOR_RE = re.compile(
+    r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
+    r"(?:(?:former|new|current|interim|acting|incumbent)\s+)?"
+    r"(?P<noun>(?i:president|prime minister|foreign minister|defen[cs]e minister|minister|"
+    r"chancellor|premier|spokes(?:man|woman|person)|envoy|ambassador|secretary|general|leader))\b"
+    r"(?! of\b)(?![ -][A-Z])"
+)
+_QUALIFIED_TITLE = frozenset(
+    "vice interim acting former deputy opposition self-proclaimed assistant".split()
+)
+_GOVERNMENT_RE = re.compile(
+    r"\s+(administration|government|officials|authorities|diplomats|regime)\b"
+)
+
+
+def descriptor_mentions(
+    body: str,
+    mentions: list[Mention],
+    actors: tuple[ActorFound, ...] = (),
+    roles: tuple[RoleFound, ...] = (),
+    display: dict[str, str] | None = None,
+) -> list[Mention]:
+    """Mentions for the descriptions that stand for a named actor, resolved backwards.
+
+    "the coalition"/"the bloc" -> the organisation last named with that head (or
+    the last multi-member body); "Venezuela's president"/"the president" -> the
+    person last named with that title (and country); "the Trump administration",
+    "US officials", "the Mexican government" -> the country.
+    """
+    display = display or {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    country_of = {a.name: a.country for a in actors}
+    titles: dict[str, list[RoleFound]] = {}
+    for role in roles:
+        titles.setdefault(role.actor, []).append(role)
+    out: list[Mention] = []
+
+    def before(pos: int) -> list[Mention]:
+        return ordered[: bisect_left(starts, pos)]
+
+    for match in _ORG_DESCRIPTOR_RE.finditer(body):
+        noun = match.group(1).lower()
+        orgs = [m for m in before(match.start()) if m.kind == "organization"]
+        named = [m for m in orgs if noun in fold(m.name).split()]
+        if not named and noun in _COLLECTIVE:
+            named = [m for m in orgs if _COLLECTIVE_HEADS & set(fold(m.name).split())]
+        if named:
+            out.append(Mention(match.start(), match.end(), named[-1].name, "organization"))
+    for match in _PERSON_DESCRIPTOR_RE.finditer(body):
+        owner = match.group("owner")
+        code = lookup(owner) if owner else None
+        if owner and code is None:
+            continue
+        noun = fold(match.group("noun")).split()[-1]
+        # The holder of that title named most often so far: "the president" in an
+        # article about Maduro is Maduro even just after a line on Chávez.
+        salience: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for m in before(match.start()):
+            if m.kind != "person":
+                continue
+            held = [r for r in titles.get(m.name, []) if fold(r.title).endswith(noun)]
+            if not held:
+                continue
+            countries = {r.country for r in held} | {country_of.get(m.name)}
+            if code and code not in countries and countries != {None}:
+                continue
+            # "Venezuela's president" is the president, not the interim or vice one.
+            plain = any(not _QUALIFIED_TITLE & set(fold(r.title).split()) for r in held)
+            rank = 1 + int(plain) + (2 if code and code in countries else 0)
+            salience[m.name] = salience.get(m.name, 0) + rank
+            last[m.name] = m
+        if salience:
+            best = max(salience, key=lambda n: (salience[n], last[n].start))
+            out.append(Mention(match.start(), match.end(), best, "person"))
+    us_named = any(m.kind == "country" and m.name == display.get("US") for m in ordered)
+    for m in ordered:
+        follow = _GOVERNMENT_RE.match(body, m.end)
+        if follow is None:
+            continue
+        if m.kind in ("country", "demonym"):
+            code = next((c for c, n in display.items() if n == m.name), None)
+            name = m.name if code is None else display[code]
+        elif m.kind == "person" and follow.group(1) == "administration":
+            # "the Biden administration": a leader's surname before "administration" is
+            # the American usage for the government, so an unplaced leader is the US's
+            # when the article names the US at all.
+            code = country_of.get(m.name) or ("US" if us_named else None)
+            if not code:
+                continue
+            name = display.get(code, code)
+        else:
+            continue
+        out.append(Mention(m.start, follow.end(), name, "country"))
+    return out
+
+
+def _merge(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """``extra`` mentions replace the mentions they cover."""
+    if not extra:
+        return mentions
+    extra = sorted(extra, key=lambda m: m.start)
+    kept = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
+    covered = [
+        x
+        for x in extra
+        if not any(m.start < x.start < m.end or m.start < x.end < m.end for m in kept)
+    ]
+    return sorted(kept + covered, key=lambda m: m.start)
+
+
+def find_quotes(
+    body: str,
+    blocks: tuple[Block, ...],
+    mentions: list[Mention],
+    *,
+    actors: tuple[ActorFound, ...] = (),
+    roles: tuple[RoleFound, ...] = (),
+    display: dict[str, str] | None = None,
+) -> tuple[Quote, ...]:
     mentions = sorted(mentions, key=lambda m: m.start)
+    mentions = _merge(mentions, descriptor_mentions(body, mentions, actors, roles, display))
     bounds = sentence_bounds(body)
     spans = find_spans(body, blocks)
     cued_sentences: set[tuple[int, int]] = set()
@@ -342,13 +525,20 @@ def find_quotes(body: str, blocks: tuple[Block, ...], mentions: list[Mention]) -
             cued_sentences.add(sentence)
         name: str | None = speaker.name if speaker else None
         span: tuple[int, int] | None = (speaker.start, speaker.end) if speaker else None
-        if not cued and previous is not None:
-            opens_block = any(b.start <= start - 1 <= b.start + 1 for b in blocks) or bool(
-                _SPEECH_NOUN_RE.search(body[sentence[0] : start])
+        if not cued:
+            block = next((b for b in blocks if b.start <= start < b.end), None)
+            opens_block = block is not None and start - 1 <= block.start + 1
+            between = body[previous.end : start] if previous else ""
+            follows = previous is not None and len(between) <= 60 and "\n" not in between
+            inherit = previous is not None and (
+                opens_block or follows or bool(_SPEECH_NOUN_RE.search(body[sentence[0] : start]))
             )
-            between = body[previous.end : start]
-            follows = len(between) <= 60 and "\n" not in between
-            if opens_block or follows:
+            guess = _framed_speaker(body, end, sentence, outside)
+            if guess is None and not opens_block and not follows:
+                guess = _introduced_speaker(body, start, bounds, block, outside)
+            if guess is not None:
+                name, span = guess.name, (guess.start, guess.end)
+            elif inherit and previous is not None:
                 name, span = previous.speaker, previous.speaker_span
         quote = Quote(body[start:end], start, end, name, span)
         quotes.append(quote)

@@ -119,6 +119,21 @@ class StanceFound:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleFound:
+    """A person's title, as the text states it: ``body[start:end]`` covers title and name.
+
+    ``organization`` is an ``ActorFound.name``; ``country`` an ISO alpha-2 code.
+    """
+
+    actor: str
+    title: str
+    organization: str | None
+    country: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     raw: str
     body: str
@@ -134,4 +149,5 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     stances: tuple[StanceFound, ...] = ()
+    roles: tuple[RoleFound, ...] = ()
     warnings: tuple[str, ...] = field(default=())

@@ -45,8 +45,7 @@ def test_quotes(report) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_speakers(report) -> None:  # type: ignore[no-untyped-def]
-    # Target is 0.88; the floor guards against regressions until coreference ("the coalition said") lands.
-    assert report.speaker_accuracy >= 0.62, report.as_table()
+    assert report.speaker_accuracy >= 0.88, report.as_table()
 
 
 def test_titles_dates_publishers() -> None:
