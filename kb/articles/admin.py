@@ -123,6 +123,10 @@ class MentionInline(admin.TabularInline):
         # Mentions are found in the text; an editor confirms, rejects or re-links them.
         return False
 
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Deleting would let the next import find it again; rejecting is remembered.
+        return False
+
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):

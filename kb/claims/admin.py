@@ -403,9 +403,12 @@ class DeskArticleAdmin(ArticleAdmin):
         if formset.model is not Mention:
             super().save_formset(request, form, formset, change)
             return
-        for mention_form in formset.forms:
-            if mention_form.instance.pk and mention_form.has_changed():
-                _save_mention_form(mention_form)
+        changed = [f for f in formset.forms if f.instance.pk and f.has_changed()]
+        for mention_form in changed:
+            _save_mention_form(mention_form)
+        # What formset.save() would have left for the admin's change message.
+        formset.new_objects, formset.deleted_objects = [], []
+        formset.changed_objects = [(f.instance, f.changed_data) for f in changed]
 
     def get_urls(self) -> list[Any]:
         return [

@@ -203,3 +203,42 @@ def test_tag_suggestions(world, ed_client):
     response = ed_client.get(reverse("admin:taggit_tag_suggest"), {"q": "opp"})
     assert response.json() == {"results": ["opposition"]}
     assert Claim.objects.count() == 3
+
+
+def _form_data(response) -> dict[str, object]:
+    """The POST data a browser would send back for an admin change form, unchanged."""
+    data: dict[str, object] = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        mgmt = formset.management_form
+        data.update({mgmt.add_prefix(k): v for k, v in mgmt.initial.items()})
+        forms.extend(formset.forms)
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if value is None or field.disabled:
+                continue
+            if isinstance(value, list | tuple):
+                value = [str(v) for v in value]
+            elif isinstance(value, bool):
+                if not value:
+                    continue
+                value = "on"
+            data[form.add_prefix(name)] = value
+    return data
+
+
+def test_article_change_form_saves_tags_and_mention_decisions(world, ed_client):
+    url = reverse("admin:articles_article_change", args=[world.one.pk])
+    data = _form_data(ed_client.get(url))
+    data["tags"] = "lima group, opposition"
+    lima = Mention.objects.get(article=world.one, surface="Lima Group")
+    prefix = next(k[: -len("-id")] for k, v in data.items() if k.endswith("-id") and v == lima.pk)
+    data[f"{prefix}-status"] = "rejected"
+    response = ed_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert set(world.one.tags.names()) == {"lima group", "opposition"}
+    lima.refresh_from_db()
+    assert lima.status == "rejected"
+    assert Alias.objects.get(actor=world.lima, key="lima group").rejected
