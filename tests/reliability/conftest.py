@@ -219,3 +219,26 @@ def stop(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+@pytest.fixture
+def other_kind_db(tmp_path) -> Iterator[ScratchDB]:
+    """A migrated, empty database of the *other* kind (PostgreSQL for a SQLite run)."""
+    if run_kind() == "sqlite":
+        base = os.environ.get("KB_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+        name = f"kb_relx_{os.getpid()}_{next(_counter)}"
+        try:
+            with _pg_admin(base) as admin:
+                admin.execute(f'CREATE DATABASE "{name}"')
+        except Exception as exc:  # psycopg.OperationalError and friends
+            pytest.skip(f"no PostgreSQL server for the cross-database test: {exc}".splitlines()[0])
+        db = ScratchDB(_pg_url(base, name), "postgresql")
+    else:
+        base, name = "", ""
+        db = ScratchDB(f"sqlite:///{tmp_path / 'other.sqlite3'}", "sqlite")
+    done = db.manage("migrate", "--noinput", "-v", "0")
+    assert done.returncode == 0, done.stderr
+    yield db
+    if name:
+        with _pg_admin(base) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
