@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -169,7 +170,8 @@ _REPORT_AFTER_RE = re.compile(
 )
 _REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
 _APPOSITIVE_RE = re.compile(
-    r"\s*,\s+(?:who\b|(?:himself\s+|herself\s+)?(?:a|an|the|his|her|its|their)\s+(\w[\w-]*))"
+    r"\s*,\s+(?:who\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
+    r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*))"
 )
 _ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
 _MEDIA_BEFORE_RE = re.compile(
@@ -259,8 +261,10 @@ def _in_any(pos: int, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
 _CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with
-# lower-case connectors ("of", "de") allowed between two capitalised words.
-_RUN_RE = re.compile(rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:{_CONNECTOR_ALT}))+ ){_CAP})*")
+# lower-case connectors ("of", "de", "of the") allowed between two capitalised words.
+_RUN_RE = re.compile(
+    rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{_CONNECTOR_ALT}))+ ){_CAP})*"
+)
 
 
 def _sequences(body: str) -> list[list[tuple[str, int, int]]]:
@@ -313,22 +317,56 @@ def _candidates(
     words = (publisher or "").split()
     media_like = bool(words) and (_is_acronym(words[0]) or words[-1] in _MEDIA_HEADS)
     publisher_key = fold(publisher) if publisher and media_like else None
-    for run in _sequences(body):
+    pending: list[list[tuple[str, int, int]]] = []
+    for run in _runs_then_pending(_sequences(body), pending):
         words = [w for w, _s, _e in run]
         # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
         i = 0
         while i < len(words) and (words[i] in lex.stop or words[i].lower() in _CONNECTORS):
             i += 1
-        # Titles: "Mexican Foreign Minister", "US National Security Adviser", "Mr", "Lieutenant-Colonel".
+        # An organisation naming its officer: "European Commission President Ursula
+        # von der Leyen" is the Commission, then a titled person.
+        split = next(
+            (
+                k
+                for k in range(i + 1, len(words) - 1)
+                if words[k] in _CORE_TITLES
+                and any(w in lex.org_heads for w in words[i:k])
+                and words[k + 1][:1].isupper()
+                and words[k + 1] not in lex.titles
+            ),
+            None,
+        )
+        if split is not None:
+            pending.append(run[split:])
+            head_run = run[i:split]
+            for piece in _split_piece(head_run, lex):
+                cand = _classify(body, piece, "", lex)
+                if cand is not None and not _in_any(cand.start, excluded):
+                    cand.in_quote = _in_any(cand.start, quotes)
+                    cand.in_heading = _in_any(cand.start, headings)
+                    out.append(cand)
+            continue
+        # Titles: "Mexican Foreign Minister", "US Secretary of State", "Mr", "Lieutenant-Colonel".
         title_end = -1
+        seen_core = False
         for j in range(i, len(words)):
             w = words[j]
             if w in lex.honorifics or w in _CORE_TITLES:
-                title_end = j
+                title_end, seen_core = j, True
             elif (
                 w in lex.titles
                 or is_geo_word(w)
                 or w in ("Vice", "Deputy", "Former", "Acting", "Interim")
+            ):
+                if seen_core and w in lex.titles and j + 1 < len(words):
+                    title_end = j  # "Secretary of State": the title runs on
+                continue
+            elif (
+                w in ("of", "for")
+                and seen_core
+                and j + 1 < len(words)
+                and (words[j + 1] in lex.titles or is_geo_word(words[j + 1]))
             ):
                 continue
             else:
@@ -337,7 +375,7 @@ def _candidates(
         if title_end >= i and title_end + 1 < len(words):
             title = " ".join(words[i : title_end + 1])
             i = title_end + 1
-        while i < len(words) and words[i].lower() in _CONNECTORS:
+        while i < len(words) and (words[i].lower() in _CONNECTORS or words[i] == "the"):
             i += 1
         parts = run[i:]
         if not parts:
@@ -354,7 +392,67 @@ def _candidates(
             cand.in_quote = _in_any(cand.start, quotes)
             cand.in_heading = _in_any(cand.start, headings)
             out.append(cand)
+    spelled = _acronym_names(body, excluded)
+    if spelled:
+        out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
+        for cand in spelled:
+            cand.in_quote = _in_any(cand.start, quotes)
+            cand.in_heading = _in_any(cand.start, headings)
+        out = sorted(out + spelled, key=lambda c: c.start)
     return out
+
+
+_DEFINED_ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Z&.]{1,8})\)")
+_ACRONYM_GLUE = frozenset(["of", "for", "and", "the", "in", "on", "de", "la", "del", "&", ","])
+
+
+def _spelled_out(body: str, paren: int, letters: str) -> tuple[int, int] | None:
+    """The name before "(OSCE)" whose capitalised words' initials spell the acronym."""
+    line_start = body.rfind("\n", 0, paren) + 1
+    words = list(re.finditer(r"[\w’'-]+|[,&]", body[max(line_start, paren - 160) : paren]))
+    offset = max(line_start, paren - 160)
+    need = list(letters)
+    start: int | None = None
+    for word in reversed(words):
+        text = word.group()
+        if text[:1].isupper():
+            if not need or text[0] != need[-1]:
+                return None
+            need.pop()
+            start = offset + word.start()
+            if not need:
+                break
+        elif text.lower() not in _ACRONYM_GLUE:
+            return None
+    if need or start is None or len(letters) < 2:
+        return None
+    return start, paren
+
+
+def _acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """Organisations defined by their acronym: "Centre for Research, Transparency and
+    Accountability (CRTA)" is one name even across the comma and the "and"."""
+    found = []
+    for match in _DEFINED_ACRONYM_RE.finditer(body):
+        letters = match.group(1).replace(".", "").replace("&", "")
+        span = _spelled_out(body, match.start(), letters)
+        if span is None or _in_any(span[0], excluded):
+            continue
+        text = body[span[0] : span[1]]
+        cand = Candidate(span[0], span[1], text, len(text.split()), "organization", 2)
+        cand.acronym_of = match.group(1)
+        found.append(cand)
+    return found
+
+
+def _runs_then_pending(
+    runs: list[list[tuple[str, int, int]]], pending: list[list[tuple[str, int, int]]]
+) -> Iterator[list[tuple[str, int, int]]]:
+    """Each run, and right after it any tail the caller split off and queued."""
+    for run in runs:
+        yield run
+        while pending:
+            yield pending.pop()
 
 
 def _split_piece(
@@ -362,6 +460,19 @@ def _split_piece(
 ) -> list[list[tuple[str, int, int]]]:
     """Cut a run where a person name meets a place ("Evo Morales of Bolivia") or a stop word."""
     words = [w for w, _s, _e in parts]
+    for k, w in enumerate(words[1:-1], start=1):
+        if (
+            w in ("of", "for")
+            and not any(x in lex.org_heads for x in words[:k])
+            and any(x in lex.org_heads for x in words[k + 1 :])
+        ):
+            # "Juan González of the National Security Council", "Supporters of the
+            # Serbian Progressive Party": a person or a common word, then a body.
+            left = _split_piece(parts[:k], lex)
+            right = parts[k + 1 :]
+            while right and right[0][0] == "the":
+                right = right[1:]
+            return left + (_split_piece(right, lex) if right else [])
     has_head = any(w in lex.org_heads for w in words) or (
         _is_acronym(words[0]) and words[0] not in _NOT_ORG_ACRONYMS and lookup(words[0]) is None
     )
@@ -370,7 +481,7 @@ def _split_piece(
     for k, part in enumerate(parts):
         w = part[0]
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if w.lower() in _CONNECTORS and not has_head and w not in _PERSON_PARTICLES:
+        if (w.lower() in _CONNECTORS or w == "the") and not has_head and w not in _PERSON_PARTICLES:
             if current:
                 pieces.append(current)
             pieces.append([("\x01", part[1], part[2])])  # a connector: separates without tainting
@@ -431,6 +542,7 @@ def _classify(
     if (
         any(w in lex.org_heads for w in words[1:])
         or (len(words) == 1 and words[0] in lex.org_heads)
+        or (len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for"))
         or text.endswith((".com", ".org", ".net", ".info"))
     ):
         cand.kind, cand.evidence = "organization", 2
@@ -462,20 +574,22 @@ def _classify(
         evidence += 2
     appositive = _APPOSITIVE_RE.match(after)
     if appositive:
-        if appositive.group(1) is None:
-            evidence += 2
-        else:
-            for noun in re.findall(r"[\w-]+", after[appositive.start(1) - 1 :])[:5]:
-                if fold(noun) in lex.role_nouns:
-                    evidence += 2
-                    break
-                if fold(noun) in lex.org_role_nouns:
-                    cand.kind, cand.evidence = "organization", 2
-                    return cand
+        if appositive.group(3) is None:
+            evidence += 2  # ", who ..."
+        elif appositive.group(1) or appositive.group(2) or fold(appositive.group(3)) in lex.role_nouns:
+            # ", the president of ...", ", one of the alliance's leaders", ", head of ...":
+            # a role anywhere in the first words makes a person; a body's noun, a body.
+            nouns = [fold(n) for n in re.findall(r"[\w-]+", after[appositive.start(3) :])[:5]]
+            if any(n in lex.role_nouns or n.removesuffix("s") in lex.role_nouns for n in nouns):
+                evidence += 2
+            elif any(n in lex.org_role_nouns for n in nouns):
+                cand.kind, cand.evidence = "organization", 2
+                return cand
     prev_word = re.search(r"([A-Za-z-]+)(,?)\s+$", before)
     if prev_word:
         noun = fold(prev_word.group(1))
-        if noun in lex.role_nouns:
+        named = fold(words[0]) in lex.first_names
+        if noun in lex.role_nouns and (named or noun not in lex.org_role_nouns):
             evidence += 2
         elif noun in lex.org_role_nouns:
             cand.kind, cand.evidence = "organization", 2
