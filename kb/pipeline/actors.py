@@ -262,9 +262,7 @@ _CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|inf
 _CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with
 # lower-case connectors ("of", "de", "of the") allowed between two capitalised words.
-_RUN_RE = re.compile(
-    rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{_CONNECTOR_ALT}))+ ){_CAP})*"
-)
+_RUN_RE = re.compile(rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{_CONNECTOR_ALT}))+ ){_CAP})*")
 
 
 def _sequences(body: str) -> list[list[tuple[str, int, int]]]:
@@ -392,7 +390,7 @@ def _candidates(
             cand.in_quote = _in_any(cand.start, quotes)
             cand.in_heading = _in_any(cand.start, headings)
             out.append(cand)
-    spelled = _acronym_names(body, excluded)
+    spelled = _acronym_names(body, excluded) + _state_bodies(body, excluded)
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         for cand in spelled:
@@ -442,6 +440,31 @@ def _acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Can
         cand = Candidate(span[0], span[1], text, len(text.split()), "organization", 2)
         cand.acronym_of = match.group(1)
         found.append(cand)
+    return found
+
+
+_STATE_BODY_RE = re.compile(
+    r"\b(?P<geo>[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?P<noun>[Ee]mbassy|[Cc]onsulate|"
+    r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice) "
+    r"[Mm]inistry)(?: in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
+)
+
+
+def _state_bodies(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """A state's embassy or ministry named by its country: "the Chinese embassy in
+    Brussels", "US Embassy in Colombia", "the French defence ministry"."""
+    found = []
+    for match in _STATE_BODY_RE.finditer(body):
+        start, geo = match.start(), match.group("geo")
+        if lookup(geo) is None and " " in geo:
+            start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]  # "The Chinese"
+        if lookup(geo) is None or _in_any(start, excluded):
+            continue
+        end = match.end("noun")
+        if match.group("place") and match.group("noun").lower() in ("embassy", "consulate"):
+            end = match.end("place")  # one country keeps embassies in many
+        text = body[start:end]
+        found.append(Candidate(start, end, text, len(text.split()), "organization", 2))
     return found
 
 
@@ -576,7 +599,11 @@ def _classify(
     if appositive:
         if appositive.group(3) is None:
             evidence += 2  # ", who ..."
-        elif appositive.group(1) or appositive.group(2) or fold(appositive.group(3)) in lex.role_nouns:
+        elif (
+            appositive.group(1)
+            or appositive.group(2)
+            or fold(appositive.group(3)) in lex.role_nouns
+        ):
             # ", the president of ...", ", one of the alliance's leaders", ", head of ...":
             # a role anywhere in the first words makes a person; a body's noun, a body.
             nouns = [fold(n) for n in re.findall(r"[\w-]+", after[appositive.start(3) :])[:5]]
@@ -823,6 +850,7 @@ def find_actors(
                     entity.forms[surface] = entity.forms.get(surface, 0) + 1
                     entity.mentions.append(span)
 
+    _merge_acronyms(entities)
     kept = [e for e in entities if _keep(e, lex)]
     _resolve_known(kept, known)
     _assign_countries(body, kept, geo or [], lex)
@@ -841,6 +869,32 @@ def _find_all_casefree(lowered: str, needle: str) -> list[int]:
             hits.append(pos)
         pos = lowered.find(needle, pos + 1)
     return hits
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _merge_acronyms(entities: list[Entity]) -> None:
+    """ "EU" and "European Union" in one article are one body when the letters agree."""
+    orgs = [e for e in entities if e.kind == "organization"]
+    for short in orgs:
+        if short.multi or not all(_is_acronym(f) for f in short.forms):
+            continue
+        letters = {f.replace(".", "") for f in short.forms}
+        full = next(
+            (e for e in orgs if e is not short and any(_initials(f) in letters for f in e.multi)),
+            None,
+        )
+        if full is None or short not in entities:
+            continue
+        for form, count in short.forms.items():
+            full.forms[form] = full.forms.get(form, 0) + count
+        full.mentions += short.mentions
+        full.evidence += short.evidence
+        full.keys |= short.keys
+        full.outside_quotes = full.outside_quotes or short.outside_quotes
+        entities.remove(short)
 
 
 def _keep(entity: Entity, lex: _Lexicon) -> bool:

@@ -186,7 +186,9 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
         return True
     word = re.match(r"\s+([a-z]+)", after)
     if word and (
-        word.group(1) in _AUX or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))
+        word.group(1) in _AUX
+        or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))
+        or (word.group(1).endswith("ed") and len(word.group(1)) > 4)
     ):
         if re.search(
             r"\b(?:in|at|to|from|near|outside|into|of|across|around|visit|visited)\s+$", before

@@ -299,6 +299,8 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
     for index, mention in enumerate(inside):
         if _word_before(body, mention.start, floor) in _PREPOSITIONS:
             continue
+        if body[mention.end : mention.end + 2] in ("'s", "’s") and index + 1 < len(inside):
+            continue  # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
             nxt = inside[index + 1]
             if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(

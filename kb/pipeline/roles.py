@@ -24,18 +24,20 @@ from kb.pipeline.types import ActorFound, RoleFound
 
 # Words that may sit inside a capitalised title ("Secretary of State for Cuba").
 _TITLE_GLUE = frozenset(["of", "for", "and", "the", "State", "Affairs", "Foreign", "Special"])
-_POSSESSIVE_RE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+$")
-_PREFIX_RUN_RE = re.compile(
-    r"((?:(?:[A-Z][\w.’'-]*|of|for|and|the)\s+)*?(?:[A-Z][\w.’'-]*|[a-z][a-z-]+))\s+$"
+_STOP_WORDS = frozenset(
+    "a an the and but or as its his her their who which with including like than to".split()
 )
+_POSSESSIVE_RE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+$")
+_PREFIX_RUN_RE = re.compile(r"((?:[\w.’'-]+ ){0,7}?[\w.’'-]+) $")
 _AFTER_RE = re.compile(
     r",\s+(?:who is\s+)?(?:(?:the|a|an|its|their|his|her)\s+)?"
     r"((?:(?:[A-Za-z][\w.’'-]*)\s+){0,3}?(?P<noun>[a-z][a-z-]+))"
-    r"(?P<rest>(?:\s+(?:of|at|for|in|to)\s+[^,.;:()“”\"]{1,90})?)(?=[,.;:)]|\s+(?:said|says|told|wrote)\b)"
+    r"(?P<rest>(?:\s+(?:of|at|for|in|to)\s+[^,.;:()“”\"]{1,90})?)"
+    r"(?=[,.;:)]|\s+\(|\s+(?:said|says|told|wrote)\b)"
 )
 _BEFORE_RE = re.compile(
     r"(?:^|[.\n:;]\s*|,\s+|\b[Tt]he\s+|[’']s\s+)"
-    r"(?P<title>(?:[A-Za-z][\w’'-]*\s+){0,3}?(?P<noun>[A-Za-z][a-z-]+)"
+    r"(?P<title>(?:[A-Za-z][\w-]*\s+){0,3}?(?P<noun>[A-Za-z][a-z-]+)"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][^,.;:]{0,70}?)?),\s+$"
 )
 
@@ -87,7 +89,7 @@ def _prefix_role(
         return None
     title_start = match.start(1) + title_from
     title = body[title_start:start].strip()
-    while title.split(" ", 1)[0] in _TITLE_GLUE:
+    while title.split(" ", 1)[0] in ("of", "for", "and", "the"):
         parts = title.split(" ", 1)
         if len(parts) == 1:
             return None
@@ -101,24 +103,20 @@ def _prefix_role(
     role_start = title_start
     country: str | None = None
     organization: str | None = None
-    qualifier = body[match.start(1) : title_start].strip()
+    qualifier = body[match.start(1) : title_start].split()
     possessive = _POSSESSIVE_RE.search(body, max(line_start, title_start - 40), title_start)
+    org = next((o for o in orgs if o[1] == title_start - 1), None)
     if possessive and possessive.end() == title_start:
         code = lookup(possessive.group(1))
         if code:
             country, role_start = code, possessive.start(1)
-        else:
-            org = _org_at(orgs, possessive.start(1), possessive.end(1))
-            if org:
-                organization, role_start = org[2], org[0]
-    elif qualifier:
-        code = lookup(qualifier.split()[-1]) or lookup(qualifier)
-        org = _org_at(orgs, match.start(1), title_start)
-        if org:
+        elif org:
             organization, role_start = org[2], org[0]
-        elif code:
-            country = code
-            role_start = title_start - len(qualifier.split()[-1]) - 1
+    elif org:
+        organization, role_start = org[2], org[0]
+    elif qualifier and lookup(qualifier[-1]):
+        country = lookup(qualifier[-1])
+        role_start = title_start - len(qualifier[-1]) - 1
     inner_country = _country_at(geo, title_start, start)
     return role_start, title, organization, country or inner_country
 
@@ -137,6 +135,8 @@ def _after_role(
     if not _is_role_noun(noun):
         return None
     title = match.group(1)
+    if _STOP_WORDS & set(title.lower().split()):
+        return None  # ", as interim president", ", and the leader"
     if any(w[0].isupper() and lookup(w) is None for w in title.split()[:-1]):
         return (
             None  # "Venezuela researcher" keeps its country; "Sahel programme head" is a role too
@@ -166,9 +166,16 @@ def _before_role(
         return None
     title = match.group("title")
     words = title.split()
-    if words and words[0].lower() in ("a", "an", "the", "and", "but", "its", "his", "her"):
-        return None
     role_start = match.start("title")
+    # "including the Democratic chair of ...": the role starts after the last function word.
+    cut = max((k + 1 for k, w in enumerate(words) if w.lower() in _STOP_WORDS), default=0)
+    if cut:
+        if cut >= len(words):
+            return None
+        role_start += len(" ".join(words[:cut])) + 1
+        title = " ".join(words[cut:])
+        if not _is_role_noun(title.split(" of ")[0].split()[-1]):
+            return None
     country = _country_at(geo, role_start, start)
     possessive = _POSSESSIVE_RE.search(body, max(window_start, role_start - 40), role_start)
     if possessive and possessive.end() == role_start:
