@@ -32,7 +32,7 @@ import pycountry
 from rapidfuzz.fuzz import ratio
 
 from kb.pipeline.geo import GeoMention, is_geo_word, lookup
-from kb.pipeline.text import fold, folded_lexicon, lexicon, strip_possessive
+from kb.pipeline.text import fold, folded_lexicon, lexicon, load_json, strip_possessive
 from kb.pipeline.types import ActorFound, ActorKind, KnownActor, Snapshot
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
@@ -225,6 +225,7 @@ class Entity:
     country_votes: dict[str, int] = field(default_factory=dict)
     known: KnownActor | None = None
     outside_quotes: bool = False
+    label: str | None = None  # a name no mention spells: "Venezuelan armed forces"
 
     def add(self, cand: Candidate) -> None:
         self.forms[cand.text] = self.forms.get(cand.text, 0) + 1
@@ -240,6 +241,8 @@ class Entity:
     def name(self) -> str:
         if self.known:
             return self.known.name
+        if self.label:
+            return self.label
 
         def score(form: str) -> tuple[int, int, int, int]:
             accents = sum(1 for ch in form if ord(ch) > 127)
@@ -851,6 +854,7 @@ def find_actors(
                     entity.mentions.append(span)
 
     _merge_acronyms(entities)
+    entities += _armed_forces(body, geo or [], excluded, quotes or [])
     kept = [e for e in entities if _keep(e, lex)]
     _resolve_known(kept, known)
     _assign_countries(body, kept, geo or [], lex)
@@ -869,6 +873,77 @@ def _find_all_casefree(lowered: str, needle: str) -> list[int]:
             hits.append(pos)
         pos = lowered.find(needle, pos + 1)
     return hits
+
+
+_FORCES_RE = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?P<poss>['’]s)? |(?P<country>the country['’]s )"
+    r"|(?P<the>[Tt]he ))(?P<noun>armed forces|military|army)\b"
+)
+# "the military" as a noun, not "the military action": what may follow it.
+_FORCES_NOUN_RE = re.compile(
+    r"['’]s\b|\s*[.,;:)—–-]|\s+(?:and|or|has|have|had|is|was|were|are|will|would|could|may|might|"
+    r"in|to|of|for|from|on|at|as|that|who|which|itself|remains?|remained|supported|backs?|"
+    r"backed|says?|said)\b"
+)
+
+
+@cache
+def _demonym_of() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for demonym, code in load_json("countries.json")["demonyms"].items():
+        names.setdefault(code, demonym)
+    return names
+
+
+def _main_country(geo: list[GeoMention], excluded: tuple[tuple[int, int], ...]) -> str | None:
+    """The country an article is about: clearly the most named one, or none."""
+    counts: dict[str, int] = {}
+    for g in geo:
+        if not _in_any(g.start, excluded):
+            counts[g.code] = counts.get(g.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _armed_forces(
+    body: str,
+    geo: list[GeoMention],
+    excluded: tuple[tuple[int, int], ...],
+    quotes: list[tuple[int, int]],
+) -> list[Entity]:
+    """A country's armed forces as one organisation: "Venezuela's military", "the
+    Venezuelan military", "the country's armed forces"; a bare "the armed forces"
+    or "the military" only in an article plainly about one country."""
+    main = _main_country(geo, excluded)
+    by_code: dict[str, Entity] = {}
+    for match in _FORCES_RE.finditer(body):
+        if _in_any(match.start(), excluded) or not _FORCES_NOUN_RE.match(body, match.end()):
+            continue
+        owner = match.group("owner")
+        if owner:
+            code = lookup(owner)
+            if code is None and " " in owner:
+                code = lookup(owner.split()[-1])
+                owner = owner.split()[-1]
+            start = match.end("owner") - len(owner)
+        else:
+            code, start = main, match.start("noun")
+        if code is None or code not in _demonym_of():
+            continue
+        entity = by_code.get(code)
+        if entity is None:
+            entity = Entity("organization", label=f"{_demonym_of()[code]} armed forces")
+            entity.country_votes[code] = 99
+            by_code[code] = entity
+        text = body[start : match.end()]
+        cand = Candidate(start, match.end(), text, len(text.split()), "organization", 2)
+        cand.in_quote = _in_any(start, quotes)
+        entity.add(cand)
+    return list(by_code.values())
 
 
 def _initials(name: str) -> str:
