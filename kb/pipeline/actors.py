@@ -507,6 +507,8 @@ def _split_piece(
     for k, part in enumerate(parts):
         w = part[0]
         nxt = words[k + 1] if k + 1 < len(words) else ""
+        if w.lower() in _CONNECTORS and nxt in lex.not_actor and nxt not in lex.org_heads:
+            break  # "the National Security Council on Monday": the name ends at the date
         if (w.lower() in _CONNECTORS or w == "the") and not has_head and w not in _PERSON_PARTICLES:
             if current:
                 pieces.append(current)

@@ -11,6 +11,10 @@ def actors(text: str, snapshot: Snapshot | None = None) -> dict[str, tuple[str, 
     return {a.name: (a.kind, a.surface_forms) for a in x.actors}
 
 
+def names(text: str) -> list[tuple[str, str]]:
+    return [(a.name, a.kind) for a in extract(text).actors]
+
+
 def test_titles_are_stripped_and_give_kind_and_country() -> None:
     x = extract("Mexican Foreign Minister Marcelo Ebrard joined the condemnation.")
     assert [(a.name, a.kind, a.country) for a in x.actors] == [("Marcelo Ebrard", "person", "MX")]
@@ -79,3 +83,57 @@ def test_bylines_and_media_are_not_actors() -> None:
         "By James Landale, BBC diplomatic correspondent\n\nVenezuela’s president told Russian news agency RIA he was ready."
     )
     assert "James Landale" not in found and "RIA" not in found and "BBC" not in found
+
+
+def test_head_first_body_names() -> None:
+    text = "These tensions have spoiled the Organization of American States as a forum."
+    assert names(text) == [("Organization of American States", "organization")]
+
+
+def test_name_spelled_out_by_its_acronym_across_commas() -> None:
+    text = (
+        "A local monitoring group, the Centre for Research, Transparency and Accountability "
+        "(CRTA), said it had documented abuses. CRTA called for a recount."
+    )
+    x = extract(text)
+    (crta,) = [a for a in x.actors if a.kind == "organization"]
+    assert crta.name == "Centre for Research, Transparency and Accountability"
+    assert "CRTA" in crta.surface_forms
+
+
+def test_person_of_a_body_is_split() -> None:
+    text = "The delegation was headed by Juan González of the National Security Council on Monday."
+    assert names(text) == [
+        ("Juan González", "person"),
+        ("National Security Council", "organization"),
+    ]
+
+
+def test_embassy_keeps_its_host_country_and_lower_case_state_bodies() -> None:
+    text = (
+        "Carrie Filipetti spoke to reporters at the US Embassy in Colombia on Tuesday. "
+        "The Chinese embassy in Brussels called the probe protectionism."
+    )
+    orgs = {a.name: a.country for a in extract(text).actors if a.kind == "organization"}
+    assert orgs == {"US Embassy in Colombia": "US", "Chinese embassy in Brussels": "CN"}
+
+
+def test_acronym_and_full_name_are_one_body() -> None:
+    text = "Brandy imported from the European Union fell. Trade between China and the EU grew."
+    assert names(text) == [("European Union", "organization")]
+
+
+def test_armed_forces_of_a_named_country() -> None:
+    text = (
+        "He insisted that he has the backing of Venezuela’s military. The US urged the "
+        "Venezuelan military to defect, but the military has so far stayed loyal."
+    )
+    (forces,) = [a for a in extract(text).actors if a.kind == "organization"]
+    assert forces.name == "Venezuelan armed forces"
+    assert forces.country == "VE"
+    assert len(forces.mentions) == 2  # "the military" alone: no country is clearly the subject
+
+
+def test_bare_military_as_an_adjective_is_no_body() -> None:
+    text = "Venezuela and Venezuela and Venezuela: observers expect the military action soon."
+    assert all(a.kind != "organization" for a in extract(text).actors)
