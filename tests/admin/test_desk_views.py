@@ -242,3 +242,39 @@ def test_article_change_form_saves_tags_and_mention_decisions(world, ed_client):
     lima.refresh_from_db()
     assert lima.status == "rejected"
     assert Alias.objects.get(actor=world.lima, key="lima group").rejected
+
+
+def test_seed_articles_render_on_the_desk(imported_seeds, admin_client):
+    for article in imported_seeds:
+        response = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert '<div class="kb-body">' in html
+        # The highlighted body holds the whole text: tags aside, nothing is lost.
+        marks = html.count("<mark ")
+        assert marks == html.count("</mark>")
+        assert marks >= article.mentions.count()
+    assert admin_client.get(reverse("admin:claims_claim_conflicts")).status_code == 200
+
+
+def test_render_highlighted_nests_and_escapes():
+    import html as htmllib
+    import re
+
+    from kb.articles.admin import Span, render_highlighted
+
+    body = "Maduro said <b>“we & they”</b> to Cuba."
+    spans = [
+        Span(0, 6, "kb-actor", "actor: Maduro"),
+        Span(12, 30, "kb-quote", "quote", is_mention=False),
+        Span(20, 24, "kb-actor", "actor: x"),  # a mention inside the quote
+        Span(34, 38, "kb-country", "country: Cuba"),
+        Span(30, 99, "kb-figure", "out of range", is_mention=False),  # ignored
+    ]
+    out = str(render_highlighted(body, spans))
+    assert "<b>" not in out  # the body's own markup is escaped
+    assert htmllib.unescape(re.sub(r"<[^>]+>", "", out)) == body
+    assert out.count("<mark ") == out.count("</mark>") == 3  # Maduro, the inner one, Cuba
+    assert (
+        '<span class="kb-c kb-quote" title="quote" data-ref=""><mark class="kb-m kb-actor"' in out
+    )

@@ -303,3 +303,33 @@ def test_updates_needs_dates(world):
         services.conflict_link(world.figure_one, world.figure_two, ClaimLink.Type.UPDATES)
     link = services.conflict_link(world.figure_one, world.figure_two, "contradicts")
     assert (link.from_claim, link.to_claim) == (world.figure_one, world.figure_two)
+
+
+def test_split_seed_003_into_its_2016_and_2022_pieces(imported_seeds, seeds_dir):
+    from kb.ingest.services import article_import
+
+    path = next(seeds_dir.glob("003_*.txt"))
+    article = next(a for a in imported_seeds if a.original_name == path.name)
+    body = article.body
+    # The 2022 piece starts with a photo caption (gold: lines 41-123).
+    position = body.find("American and Venezuelan flags are seen")
+    assert position > len(body) // 4
+    mentions_before = Mention.objects.filter(article=article).count()
+    claims_before = Claim.objects.filter(article=article).count()
+
+    new = services.article_split(article, position, published=dt.date(2022, 3, 1))
+
+    article.refresh_from_db()
+    assert article.raw_text == path.read_text("utf-8")
+    assert article.body + new.body == body
+    assert "Slow-motion Coup" in article.body and "Slow-motion Coup" not in new.body
+    assert Mention.objects.filter(article__in=[article, new]).count() == mentions_before
+    assert Claim.objects.filter(article__in=[article, new]).count() == claims_before
+    for part in (article, new):
+        for m in part.mentions.all():
+            assert part.body[m.start : m.end] == m.surface
+        for c in part.claims.all():
+            assert c.end <= len(part.body)
+    # Re-importing the file finds it unchanged: the original keeps the file's hash.
+    again = article_import(path.read_text("utf-8"), original_name=path.name)
+    assert again.status == "unchanged" and again.article == article
