@@ -446,6 +446,7 @@ def _acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Can
     return found
 
 
+_AND_MORE_RE = re.compile(r" and [A-Z][\w-]*(?: (?:of |in |for |the )*[A-Z][\w-]*)*")
 _STATE_BODY_RE = re.compile(
     r"\b(?P<geo>[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?P<noun>[Ee]mbassy|[Cc]onsulate|"
     r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice) "
@@ -589,6 +590,13 @@ def _classify(
         if cand.kind is None and not title and words[0].lower() not in lex.first_names:
             cand.kind, cand.evidence = "organization", 2
     if cand.kind == "organization":
+        if len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for"):
+            more = _AND_MORE_RE.match(body, end)
+            if more:
+                # "Center for Strategic and International Studies": a head-first name
+                # runs on over "and" while capitalised words follow.
+                cand.end = more.end()
+                cand.text = body[start : cand.end]
         return cand
     # Person evidence.
     evidence = 0

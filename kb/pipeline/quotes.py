@@ -203,6 +203,11 @@ def find_spans(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect_left(spans, (pos + 1,)) - 1
+    return index >= 0 and spans[index][0] <= pos < spans[index][1]
+
+
 def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     for start, end in bounds:
         if start <= pos < end:
@@ -517,7 +522,8 @@ def find_quotes(
         sentence = _sentence_of(bounds, start)
         if not _is_real(body, start, end, sentence, cued_sentences):
             continue
-        outside = [m for m in mentions if not (start <= m.start < end)]
+        # A name inside any quote ("China is the only country ...") speaks for no other quote.
+        outside = [m for m in mentions if not _in_spans(m.start, spans)]
         speaker, cued = _speaker_after(body, end, sentence[1], outside)
         if speaker is None and cued:
             speaker = _last_person(outside, start)
@@ -525,6 +531,15 @@ def find_quotes(
             speaker, cued = _speaker_before(body, start, sentence, outside)
         if cued:
             cued_sentences.add(sentence)
+        if (
+            speaker is None
+            and previous is not None
+            and previous.speaker
+            and sentence[0] <= previous.start
+            and re.search(r"\b(?:he|she|they)\b", body[previous.end : start], re.IGNORECASE)
+        ):
+            # '“…,” he said, calling the attack “a dangerous escalation”': the same voice.
+            speaker = Mention(*(previous.speaker_span or (0, 0)), previous.speaker, "person")
         name: str | None = speaker.name if speaker else None
         span: tuple[int, int] | None = (speaker.start, speaker.end) if speaker else None
         if not cued:
