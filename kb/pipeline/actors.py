@@ -314,7 +314,8 @@ def _candidates(
     publisher: str | None,
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    # A news outlet naming itself is not an actor; a think tank citing itself ("As Crisis Group has argued") is.
+    # A news outlet naming itself is not an actor; a think tank citing itself
+    # ("As Crisis Group has argued") is.
     words = (publisher or "").split()
     media_like = bool(words) and (_is_acronym(words[0]) or words[-1] in _MEDIA_HEADS)
     publisher_key = fold(publisher) if publisher and media_like else None
@@ -647,9 +648,10 @@ def _classify(
         and not text.endswith(("ist", "ian", "ese", "ic"))
     ):
         evidence += 2
-    if any(w in lex.not_actor or is_geo_word(w) for w in words):
-        if evidence < 2 or any(is_geo_word(w) for w in words):
-            return None
+    if any(w in lex.not_actor or is_geo_word(w) for w in words) and (
+        evidence < 2 or any(is_geo_word(w) for w in words)
+    ):
+        return None
     cand.kind, cand.evidence = "person", evidence
     return cand
 
@@ -675,9 +677,7 @@ def _same_person(a: str, b: str) -> bool:
         return True
     if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
         return True
-    if len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80:
-        return True
-    return False
+    return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
 
 
 def _surname_match(token: str, entity: Entity) -> int:
@@ -777,7 +777,8 @@ def find_actors(
             ):
                 continue
         if entity is None and cand.kind == "organization" and not cand.single:
-            # "Lima Group Alliance of Nations" after "Lima Group": a longer styling of the same body.
+            # "Lima Group Alliance of Nations" after "Lima Group": a longer styling of
+            # the same body.
             key = fold(cand.text)
             entity = next(
                 (
@@ -830,7 +831,8 @@ def find_actors(
         if entity is None:
             same = [c for c in singles if fold(c.text) == fold(cand.text)]
             support = sum(c.evidence for c in same)
-            # A capitalised word used again and again mid-sentence, that is no place, is a name ("Pompeo").
+            # A capitalised word used again and again mid-sentence, that is no place,
+            # is a name ("Pompeo").
             recurring = sum(1 for c in same if not c.in_quote and _mid_sentence(body, c.start))
             if support < 2 and (recurring < 3 or is_place(cand.text)):
                 continue

@@ -27,14 +27,16 @@ _DEBRIS_RES = [
         r"^image copyright\b.*$",
         r"^.{0,120}image copyright$",
         r"^image caption$",
-        r"^(?:[\w .-]*/)?(?:getty images|afp|reuters|ap|epa|efe|shutterstock|alamy|pa media|pa)(?:/[\w .-]*)?$",
+        r"^(?:[\w .-]*/)?(?:getty images|afp|reuters|ap|epa|efe|shutterstock|alamy|pa media|"
+        r"pa)(?:/[\w .-]*)?$",
         r"^media playback is (?:unsupported|not supported) on your device$",
         r"^media caption.*$",
         r"^leave a (?:reply|comment)$",
         r"^your email address will not be published.*$",
         r"^(?:subscribe|sign up)\b.{0,80}\bnewsletter\b.*$",
         r"^also on [a-z0-9-]+\.(?:com|org|net|co\.uk|ru|tv)\b.*$",
-        r"^(?:read more|related|advertisement|share this(?: article)?|follow us.*|comments?|skip to .*|"
+        r"^(?:read more|related|advertisement|share this(?: article)?|follow us.*|comments?|skip "
+        r"to .*|"
         r"click here.*|listen to this article.*|copy link|share|print|email)$",
         r"^(?:updated|published|posted|last updated)\b[^.]{0,60}$",
         r"^(?:©|copyright)\s.{0,80}$",
@@ -123,7 +125,8 @@ _CREDIT_RES = (
     re.compile(r"\s*\((?:[^()]{1,60}/\s*)?(?:The\s+)?[A-Z][^()]{1,60}\)\s*$"),
     # "REUTERS/Carlos Garcia Rawlins"
     re.compile(
-        r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w .'-]{1,60}$"
+        r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w "
+        r".'-]{1,60}$"
     ),
     re.compile(r"\s+(?:Photo|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
 )
@@ -228,7 +231,8 @@ def _pieces(text: str) -> list[str]:
 
 
 def _is_pull_quote(text: str, following: str) -> bool:
-    """A standalone line repeating (an excerpt of) the next paragraph, as magazines print pull-quotes."""
+    """A standalone line repeating (an excerpt of) the next paragraph, as magazines print
+    pull-quotes."""
     if len(text) >= len(following) or len(text) < 20 or len(text) > 400:
         return False
     target = fold(following)
@@ -249,7 +253,7 @@ def _parse_date(text: str) -> date | None:
         joined = " ".join(match.groups())
         for fmt in formats:
             try:
-                return datetime.strptime(joined, fmt).date()  # noqa: DTZ007 - a calendar date, no time zone
+                return datetime.strptime(joined, fmt).date()  # noqa: DTZ007 - a date only
             except ValueError:
                 continue
     return None

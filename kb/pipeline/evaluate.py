@@ -80,10 +80,12 @@ class Report:
         lines = [f"{'category':<14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
         for name, score in self.categories().items():
             lines.append(
-                f"{name:<14} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {score.tp:4d} {score.fp:4d} {score.fn:4d}"
+                f"{name:<14} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                f"{score.tp:4d} {score.fp:4d} {score.fn:4d}"
             )
         lines.append(
-            f"{'speakers':<14} accuracy {self.speaker_accuracy:.3f} ({self.speakers_right}/{self.speakers_total})"
+            f"{'speakers':<14} accuracy {self.speaker_accuracy:.3f} "
+            f"({self.speakers_right}/{self.speakers_total})"
         )
         for name, score in self.categories().items():
             if score.missed:

@@ -57,7 +57,10 @@ _WORD_NUMBERS = {
     "millions": 1_000_000,
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _FIGURE_RE = re.compile(
@@ -71,7 +74,8 @@ _FIGURE_RE = re.compile(
 )
 _UNIT_NOUN_RE = re.compile(
     r"\s+(?:of\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+)?(?:people|persons|refugees|migrants|Venezuelans|[A-Z][a-z]+ans|"
-    r"barrels(?: per day| a day)?|countries|nations|members|officials|troops|soldiers|delegates|deaths|dead|"
+    r"barrels(?: per day| a day)?|countries|nations|members|officials|troops|soldiers|delegates|"
+    r"deaths|dead|"
     r"votes|signatures|workers|children|women|men|cases|days|years|months|weeks|dollars|tonnes|tons|"
     r"[a-z]+s)\b)"
 )

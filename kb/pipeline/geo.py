@@ -190,11 +190,10 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
         or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))
         or (word.group(1).endswith("ed") and len(word.group(1)) > 4)
     ):
-        if re.search(
+        # "in Washington", "visited Caracas": a place, whatever verb follows.
+        return not re.search(
             r"\b(?:in|at|to|from|near|outside|into|of|across|around|visit|visited)\s+$", before
-        ):
-            return False
-        return True
+        )
     if _RELATION_BEFORE_RE.search(before):
         return True
     for other_start, other_end in capitals:

@@ -44,7 +44,8 @@ _CUE_WORDS = sorted(
 _REPORTING = lexicon("reporting_verbs") | {"he", "she", "they", "it"}
 _CUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _CUE_WORDS) + r")\b")
 _SCARE_BEFORE_RE = re.compile(
-    r"(?:so-called|known as|refer(?:red)? to as|dubbed|(?:is|are|was|were|be|been) called|what (?:he|she|they|it) saw as|"
+    r"(?:so-called|known as|refer(?:red)? to as|dubbed|(?:is|are|was|were|be|been) called|what "
+    r"(?:he|she|they|it) saw as|"
     r"the term|the word)\s*(?:(?:the|a|an)\s+)?[“\"‘]?$",
     re.IGNORECASE,
 )
@@ -119,10 +120,17 @@ _FUNCTION_WORDS = frozenset(
         "amid",
     ]
 )
-_VERB_AFTER = r"(?:has\s+|had\s+|have\s+)?(?:said|says|say|wrote|writes|told|tells|added|adds|tweeted|declared|insisted|stated|argued|warned|explained|noted|announced|asked|replied|continued|recalled)"
+_VERB_AFTER = (
+    r"(?:has\s+|had\s+|have\s+)?(?:said|says|say|wrote|writes|told|tells|added|adds|tweeted|"
+    r"declared|insisted|stated|argued|warned|explained|noted|announced|asked|replied|continued|"
+    r"recalled)"
+)
 _PRONOUN_AFTER_RE = re.compile(rf"^[\s,.!?”\"’]*\s*(?:he|she)\s+{_VERB_AFTER}\b", re.IGNORECASE)
 _OPENERS = '“"‘'
-_SPEECH_NOUN_ALT = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) (?:article|piece|op-ed|letter|statement|interview|tweet|post)"
+_SPEECH_NOUN_ALT = (
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) "
+    r"(?:article|piece|op-ed|letter|statement|interview|tweet|post)"
+)
 _SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
 
 
@@ -280,9 +288,46 @@ def _last_person(mentions: list[Mention], before: int) -> Mention | None:
 
 
 _PREPOSITIONS = frozenset(
-    "in of with to from for by on at against about following after before over under "
-    "between among than via like as into onto toward towards behind beside near amid "
-    "during since until across through within without upon".split()
+    [
+        "in",
+        "of",
+        "with",
+        "to",
+        "from",
+        "for",
+        "by",
+        "on",
+        "at",
+        "against",
+        "about",
+        "following",
+        "after",
+        "before",
+        "over",
+        "under",
+        "between",
+        "among",
+        "than",
+        "via",
+        "like",
+        "as",
+        "into",
+        "onto",
+        "toward",
+        "towards",
+        "behind",
+        "beside",
+        "near",
+        "amid",
+        "during",
+        "since",
+        "until",
+        "across",
+        "through",
+        "within",
+        "without",
+        "upon",
+    ]
 )
 _TITLE_GAP_RE = re.compile(r"^(?:[’']s)?(?:\s+(?:[A-Z][\w’'-]*|of|for|the))*\s+$")
 
@@ -305,7 +350,8 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
         if _word_before(body, mention.start, floor) in _PREPOSITIONS:
             continue
         if body[mention.end : mention.end + 2] in ("'s", "’s") and index + 1 < len(inside):
-            continue  # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject
+            # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
+            continue
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
             nxt = inside[index + 1]
             if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(
@@ -356,9 +402,13 @@ def _framed_speaker(
 ) -> Mention | None:
     """A person set off by commas later in the quote's sentence: '“…” if …, Carrie Filipetti, …'."""
     for m in mentions:
-        if end <= m.start < sentence[1] and m.kind == "person":
-            if body[m.start - 2 : m.start] == ", " and body[m.end : m.end + 1] == ",":
-                return m
+        if (
+            end <= m.start < sentence[1]
+            and m.kind == "person"
+            and body[m.start - 2 : m.start] == ", "
+            and body[m.end : m.end + 1] == ","
+        ):
+            return m
     return None
 
 
@@ -398,7 +448,7 @@ _PERSON_DESCRIPTOR_RE = re.compile(
     r"(?! of\b)(?![ -][A-Z])"
 )
 _QUALIFIED_TITLE = frozenset(
-    "vice interim acting former deputy opposition self-proclaimed assistant".split()
+    ["vice", "interim", "acting", "former", "deputy", "opposition", "self-proclaimed", "assistant"]
 )
 _GOVERNMENT_RE = re.compile(
     r"\s+(administration|government|officials|authorities|diplomats|regime)\b"

@@ -25,7 +25,26 @@ from kb.pipeline.types import ActorFound, RoleFound
 # Words that may sit inside a capitalised title ("Secretary of State for Cuba").
 _TITLE_GLUE = frozenset(["of", "for", "and", "the", "State", "Affairs", "Foreign", "Special"])
 _STOP_WORDS = frozenset(
-    "a an the and but or as its his her their who which with including like than to".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "or",
+        "as",
+        "its",
+        "his",
+        "her",
+        "their",
+        "who",
+        "which",
+        "with",
+        "including",
+        "like",
+        "than",
+        "to",
+    ]
 )
 _POSSESSIVE_RE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+$")
 _PREFIX_RUN_RE = re.compile(r"((?:[\w.’'-]+ ){0,7}?[\w.’'-]+) $")

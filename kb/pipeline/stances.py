@@ -26,19 +26,22 @@ _RELATIONS: list[tuple[str, str, bool]] = [
     (r"(?:has|have|had) the (?:backing|support) of", "supports", True),
     (r"(?:recogni[sz]e[sd]?|recogni[sz]ing)", "recognizes", False),
     (
-        r"(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|stood by|stand by|stands by|vouched for|vouch for|endorse[sd]?|"
+        r"(?:back(?:s|ed|ing)?|support(?:s|ed|ing)?|stood by|stand by|stands by|vouched for|vouch "
+        r"for|endorse[sd]?|"
         r"allied with|sided with)",
         "supports",
         False,
     ),
     (
-        r"(?:oppose[sd]?|opposing|rejected|rejects?|reject(?:ing)?|disavowed|denounced|turned against)",
+        r"(?:oppose[sd]?|opposing|rejected|rejects?|reject(?:ing)?|disavowed|denounced|turned "
+        r"against)",
         "opposes",
         False,
     ),
     (r"(?:condemn(?:s|ed|ing)?|decr(?:ied|ies|ying)|rebuked)", "condemns", False),
     (
-        r"(?:imposed? (?:\w+ )?(?:sanctions|curbs|restrictions) on|sanction(?:s|ed|ing)?|blacklisted)",
+        r"(?:imposed? (?:\w+ )?(?:sanctions|curbs|restrictions) on|sanction(?:s|ed|ing)?|"
+        r"blacklisted)",
         "sanctions",
         False,
     ),

@@ -38,7 +38,10 @@ class Token:
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """The knowledge base's one name key (``kb.pipeline.fold``), cached: the database indexes aliases by it."""
+    """The knowledge base's one name key (``kb.pipeline.fold``), cached.
+
+    The database indexes aliases by it.
+    """
     return _fold(text)
 
 
@@ -82,12 +85,16 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])
 
 @lru_cache(maxsize=8)
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Approximate sentence spans; abbreviations like "Mr." or "U.S." may split, which is tolerated."""
+    """Approximate sentence spans.
+
+    Abbreviations like "Mr." or "U.S." may split a sentence, which is tolerated.
+    """
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(text):
         prev = text[max(0, match.start() - 4) : match.start()]
-        # "U.S. President", "Mr. Hunt", "Jan. 10": the dot belongs to a short word, not a sentence end.
+        # "U.S. President", "Mr. Hunt", "Jan. 10": the dot belongs to a short word,
+        # not a sentence end.
         if re.search(
             r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|No|vs)\.)$",
             prev,

@@ -31,7 +31,8 @@ def test_short_forms_resolve_within_the_article() -> None:
 def test_misspelling_and_accents_unify_but_a_namesake_stays_apart() -> None:
     found = actors(
         "The man, Juan Guiado, was able to take his place. Opposition leader Juan Guaido waves. "
-        "Guaido and his supporters rushed in. Former Venezuelan President Hugo Chavez was elected.\n\n"
+        "Guaido and his supporters rushed in. Former Venezuelan President Hugo Chavez was "
+        "elected.\n\n"
         "The president invited Maduro. (Christian Chavez / The Associated Press)"
     )
     assert set(found["Juan Guaido"][1]) == {"Juan Guiado", "Juan Guaido", "Guaido"}
@@ -41,8 +42,10 @@ def test_misspelling_and_accents_unify_but_a_namesake_stays_apart() -> None:
 
 def test_organisations_heads_and_bracketed_acronyms() -> None:
     found = actors(
-        "But the government has used its control of the Supreme Court (TSJ) to block every initiative. "
-        "Emergency powers were ratified by the TSJ. The International Monetary Fund (IMF) predicts a fall."
+        "But the government has used its control of the Supreme Court (TSJ) to block every "
+        "initiative. "
+        "Emergency powers were ratified by the TSJ. The International Monetary Fund (IMF) "
+        "predicts a fall."
     )
     assert found["Supreme Court"] == ("organization", ("Supreme Court", "TSJ"))
     assert found["International Monetary Fund"][0] == "organization"
@@ -80,7 +83,8 @@ def test_snapshot_alias_links_and_rejection_is_respected() -> None:
 
 def test_bylines_and_media_are_not_actors() -> None:
     found = actors(
-        "By James Landale, BBC diplomatic correspondent\n\nVenezuela’s president told Russian news agency RIA he was ready."
+        "By James Landale, BBC diplomatic correspondent\n\nVenezuela’s president told Russian "
+        "news agency RIA he was ready."
     )
     assert "James Landale" not in found and "RIA" not in found and "BBC" not in found
 

@@ -15,7 +15,8 @@ def test_date_prefix_is_read_and_cut_from_the_first_line() -> None:
 
 def test_dateline_and_rt_debris() -> None:
     raw = (
-        "Peru invites China, Russia to Lima Group meeting so they can be ‘part of solution’ in Venezuela\n\n"
+        "Peru invites China, Russia to Lima Group meeting so they can be ‘part of solution’ in "
+        "Venezuela\n\n"
         "4 Jul, 2019 02:02 / Updated 5 years ago\n\nWith Caracas still locked in a stalemate.\n\n"
         "Also on rt.com Peru to cancel Venezuelan diplomats’ visas\n\n"
         "Subscribe to RT newsletter to get stories the mainstream media won’t tell you."
@@ -30,9 +31,11 @@ def test_dateline_and_rt_debris() -> None:
 
 def test_bbc_debris_caption_and_byline() -> None:
     raw = (
-        "Venezuela opposition speaking to army\n\nJuan Guaidó in Caracas, 26 JanuaryImage copyright\nGetty Images\n\n"
+        "Venezuela opposition speaking to army\n\nJuan Guaidó in Caracas, 26 JanuaryImage "
+        "copyright\nGetty Images\n\n"
         "Image caption\n\nMr Guaidó has declared himself interim leader of Venezuela\n\n"
-        "Media playback is unsupported on your device\n\nBy James Landale, BBC diplomatic correspondent\n\n"
+        "Media playback is unsupported on your device\n\nBy James Landale, BBC diplomatic "
+        "correspondent\n\n"
         "Leave a Reply\n\nYour email address will not be published."
     )
     c = clean(raw)
@@ -46,8 +49,10 @@ def test_bbc_debris_caption_and_byline() -> None:
 
 def test_photo_credit_caption_and_told_publisher() -> None:
     raw = (
-        "The president of Mexico, Manuel Lopez Obrador, pictured on January 12, invited Maduro to his "
-        "inauguration. (Christian Chavez / The Associated Press)\n\nA Canadian official told CBC News that."
+        "The president of Mexico, Manuel Lopez Obrador, pictured on January 12, invited Maduro to "
+        "his "
+        "inauguration. (Christian Chavez / The Associated Press)\n\nA Canadian official told CBC "
+        "News that."
     )
     c = clean(raw)
     assert c.blocks[0].kind == "caption"
@@ -58,11 +63,14 @@ def test_photo_credit_caption_and_told_publisher() -> None:
 
 def test_nav_icons_repeated_headline_and_pull_quote() -> None:
     raw = (
-        "icon caret Arrow Down Arrow Left Arrow Right Arrow Up Line Camera icon set Facebook Print RSS Search Share\n"
+        "icon caret Arrow Down Arrow Left Arrow Right Arrow Up Line Camera icon set Facebook "
+        "Print RSS Search Share\n"
         "A Twist in Caracas: Is a Venezuela-U.S. Reboot on the Cards?\n"
         "A Twist in Caracas: Is a Venezuela-U.S. Reboot on the Cards?\n\n"
-        "Venezuela ... has seen [oil] production tumble from around 3.4 million barrels per day.\n\n"
-        "Venezuela, however, has seen production tumble from around 3.4 million barrels per day. More text.\n\n"
+        "Venezuela ... has seen [oil] production tumble from around 3.4 million barrels per "
+        "day.\n\n"
+        "Venezuela, however, has seen production tumble from around 3.4 million barrels per day. "
+        "More text.\n\n"
         "As Crisis Group has previously argued, losers must be certain."
     )
     c = clean(raw)

@@ -55,7 +55,8 @@ def test_an_administration_and_officials_stand_for_the_country() -> None:
         "The sanctions remain in place under President Joe Biden and the U.S. Treasury.\n\n"
         "The Biden administration has played down the oil supply angle, insisting that talks on "
         "fuel imports are “not an active conversation at this time”.\n\n"
-        "US officials have previously stated that all options “are on the table” to resolve the crisis."
+        "US officials have previously stated that all options “are on the table” to resolve the "
+        "crisis."
     )
     assert speakers(text) == ["United States", "United States"]
 
@@ -68,7 +69,8 @@ def test_participle_belongs_to_the_subject_not_the_nearest_name() -> None:
     )
     assert speakers(text) == ["United States"]
     text = (
-        "Peru's foreign minister, Nestor Popolizio, spoke on Wednesday. Neither Maduro's envoys nor "
+        "Peru's foreign minister, Nestor Popolizio, spoke on Wednesday. Neither Maduro's envoys "
+        "nor "
         "Guaido's were invited, with Popolizio saying their presence would “polarize the meeting.”"
     )
     assert speakers(text) == ["Nestor Popolizio"]
@@ -105,8 +107,10 @@ def test_uncued_quote_goes_to_the_person_the_sentence_before_introduces() -> Non
     text = (
         "Meanwhile, the US Special Envoy for Venezuela seemed to cheer Elliott Abrams in the new "
         "divisions between governments that had previously supported Maduro. “Maduro has to ask "
-        "himself today:” Do I have any allies left? ” (Argentina and Mexico) are not going along.\n\n"
-        "“He is left behind with Cuba, Russia, China and a few strange dictatorships around the world.”"
+        "himself today:” Do I have any allies left? ” (Argentina and Mexico) are not going "
+        "along.\n\n"
+        "“He is left behind with Cuba, Russia, China and a few strange dictatorships around the "
+        "world.”"
     )
     assert speakers(text) == ["Elliott Abrams"] * 3
 
@@ -122,7 +126,8 @@ def test_framed_speaker_without_a_verb() -> None:
 
 def test_the_ministry_is_the_ministry_last_named() -> None:
     text = (
-        "The Ministry of Commerce (MOFCOM) said on Friday that the investigation followed a complaint. "
+        "The Ministry of Commerce (MOFCOM) said on Friday that the investigation followed a "
+        "complaint. "
         "The ministry added that it would conclude “within a year, as the rules require”."
     )
     assert speakers(text) == ["Ministry of Commerce"]

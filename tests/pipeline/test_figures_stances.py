@@ -5,7 +5,8 @@ from kb.pipeline import extract
 
 def test_figures_are_normalised() -> None:
     x = extract(
-        "An estimated 2.3 million Venezuelans have migrated since 2015, according to the United Nations. "
+        "An estimated 2.3 million Venezuelans have migrated since 2015, according to the United "
+        "Nations. "
         "It allocates US $ 400 million to the opposition. Prices may be rising at 1,000 per cent. "
         "The 14-member Lima Group met."
     )
@@ -30,7 +31,8 @@ def test_stances() -> None:
 
 def test_backing_of_is_passive() -> None:
     x = extract(
-        "Opposition leader Juan Guaidó spoke. Mr Maduro has the backing of Russia, China, and Turkey."
+        "Opposition leader Juan Guaidó spoke. Mr Maduro has the backing of Russia, China, and "
+        "Turkey."
     )
     got = {(s.subject.name, s.relation, s.object.name) for s in x.stances}
     assert {("Russia", "supports", "Maduro"), ("Turkey", "supports", "Maduro")} <= got

@@ -9,8 +9,8 @@ from kb.pipeline import extract
 from kb.pipeline.jsonout import to_json
 
 _ALPHABET = st.sampled_from(
-    list("abcXYZ .,;:!?'\"“”‘’()-/\n\t0123456789$%é")
-    + [
+    [
+        *list("abcXYZ .,;:!?'\"“”‘’()-/\n\t0123456789$%é"),
         "Mr ",
         "said ",
         "President ",

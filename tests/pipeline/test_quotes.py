@@ -21,7 +21,8 @@ def test_said_after_and_said_before() -> None:
 
 def test_pronoun_resolves_to_last_person_named() -> None:
     text = (
-        "People have continued to flee, said William Spindler from the office of the UN High Commissioner.\n\n"
+        "People have continued to flee, said William Spindler from the office of the UN High "
+        "Commissioner.\n\n"
         "“The latest figures we have are for December 5,” he told CBC News."
     )
     assert quotes(text) == [("The latest figures we have are for December 5,", "William Spindler")]
@@ -29,18 +30,23 @@ def test_pronoun_resolves_to_last_person_named() -> None:
 
 def test_participle_cue_takes_the_sentence_subject() -> None:
     text = (
-        "Mexican Foreign Minister Marcelo Ebrard joined the condemnation of the attempt to close the assembly of "
-        "Venezuela, saying, “the legitimate functioning of the legislative branch is an inviolable pillar of democracies.”"
+        "Mexican Foreign Minister Marcelo Ebrard joined the condemnation of the attempt to close "
+        "the assembly of "
+        "Venezuela, saying, “the legitimate functioning of the legislative branch is an "
+        "inviolable pillar of democracies.”"
     )
     assert quotes(text)[0][1] == "Marcelo Ebrard"
 
 
 def test_wrong_way_marks_and_continuation_paragraphs() -> None:
     text = (
-        "Diosdado Cabello, a leading figure, denounced the allies. “If the ambassador has said some ‘Guai idiocy’, "
+        "Diosdado Cabello, a leading figure, denounced the allies. “If the ambassador has said "
+        "some ‘Guai idiocy’, "
         "we are still there, “Cabello said.\n\n"
-        "Opposition leader Juan Guaidó writes: “We have had clandestine meetings with members of the armed forces,” "
-        "Mr Guaidó writes.\n\n“The military’s withdrawal of support is crucial to enabling a change in government.”"
+        "Opposition leader Juan Guaidó writes: “We have had clandestine meetings with members of "
+        "the armed forces,” "
+        "Mr Guaidó writes.\n\n“The military’s withdrawal of support is crucial to enabling a "
+        "change in government.”"
     )
     got = quotes(text)
     assert got[0] == (
@@ -52,12 +58,17 @@ def test_wrong_way_marks_and_continuation_paragraphs() -> None:
 
 def test_scare_quotes_are_dropped() -> None:
     text = (
-        "It was condemned by governments sympathetic to the “Bolivarian Revolution”. Mexico and Uruguay have "
-        "announced plans for a conference of “neutral” countries. Monthly portions are called “CLAP boxes”."
+        "It was condemned by governments sympathetic to the “Bolivarian Revolution”. Mexico and "
+        "Uruguay have "
+        "announced plans for a conference of “neutral” countries. Monthly portions are called "
+        "“CLAP boxes”."
     )
     assert quotes(text) == []
 
 
 def test_short_quote_with_a_cue_is_kept() -> None:
-    text = 'Geoff Ramsey, a Venezuela researcher at the Washington Office on Latin America, called the optics "terrible."'
+    text = (
+        "Geoff Ramsey, a Venezuela researcher at the Washington Office on Latin America, "
+        'called the optics "terrible."'
+    )
     assert quotes(text) == [("terrible.", "Geoff Ramsey")]

@@ -1,7 +1,5 @@
 """Roles from title prefixes and appositions, on seed and fixture sentences."""
 
-# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
-
 from kb.pipeline import extract
 from kb.pipeline.jsonout import to_json
 
