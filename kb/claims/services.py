@@ -415,7 +415,9 @@ def actors_relink(
 
 # --------------------------------------------------------------------------- claims
 
-# Which status may follow which, and the permission each target needs.
+# Which status may follow which, and the permission each target needs. A reviewer
+# holds the editors' rights too, so verifying an extracted claim directly is
+# allowed: it is reviewed and verified in one step, by someone entitled to both.
 CLAIM_TRANSITIONS: dict[str, tuple[set[str], str]] = {
     Claim.Status.REVIEWED: (
         {Claim.Status.EXTRACTED, Claim.Status.DEPRECATED},
@@ -451,10 +453,10 @@ class ClaimStatusOutcome:
 class ChangeClaimStatusAction:
     """Move claims to ``status``, recording who and when.
 
-    ``check()`` raises ``ServiceError`` (``PermissionError`` subclass not
-    needed: the admin shows the message) when the user lacks the permission;
-    claims whose current status cannot move to ``status`` are skipped and
-    reported, never forced.
+    ``check()`` raises ``ServiceError`` when the user lacks the permission the
+    target status needs (its message is shown to the editor as is); claims
+    whose current status cannot move to ``status`` are skipped and reported,
+    never forced.
     """
 
     claims: Iterable[Claim]
@@ -533,7 +535,7 @@ def conflicts_find(*, limit: int = 200) -> list[Conflict]:
     """Figure pairs with the same normalised ``counted`` and unit but different values.
 
     Pairs from the same article, deprecated claims and pairs already linked
-    (either way, any type) are left out. Three queries, whatever the size.
+    (either way, any type) are left out. Two queries, whatever the size.
     """
     figures = list(
         Claim.objects.figures()

@@ -189,6 +189,7 @@ def test_relink_is_idempotent(world):
 
 def test_split_moves_spans_and_keeps_raw_text(world):
     one = world.one
+    one.tags.add("two pieces")
     raw, digest, body = one.raw_text, one.content_hash, one.body
     p = body.index("Juan Guaido said")
     new = services.article_split(one, p, title="Second part", published=dt.date(2022, 1, 1))
@@ -198,6 +199,7 @@ def test_split_moves_spans_and_keeps_raw_text(world):
     assert one.body == body[:p]
     assert new.split_from == one and new.split_offset == p and one.split_offset == 0
     assert new.content_hash != digest
+    assert list(new.tags.names()) == ["two pieces"]
     assert new.body == body[p:]
     assert new.raw_text == raw[raw.index("Juan Guaido said") :]
     for article in (one, new):
