@@ -138,7 +138,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+# Production serves the collected, hashed files; development and tests serve
+# straight from the finders, so they need no collectstatic step.
+STATIC_ROOT = None if DEBUG or TESTING else BASE_DIR / "var" / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -149,7 +151,6 @@ STORAGES = {
         )
     },
 }
-# Serve straight from the finders in development and tests: no collectstatic step.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 TAGGIT_CASE_INSENSITIVE = True
