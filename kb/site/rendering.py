@@ -113,20 +113,25 @@ def _blocks(body: str, blocks: list[list[Any]]) -> list[tuple[str, int, int]]:
 
 def _choose(links: Iterable[Link], lo: int, hi: int) -> list[Link]:
     """Links clipped to [lo, hi) that nest properly: claims outermost, mentions inside."""
-    claims: list[Link] = []
-    mentions: list[Link] = []
+    clipped = []
     for link in sorted(links, key=lambda k: (k.start, -k.end)):
         s, e = max(link.start, lo), min(link.end, hi)
-        if s >= e:
-            continue
-        clipped = Link(s, e, link.url, link.title, link.kind)
-        if link.kind == "claim":
-            if not claims or claims[-1].end <= s:
-                claims.append(clipped)
-        elif (not mentions or mentions[-1].end <= s) and all(
-            e <= c.start or s >= c.end or (c.start <= s and e <= c.end) for c in claims
+        if s < e:
+            clipped.append(Link(s, e, link.url, link.title, link.kind))
+    # Claims first, over the whole block, so a mention is judged against all of them.
+    claims: list[Link] = []
+    for link in clipped:
+        if link.kind == "claim" and (not claims or claims[-1].end <= link.start):
+            claims.append(link)
+    mentions: list[Link] = []
+    for link in clipped:
+        s, e = link.start, link.end
+        if (
+            link.kind != "claim"
+            and (not mentions or mentions[-1].end <= s)
+            and all(e <= c.start or s >= c.end or (c.start <= s and e <= c.end) for c in claims)
         ):
-            mentions.append(clipped)
+            mentions.append(link)
     return claims + mentions
 
 

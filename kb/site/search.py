@@ -75,15 +75,20 @@ def search(query: str, filters: Mapping[str, str] | None = None) -> SearchResult
 
 
 def _actors(query: str) -> QuerySet[Actor]:
-    """Active actors with an accepted alias (or name) containing the folded query."""
+    """Active actors whose accepted aliases (or name) contain every folded word."""
     key = fold(query)
-    if not key:
+    words = key.split()[:MAX_TERMS]
+    if not words:
         return Actor.objects.none()
     aliases = Alias.objects.accepted().filter(actor=OuterRef("pk"))
+    matches = Q()
+    for word in words:
+        matches &= Exists(aliases.filter(key__contains=word)) | Q(name__icontains=word)
     return (
         Actor.objects.active()
-        .filter(Exists(aliases.filter(key__contains=key)) | Q(name__icontains=query))
+        .filter(matches)
         .annotate(
+            # An alias equal to the whole query ranks first ("Guaido" → Juan Guaidó).
             exact=Exists(aliases.filter(key=key)),
             rank=Value(1.0, output_field=FloatField()),
         )
