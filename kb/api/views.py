@@ -102,14 +102,15 @@ class KbViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(instance).data)
 
     def csv_response(self, queryset: QuerySet) -> StreamingHttpResponse:
-        serializer_class = self.get_serializer_class()
-        context = self.get_serializer_context()
-        header = list(serializer_class(context=context).fields)
+        # One serializer for every row, as a list serializer's child: building
+        # its fields per row would cost more than the row itself.
+        serializer = self.get_serializer_class()(context=self.get_serializer_context())
+        header = list(serializer.fields)
 
         def rows() -> Iterator[Any]:
             # A chunk size lets prefetch_related work batch by batch.
             for obj in queryset.iterator(chunk_size=CSV_CHUNK):
-                yield serializer_class(obj, context=context).data
+                yield serializer.to_representation(obj)
 
         name = self.basename or "export"
         response = StreamingHttpResponse(
