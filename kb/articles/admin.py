@@ -15,9 +15,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -108,6 +110,42 @@ class SourceAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class PrefetchedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete select whose selected option may come from rows already loaded.
+
+    Django's widget looks its selected row up with one query per form; an
+    article has hundreds of mentions, so the inline hands every widget the
+    actors and countries its queryset already joined (``prefetched``).
+    """
+
+    prefetched: dict[str, Model] | None = None
+
+    def optgroups(self, name: str, value: list[str], attr: object = None) -> list:
+        chosen = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        known = self.prefetched or {}
+        if not all(v in known for v in chosen):
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for v in chosen:
+            label = self.choices.field.label_from_instance(known[v])
+            options.append(self.create_option(name, v, label, True, len(options)))
+        return [(None, options, 0)]
+
+
+def _share_loaded_targets(forms: list) -> None:
+    targets: dict[str, dict[str, Model]] = {"actor": {}, "country": {}}
+    for form in forms:
+        for field, rows in targets.items():
+            obj = getattr(form.instance, field, None) if form.instance.pk else None
+            if obj is not None:
+                rows[str(obj.pk)] = obj
+    for form in forms:
+        for field, rows in targets.items():
+            widget = getattr(form.fields[field].widget, "widget", form.fields[field].widget)
+            if isinstance(widget, PrefetchedAutocompleteSelect):
+                widget.prefetched = rows
+
+
 class MentionInline(admin.TabularInline):
     model = Mention
     extra = 0
@@ -118,6 +156,23 @@ class MentionInline(admin.TabularInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("actor", "country")
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = PrefetchedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        base = super().get_formset(request, obj, **kwargs)
+
+        class MentionFormSet(base):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any, **kw: Any) -> None:
+                super().__init__(*args, **kw)
+                _share_loaded_targets(self.forms)
+
+        return MentionFormSet
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         # Mentions are found in the text; an editor confirms, rejects or re-links them.

@@ -278,3 +278,30 @@ def test_render_highlighted_nests_and_escapes():
     assert (
         '<span class="kb-c kb-quote" title="quote" data-ref=""><mark class="kb-m kb-actor"' in out
     )
+
+
+def test_article_change_page_queries_do_not_grow_with_mentions(world, admin_client):
+    """The mentions inline reuses the actors and countries its queryset joined."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("admin:articles_article_change", args=[world.two.pk])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert admin_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = count()
+    body = world.two.body
+    for i, word in enumerate(["Some", "million", "Venezuelans", "have", "left", "country"]):
+        start = body.index(word)
+        Mention.objects.create(
+            article=world.two,
+            start=start,
+            end=start + len(word),
+            surface=word,
+            actor=[world.guaido, world.lima, world.maduro][i % 3] if i % 2 else None,
+            country=None if i % 2 else world.ve,
+        )
+    assert count() == before
