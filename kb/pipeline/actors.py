@@ -32,7 +32,14 @@ import pycountry
 from rapidfuzz.fuzz import ratio
 
 from kb.pipeline.geo import GeoMention, is_geo_word, lookup
-from kb.pipeline.text import fold, folded_lexicon, lexicon, load_json, strip_possessive
+from kb.pipeline.text import (
+    fold,
+    folded_lexicon,
+    lexicon,
+    load_json,
+    near_words,
+    strip_possessive,
+)
 from kb.pipeline.types import ActorFound, ActorKind, KnownActor, Snapshot
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
@@ -331,7 +338,7 @@ def _candidates(
         split = next(
             (
                 k
-                for k in range(i + 1, len(words) - 1)
+                for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i)
                 if words[k] in _CORE_TITLES
                 and any(w in lex.org_heads for w in words[i:k])
                 and words[k + 1][:1].isupper()
@@ -448,6 +455,10 @@ def _acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Can
 
 
 _AND_MORE_RE = re.compile(r" and [A-Z][\w-]*(?: (?:of |in |for |the )*[A-Z][\w-]*)*")
+_STATE_BODY_WORDS = ("embassy", "Embassy", "consulate", "Consulate", "ministry", "Ministry")
+_FORCES_WORDS = ("armed forces", "military", "army")
+
+
 _STATE_BODY_RE = re.compile(
     r"\b(?P<geo>[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?P<noun>[Ee]mbassy|[Cc]onsulate|"
     r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice) "
@@ -459,7 +470,7 @@ def _state_bodies(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Cand
     """A state's embassy or ministry named by its country: "the Chinese embassy in
     Brussels", "US Embassy in Colombia", "the French defence ministry"."""
     found = []
-    for match in _STATE_BODY_RE.finditer(body):
+    for match in near_words(_STATE_BODY_RE, body, _STATE_BODY_WORDS):
         start, geo = match.start(), match.group("geo")
         if lookup(geo) is None and " " in geo:
             start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]  # "The Chinese"
@@ -488,7 +499,8 @@ def _split_piece(
 ) -> list[list[tuple[str, int, int]]]:
     """Cut a run where a person name meets a place ("Evo Morales of Bolivia") or a stop word."""
     words = [w for w, _s, _e in parts]
-    for k, w in enumerate(words[1:-1], start=1):
+    joined = "of" in words or "for" in words
+    for k, w in enumerate(words[1:-1] if joined else (), start=1):
         if (
             w in ("of", "for")
             and not any(x in lex.org_heads for x in words[:k])
@@ -932,7 +944,7 @@ def _armed_forces(
     or "the military" only in an article plainly about one country."""
     main = _main_country(geo, excluded)
     by_code: dict[str, Entity] = {}
-    for match in _FORCES_RE.finditer(body):
+    for match in near_words(_FORCES_RE, body, _FORCES_WORDS):
         if _in_any(match.start(), excluded) or not _FORCES_NOUN_RE.match(body, match.end()):
             continue
         owner = match.group("owner")

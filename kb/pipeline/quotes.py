@@ -24,7 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kb.pipeline.geo import lookup
-from kb.pipeline.text import fold, lexicon, sentence_bounds
+from kb.pipeline.text import fold, lexicon, near_words, sentence_bounds
 from kb.pipeline.types import ActorFound, Block, Quote, RoleFound
 
 
@@ -211,9 +211,17 @@ def find_spans(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    index = bisect_left(spans, (pos + 1,)) - 1
-    return index >= 0 and spans[index][0] <= pos < spans[index][1]
+def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions (sorted) that start in none of the (sorted) spans, in one sweep."""
+    kept: list[Mention] = []
+    index = 0
+    for m in mentions:
+        while index < len(spans) and spans[index][1] <= m.start:
+            index += 1
+        if index < len(spans) and spans[index][0] <= m.start:
+            continue
+        kept.append(m)
+    return kept
 
 
 def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -397,11 +405,20 @@ def _speaker_before(
     return None, True
 
 
+def _between(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start, ``starts`` their starts) that start in ``[lo, hi)``."""
+    return mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
 def _framed_speaker(
-    body: str, end: int, sentence: tuple[int, int], mentions: list[Mention]
+    body: str,
+    end: int,
+    sentence: tuple[int, int],
+    mentions: list[Mention],
+    starts: list[int],
 ) -> Mention | None:
     """A person set off by commas later in the quote's sentence: '“…” if …, Carrie Filipetti, …'."""
-    for m in mentions:
+    for m in _between(mentions, starts, end, sentence[1]):
         if (
             end <= m.start < sentence[1]
             and m.kind == "person"
@@ -418,15 +435,18 @@ def _introduced_speaker(
     bounds: list[tuple[int, int]],
     block: Block | None,
     mentions: list[Mention],
+    starts: list[int],
 ) -> Mention | None:
     """The person the sentence before an uncued quote introduces, in the same paragraph."""
     if block is None:
         return None
-    previous = [b for b in bounds if b[1] <= start and b[0] >= block.start]
-    if not previous:
+    index = bisect_left(bounds, (start + 1,)) - 1
+    while index >= 0 and bounds[index][1] > start:
+        index -= 1
+    if index < 0 or bounds[index][0] < block.start:
         return None
-    lo, hi = previous[-1]
-    people = [m for m in mentions if lo <= m.start and m.end <= hi and m.kind == "person"]
+    lo, hi = bounds[index]
+    people = [m for m in _between(mentions, starts, lo, hi) if m.end <= hi and m.kind == "person"]
     for m in people:
         if _word_before(body, m.start, lo) not in _PREPOSITIONS:
             return m
@@ -437,7 +457,7 @@ _COLLECTIVE = frozenset(["coalition", "group", "bloc", "alliance", "organisation
 _COLLECTIVE_HEADS = _COLLECTIVE | {"union", "community", "league", "states", "nations", "body"}
 _ORG_DESCRIPTOR_RE = re.compile(
     r"\b[Tt]he\s+(?:(?:regional|international|western|african|european|[\w]+-(?:member|nation|country))\s+)?"
-    r"(coalition|group|bloc|alliance|organi[sz]ation|body|ministry|commission|committee|"
+    r"(?P<noun>coalition|group|bloc|alliance|organi[sz]ation|body|ministry|commission|committee|"
     r"council|party|embassy|agency|court|assembly|foundation)\b(?![ -][A-Z])"
 )
 _PERSON_DESCRIPTOR_RE = re.compile(
@@ -446,6 +466,45 @@ _PERSON_DESCRIPTOR_RE = re.compile(
     r"(?P<noun>(?i:president|prime minister|foreign minister|defen[cs]e minister|minister|"
     r"chancellor|premier|spokes(?:man|woman|person)|envoy|ambassador|secretary|general|leader))\b"
     r"(?! of\b)(?![ -][A-Z])"
+)
+_ORG_NOUNS = tuple(
+    [
+        "coalition",
+        "group",
+        "bloc",
+        "alliance",
+        "organisation",
+        "organization",
+        "body",
+        "ministry",
+        "commission",
+        "committee",
+        "council",
+        "party",
+        "embassy",
+        "agency",
+        "court",
+        "assembly",
+        "foundation",
+    ]
+)
+_PERSON_NOUNS = tuple(
+    w
+    for base in [
+        "president",
+        "minister",
+        "chancellor",
+        "premier",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "envoy",
+        "ambassador",
+        "secretary",
+        "general",
+        "leader",
+    ]
+    for w in (base, base.capitalize())
 )
 _QUALIFIED_TITLE = frozenset(
     ["vice", "interim", "acting", "former", "deputy", "opposition", "self-proclaimed", "assistant"]
@@ -481,7 +540,7 @@ def descriptor_mentions(
     def before(pos: int) -> list[Mention]:
         return ordered[: bisect_left(starts, pos)]
 
-    for match in _ORG_DESCRIPTOR_RE.finditer(body):
+    for match in near_words(_ORG_DESCRIPTOR_RE, body, _ORG_NOUNS):
         noun = match.group(1).lower()
         orgs = [m for m in before(match.start()) if m.kind == "organization"]
         named = [m for m in orgs if noun in fold(m.name).split()]
@@ -489,7 +548,7 @@ def descriptor_mentions(
             named = [m for m in orgs if _COLLECTIVE_HEADS & set(fold(m.name).split())]
         if named:
             out.append(Mention(match.start(), match.end(), named[-1].name, "organization"))
-    for match in _PERSON_DESCRIPTOR_RE.finditer(body):
+    for match in near_words(_PERSON_DESCRIPTOR_RE, body, _PERSON_NOUNS):
         owner = match.group("owner")
         code = lookup(owner) if owner else None
         if owner and code is None:
@@ -522,8 +581,7 @@ def descriptor_mentions(
         if follow is None:
             continue
         if m.kind in ("country", "demonym"):
-            code = next((c for c, n in display.items() if n == m.name), None)
-            name = m.name if code is None else display[code]
+            name = m.name  # country mentions already carry the display name
         elif m.kind == "person" and follow.group(1) == "administration":
             # "the Biden administration": a leader's surname before "administration" is
             # the American usage for the government, so an unplaced leader is the US's
@@ -542,13 +600,24 @@ def _merge(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
     """``extra`` mentions replace the mentions they cover."""
     if not extra:
         return mentions
-    extra = sorted(extra, key=lambda m: m.start)
-    kept = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
-    covered = [
-        x
-        for x in extra
-        if not any(m.start < x.start < m.end or m.start < x.end < m.end for m in kept)
-    ]
+    extra = sorted(extra, key=lambda m: (m.start, -m.end))
+    starts = [x.start for x in extra]
+
+    def covered_by_extra(m: Mention) -> bool:
+        # Extras are few and short: only those starting up to 80 characters before can cover.
+        lo = bisect_left(starts, m.start - 80)
+        hi = bisect_left(starts, m.start + 1)
+        return any(x.start <= m.start and m.end <= x.end for x in extra[lo:hi])
+
+    kept = [m for m in mentions if not covered_by_extra(m)]
+    kept_starts = [m.start for m in kept]
+
+    def crosses_kept(x: Mention) -> bool:
+        lo = bisect_left(kept_starts, x.start - 80)
+        hi = bisect_left(kept_starts, x.end)
+        return any(m.start < x.start < m.end or m.start < x.end < m.end for m in kept[lo:hi])
+
+    covered = [x for x in extra if not crosses_kept(x)]
     return sorted(kept + covered, key=lambda m: m.start)
 
 
@@ -568,12 +637,13 @@ def find_quotes(
     cued_sentences: set[tuple[int, int]] = set()
     quotes: list[Quote] = []
     previous: Quote | None = None
+    # A name inside any quote ("China is the only country ...") speaks for no other quote.
+    outside = _outside(mentions, spans)
+    outside_starts = [m.start for m in outside]
     for start, end in spans:
         sentence = _sentence_of(bounds, start)
         if not _is_real(body, start, end, sentence, cued_sentences):
             continue
-        # A name inside any quote ("China is the only country ...") speaks for no other quote.
-        outside = [m for m in mentions if not _in_spans(m.start, spans)]
         speaker, cued = _speaker_after(body, end, sentence[1], outside)
         if speaker is None and cued:
             speaker = _last_person(outside, start)
@@ -600,9 +670,9 @@ def find_quotes(
             inherit = previous is not None and (
                 opens_block or follows or bool(_SPEECH_NOUN_RE.search(body[sentence[0] : start]))
             )
-            guess = _framed_speaker(body, end, sentence, outside)
+            guess = _framed_speaker(body, end, sentence, outside, outside_starts)
             if guess is None and not opens_block and not follows:
-                guess = _introduced_speaker(body, start, bounds, block, outside)
+                guess = _introduced_speaker(body, start, bounds, block, outside, outside_starts)
             if guess is not None:
                 name, span = guess.name, (guess.start, guess.end)
             elif inherit and previous is not None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from kb.pipeline.geo import GeoMention, lookup
 from kb.pipeline.text import fold, folded_lexicon, lexicon
@@ -47,7 +48,7 @@ _STOP_WORDS = frozenset(
     ]
 )
 _POSSESSIVE_RE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+$")
-_PREFIX_RUN_RE = re.compile(r"((?:[\w.’'-]+ ){0,7}?[\w.’'-]+) $")
+_WORD_RE = re.compile(r"\S+")
 _AFTER_RE = re.compile(
     r",\s+(?:who is\s+)?(?:(?:the|a|an|its|their|his|her)\s+)?"
     r"((?:(?:[A-Za-z][\w.’'-]*)\s+){0,3}?(?P<noun>[a-z][a-z-]+))"
@@ -61,6 +62,7 @@ _BEFORE_RE = re.compile(
 )
 
 
+@cache
 def _role_words() -> frozenset[str]:
     return folded_lexicon("role_nouns") | {fold(t) for t in lexicon("titles")}
 
@@ -73,6 +75,16 @@ def _org_at(orgs: list[tuple[int, int, str]], start: int, end: int) -> tuple[int
     for s, e, name in orgs:
         if start <= s and e <= end:
             return s, e, name
+    return None
+
+
+def _org_ending(orgs: list[tuple[int, int, str]], end: int) -> tuple[int, int, str] | None:
+    """The organisation mention (``orgs`` sorted by start) that ends at ``end``."""
+    index = bisect_left(orgs, (end,)) - 1
+    while index >= 0 and orgs[index][0] > end - 120:
+        if orgs[index][1] == end:
+            return orgs[index]
+        index -= 1
     return None
 
 
@@ -92,21 +104,26 @@ def _prefix_role(
     """'Peruvian Foreign Minister ' / "Venezuela's Foreign Minister " before a name."""
     line_start = body.rfind("\n", 0, start) + 1
     window_start = max(line_start, start - 90)
-    match = _PREFIX_RUN_RE.search(body, window_start, start)
-    if match is None or match.end() != start:
+    if start == 0 or body[start - 1] != " ":
         return None
-    words = list(re.finditer(r"\S+", match.group(1)))
+    previous = body[max(line_start, start - 30) : start - 1].rsplit(" ", 1)[-1].strip("’'")
+    if fold(previous) not in _role_words():
+        return None  # no title right before the name: most mentions stop here
+    words = list(_WORD_RE.finditer(body, window_start, start - 1))[-8:]
+    if not words:
+        return None
+    base = words[0].start()
     roles = _role_words()
     title_from: int | None = None
     for word in reversed(words):
         text = word.group().strip("’'")
         if fold(text) in roles or text in _TITLE_GLUE:
-            title_from = word.start()
+            title_from = word.start() - base
             continue
         break
     if title_from is None:
         return None
-    title_start = match.start(1) + title_from
+    title_start = base + title_from
     title = body[title_start:start].strip()
     while title.split(" ", 1)[0] in ("of", "for", "and", "the"):
         parts = title.split(" ", 1)
@@ -122,9 +139,9 @@ def _prefix_role(
     role_start = title_start
     country: str | None = None
     organization: str | None = None
-    qualifier = body[match.start(1) : title_start].split()
+    qualifier = body[base:title_start].split()
     possessive = _POSSESSIVE_RE.search(body, max(line_start, title_start - 40), title_start)
-    org = next((o for o in orgs if o[1] == title_start - 1), None)
+    org = _org_ending(orgs, title_start - 1)
     if possessive and possessive.end() == title_start:
         code = lookup(possessive.group(1))
         if code:
@@ -175,6 +192,8 @@ def _before_role(
     geo: list[GeoMention],
 ) -> tuple[int, str, str | None, str | None] | None:
     """ "Peru's foreign minister, " / 'The President of Venezuela, ' before a name."""
+    if body[start - 2 : start] != ", ":
+        return None
     window_start = max(body.rfind("\n", 0, start) + 1, start - 110)
     match = None
     for candidate in _BEFORE_RE.finditer(body, window_start, start):

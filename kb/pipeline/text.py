@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -106,3 +107,39 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         bounds.append((start, len(text)))
     return bounds
+
+
+def find_words(body: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Whole-word occurrences of any of ``words``, in any case, in order, via ``str.find``."""
+    lowered = body.lower()
+    if len(lowered) == len(body):  # lower() kept every offset (true for nearly all text)
+        body, words = lowered, tuple(dict.fromkeys(w.lower() for w in words))
+    hits: list[tuple[int, int]] = []
+    for word in words:
+        pos = body.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if (pos == 0 or not body[pos - 1].isalnum()) and (
+                end >= len(body) or not body[end].isalnum()
+            ):
+                hits.append((pos, end))
+            pos = body.find(word, end)
+    return sorted(hits)
+
+
+def near_words(
+    pattern: re.Pattern[str], body: str, anchor: tuple[str, ...]
+) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches whose "noun" group ends where a word of ``anchor`` does.
+
+    Scanning only around a rare word is much faster than running ``pattern``,
+    which may start at any capital, over the whole body.
+    """
+    for hit in find_words(body, anchor):
+        lo = max(0, hit[0] - 60)
+        while lo > 0 and not body[lo - 1].isspace():
+            lo -= 1
+        for match in pattern.finditer(body, lo, min(len(body), hit[1] + 60)):
+            if match.end("noun") == hit[1]:
+                yield match
+                break
