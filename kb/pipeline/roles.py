@@ -104,8 +104,8 @@ def _prefix_role(
     """'Peruvian Foreign Minister ' / "Venezuela's Foreign Minister " before a name."""
     line_start = body.rfind("\n", 0, start) + 1
     window_start = max(line_start, start - 90)
-    if start == 0 or body[start - 1] != " ":
-        return None
+    if start < 2 or body[start - 1] != " " or not body[start - 2].isalnum():
+        return None  # "minister, Nestor Popolizio" is an apposition, read by _before_role
     previous = body[max(line_start, start - 30) : start - 1].rsplit(" ", 1)[-1].strip("’'")
     if fold(previous) not in _role_words():
         return None  # no title right before the name: most mentions stop here
