@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.text import slugify
 from simple_history.admin import SimpleHistoryAdmin
 
 from kb.entities.models import Actor, Alias, Country, MergeRecord
@@ -21,12 +22,13 @@ from kb.pipeline.fold import fold
 class FoldedSearchMixin:
     """Accent-insensitive search: the term is folded and matched against alias keys.
 
-    ``folded_search_field`` names a lookup path to an ``Alias.key`` (or any
+    ``folded_search_path`` names a lookup path to an ``Alias.key`` (or any
     folded column); matches there are added to the usual ``search_fields``
     results through a subquery, so no join multiplies the rows.
     """
 
     folded_search_path: str = ""
+    folded_slug_search: bool = False
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet, search_term: str
@@ -38,6 +40,9 @@ class FoldedSearchMixin:
         if folded and self.folded_search_path:
             by_alias = Alias.objects.filter(key__contains=folded).values(self.folded_search_path)
             results = results | queryset.filter(pk__in=by_alias)
+        if folded and self.folded_slug_search:
+            # Slugs are folded too: an actor an editor just created has no alias yet.
+            results = results | queryset.filter(slug__contains=slugify(folded))
         return results, may_have_duplicates
 
 
@@ -85,6 +90,7 @@ class ActorAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_select_related = ["country", "merged_into"]
     search_fields = ["name", "slug"]
     folded_search_path = "actor_id"
+    folded_slug_search = True
     autocomplete_fields = ["country"]
     readonly_fields = ["mention_count", "merged_into", "created_at", "updated_at"]
     prepopulated_fields = {"slug": ["name"]}
