@@ -24,6 +24,14 @@ _ALPHABET = st.sampled_from(
         "per cent",
         "date 2019-01-04 ",
         "Image caption\n",
+        "Foreign Minister ",
+        ", the president of the ",
+        "Assembly",
+        "“",
+        "” he said, calling ",
+        "the coalition ",
+        "US officials ",
+        " administration ",
     ]
 )
 TEXT = st.lists(_ALPHABET, max_size=120).map("".join) | st.text(max_size=300)
@@ -54,6 +62,9 @@ def test_never_raises_and_spans_are_exact(raw: str) -> None:
         assert body[f.start : f.end] == f.text
     for s in x.stances:
         assert 0 <= s.start <= s.end <= len(body)
+    for r in x.roles:
+        assert 0 <= r.start < r.end <= len(body)
+        assert any(body[s:e] in body[r.start : r.end] for a in x.actors for s, e in a.mentions)
     to_json(x)
 
 
