@@ -56,7 +56,7 @@ def _layout(nodes: list[Node], centre: str | None, size: int) -> dict[str, tuple
     """Nodes on a circle in key order; the centre node (if any) in the middle."""
     mid = size / 2
     ring = sorted((n for n in nodes if n.key != centre), key=lambda n: (n.label.casefold(), n.key))
-    radius = size / 2 - 90
+    radius = size / 2 - 60
     places: dict[str, tuple[float, float]] = {}
     if centre is not None and any(n.key == centre for n in nodes):
         places[centre] = (mid, mid)
@@ -72,11 +72,13 @@ def _shorten(text: str, limit: int = 22) -> str:
 
 
 def alignment_svg(
-    nodes: list[Node], edges: list[Edge], *, centre: str | None = None, size: int = 560
+    nodes: list[Node], edges: list[Edge], *, centre: str | None = None, size: int | None = None
 ) -> str:
     """Who backs or opposes whom, as an SVG string (empty string when no edges)."""
     if not edges:
         return ""
+    # Small graphs get a small picture; big ones room to spread their labels.
+    size = size or min(640, 260 + 30 * len(nodes))
     places = _layout(nodes, centre, size)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '

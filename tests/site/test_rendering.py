@@ -121,7 +121,7 @@ def test_alignment_graph_is_deterministic_escaped_and_coloured():
     assert lines[1].get("stroke-dasharray")
     # The centre node sits in the middle of the picture.
     circles = {c.get("cx"): c for c in root.iter("{http://www.w3.org/2000/svg}circle")}
-    assert "280.0" in circles
+    assert "175.0" in circles  # 260 + 30 * 3 nodes = 350 wide, centre at 175
     assert alignment_svg(NODES, []) == ""
 
 
