@@ -509,6 +509,7 @@ def write_results(
         *[f"| {b} | {v} |" for b, v in info["versions"].items()],
         f"| command | `{info['command']}` |",
         f"| run time | {info['elapsed_s']:.0f} s |",
+        f"| load average (1 min) at start / end | {info['load_start']} / {info['load_end']} |",
         "",
         "## Import",
         "",
@@ -609,18 +610,23 @@ def write_results(
         verdict = "n/a" if met is None else ("met" if met else "**missed**")
         lines.append(f"| {target} | {where} | {measured} | {verdict} |")
     lines.append("")
-    load = _load_section()
-    if load:
-        lines += ["", load.rstrip(), ""]
+    kept = _kept_sections()
+    if kept:
+        lines += ["", kept.rstrip(), ""]
     RESULTS.write_text("\n".join(lines))
 
 
-def _load_section() -> str:
-    """The reliability colleague's ``## Load`` section, kept verbatim."""
+def _kept_sections() -> str:
+    """Hand-written sections kept verbatim: ``## Findings`` and the load test's ``## Load``."""
     if not RESULTS.exists():
         return ""
-    match = re.search(r"^## Load\b.*?(?=^## |\Z)", RESULTS.read_text(), re.M | re.S)
-    return match.group(0) if match else ""
+    text = RESULTS.read_text()
+    kept = [
+        match.group(0).rstrip() + "\n"
+        for title in ("Findings", "Load")
+        if (match := re.search(rf"^## {title}\b.*?(?=^## |\Z)", text, re.M | re.S))
+    ]
+    return "\n".join(kept)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -642,6 +648,8 @@ def main(argv: list[str] | None = None) -> int:
     info = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
+        # Other work on the machine inflates every figure; the load says how much.
+        "load_start": f"{os.getloadavg()[0]:.1f}",
         "versions": db_versions(backends),
         "command": "bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
     }
@@ -661,6 +669,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.keep:
                 drop_db(backend, f"kb_bench_{size}")
     info["elapsed_s"] = time.monotonic() - _T0
+    info["load_end"] = f"{os.getloadavg()[0]:.1f}"
     checks = targets(results, sizes, backends)
     write_results(results, sizes, backends, pipeline, info, checks)
     missed = [c for c in checks if c[3] is False]
