@@ -15,7 +15,12 @@ from functools import partial
 from typing import Any
 
 from django.db.models import Max, Model, Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponseBase, StreamingHttpResponse
+from django.http import (
+    HttpRequest,
+    HttpResponseBase,
+    HttpResponseNotModified,
+    StreamingHttpResponse,
+)
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from django_filters.rest_framework import DjangoFilterBackend
@@ -90,10 +95,29 @@ class KbViewSet(viewsets.ReadOnlyModelViewSet):
         if request.accepted_renderer.format == CSVRenderer.format:
             return self.csv_response(queryset)
         if self.last_modified_field:
-            self.last_modified = queryset.aggregate(last=Max(self.last_modified_field))["last"]
+            # Over the whole table, not the filtered rows: a claim that was just
+            # deprecated has left the public list, but its change must still count.
+            table = queryset.model._default_manager
+            self.last_modified = table.aggregate(last=Max(self.last_modified_field))["last"]
+            if self.not_modified_since(request):
+                # A poller that sends only If-Modified-Since costs one query.
+                return _not_modified(self.last_modified)
         page = self.paginate_queryset(queryset)
         serializer = self.get_serializer(page, many=True)
         return self.get_paginated_response(serializer.data)
+
+    def not_modified_since(self, request: Request) -> bool:
+        """Whether If-Modified-Since can be answered before reading any row.
+
+        If-None-Match, when sent, takes precedence (RFC 9110), and needs the body.
+        """
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        return (
+            since is not None
+            and "If-None-Match" not in request.headers
+            and self.last_modified is not None
+            and int(self.last_modified.timestamp()) <= since
+        )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()
@@ -133,6 +157,13 @@ class KbViewSet(viewsets.ReadOnlyModelViewSet):
                 partial(_conditional, request._request, self.last_modified)
             )
         return response
+
+
+def _not_modified(last_modified: dt.datetime | None) -> HttpResponseNotModified:
+    response = HttpResponseNotModified()
+    if last_modified is not None:
+        response.headers["Last-Modified"] = http_date(last_modified.timestamp())
+    return response
 
 
 def _conditional(

@@ -209,9 +209,36 @@ def test_list_last_modified_is_the_newest_change(client, kb):
         updated_at=dt.datetime(2030, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
     )
     assert client.get("/api/actors/")["Last-Modified"] == "Mon, 06 May 2030 07:08:09 GMT"
-    assert client.get("/api/actors/", {"kind": "organization"})["Last-Modified"] != (
-        "Mon, 06 May 2030 07:08:09 GMT"
+
+
+def test_a_claim_leaving_the_public_list_changes_last_modified(client, kb):
+    Claim.objects.update(updated_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    before = client.get("/api/claims/")["Last-Modified"]
+    kb.quote.status = Claim.Status.DEPRECATED
+    kb.quote.save()
+    response = client.get("/api/claims/", HTTP_IF_MODIFIED_SINCE=before)
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [kb.figure.pk]
+
+
+def test_if_modified_since_alone_is_answered_without_reading_rows(client, kb):
+    last_modified = client.get("/api/claims/")["Last-Modified"]
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/api/claims/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 304
+    assert response["Last-Modified"] == last_modified
+    # 1 query: Max(updated_at); no count, no rows.
+    assert len(ctx.captured_queries) == 1
+
+
+def test_if_none_match_wins_over_if_modified_since(client, kb):
+    first = client.get("/api/claims/")
+    response = client.get(
+        "/api/claims/",
+        HTTP_IF_MODIFIED_SINCE=first["Last-Modified"],
+        HTTP_IF_NONE_MATCH='"not-the-etag"',
     )
+    assert response.status_code == 200
 
 
 def test_anonymous_clients_are_throttled(client, kb):
