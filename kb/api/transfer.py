@@ -35,6 +35,7 @@ from typing import IO
 from django.apps import apps
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 
 FORMAT = "kb-jsonl"
@@ -48,6 +49,18 @@ _EXTRA = ("auth.User", "auth.Group", "admin.LogEntry")
 # Named by natural key instead of primary key: a migrated database already
 # has its own ids for these (the editors' groups come from a migration).
 _NATURAL_PRIMARY = {"auth.user", "auth.group"}
+
+
+class _ExactEncoder(DjangoJSONEncoder):
+    """Django's encoder, but keeping microseconds (its default rounds to milliseconds)."""
+
+    def default(self, o: object) -> object:
+        if isinstance(o, dt.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, dt.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class TransferError(Exception):
@@ -130,6 +143,7 @@ def kb_export(stream: IO[str]) -> TransferReport:
                 stream=stream,
                 use_natural_foreign_keys=True,
                 use_natural_primary_keys=label in _NATURAL_PRIMARY,
+                cls=_ExactEncoder,
             )
             report.counts[label] = counts[label]
     return report

@@ -238,3 +238,14 @@ def test_export_kb_writes_the_file_atomically(tmp_path: Path) -> None:
     header, data = rows((tmp_path / "b" / "kb.jsonl").read_text("utf-8"))
     assert header["counts"]["entities.actor"] == 1
     assert f"{len(data)} rows" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_timestamps_keep_their_microseconds() -> None:
+    _actor_rows()
+    Actor.objects.update(created_at="2020-01-02T03:04:05.000123+00:00")
+    buffer = io.StringIO()
+    kb_export(buffer)
+    _, data = rows(buffer.getvalue())
+    (actor,) = by_model(data)["entities.actor"]
+    assert actor["fields"]["created_at"] == "2020-01-02T03:04:05.000123Z"
