@@ -109,6 +109,22 @@ def _list(
 
 def home(request: HttpRequest) -> HttpResponse:
     stances = list(_stances()[:80])
+    latest = list(Article.objects.select_related("source").defer("raw_text", "offsets")[:8])
+    verified = list(
+        Claim.objects.public()
+        .filter(status=Claim.Status.VERIFIED)
+        .select_related("speaker", "article")
+        .defer("article__raw_text", "article__offsets")[:8]
+    )
+    events = [
+        Event(a.published, a.display_title, a.get_absolute_url(), "article")
+        for a in latest
+        if a.published
+    ] + [
+        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
+        for c in verified
+        if c.article.published
+    ]
     context = {
         "counts": {
             "articles": Article.objects.count(),
@@ -116,13 +132,13 @@ def home(request: HttpRequest) -> HttpResponse:
             "countries": Country.objects.filter(mention_count__gt=0).count(),
             "claims": Claim.objects.public().count(),
         },
-        "latest": Article.objects.select_related("source").defer("raw_text", "offsets")[:8],
+        "latest": latest,
         "top_actors": Actor.objects.active()
         .select_related("country")
         .order_by("-mention_count", "name")[:10],
-        "verified": Claim.objects.public()
-        .filter(status=Claim.Status.VERIFIED)
-        .select_related("speaker", "article")[:8],
+        "verified": verified,
+        "timeline": timeline_svg(events),
+        "events": sorted(events, key=lambda e: e.day),
         "stances": stances,
         "graph": _graph(stances),
         "jsonld": {
