@@ -26,7 +26,7 @@ from django.db.models import Count
 
 from kb.articles.models import Article, Mention, Source
 from kb.articles.services import refresh_mention_counts
-from kb.claims.models import Claim, Decision, Stance
+from kb.claims.models import Claim, Decision, Role, Stance
 from kb.entities.models import Actor, Alias, Country, unique_slug
 from kb.ingest.snapshot import SnapshotIndex
 from kb.pipeline import extract
@@ -218,6 +218,7 @@ class _ArticleWriter:
         self._resolve_actors()
         self._write_mentions()
         self._write_claims_and_stances()
+        self._write_roles()
         touched_actors |= {a.pk for a in self.actors_by_name.values()}
         touched_countries |= set(self.countries)
         refresh_mention_counts(actor_ids=touched_actors, country_codes=touched_countries)
@@ -226,6 +227,7 @@ class _ArticleWriter:
         """Drop what the importer wrote last time and no editor has touched."""
         Mention.objects.filter(article=self.article, status=Mention.Status.EXTRACTED).delete()
         Stance.objects.filter(article=self.article, decision=Decision.EXTRACTED).delete()
+        Role.objects.filter(article=self.article, decision=Decision.EXTRACTED).delete()
         untouched = (
             Claim.objects.filter(
                 article=self.article,
@@ -260,6 +262,7 @@ class _ArticleWriter:
 
     def _resolve_countries(self) -> None:
         codes = {c.code for c in self.extraction.countries}
+        codes |= {r.country for r in self.extraction.roles if r.country}
         codes |= {
             r.name
             for s in self.extraction.stances
@@ -479,6 +482,38 @@ class _ArticleWriter:
             [country_through(claim_id=c, country_id=k) for c, k in country_rows],
             ignore_conflicts=True,
         )
+
+    def _write_roles(self) -> None:
+        """Posts the text gives people ("Foreign Minister Jorge Arreaza"), one row per
+        distinct post in the article, dated from the article's publication."""
+        rows: dict[tuple[int, str, int | None, str | None], Role] = {}
+        for found in self.extraction.roles:
+            actor = self.actors_by_name.get(found.actor)
+            if actor is None or actor.kind != Actor.Kind.PERSON or not found.title.strip():
+                continue
+            organization = self.actors_by_name.get(found.organization or "")
+            if organization is not None and organization.kind != Actor.Kind.ORGANIZATION:
+                organization = None
+            country = self.countries.get(found.country or "")
+            title = found.title.strip()[:200]
+            key = (
+                actor.pk,
+                title.casefold(),
+                organization and organization.pk,
+                country and country.pk,
+            )
+            rows.setdefault(
+                key,
+                Role(
+                    actor=actor,
+                    title=title,
+                    organization=organization,
+                    country=country,
+                    valid_from=self.article.published,
+                    article=self.article,
+                ),
+            )
+        Role.objects.bulk_create(rows.values())
 
     def _ref(self, ref: Ref) -> Actor | Country | None:
         if ref.type == "country":

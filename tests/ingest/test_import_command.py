@@ -215,3 +215,23 @@ def test_canonical_name_keeps_accents_seen_later(tmp_path: Path) -> None:
     (actor,) = Actor.objects.filter(aliases__key="ramon ibanez").distinct()
     assert actor.name == "Ramón Ibáñez"
     assert actor.mentions.count() == 4
+
+
+def test_roles_are_recorded_and_reimport_keeps_one(tmp_path: Path) -> None:
+    from kb.claims.models import Role
+
+    path = tmp_path / "roles.txt"
+    path.write_text(
+        "date 2021-03-02 Peru's Foreign Minister Lucia Quispe said on Tuesday that the "
+        "talks would go on. “We are ready,” Quispe said.\n",
+        encoding="utf-8",
+    )
+    assert run(str(path))[0] == 0
+    (role,) = Role.objects.all()
+    assert role.actor.name == "Lucia Quispe"
+    assert role.title.casefold() == "foreign minister"
+    assert role.country_id == "PE"
+    assert role.article.original_name == "roles.txt"
+    path.write_text(path.read_text("utf-8") + "\nMore text.\n", encoding="utf-8")
+    assert run(str(path))[0] == 0
+    assert Role.objects.count() == 1
