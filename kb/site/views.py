@@ -192,7 +192,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "article": article,
             "body": render_body(
-                article.body, article.blocks, links, [(c.start, c.end) for c in claims]
+                article.body, _without_title(article), links, [(c.start, c.end) for c in claims]
             ),
             "actors": sorted(actors, key=lambda a: a.name.casefold()),
             "countries": sorted(countries, key=lambda c: c.name),
@@ -203,6 +203,16 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+def _without_title(article: Article) -> list[list[Any]]:
+    """The body's blocks minus a leading heading that repeats the title (the page's h1)."""
+    blocks = list(article.blocks)
+    if blocks and blocks[0][0] == "heading" and article.title:
+        first = article.body[blocks[0][1] : blocks[0][2]]
+        if " ".join(first.split()) == " ".join(article.title.split()):
+            return blocks[1:]
+    return blocks
 
 
 def article_raw(request: HttpRequest, slug: str) -> HttpResponse:
