@@ -1,6 +1,6 @@
 """The readers' pages. Views stay thin: pick rows, hand them to templates.
 
-Every query a view makes is listed in tests/site/test_views.py with its
+Every query a view makes is listed in tests/site/test_query_counts.py with its
 budget; none depends on the number of rows shown.
 """
 
