@@ -176,11 +176,43 @@ _REPORT_AFTER_RE = re.compile(
     r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied)\b"
 )
 _REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
+_ACRONYM_BEFORE_RE = re.compile(r"\bacronym\s+$")
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:who\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
     r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*))"
 )
 _ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
+
+
+def _ends_with(rx: re.Pattern[str], before: str, longest: int) -> re.Match[str] | None:
+    """``rx.search(before)`` for a pattern ``\\b(?:words)\\s+$`` whose words are at most
+    ``longest`` characters: only the tail can match, so only the tail is scanned."""
+    stripped = len(before.rstrip())
+    if stripped == len(before):
+        return None  # "\\s+$" needs trailing space
+    return rx.search(before, max(0, stripped - longest))
+
+
+_PREV_WORD_RE = re.compile(r"([A-Za-z-]+)(,?)\s+$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+
+
+def _prev_word(before: str) -> re.Match[str] | None:
+    """``_PREV_WORD_RE.search(before)``, started where the last word run begins."""
+    end = len(before.rstrip())
+    if end == len(before):
+        return None
+    if end and before[end - 1] == ",":
+        end -= 1
+    start = end
+    while start and before[start - 1] in _WORD_CHARS:
+        start -= 1
+    if start == end:
+        return None
+    return _PREV_WORD_RE.search(before, start)
+
+
 _MEDIA_BEFORE_RE = re.compile(
     r"\b(?:news agency|newspaper|broadcaster|news channel|tv channel|television channel)\s+$", re.I
 )
@@ -268,6 +300,27 @@ def _in_any(pos: int, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]
     return any(s <= pos < e for s, e in spans)
 
 
+class _Spans:
+    """``_in_any`` for many positions against the same spans, by bisection."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _e in ordered]
+        # The furthest end among the spans starting at or before each one: pos lies
+        # in some span starting at or before it iff that reach passes pos.
+        self._ends: list[int] = []
+        reach = -1
+        for _s, e in ordered:
+            reach = max(reach, e)
+            self._ends.append(reach)
+
+    def __contains__(self, pos: int) -> bool:
+        idx = bisect_right(self._starts, pos)
+        return idx > 0 and self._ends[idx - 1] > pos
+
+
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
 _CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with
@@ -327,6 +380,7 @@ def _candidates(
     media_like = bool(words) and (_is_acronym(words[0]) or words[-1] in _MEDIA_HEADS)
     publisher_key = fold(publisher) if publisher and media_like else None
     pending: list[list[tuple[str, int, int]]] = []
+    in_excluded, in_quotes, in_headings = _Spans(excluded), _Spans(quotes), _Spans(headings)
     for run in _runs_then_pending(_sequences(body), pending):
         words = [w for w, _s, _e in run]
         # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
@@ -351,9 +405,9 @@ def _candidates(
             head_run = run[i:split]
             for piece in _split_piece(head_run, lex):
                 cand = _classify(body, piece, "", lex)
-                if cand is not None and not _in_any(cand.start, excluded):
-                    cand.in_quote = _in_any(cand.start, quotes)
-                    cand.in_heading = _in_any(cand.start, headings)
+                if cand is not None and cand.start not in in_excluded:
+                    cand.in_quote = cand.start in in_quotes
+                    cand.in_heading = cand.start in in_headings
                     out.append(cand)
             continue
         # Titles: "Mexican Foreign Minister", "US Secretary of State", "Mr", "Lieutenant-Colonel".
@@ -394,19 +448,19 @@ def _candidates(
             if cand is None:
                 continue
             title = ""
-            if _in_any(cand.start, excluded):
+            if cand.start in in_excluded:
                 continue
             if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
                 continue
-            cand.in_quote = _in_any(cand.start, quotes)
-            cand.in_heading = _in_any(cand.start, headings)
+            cand.in_quote = cand.start in in_quotes
+            cand.in_heading = cand.start in in_headings
             out.append(cand)
     spelled = _acronym_names(body, excluded) + _state_bodies(body, excluded)
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         for cand in spelled:
-            cand.in_quote = _in_any(cand.start, quotes)
-            cand.in_heading = _in_any(cand.start, headings)
+            cand.in_quote = cand.start in in_quotes
+            cand.in_heading = cand.start in in_headings
         out = sorted(out + spelled, key=lambda c: c.start)
     return out
 
@@ -579,7 +633,7 @@ def _classify(
     after = body[end : end + 80]
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
     last = words[-1]
-    if _MEDIA_BEFORE_RE.search(before) or (last in _MEDIA_HEADS and len(words) > 1):
+    if _ends_with(_MEDIA_BEFORE_RE, before, 18) or (last in _MEDIA_HEADS and len(words) > 1):
         return None
     if (
         any(w in lex.org_heads for w in words[1:])
@@ -594,7 +648,7 @@ def _classify(
             after,
         ):
             return None
-        if re.search(r"\bacronym\s+$", before):
+        if _ends_with(_ACRONYM_BEFORE_RE, before, 7):
             return None
         cand.kind, cand.evidence = "organization", 1
     bracket = _BRACKET_RE.match(body, end)
@@ -619,7 +673,7 @@ def _classify(
         words[0].lower() in lex.first_names and len(words) > 1 and fold(words[0]) in lex.first_names
     ) or (fold(words[0]) in lex.first_names and len(words) > 1):
         evidence += 2
-    if _REPORT_AFTER_RE.match(after) or _REPORT_BEFORE_RE.search(before):
+    if _REPORT_AFTER_RE.match(after) or _ends_with(_REPORT_BEFORE_RE, before, 12):
         evidence += 2
     appositive = _APPOSITIVE_RE.match(after)
     if appositive:
@@ -638,7 +692,7 @@ def _classify(
             elif any(n in lex.org_role_nouns for n in nouns):
                 cand.kind, cand.evidence = "organization", 2
                 return cand
-    prev_word = re.search(r"([A-Za-z-]+)(,?)\s+$", before)
+    prev_word = _prev_word(before)
     if prev_word:
         noun = fold(prev_word.group(1))
         named = fold(words[0]) in lex.first_names
@@ -656,7 +710,7 @@ def _classify(
     if (
         len(words) == 1
         and _ADMIN_RE.match(after)
-        and not re.search(r"\b(?:a|an)\s+$", before)
+        and not _ends_with(_ARTICLE_BEFORE_RE, before, 2)
         and not text.endswith(("ist", "ian", "ese", "ic"))
     ):
         evidence += 2

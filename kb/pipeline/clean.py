@@ -21,29 +21,33 @@ from datetime import date, datetime
 from kb.pipeline.text import fold
 from kb.pipeline.types import Block, BlockKind, OffsetRun
 
-_DEBRIS_RES = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^image copyright\b.*$",
-        r"^.{0,120}image copyright$",
-        r"^image caption$",
-        r"^(?:[\w .-]*/)?(?:getty images|afp|reuters|ap|epa|efe|shutterstock|alamy|pa media|"
-        r"pa)(?:/[\w .-]*)?$",
-        r"^media playback is (?:unsupported|not supported) on your device$",
-        r"^media caption.*$",
-        r"^leave a (?:reply|comment)$",
-        r"^your email address will not be published.*$",
-        r"^(?:subscribe|sign up)\b.{0,80}\bnewsletter\b.*$",
-        r"^also on [a-z0-9-]+\.(?:com|org|net|co\.uk|ru|tv)\b.*$",
-        r"^(?:read more|related|advertisement|share this(?: article)?|follow us.*|comments?|skip "
-        r"to .*|"
-        r"click here.*|listen to this article.*|copy link|share|print|email)$",
-        r"^(?:updated|published|posted|last updated)\b[^.]{0,60}$",
-        r"^(?:©|copyright)\s.{0,80}$",
-        r"^\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}(?:\s+\d{1,2}:\d{2})?(?:\s*/.*)?$",
-        r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*/.*)?$",
-    )
-]
+# One alternation, so a line costs one match attempt instead of sixteen.
+_DEBRIS_RE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"^image copyright\b.*$",
+            r"^.{0,120}image copyright$",
+            r"^image caption$",
+            r"^(?:[\w .-]*/)?(?:getty images|afp|reuters|ap|epa|efe|shutterstock|alamy|pa media|"
+            r"pa)(?:/[\w .-]*)?$",
+            r"^media playback is (?:unsupported|not supported) on your device$",
+            r"^media caption.*$",
+            r"^leave a (?:reply|comment)$",
+            r"^your email address will not be published.*$",
+            r"^(?:subscribe|sign up)\b.{0,80}\bnewsletter\b.*$",
+            r"^also on [a-z0-9-]+\.(?:com|org|net|co\.uk|ru|tv)\b.*$",
+            r"^(?:read more|related|advertisement|share this(?: article)?|follow us.*|"
+            r"comments?|skip to .*|"
+            r"click here.*|listen to this article.*|copy link|share|print|email)$",
+            r"^(?:updated|published|posted|last updated)\b[^.]{0,60}$",
+            r"^(?:©|copyright)\s.{0,80}$",
+            r"^\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}(?:\s+\d{1,2}:\d{2})?(?:\s*/.*)?$",
+            r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*/.*)?$",
+        )
+    ),
+    re.IGNORECASE,
+)
 
 _NAV_WORDS = frozenset(
     [
@@ -120,15 +124,23 @@ _DATELINE_RES = (
     (re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b"), ("%d %b %Y", "%d %B %Y")),
     (re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b"), ("%b %d %Y", "%B %d %Y")),
 )
-_CREDIT_RES = (
+# Each pattern with the literals one of which it cannot match without: a line
+# lacking them skips the search (most lines are prose with none).
+_CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # "(Matias Delacroix / The Associated Press)", "(Edgard Garrido/Reuters)"
-    re.compile(r"\s*\((?:[^()]{1,60}/\s*)?(?:The\s+)?[A-Z][^()]{1,60}\)\s*$"),
+    (("(",), re.compile(r"\s*\((?:[^()]{1,60}/\s*)?(?:The\s+)?[A-Z][^()]{1,60}\)\s*$")),
     # "REUTERS/Carlos Garcia Rawlins"
-    re.compile(
-        r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w "
-        r".'-]{1,60}$"
+    (
+        ("/",),
+        re.compile(
+            r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w "
+            r".'-]{1,60}$"
+        ),
     ),
-    re.compile(r"\s+(?:Photo|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
+    (
+        ("Photo", "Picture", "Image", "Credit"),
+        re.compile(r"\s+(?:Photo|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
+    ),
 )
 _CREDIT_MARK_RE = re.compile(
     r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS)\b"
@@ -136,18 +148,34 @@ _CREDIT_MARK_RE = re.compile(
 _BYLINE_RE = re.compile(
     r"^(?:By|Written by|Reporting by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(.*))?$"
 )
-_PUBLISHER_RES = (
-    re.compile(
-        r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?([A-Z][A-Za-z]{1,10})\b",
-        re.MULTILINE,
+# As ``_CREDIT_RES``: the literals without which a pattern cannot match the article.
+_PUBLISHER_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("By",),
+        re.compile(
+            r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?([A-Z][A-Za-z]{1,10})\b",
+            re.MULTILINE,
+        ),
     ),
-    re.compile(r"\bSubscribe to (?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}) newsletter"),
-    re.compile(r"\btold (?:the\s+)?((?:[A-Z][\w.]*\s){1,3}(?:News|Radio|Television|TV))\b"),
-    re.compile(
-        r"\b(?:The\s+)?([A-Z]{2,5})[’']s\s+[A-Z][\w-]+\s+[A-Z][\w-]+\s+(?:explains|reports)\b"
+    (
+        ("Subscribe to ",),
+        re.compile(r"\bSubscribe to (?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}) newsletter"),
     ),
-    re.compile(
-        r"\bAs\s+([A-Z][\w]*(?:\s[A-Z][\w]*){0,3})\s+has\s+(?:\w+\s+)?(?:argued|noted|reported|warned|written)\b"
+    (
+        ("told ",),
+        re.compile(r"\btold (?:the\s+)?((?:[A-Z][\w.]*\s){1,3}(?:News|Radio|Television|TV))\b"),
+    ),
+    (
+        ("explains", "reports"),
+        re.compile(
+            r"\b(?:The\s+)?([A-Z]{2,5})[’']s\s+[A-Z][\w-]+\s+[A-Z][\w-]+\s+(?:explains|reports)\b"
+        ),
+    ),
+    (
+        ("As",),
+        re.compile(
+            r"\bAs\s+([A-Z][\w]*(?:\s[A-Z][\w]*){0,3})\s+has\s+(?:\w+\s+)?(?:argued|noted|reported|warned|written)\b"
+        ),
     ),
 )
 _ALSO_ON_RE = re.compile(
@@ -197,7 +225,7 @@ def _split_lines(raw: str) -> list[_Line]:
 def _is_debris(text: str) -> bool:
     if len(text) > 600:
         return False  # web debris is short; long lines are prose
-    if any(rx.match(text) for rx in _DEBRIS_RES):
+    if _DEBRIS_RE.match(text):
         return True
     words = re.findall(r"[A-Za-z]+", text)
     if len(words) >= 6:
@@ -260,7 +288,9 @@ def _parse_date(text: str) -> date | None:
 
 
 def _publisher(raw: str) -> str | None:
-    for rx in _PUBLISHER_RES:
+    for needles, rx in _PUBLISHER_RES:
+        if not any(n in raw for n in needles):
+            continue
         match = rx.search(raw)
         if match:
             return match.group(1).strip()
@@ -309,7 +339,9 @@ def clean(raw: str) -> Cleaned:
         if nxt and _is_pull_quote(line.text, nxt):
             line.kind = "debris"
             continue
-        for rx in _CREDIT_RES:
+        for needles, rx in _CREDIT_RES:
+            if not any(n in line.text for n in needles):
+                continue
             match = rx.search(line.text)
             if match and _CREDIT_MARK_RE.search(match.group()) and match.start() > 0:
                 line.kind = "caption"
