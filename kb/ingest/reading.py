@@ -137,6 +137,14 @@ def _decode_bytes(data: bytes) -> tuple[str, str, str | None]:
         return "utf-8", data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few stray bytes (a truncated copy, one pasted Latin-1 word)
+    # is still UTF-8: decoding it all as cp1252 would turn every "á" into "Ã¡".
+    # It is UTF-8 when its valid multi-byte characters outnumber the bad bytes.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for c in lenient if c >= "\x80" and c != "\ufffd")
+    if good and good >= bad:
+        return "utf-8", lenient, f"{bad} invalid UTF-8 byte sequence(s) replaced with \ufffd"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:

@@ -50,6 +50,7 @@ def test_decodings(data: bytes, encoding: str, warning: str | None) -> None:
         (b"", "empty file"),
         (b"  \n\t", "file holds only whitespace"),
         (b"text \x81\x8d\x90", "undecodable: neither UTF-8 nor cp1252 text"),
+        (b"caf\xc3\xa9 \x81\x8d\x90", "undecodable: neither UTF-8 nor cp1252 text"),
         (bytes(range(256)), "binary file, not text"),
         (
             b"<!doctype html><p>x</p>",
@@ -61,3 +62,11 @@ def test_refusals(data: bytes, reason: str) -> None:
     with pytest.raises(BadInput) as info:
         decode(data)
     assert str(info.value) == reason
+
+
+def test_utf8_with_a_stray_byte_stays_utf8() -> None:
+    data = "Nicolás Maduro y Juan Guaidó, ".encode() + b"\xff" + " en Bogotá.".encode()
+    text = decode(data)
+    assert text.text == "Nicolás Maduro y Juan Guaidó, \ufffd en Bogotá."
+    assert text.encoding == "utf-8"
+    assert text.warning == "1 invalid UTF-8 byte sequence(s) replaced with \ufffd"
