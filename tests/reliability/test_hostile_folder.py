@@ -59,8 +59,9 @@ def check_report(folder: HostileFolder, stderr: str, stdout: str) -> None:
         assert "\n" not in lines[0] and "Traceback" not in lines[0]
     assert not errors, f"unexpected errors: {errors}"
     assert "Traceback" not in stderr
-    for path in folder.warned:
-        assert f"{path}: warning: not UTF-8; decoded as cp1252" in stderr
+    for path, phrase in folder.warned.items():
+        warnings = [line for line in stderr.splitlines() if line.startswith(f"{path}: warning: ")]
+        assert len(warnings) == 1 and phrase in warnings[0], (path, warnings)
     summary = (
         f"{len(imported)} new, 0 updated, {len(folder.unchanged)} unchanged, {len(bad)} failed"
     )
