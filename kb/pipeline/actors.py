@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 from rapidfuzz.fuzz import ratio
@@ -283,14 +283,18 @@ class Entity:
         if self.label:
             return self.label
 
+        # Each form's folded words once, not once per pair of forms.
+        words = {f: frozenset(_parts(f)) for f in self.forms}
+
         def score(form: str) -> tuple[int, int, int, int]:
-            accents = sum(1 for ch in form if ord(ch) > 127)
-            parts = set(fold(form).split())
-            support = sum(n for f, n in self.forms.items() if set(fold(f).split()) <= parts)
             if self.kind == "person":
+                accents = sum(1 for ch in form if ord(ch) > 127)
+                parts = words[form]
+                support = sum(n for f, n in self.forms.items() if words[f] <= parts)
                 return (len(form.split()), accents, support, len(form))
             titled = all(w[0].isupper() for w in form.split() if w.lower() not in _CONNECTORS)
-            same = sum(n for f, n in self.forms.items() if fold(f) == fold(form))
+            key = fold(form)
+            same = sum(n for f, n in self.forms.items() if fold(f) == key)
             return (int(len(form.split()) > 1), same, int(titled), len(form))
 
         return max(self.forms, key=score)
@@ -331,11 +335,24 @@ _RUN_RE = re.compile(rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{_CONNECTOR_
 def _sequences(body: str) -> list[list[tuple[str, int, int]]]:
     """Runs of capitalised words joined by single spaces or hyphens, possessives ending a run."""
     runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]]
     for run in _RUN_RE.finditer(body):
         if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
             continue  # the capital sits inside a word ("McDonald" is one word; "iPhone" none)
-        current: list[tuple[str, int, int]] = []
-        for match in _TOKEN_RE.finditer(run.group()):
+        text = run.group()
+        if text.isascii() and text.replace(" ", "").replace("-", "").isalpha():
+            # Plain ASCII words: _TOKEN_RE would cut exactly at the spaces and hyphens
+            # and no possessive can end one, so split without the regex.
+            pos = run.start()
+            current = []
+            for spaced in text.split(" "):
+                for word in spaced.split("-"):
+                    current.append((word, pos, pos + len(word)))
+                    pos += len(word) + 1
+            runs.append(current)
+            continue
+        current = []
+        for match in _TOKEN_RE.finditer(text):
             word = match.group()
             start = run.start() + match.start()
             bare = strip_possessive(word)
@@ -387,6 +404,8 @@ def _candidates(
         i = 0
         while i < len(words) and (words[i] in lex.stop or words[i].lower() in _CONNECTORS):
             i += 1
+        if i == len(words):
+            continue  # nothing but function words: no split, no title, no name
         # An organisation naming its officer: "European Commission President Ursula
         # von der Leyen" is the Commission, then a titled person.
         split = next(
@@ -736,9 +755,15 @@ def is_place(word: str) -> bool:
     return fold(word) in _places()
 
 
+@lru_cache(maxsize=65536)
+def _parts(form: str) -> tuple[str, ...]:
+    """The folded words of a name; names recur in every pass, so they are split once."""
+    return tuple(fold(form).split())
+
+
 def _same_person(a: str, b: str) -> bool:
     """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
-    ta, tb = fold(a).split(), fold(b).split()
+    ta, tb = _parts(a), _parts(b)
     if ta == tb:
         return True
     if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
@@ -751,7 +776,7 @@ def _surname_match(token: str, entity: Entity) -> int:
     key = fold(token)
     best = 0
     for form in entity.multi:
-        parts = fold(form).split()
+        parts = _parts(form)
         if key == parts[-1] or key == " ".join(parts[1:]):
             return 3
         if key in parts[1:]:
@@ -861,7 +886,10 @@ def find_actors(
         attach(cand, entity)
 
     # Pass 2: single-word person forms resolve to a full name, else stand alone with evidence.
-    singles = [c for c in cands if c.kind == "person" and c.single]
+    singles: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.kind == "person" and c.single:
+            singles.setdefault(fold(c.text), []).append(c)
     for cand in cands:
         if cand.kind is None or cand.in_heading or not cand.single or cand.kind == "organization":
             continue
@@ -895,7 +923,7 @@ def find_actors(
                 None,
             )
         if entity is None:
-            same = [c for c in singles if fold(c.text) == fold(cand.text)]
+            same = singles.get(fold(cand.text), [])
             support = sum(c.evidence for c in same)
             # A capitalised word used again and again mid-sentence, that is no place,
             # is a name ("Pompeo").
