@@ -84,6 +84,11 @@ def folded_lexicon(name: str) -> frozenset[str]:
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
 
 
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|No|vs)\.)$"
+)
+
+
 @lru_cache(maxsize=8)
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Approximate sentence spans.
@@ -96,10 +101,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         prev = text[max(0, match.start() - 4) : match.start()]
         # "U.S. President", "Mr. Hunt", "Jan. 10": the dot belongs to a short word,
         # not a sentence end.
-        if re.search(
-            r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|No|vs)\.)$",
-            prev,
-        ):
+        if _ABBREVIATION_END_RE.search(prev):
             continue
         if match.start() > start:
             bounds.append((start, match.start()))
@@ -109,9 +111,15 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+@lru_cache(maxsize=4)
+def _lower(body: str) -> str:
+    """``body.lower()``, once per body: several stages look for words in the same one."""
+    return body.lower()
+
+
 def find_words(body: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Whole-word occurrences of any of ``words``, in any case, in order, via ``str.find``."""
-    lowered = body.lower()
+    lowered = _lower(body)
     if len(lowered) == len(body):  # lower() kept every offset (true for nearly all text)
         body, words = lowered, tuple(dict.fromkeys(w.lower() for w in words))
     hits: list[tuple[int, int]] = []
