@@ -382,6 +382,87 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 7 and letters.isupper() and letters.isalpha()
 
 
+@cache
+def _shared_lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+_Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
+
+
+@lru_cache(maxsize=32768)
+def _plan(words: tuple[str, ...]) -> _Plan | None:
+    """What ``_candidates`` makes of a run, from its words alone: where an officer's
+    title splits it (or None), the title leading it, and the (start, end) word
+    slices of the pieces to classify. None when it holds no name. Runs recur
+    (names are repeated), so this is worked out once per distinct run."""
+    lex = _shared_lexicon()
+    # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
+    i = 0
+    while i < len(words) and (words[i] in lex.stop or words[i].lower() in _CONNECTORS):
+        i += 1
+    if i == len(words):
+        return None  # nothing but function words: no split, no title, no name
+    # An organisation naming its officer: "European Commission President Ursula
+    # von der Leyen" is the Commission, then a titled person.
+    split = next(
+        (
+            k
+            for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i)
+            if words[k] in _CORE_TITLES
+            and any(w in lex.org_heads for w in words[i:k])
+            and words[k + 1][:1].isupper()
+            and words[k + 1] not in lex.titles
+        ),
+        None,
+    )
+    if split is not None:
+        return split, "", _piece_slices(words, i, split, lex)
+    # Titles: "Mexican Foreign Minister", "US Secretary of State", "Mr", "Lieutenant-Colonel".
+    title_end = -1
+    seen_core = False
+    for j in range(i, len(words)):
+        w = words[j]
+        if w in lex.honorifics or w in _CORE_TITLES:
+            title_end, seen_core = j, True
+        elif (
+            w in lex.titles
+            or is_geo_word(w)
+            or w in ("Vice", "Deputy", "Former", "Acting", "Interim")
+        ):
+            if seen_core and w in lex.titles and j + 1 < len(words):
+                title_end = j  # "Secretary of State": the title runs on
+            continue
+        elif (
+            w in ("of", "for")
+            and seen_core
+            and j + 1 < len(words)
+            and (words[j + 1] in lex.titles or is_geo_word(words[j + 1]))
+        ):
+            continue
+        else:
+            break
+    title = ""
+    if title_end >= i and title_end + 1 < len(words):
+        title = " ".join(words[i : title_end + 1])
+        i = title_end + 1
+    while i < len(words) and (words[i].lower() in _CONNECTORS or words[i] == "the"):
+        i += 1
+    if i == len(words):
+        return None
+    return None, title, _piece_slices(words, i, len(words), lex)
+
+
+def _piece_slices(
+    words: tuple[str, ...], lo: int, hi: int, lex: _Lexicon
+) -> tuple[tuple[int, int], ...]:
+    """``_split_piece(run[lo:hi])`` as word slices of the run: the pieces are
+    contiguous, and the split looks only at the words, so word indices stand in
+    for offsets."""
+    parts = [(w, k, k + 1) for k, w in enumerate(words[lo:hi], start=lo)]
+    return tuple((piece[0][1], piece[-1][2]) for piece in _split_piece(parts, lex))
+
+
 def _candidates(
     body: str,
     lex: _Lexicon,
@@ -399,71 +480,21 @@ def _candidates(
     pending: list[list[tuple[str, int, int]]] = []
     in_excluded, in_quotes, in_headings = _Spans(excluded), _Spans(quotes), _Spans(headings)
     for run in _runs_then_pending(_sequences(body), pending):
-        words = [w for w, _s, _e in run]
-        # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
-        i = 0
-        while i < len(words) and (words[i] in lex.stop or words[i].lower() in _CONNECTORS):
-            i += 1
-        if i == len(words):
-            continue  # nothing but function words: no split, no title, no name
-        # An organisation naming its officer: "European Commission President Ursula
-        # von der Leyen" is the Commission, then a titled person.
-        split = next(
-            (
-                k
-                for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i)
-                if words[k] in _CORE_TITLES
-                and any(w in lex.org_heads for w in words[i:k])
-                and words[k + 1][:1].isupper()
-                and words[k + 1] not in lex.titles
-            ),
-            None,
-        )
+        plan = _plan(tuple([w for w, _s, _e in run]))
+        if plan is None:
+            continue
+        split, title, slices = plan
         if split is not None:
             pending.append(run[split:])
-            head_run = run[i:split]
-            for piece in _split_piece(head_run, lex):
-                cand = _classify(body, piece, "", lex)
+            for a, b in slices:
+                cand = _classify(body, run[a:b], "", lex)
                 if cand is not None and cand.start not in in_excluded:
                     cand.in_quote = cand.start in in_quotes
                     cand.in_heading = cand.start in in_headings
                     out.append(cand)
             continue
-        # Titles: "Mexican Foreign Minister", "US Secretary of State", "Mr", "Lieutenant-Colonel".
-        title_end = -1
-        seen_core = False
-        for j in range(i, len(words)):
-            w = words[j]
-            if w in lex.honorifics or w in _CORE_TITLES:
-                title_end, seen_core = j, True
-            elif (
-                w in lex.titles
-                or is_geo_word(w)
-                or w in ("Vice", "Deputy", "Former", "Acting", "Interim")
-            ):
-                if seen_core and w in lex.titles and j + 1 < len(words):
-                    title_end = j  # "Secretary of State": the title runs on
-                continue
-            elif (
-                w in ("of", "for")
-                and seen_core
-                and j + 1 < len(words)
-                and (words[j + 1] in lex.titles or is_geo_word(words[j + 1]))
-            ):
-                continue
-            else:
-                break
-        title = ""
-        if title_end >= i and title_end + 1 < len(words):
-            title = " ".join(words[i : title_end + 1])
-            i = title_end + 1
-        while i < len(words) and (words[i].lower() in _CONNECTORS or words[i] == "the"):
-            i += 1
-        parts = run[i:]
-        if not parts:
-            continue
-        for piece in _split_piece(parts, lex):
-            cand = _classify(body, piece, title, lex)
+        for a, b in slices:
+            cand = _classify(body, run[a:b], title, lex)
             if cand is None:
                 continue
             title = ""
