@@ -340,6 +340,10 @@ class _ArticleWriter:
         actor.save()
         return actor
 
+    def _inside(self, start: int, end: int) -> bool:
+        """A span the pipeline found lies inside the body; others are dropped, never stored."""
+        return 0 <= start < end <= len(self.extraction.body)
+
     def _write_mentions(self) -> None:
         kept: set[tuple[int, int]] = (
             set()
@@ -351,7 +355,7 @@ class _ArticleWriter:
         for item in self.extraction.actors:
             actor = self.actors_by_name[item.name]
             for start, end in item.mentions:
-                if (start, end) not in kept:
+                if (start, end) not in kept and self._inside(start, end):
                     kept.add((start, end))
                     rows.append(
                         Mention(
@@ -365,7 +369,7 @@ class _ArticleWriter:
         for item in self.extraction.countries:
             country = self.countries.get(item.code)
             for start, end in item.mentions:
-                if (start, end) not in kept:
+                if (start, end) not in kept and self._inside(start, end):
                     kept.add((start, end))
                     rows.append(
                         Mention(
@@ -386,7 +390,9 @@ class _ArticleWriter:
         )
         claims: list[Claim] = []
         for quote in self.extraction.quotes:
-            if (Claim.Kind.QUOTE, quote.start, quote.end) in kept:
+            if (Claim.Kind.QUOTE, quote.start, quote.end) in kept or not self._inside(
+                quote.start, quote.end
+            ):
                 continue
             claims.append(
                 Claim(
@@ -399,7 +405,9 @@ class _ArticleWriter:
                 )
             )
         for figure in self.extraction.figures:
-            if (Claim.Kind.FIGURE, figure.start, figure.end) in kept:
+            if (Claim.Kind.FIGURE, figure.start, figure.end) in kept or not self._inside(
+                figure.start, figure.end
+            ):
                 continue
             claims.append(
                 Claim(
@@ -417,7 +425,11 @@ class _ArticleWriter:
         stance_claims: dict[tuple[int, int], Claim] = {}
         for stance in self.extraction.stances:
             span = (stance.start, stance.end)
-            if (Claim.Kind.STANCE, *span) in kept or span in stance_claims:
+            if (
+                (Claim.Kind.STANCE, *span) in kept
+                or span in stance_claims
+                or not self._inside(*span)
+            ):
                 continue
             stance_claims[span] = Claim(
                 article=self.article,
