@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pycountry
 from rapidfuzz.fuzz import ratio
@@ -176,6 +177,9 @@ _REPORT_AFTER_RE = re.compile(
     r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied)\b"
 )
 _REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
+_ACRONYM_THING_RE = re.compile(
+    r"\s+(?:law|act|bill|programme|program|plan|scheme|index|virus|boxes|delegates)\b"
+)
 _ACRONYM_BEFORE_RE = re.compile(r"\bacronym\s+$")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 _APPOSITIVE_RE = re.compile(
@@ -669,34 +673,73 @@ def _split_piece(
     return cleaned
 
 
-def _classify(
-    body: str, piece: list[tuple[str, int, int]], title: str, lex: _Lexicon
-) -> Candidate | None:
-    words = [w for w, _s, _e in piece]
-    start, end = piece[0][1], piece[-1][2]
-    text = body[start:end]
+class _Traits(NamedTuple):
+    """What ``_classify`` reads from a piece's words alone."""
+
+    head_named: bool  # an organisation head word, a web address: an organisation
+    acronym: bool  # "OSCE": an organisation unless the context says otherwise
+    head_first: bool  # "Center for ...": may run on over "and"
+    first_lower: bool  # the first word, lower-cased, is a first name
+    first_name: bool  # person evidence from a common first name
+    named: bool  # the folded first word is a first name
+    adjectival: bool  # "Chavist", "Bolivarian": not a name before "government"
+    not_actor: bool  # a not-actor word or a place among the words
+    geo: bool  # a place among the words
+
+
+@lru_cache(maxsize=32768)
+def _traits(words: tuple[str, ...], text: str) -> _Traits | None:
+    """None when the words alone rule out a name; names recur, so worked out once."""
+    lex = _shared_lexicon()
     if all(is_geo_word(w) or w in lex.titles for w in words) or is_geo_word(text):
         return None
     if len(words) == 1 and (words[0] in lex.stop or words[0] in lex.titles):
         return None
+    if words[-1] in _MEDIA_HEADS and len(words) > 1:
+        return None
+    head_first = len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for")
+    folded_first = fold(words[0]) in lex.first_names
+    first_lower = words[0].lower() in lex.first_names
+    geo = any(is_geo_word(w) for w in words)
+    return _Traits(
+        head_named=(
+            any(w in lex.org_heads for w in words[1:])
+            or (len(words) == 1 and words[0] in lex.org_heads)
+            or head_first
+            or text.endswith((".com", ".org", ".net", ".info"))
+        ),
+        acronym=(
+            _is_acronym(words[0]) and words[0] not in _NOT_ORG_ACRONYMS and lookup(words[0]) is None
+        ),
+        head_first=head_first,
+        first_lower=first_lower,
+        first_name=(first_lower and len(words) > 1 and folded_first)
+        or (folded_first and len(words) > 1),
+        named=folded_first,
+        adjectival=text.endswith(("ist", "ian", "ese", "ic")),
+        not_actor=any(w in lex.not_actor or is_geo_word(w) for w in words),
+        geo=geo,
+    )
+
+
+def _classify(
+    body: str, piece: list[tuple[str, int, int]], title: str, lex: _Lexicon
+) -> Candidate | None:
+    words = tuple([w for w, _s, _e in piece])
+    start, end = piece[0][1], piece[-1][2]
+    text = body[start:end]
+    traits = _traits(words, text)
+    if traits is None:
+        return None
     before = body[max(0, start - 60) : start]
     after = body[end : end + 80]
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
-    last = words[-1]
-    if _ends_with(_MEDIA_BEFORE_RE, before, 18) or (last in _MEDIA_HEADS and len(words) > 1):
+    if _ends_with(_MEDIA_BEFORE_RE, before, 18):
         return None
-    if (
-        any(w in lex.org_heads for w in words[1:])
-        or (len(words) == 1 and words[0] in lex.org_heads)
-        or (len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for"))
-        or text.endswith((".com", ".org", ".net", ".info"))
-    ):
+    if traits.head_named:
         cand.kind, cand.evidence = "organization", 2
-    elif _is_acronym(words[0]) and words[0] not in _NOT_ORG_ACRONYMS and lookup(words[0]) is None:
-        if len(words) == 1 and re.match(
-            r"\s+(?:law|act|bill|programme|program|plan|scheme|index|virus|boxes|delegates)\b",
-            after,
-        ):
+    elif traits.acronym:
+        if len(words) == 1 and _ACRONYM_THING_RE.match(after):
             return None
         if _ends_with(_ACRONYM_BEFORE_RE, before, 7):
             return None
@@ -704,10 +747,10 @@ def _classify(
     bracket = _BRACKET_RE.match(body, end)
     if bracket and bracket.group(1) != text and _is_acronym(bracket.group(1)):
         cand.acronym_of = bracket.group(1)
-        if cand.kind is None and not title and words[0].lower() not in lex.first_names:
+        if cand.kind is None and not title and not traits.first_lower:
             cand.kind, cand.evidence = "organization", 2
     if cand.kind == "organization":
-        if len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for"):
+        if traits.head_first:
             more = _AND_MORE_RE.match(body, end)
             if more:
                 # "Center for Strategic and International Studies": a head-first name
@@ -719,9 +762,7 @@ def _classify(
     evidence = 0
     if title:
         evidence += 2
-    if (
-        words[0].lower() in lex.first_names and len(words) > 1 and fold(words[0]) in lex.first_names
-    ) or (fold(words[0]) in lex.first_names and len(words) > 1):
+    if traits.first_name:
         evidence += 2
     if _REPORT_AFTER_RE.match(after) or _ends_with(_REPORT_BEFORE_RE, before, 12):
         evidence += 2
@@ -745,8 +786,7 @@ def _classify(
     prev_word = _prev_word(before)
     if prev_word:
         noun = fold(prev_word.group(1))
-        named = fold(words[0]) in lex.first_names
-        if noun in lex.role_nouns and (named or noun not in lex.org_role_nouns):
+        if noun in lex.role_nouns and (traits.named or noun not in lex.org_role_nouns):
             evidence += 2
         elif noun in lex.org_role_nouns:
             cand.kind, cand.evidence = "organization", 2
@@ -761,12 +801,10 @@ def _classify(
         len(words) == 1
         and _ADMIN_RE.match(after)
         and not _ends_with(_ARTICLE_BEFORE_RE, before, 2)
-        and not text.endswith(("ist", "ian", "ese", "ic"))
+        and not traits.adjectival
     ):
         evidence += 2
-    if any(w in lex.not_actor or is_geo_word(w) for w in words) and (
-        evidence < 2 or any(is_geo_word(w) for w in words)
-    ):
+    if traits.not_actor and (evidence < 2 or traits.geo):
         return None
     cand.kind, cand.evidence = "person", evidence
     return cand
