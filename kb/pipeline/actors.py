@@ -830,6 +830,7 @@ def _parts(form: str) -> tuple[str, ...]:
     return tuple(fold(form).split())
 
 
+@lru_cache(maxsize=65536)
 def _same_person(a: str, b: str) -> bool:
     """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
     ta, tb = _parts(a), _parts(b)
@@ -845,25 +846,40 @@ def _surname_match(token: str, entity: Entity) -> int:
     key = fold(token)
     best = 0
     for form in entity.multi:
-        parts = _parts(form)
-        if key == parts[-1] or key == " ".join(parts[1:]):
+        score = _surname_score(key, form)
+        if score == 3:
             return 3
-        if key in parts[1:]:
-            best = max(best, 2)
-        elif len(key) >= 5 and ratio(key, parts[-1]) >= 80 and key[0] == parts[-1][0]:
-            best = max(best, 1)
+        best = max(best, score)
     return best
+
+
+@lru_cache(maxsize=65536)
+def _surname_score(key: str, form: str) -> int:
+    """``_surname_match`` against one multi-word form; the same pairs recur all article long."""
+    parts = _parts(form)
+    if key == parts[-1] or key == " ".join(parts[1:]):
+        return 3
+    if key in parts[1:]:
+        return 2
+    if len(key) >= 5 and ratio(key, parts[-1]) >= 80 and key[0] == parts[-1][0]:
+        return 1
+    return 0
 
 
 def _known_index(snapshot: Snapshot) -> dict[str, list[KnownActor]]:
     index: dict[str, list[KnownActor]] = {}
     for actor in snapshot.actors:
-        rejected = {fold(r) for r in actor.rejected}
-        for form in (actor.name, *actor.aliases):
-            key = fold(form)
-            if key and key not in rejected:
-                index.setdefault(key, []).append(actor)
+        for key in _known_keys(actor):
+            index.setdefault(key, []).append(actor)
     return index
+
+
+@lru_cache(maxsize=65536)
+def _known_keys(actor: KnownActor) -> tuple[str, ...]:
+    """The keys one known actor links by; the same actors come in every snapshot."""
+    rejected = {fold(r) for r in actor.rejected}
+    keys = (fold(form) for form in (actor.name, *actor.aliases))
+    return tuple(key for key in keys if key and key not in rejected)
 
 
 def find_actors(

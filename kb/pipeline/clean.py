@@ -227,6 +227,8 @@ def _is_debris(text: str) -> bool:
         return False  # web debris is short; long lines are prose
     if _DEBRIS_RE.match(text):
         return True
+    if text.endswith("."):
+        return False  # navigation debris never ends a sentence (the test below)
     words = re.findall(r"[A-Za-z]+", text)
     if len(words) >= 6:
         nav = sum(1 for w in words if w.lower() in _NAV_WORDS)
