@@ -6,12 +6,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import browser, page, shot  # noqa: F401  (fixtures)
-
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_swagger_ui_renders_the_schema_offline(page, shot, live_server):  # noqa: F811
+def test_swagger_ui_renders_the_schema_offline(page, shot, live_server):
     own_host = urlsplit(live_server.url).netloc
     foreign: list[str] = []
 

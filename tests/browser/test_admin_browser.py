@@ -23,9 +23,7 @@ PASSWORD = "desk-test-password-9"
 
 
 @pytest.mark.browser
-# serialized_rollback: the Editors/Reviewers groups come from a data migration,
-# which a transactional test's flush would otherwise wipe for later tests.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_editor_desk_in_the_browser(world, page, shot, django_user_model):  # noqa: F811
     user = django_user_model.objects.create_user("desk", password=PASSWORD, is_staff=True)
     # An editor who is also a reviewer may verify claims.
