@@ -51,7 +51,8 @@ class Gazetteer:
 # A key is looked up by slicing the body at each capitalised word over the lengths of the
 # keys that word starts, which is much faster than one regex alternation of every name.
 _GEO_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+")
-_CAP_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-ZÀ-ÞĀ-Ž][^\W_]*")
+# "(?:[A-Z]\.){2,}|[A-ZÀ-ÞĀ-Ž][^\W_]*", capital first so the engine skips to capitals.
+_CAP_WORD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[^\W_]*)")
 
 
 @cache
