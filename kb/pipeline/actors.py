@@ -978,6 +978,7 @@ def find_actors(
     for c in cands:
         if c.kind == "person" and c.single:
             singles.setdefault(fold(c.text), []).append(c)
+    surname_hits: dict[str, list[tuple[int, Entity]]] = {}
     for cand in cands:
         if cand.kind is None or cand.in_heading or not cand.single or cand.kind == "organization":
             continue
@@ -986,12 +987,14 @@ def find_actors(
             continue
         entity = by_key.get(fold(cand.text))
         if entity is None:
-            scored = [
-                (_surname_match(cand.text, e), -abs(cand.start - e.mentions[0][0]), e)
-                for e in entities
-                if e.kind == "person"
-            ]
-            scored = [s for s in scored if s[0] > 0]
+            # Pass 2 adds no multi-word form, so a surname's matches stay the same all
+            # pass long (new entities have none): found once per surname.
+            key = fold(cand.text)
+            matched = surname_hits.get(key)
+            if matched is None:
+                pairs = [(_surname_match(cand.text, e), e) for e in entities if e.kind == "person"]
+                matched = surname_hits[key] = [p for p in pairs if p[0] > 0]
+            scored = [(score, -abs(cand.start - e.mentions[0][0]), e) for score, e in matched]
             if scored:
                 entity = max(scored, key=lambda s: (s[0], s[1]))[2]
         if entity is None:

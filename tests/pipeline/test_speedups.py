@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kb.pipeline import actors, geo, stances
 from kb.pipeline.fold import fold as plain_fold
-from kb.pipeline.text import fold, strip_possessive
+from kb.pipeline.text import SENTENCE_END_RE, fold, sentence_bounds, strip_possessive
 
 # Characters that exercise the patterns: capitals, dots of acronyms, connectors,
 # hyphens, no-break spaces, apostrophes, accents, underscores and digits.
@@ -121,3 +121,27 @@ def test_plain_runs_split_at_hyphens() -> None:
 @given(st.text(max_size=20))
 def test_cached_fold_is_the_fold(text: str) -> None:
     assert fold(text) == plain_fold(text)
+
+
+def _old_sentence_bounds(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(text):
+        prev = text[max(0, match.start() - 4) : match.start()]
+        if re.search(
+            r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|No|vs)\.)$",
+            prev,
+        ):
+            continue
+        if match.start() > start:
+            bounds.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet='.!?”"’) \n\t“‘(A1aMr', max_size=40))
+def test_sentence_bounds_match_the_look_behind_form(text: str) -> None:
+    assert sentence_bounds(text) == _old_sentence_bounds(text)
