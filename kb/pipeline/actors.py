@@ -347,6 +347,9 @@ def _sequences(body: str) -> list[list[tuple[str, int, int]]]:
         if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
             continue  # the capital sits inside a word ("McDonald" is one word; "iPhone" none)
         text = run.group()
+        if text.isalpha() and text.isascii():
+            runs.append([(text, run.start(), run.end())])  # one plain word, the usual run
+            continue
         if text.isascii() and text.replace(" ", "").replace("-", "").isalpha():
             # Plain ASCII words: _TOKEN_RE would cut exactly at the spaces and hyphens
             # and no possessive can end one, so split without the regex.
