@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.pipeline.geo import lookup
 from kb.pipeline.text import fold, lexicon, near_words, sentence_bounds
@@ -193,6 +194,13 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
 
 def find_spans(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     """Every quoted span (scare quotes included), as inner (start, end) offsets."""
+    return list(_spans_of(body, blocks))
+
+
+@lru_cache(maxsize=4)
+def _spans_of(body: str, blocks: tuple[Block, ...]) -> tuple[tuple[int, int], ...]:
+    """``find_spans``, once per article: ``extract`` needs the spans before the actors
+    and ``find_quotes`` again after them."""
     spans: list[tuple[int, int]] = []
     for index, block in enumerate(blocks):
         text = body[block.start : block.end]
@@ -208,7 +216,7 @@ def find_spans(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
             start, end = _trim(body, start, end)
             if end > start:
                 spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
