@@ -165,7 +165,7 @@ class Alias(models.Model):
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="aliases", help_text="Who this name means."
     )
-    name = models.CharField(max_length=200, help_text="The name as written (Guaido, Mr Guaidó).")
+    name = models.CharField(max_length=200, help_text="The name as written (Ibanez, Mr Ibáñez).")
     key = models.CharField(
         max_length=200,
         db_index=True,

@@ -496,7 +496,7 @@ class _ArticleWriter:
         )
 
     def _write_roles(self) -> None:
-        """Posts the text gives people ("Foreign Minister Jorge Arreaza"), one row per
+        """Posts the text gives people ("Foreign Minister Ana Quispe"), one row per
         distinct post in the article, dated from the article's publication."""
         rows: dict[tuple[int, str, int | None, str | None], Role] = {}
         for found in self.extraction.roles:

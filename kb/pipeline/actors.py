@@ -9,8 +9,8 @@ How: capitalised name sequences are cut out of the text, stripped of titles
 ("Mexican Foreign Minister", "Mr"), and kept only with evidence: a title or
 honorific, a common first name, a reporting verb, an appositive role noun,
 "X administration", an organisation head word ("Group", "Court"), or an
-acronym defined in brackets. Short forms ("Maduro", "Mr Guaidó") and
-misspellings ("Guiado") resolve to the full name seen in the article through
+acronym defined in brackets. Short forms ("Ortega", "Mr Ibáñez") and
+misspellings ("Ibanes") resolve to the full name seen in the article through
 accent/case folding and a guarded fuzzy match (same first name, or a surname
 of one multi-word person). Snapshot aliases resolve names across articles;
 forms an editor rejected for an actor never link to it.

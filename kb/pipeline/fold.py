@@ -1,6 +1,6 @@
 """Name folding: the one definition of "the same name" used everywhere.
 
-``fold("Guaidó")`` and ``fold("GUAIDO")`` are both ``"guaido"``. The database
+``fold("Ibáñez")`` and ``fold("IBANEZ")`` are both ``"ibanez"``. The database
 indexes aliases by this key and the pipeline matches names with it, so the two
 must never disagree.
 """

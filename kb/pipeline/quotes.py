@@ -5,7 +5,7 @@ Out: ``Quote``s whose span is the text inside the quote marks, with the
      speaker's name (an ``ActorFound.name`` or a country name) when the text
      names one.
 Rules: “…”, "…" and ‘…’ pairs; a stray mark used the wrong way round is read
-as the writer meant (“… imperialism, “Cabello said.); a quote left open at a
+as the writer meant (“… imperialism, “Ortega said.); a quote left open at a
 paragraph's end runs to that end when the next paragraph opens a quote.
 Short quotes with no reporting cue, quotes used as an adjective (“neutral”
 countries) and quoted names (“Bolivarian Revolution”) are scare quotes and are
@@ -400,7 +400,7 @@ def _speaker_before(
         # the verb belongs to the clause's subject, not to the nearest name.
         adjacent = [m for m in inside if body[m.end : cue_start].strip() == ""]
         if adjacent and _word_before(body, adjacent[-1].start, prefix_start) == "with":
-            return adjacent[-1], True  # "with Popolizio saying ..."
+            return adjacent[-1], True  # "with Quispe saying ..."
         return _clause_subject(body, prefix_start, inside), True
     # A country in a title ("US President Donald Trump") is rarely the speaker when a
     # person or body is named.
@@ -425,7 +425,7 @@ def _framed_speaker(
     mentions: list[Mention],
     starts: list[int],
 ) -> Mention | None:
-    """A person set off by commas later in the quote's sentence: '“…” if …, Carrie Filipetti, …'."""
+    """A person set off by commas later in the quote's sentence: '“…” if …, Ana Quispe, …'."""
     for m in _between(mentions, starts, end, sentence[1]):
         if (
             end <= m.start < sentence[1]

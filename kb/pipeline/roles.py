@@ -3,9 +3,9 @@
 In:  the clean body, the ``ActorFound``s and the country mentions.
 Out: ``RoleFound``s: which person holds which title, for which organisation
      and which country, read from title prefixes ("Peruvian Foreign Minister
-     Néstor Popolizio", "Venezuela's Foreign Minister Jorge Arreaza") and
-     appositions on either side of a name ("Juan Guaidó, the president of the
-     National Assembly", "Peru's foreign minister, Nestor Popolizio").
+     Ana Quispe", "Chile's Foreign Minister Tomás Vidal") and
+     appositions on either side of a name ("Ramón Ibáñez, the president of the
+     National Assembly", "Peru's foreign minister, Ana Quispe").
 Guarantees: never raises; each role's span covers the title and the name, lies
 inside the body, and one (actor, title) pair is reported once, at its first
 mention.
@@ -105,7 +105,7 @@ def _prefix_role(
     line_start = body.rfind("\n", 0, start) + 1
     window_start = max(line_start, start - 90)
     if start < 2 or body[start - 1] != " " or not body[start - 2].isalnum():
-        return None  # "minister, Nestor Popolizio" is an apposition, read by _before_role
+        return None  # "minister, Ana Quispe" is an apposition, read by _before_role
     previous = body[max(line_start, start - 30) : start - 1].rsplit(" ", 1)[-1].strip("’'")
     if fold(previous) not in _role_words():
         return None  # no title right before the name: most mentions stop here

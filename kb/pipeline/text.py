@@ -24,7 +24,7 @@ from kb.pipeline.fold import fold as _fold
 DATA_DIR = Path(__file__).with_name("data")
 
 # A word: letters, digits, inner apostrophes, dots of acronyms ("U.S.") and
-# hyphens ("Padrino-López") are kept together; callers split further if needed.
+# hyphens ("Pérez-Jiménez") are kept together; callers split further if needed.
 WORD_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?=com\b|org\b|net\b|info\b)\w+)?"
 )
