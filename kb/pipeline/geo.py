@@ -99,7 +99,8 @@ def _scan(body: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
             continue
         for length in gaz.lengths.get(match.group(), ()):
             surface = body[start : start + length]
-            if surface not in gaz.entries:
+            # A slice past the end is shorter than asked: it is a shorter name.
+            if len(surface) != length or surface not in gaz.entries:
                 continue
             end = start + length
             after = body[end : end + 2]

@@ -33,3 +33,13 @@ def test_regions_languages_and_history() -> None:
     assert codes("the largest countries of Latin America") == set()
     assert codes("the world’s most populous Spanish-speaking country") == set()
     assert codes("Since the Soviet Union fell") == {"SU"}
+
+
+def test_a_name_at_the_very_end_of_the_text_keeps_its_own_span() -> None:
+    from kb.pipeline import extract
+
+    for text in ("the United States", "Talks with the United Kingdom"):
+        extraction = extract(text)
+        (country,) = extraction.countries
+        for start, end in country.mentions:
+            assert extraction.body[start:end] in {"United States", "United Kingdom"}
