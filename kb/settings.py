@@ -162,7 +162,9 @@ KB_MAX_FILE_BYTES = int(os.environ.get("KB_MAX_FILE_BYTES", str(5 * 1024 * 1024)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Lock an address that keeps failing, and a username only from the address
+# that failed: locking a username everywhere would let anyone lock an editor out.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
