@@ -22,6 +22,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ from reliability.fixtures.hostile import HostileFolder, build_hostile_folder
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 PROBE = Path(__file__).resolve().parent / "fixtures" / "probe.py"
+# Process ids repeat across sandboxes that share one PostgreSQL server; a random
+# run id keeps two concurrent test runs from dropping each other's databases.
+RUN_ID = f"{os.getpid()}_{uuid.uuid4().hex[:8]}"
 _counter = itertools.count()
 
 
@@ -126,7 +130,7 @@ def scratch_template(tmp_path_factory) -> Iterator[tuple[str, str]]:
         url = f"sqlite:///{path}"
     else:
         base = os.environ["DATABASE_URL"]
-        name = f"kb_reltpl_{os.getpid()}"
+        name = f"kb_reltpl_{RUN_ID}"
         with _pg_admin(base) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
             admin.execute(f'CREATE DATABASE "{name}"')
@@ -167,7 +171,7 @@ def scratch_db_factory(scratch_template, tmp_path) -> Iterator[Callable[[], Scra
             path = tmp_path / f"scratch-{n}.sqlite3"
             shutil.copyfile(location, path)
             return ScratchDB(f"sqlite:///{path}", kind)
-        name = f"kb_rel_{os.getpid()}_{n}"
+        name = f"kb_rel_{RUN_ID}_{n}"
         with _pg_admin(base) as admin:
             admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{location}"')
             # These tests kill the importer, never the server: a commit the
@@ -230,7 +234,7 @@ def other_kind_db(tmp_path) -> Iterator[ScratchDB]:
     """A migrated, empty database of the *other* kind (PostgreSQL for a SQLite run)."""
     if run_kind() == "sqlite":
         base = os.environ.get("KB_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-        name = f"kb_relx_{os.getpid()}_{next(_counter)}"
+        name = f"kb_relx_{RUN_ID}_{next(_counter)}"
         try:
             with _pg_admin(base) as admin:
                 admin.execute(f'CREATE DATABASE "{name}"')
