@@ -35,5 +35,6 @@ class Command(BaseCommand):
         if group is not None:
             user.groups.add(group)
         self.stdout.write(
-            f"Editor login: {options['username']} / {password}  (http://127.0.0.1:8000/admin/)"
+            f"Editor login: {options['username']} / {password}  "
+            f"(http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/)"
         )
