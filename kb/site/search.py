@@ -8,11 +8,14 @@ between ``MARK_START``/``MARK_END`` sentinels (render it with
 ``rendering.highlight``, which escapes first and highlights after).
 
 Guarantees: the backend follows ``connection.vendor`` (PostgreSQL full text
-with a GIN expression index, or SQLite FTS5 tables kept in sync by triggers,
-both created by ``kb/site/migrations``); no query string raises (reader input
-never reaches FTS syntax unquoted); deprecated claims, merged actors and
-aliases an editor rejected never appear. Actors match through every accepted
-alias, ignoring accents and case ("Guaido" finds Juan Guaidó).
+over stored, GIN-indexed tsvector columns, or SQLite FTS5 tables kept in sync
+by triggers, both created by ``kb/site/migrations``); the cost of a search is
+bounded on PostgreSQL: results are ranked among the newest ``CANDIDATES``
+matches (FTS5's bm25 reads its own index, ranked over all matches); no query
+string raises (reader input never reaches FTS syntax unquoted);
+deprecated claims, merged actors and aliases an editor rejected never
+appear. Actors match through every accepted alias, ignoring accents and
+case ("Guaido" finds Juan Guaidó).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.fields import FloatField
@@ -37,6 +40,10 @@ MAX_TERMS = 12
 MAX_TERM_LENGTH = 60
 # The same text-search configuration is used by the GIN index (migration 0001).
 PG_CONFIG = "english"
+# Matches are ranked among the newest CANDIDATES of them (by id: import
+# order), so a word found in most of the knowledge base costs the same as a
+# rare one. A newsroom reader looks for recent coverage first.
+CANDIDATES = 200
 
 _TERM = re.compile(r"\w+")
 
@@ -98,32 +105,45 @@ def _actors(query: str) -> QuerySet[Actor]:
 
 
 def _postgres(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[Claim]]:
-    # websearch_to_tsquery accepts any input without syntax errors.
+    # websearch_to_tsquery accepts any input without syntax errors. The stored
+    # documents (migration 0002) are matched through their GIN indexes and
+    # ranked without re-parsing; only the newest CANDIDATES matches are ranked.
     ts_query = SearchQuery(" ".join(terms), config=PG_CONFIG, search_type="websearch")
     headline = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": PG_CONFIG}
-    article_vector = SearchVector("title", weight="A", config=PG_CONFIG) + SearchVector(
-        "body", weight="B", config=PG_CONFIG
-    )
+    tsq = f"websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s)"
+    text = " ".join(terms)
     articles = (
-        Article.objects.annotate(document=article_vector)
-        .filter(document=ts_query)
-        .annotate(
-            rank=SearchRank(article_vector, ts_query),
-            headline=SearchHeadline("body", ts_query, max_words=35, min_words=15, **headline),
+        Article.objects.extra(  # noqa: S610 (reader input only as bound params)
+            where=[
+                "articles_article.id IN (SELECT id FROM articles_article"  # noqa: S608
+                f" WHERE search_document @@ {tsq} ORDER BY id DESC LIMIT {CANDIDATES})"
+            ],
+            params=[text],
+            select={"rank": f"ts_rank(articles_article.search_document, {tsq})"},
+            select_params=[text],
         )
+        # Headlines are computed after the LIMIT: PostgreSQL evaluates them
+        # only for the rows a page shows.
+        .annotate(headline=SearchHeadline("body", ts_query, max_words=35, min_words=15, **headline))
         .select_related("source")
+        .defer("raw_text", "offsets", "blocks")
         .order_by("-rank", "-id")
     )
-    claim_vector = SearchVector("text", config=PG_CONFIG)
     claims = (
         Claim.objects.public()
-        .annotate(document=claim_vector)
-        .filter(document=ts_query)
-        .annotate(
-            rank=SearchRank(claim_vector, ts_query),
-            headline=SearchHeadline("text", ts_query, highlight_all=True, **headline),
+        .extra(  # noqa: S610 (reader input only as bound params)
+            where=[
+                "claims_claim.id IN (SELECT id FROM claims_claim"  # noqa: S608
+                f" WHERE search_document @@ {tsq} AND status <> %s"
+                f" ORDER BY id DESC LIMIT {CANDIDATES})"
+            ],
+            params=[text, Claim.Status.DEPRECATED],
+            select={"rank": f"ts_rank(claims_claim.search_document, {tsq})"},
+            select_params=[text],
         )
+        .annotate(headline=SearchHeadline("text", ts_query, highlight_all=True, **headline))
         .select_related("speaker", "article")
+        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
         .order_by("-rank", "-id")
     )
     return articles, claims
@@ -136,7 +156,10 @@ def _sqlite(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[C
     articles = (
         Article.objects.extra(
             tables=["site_article_fts"],
-            where=["site_article_fts.rowid = articles_article.id", "site_article_fts MATCH %s"],
+            where=[
+                "site_article_fts.rowid = articles_article.id",
+                "site_article_fts MATCH %s",
+            ],
             params=[match],
             select={
                 # bm25 is lower-is-better; negate so rank reads like PostgreSQL's.
@@ -145,13 +168,17 @@ def _sqlite(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[C
             },
         )
         .select_related("source")
+        .defer("raw_text", "offsets", "blocks")
         .order_by("-rank", "-id")
     )
     claims = (
         Claim.objects.public()
         .extra(
             tables=["site_claim_fts"],
-            where=["site_claim_fts.rowid = claims_claim.id", "site_claim_fts MATCH %s"],
+            where=[
+                "site_claim_fts.rowid = claims_claim.id",
+                "site_claim_fts MATCH %s",
+            ],
             params=[match],
             select={
                 "rank": "-bm25(site_claim_fts)",
@@ -159,6 +186,7 @@ def _sqlite(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[C
             },
         )
         .select_related("speaker", "article")
+        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
         .order_by("-rank", "-id")
     )
     return articles, claims

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag
@@ -26,6 +26,18 @@ from kb.site.search import KINDS, search
 
 PAGE_SIZE = 25
 SHORT_LIST = 50
+# An actor page shows this many of the actor's newest articles (the rest are
+# one click away in the article list filtered by actor) ...
+RECENT_ARTICLES = 20
+# ... and counts co-mentions over this many newest articles.
+CO_MENTION_WINDOW = 100
+# An actor's or country's page shows its newest stances, up to this many.
+STANCE_LIMIT = 60
+# An actor's roles: distinct posts among the newest ROLE_WINDOW role rows.
+ROLE_WINDOW = 200
+ROLE_LIMIT = 25
+# Large text columns a list never shows; lists joining articles leave them out.
+ARTICLE_TEXT = ("article__raw_text", "article__body", "article__offsets", "article__blocks")
 
 
 # Query helpers shared by several pages ---------------------------------------
@@ -38,6 +50,7 @@ def _stances() -> QuerySet[Stance]:
         .select_related(
             "subject_actor", "subject_country", "object_actor", "object_country", "article"
         )
+        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
         .prefetch_related(
             Prefetch(
                 "evidence",
@@ -109,12 +122,15 @@ def _list(
 
 def home(request: HttpRequest) -> HttpResponse:
     stances = list(_stances()[:80])
-    latest = list(Article.objects.select_related("source").defer("raw_text", "offsets")[:8])
+    # body stays: display_title falls back to it for untitled articles.
+    latest = list(
+        Article.objects.select_related("source").defer("raw_text", "offsets", "blocks")[:8]
+    )
     verified = list(
         Claim.objects.public()
         .filter(status=Claim.Status.VERIFIED)
         .select_related("speaker", "article")
-        .defer("article__raw_text", "article__offsets")[:8]
+        .defer(*ARTICLE_TEXT)[:8]
     )
     events = [
         Event(a.published, a.display_title, a.get_absolute_url(), "article")
@@ -235,38 +251,60 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         while survivor.merged_into_id:  # type: ignore[union-attr]
             survivor = survivor.merged_into  # type: ignore[union-attr]
         return redirect(survivor, permanent=False)  # type: ignore[arg-type]
-    mentions = list(
-        Mention.objects.accepted()
-        .filter(actor=actor)
-        .select_related("article", "article__source")
-        .defer("article__raw_text", "article__offsets", "article__blocks")
-        .order_by("-article__published", "-article_id", "start")[:300]
+    # Bounded by design: the page reads the actor's RECENT_ARTICLES newest
+    # articles (walking the published-date index, stopping at the limit) and
+    # works out co-mentions from the CO_MENTION_WINDOW newest only, so its cost
+    # does not grow with how often the actor appears in the knowledge base.
+    window = list(
+        Article.objects.filter(
+            Exists(Mention.objects.accepted().filter(actor=actor, article=OuterRef("pk")))
+        )
+        .order_by("-published", "-id")
+        .values_list("pk", flat=True)[:CO_MENTION_WINDOW]
     )
-    by_article: OrderedDict[int, dict[str, Any]] = OrderedDict()
-    for m in mentions:
-        entry = by_article.setdefault(m.article_id, {"article": m.article, "count": 0})
+    shown = window[:RECENT_ARTICLES]
+    articles = sorted(
+        Article.objects.filter(pk__in=shown)
+        .select_related("source")
+        .defer("raw_text", "offsets", "blocks"),
+        key=lambda a: shown.index(a.pk),
+    )
+    by_article: OrderedDict[int, dict[str, Any]] = OrderedDict(
+        (a.pk, {"article": a, "count": 0}) for a in articles
+    )
+    for m in (
+        Mention.objects.accepted()
+        .filter(actor=actor, article_id__in=shown)
+        .only("article_id", "start", "end")
+        .order_by("article_id", "start")
+    ):
+        entry = by_article[m.article_id]
         entry["count"] += 1
-        entry.setdefault("snippet", snippet(m.article.body, m.start, m.end))
-    stances = list(_stances().filter(Q(subject_actor=actor) | Q(object_actor=actor)))
+        entry.setdefault("snippet", snippet(entry["article"].body, m.start, m.end))
+    stances = list(
+        _stances().filter(Q(subject_actor=actor) | Q(object_actor=actor))[: STANCE_LIMIT + 1]
+    )
+    stances_more = len(stances) > STANCE_LIMIT
+    stances = stances[:STANCE_LIMIT]
     claims_made = list(
         Claim.objects.public()
         .by(actor)
         .select_related("article", "speaker")
+        .defer(*ARTICLE_TEXT)
         .order_by("-id")[:SHORT_LIST]
     )
     claims_about = list(
         Claim.objects.public()
         .about(actor)
         .select_related("article", "speaker")
+        .defer(*ARTICLE_TEXT)
         .order_by("-id")[:SHORT_LIST]
     )
     co_mentioned = (
         Actor.objects.active()
         .exclude(pk=actor.pk)
         .filter(
-            mentions__article__in=Mention.objects.accepted()
-            .filter(actor=actor)
-            .values("article_id"),
+            mentions__article__in=window,
             mentions__status__in=[Mention.Status.EXTRACTED, Mention.Status.CONFIRMED],
         )
         .select_related("country")
@@ -295,15 +333,16 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "actor": actor,
             "aliases": aliases,
             "tags": list(actor.tags.all()),
-            "roles": list(
-                actor.roles.accepted().select_related("organization", "country", "article")
-            ),
+            "roles": _latest_posts(actor),
             "stances": stances,
+            "stances_more": stances_more,
             "graph": _graph(stances, centre=actor),
             "claims_made": claims_made,
             "claims_about": claims_about,
             "articles": list(by_article.values()),
+            "articles_more": len(window) > len(shown),
             "co_mentioned": co_mentioned,
+            "co_window": len(window),
             "timeline": timeline_svg(events),
             "events": sorted(events, key=lambda e: e.day),
             "jsonld": structured.actor_ld(
@@ -311,6 +350,28 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+def _latest_posts(actor: Actor) -> list[Any]:
+    """The actor's posts, newest record of each, from its ROLE_WINDOW latest role rows.
+
+    The importer records one role row per post and article, so a much-quoted
+    minister has thousands: reading them all would make the page grow with
+    the knowledge base.
+    """
+    rows = (
+        actor.roles.accepted()
+        .select_related("organization", "country", "article")
+        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
+        .order_by("-id")[:ROLE_WINDOW]
+    )
+    posts: dict[tuple[str, int | None, str | None], Any] = {}
+    for role in rows:
+        posts.setdefault((role.title, role.organization_id, role.country_id), role)
+    newest = sorted(
+        posts.values(), key=lambda r: (r.valid_from is not None, r.valid_from, r.id), reverse=True
+    )
+    return newest[:ROLE_LIMIT]
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
@@ -328,7 +389,13 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
         return redirect("site:country", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, code=code.upper())
-    stances = list(_stances().filter(Q(subject_country=country) | Q(object_country=country)))
+    stances = list(
+        _stances().filter(Q(subject_country=country) | Q(object_country=country))[
+            : STANCE_LIMIT + 1
+        ]
+    )
+    stances_more = len(stances) > STANCE_LIMIT
+    stances = stances[:STANCE_LIMIT]
     articles = list(
         Article.objects.mentioning(country)
         .select_related("source")
@@ -338,6 +405,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         Claim.objects.public()
         .about(country)
         .select_related("speaker", "article")
+        .defer(*ARTICLE_TEXT)
         .order_by("-id")[:SHORT_LIST]
     )
     events = [
@@ -360,6 +428,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
                 ]
             ),
             "stances": stances,
+            "stances_more": stances_more,
             "graph": _graph(stances, centre=country),
             "articles": articles,
             "claims": claims,
@@ -374,7 +443,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     queryset = (
         Claim.objects.public()
         .select_related("speaker", "article", "article__source")
-        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
+        .defer(*ARTICLE_TEXT)
         .prefetch_related("tags")
     )
     return _list(request, ClaimFilter, queryset, "site/claim_list.html", "Claims")
@@ -447,7 +516,8 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "claims": list(
                 Claim.objects.public()
                 .filter(tags=tag)
-                .select_related("speaker", "article")[:SHORT_LIST]
+                .select_related("speaker", "article")
+                .defer(*ARTICLE_TEXT)[:SHORT_LIST]
             ),
             "jsonld": structured.collection_ld(f"Tagged {tag.name}", request.build_absolute_uri()),
         },

@@ -14,27 +14,26 @@ BUDGETS = {
     # stances (with both ends), their evidence, four counts, latest articles,
     # most-mentioned actors, verified claims
     "home": ("/", 9),
-    # count, page (with source), tags of the page, source choices, actor
-    # choices, country choices
-    "article_list": ("/articles/", 6),
+    # count, page (with source), tags of the page (filters are text boxes:
+    # no query for choices)
+    "article_list": ("/articles/", 3),
     # article + source, accepted mentions with targets, public claims with
     # speakers, tags
     "article": ("/articles/{article}/", 4),
     # the raw text only
     "raw": ("/articles/{article}/raw/", 1),
-    # count, page (with country), tags of the page, country choices
-    "actor_list": ("/actors/", 4),
-    # actor (+ country, merged_into), mentions with articles, stances, stance
-    # evidence, claims made, claims about, co-mentioned actors, aliases,
-    # tags, roles
-    "actor": ("/actors/{actor}/", 10),
+    # count, page (with country), tags of the page
+    "actor_list": ("/actors/", 3),
+    # actor (+ country, merged_into), ids of its newest articles, the shown
+    # articles, their mentions of the actor, stances, stance evidence, claims
+    # made, claims about, co-mentioned actors, aliases, tags, roles
+    "actor": ("/actors/{actor}/", 12),
     # count, page (annotated with actor counts)
     "country_list": ("/countries/", 2),
     # country, stances, stance evidence, articles, claims, actors
     "country": ("/countries/ve/", 6),
-    # count, page (with speaker and article), tags, speaker choices, country
-    # choices
-    "claim_list": ("/claims/", 5),
+    # count, page (with speaker and article), tags
+    "claim_list": ("/claims/", 3),
     # claim (+ speaker, article, source), links (+ both ends), subjects,
     # countries, tags
     "claim": ("/claims/{claim}/", 5),

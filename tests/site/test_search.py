@@ -111,10 +111,10 @@ def test_backend_uses_its_index(world):
             sql, params = search("Caracas").articles.query.sql_with_params()
             cursor.execute("EXPLAIN " + sql, params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
-            assert "article_search_gin" in plan
+            assert "article_document_gin" in plan
             sql, params = search("Caracas").claims.query.sql_with_params()
             cursor.execute("EXPLAIN " + sql, params)
-            assert "claim_search_gin" in "\n".join(row[0] for row in cursor.fetchall())
+            assert "claim_document_gin" in "\n".join(row[0] for row in cursor.fetchall())
         else:
             cursor.execute("SELECT name FROM sqlite_master WHERE name LIKE 'site_%_fts'")
             assert {row[0] for row in cursor.fetchall()} == {"site_article_fts", "site_claim_fts"}
