@@ -264,12 +264,31 @@ def mention_reject(mention: Mention, *, user: User | None = None) -> Mention:
     return mention
 
 
+def actor_for_writing(actor_id: int) -> Actor:
+    """The live actor that rows meant for ``actor_id`` belong on, locked until commit.
+
+    Follows ``merged_into`` (an actor merged since the caller read it hands its
+    rows to the survivor) and takes the same row locks as a merge, so a merge
+    either sees the rows written or runs first and is followed: nothing is left
+    hanging on a hidden actor. Call it inside ``transaction.atomic()``, before
+    locking the rows to attach: actors first, as a merge does, so the two never
+    deadlock.
+    """
+    actor = Actor.objects.select_for_update().get(pk=actor_id)
+    seen = {actor.pk}
+    while actor.merged_into_id and actor.merged_into_id not in seen:
+        actor = Actor.objects.select_for_update().get(pk=actor.merged_into_id)
+        seen.add(actor.pk)
+    return actor
+
+
 def alias_reject(actor_id: int, surface: str) -> Alias | None:
     """Record that ``surface`` does not name this actor (idempotent)."""
     key = fold(surface)
     if not key:
         return None
     with transaction.atomic():
+        actor_id = actor_for_writing(actor_id).pk
         alias = Alias.objects.select_for_update().filter(actor_id=actor_id, key=key).first()
         if alias is None:
             return Alias.objects.create(
@@ -300,6 +319,9 @@ def mention_relink(
     does not link it back.
     """
     with transaction.atomic():
+        if actor is not None:
+            # Picked on a page read before a merge took it away: follow it.
+            actor = actor_for_writing(actor.pk)
         mention = Mention.objects.select_for_update().get(pk=mention.pk)
         old_actor, old_country = mention.actor_id, mention.country_id
         mention.actor = actor
@@ -728,6 +750,7 @@ __all__ = [
     "ServiceError",
     "SplitArticleAction",
     "UndoMergeAction",
+    "actor_for_writing",
     "actors_merge",
     "actors_relink",
     "alias_reject",
