@@ -216,30 +216,36 @@ def merge_undo(record: MergeRecord, *, user: User | None = None) -> MergeRecord:
 
 
 def _undo_one(record: MergeRecord) -> None:
-    moved, m = record.moved, record.merged_id
-    Alias.objects.filter(pk__in=moved.get("aliases_created", [])).delete()
-    Alias.objects.filter(pk__in=moved.get("aliases", [])).update(actor_id=m)
-    Mention.objects.filter(pk__in=moved.get("mentions", [])).update(actor_id=m)
-    Claim.objects.filter(pk__in=moved.get("claims_speaker", [])).update(speaker_id=m)
-    Role.objects.filter(pk__in=moved.get("roles_actor", [])).update(actor_id=m)
-    Role.objects.filter(pk__in=moved.get("roles_organization", [])).update(organization_id=m)
-    Stance.objects.filter(pk__in=moved.get("stances_subject", [])).update(subject_actor_id=m)
-    Stance.objects.filter(pk__in=moved.get("stances_object", [])).update(object_actor_id=m)
+    # Only rows still where the merge put them go back: a row an editor has
+    # since re-linked elsewhere (or deleted) keeps the editor's decision.
+    moved, m, s = record.moved, record.merged_id, record.survivor_id
+    Alias.objects.filter(pk__in=moved.get("aliases_created", []), actor_id=s).delete()
+    Alias.objects.filter(pk__in=moved.get("aliases", []), actor_id=s).update(actor_id=m)
+    for model, field_name, key in [
+        (Mention, "actor_id", "mentions"),
+        (Claim, "speaker_id", "claims_speaker"),
+        (Role, "actor_id", "roles_actor"),
+        (Role, "organization_id", "roles_organization"),
+        (Stance, "subject_actor_id", "stances_subject"),
+        (Stance, "object_actor_id", "stances_object"),
+    ]:
+        model.objects.filter(pk__in=moved.get(key, []), **{field_name: s}).update(**{field_name: m})
     through = Claim.subjects.through
-    through.objects.filter(pk__in=moved.get("claim_subjects", [])).update(actor_id=m)
+    through.objects.filter(pk__in=moved.get("claim_subjects", []), actor_id=s).update(actor_id=m)
+    dropped = moved.get("claim_subjects_dropped", [])
+    alive = set(Claim.objects.filter(pk__in=[c for _, c in dropped]).values_list("pk", flat=True))
     through.objects.bulk_create(
-        [
-            through(pk=pk, claim_id=c, actor_id=m)
-            for pk, c in moved.get("claim_subjects_dropped", [])
-        ]
+        [through(pk=pk, claim_id=c, actor_id=m) for pk, c in dropped if c in alive],
+        ignore_conflicts=True,
     )
     ct = ContentType.objects.get_for_model(Actor)
-    TaggedItem.objects.filter(pk__in=moved.get("tags", [])).update(object_id=m)
+    TaggedItem.objects.filter(pk__in=moved.get("tags", []), object_id=s).update(object_id=m)
     TaggedItem.objects.bulk_create(
         [
             TaggedItem(pk=pk, tag_id=t, content_type=ct, object_id=m)
             for pk, t in moved.get("tags_dropped", [])
-        ]
+        ],
+        ignore_conflicts=True,
     )
     Actor.objects.filter(pk=m).update(merged_into_id=None)
 
