@@ -184,7 +184,7 @@ _ACRONYM_BEFORE_RE = re.compile(r"\bacronym\s+$")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 _APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:who\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
-    r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*))"
+    r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*|(?<=[a-z] )[A-Z][\w-]*))"
 )
 _ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
 
@@ -219,6 +219,10 @@ def _prev_word(before: str) -> re.Match[str] | None:
 
 _MEDIA_BEFORE_RE = re.compile(
     r"\b(?:news agency|newspaper|broadcaster|news channel|tv channel|television channel)\s+$", re.I
+)
+_PLACE_AFTER_RE = re.compile(
+    r"\s+(?:bridge|airport|street|avenue|boulevard|square|plaza|highway|motorway|crossing|"
+    r"border crossing|stadium|metro station|station)\b"
 )
 _ORG_AFTER_RE = re.compile(
     r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
@@ -742,6 +746,8 @@ def _classify(
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
     if _ends_with(_MEDIA_BEFORE_RE, before, 18):
         return None
+    if _PLACE_AFTER_RE.match(after):
+        return None  # "the Simon Bolivar bridge" names a place after a person
     if traits.head_named:
         cand.kind, cand.evidence = "organization", 2
     elif traits.acronym:
@@ -772,6 +778,10 @@ def _classify(
         evidence += 2
     if _REPORT_AFTER_RE.match(after) or _ends_with(_REPORT_BEFORE_RE, before, 12):
         evidence += 2
+    prev_word = _prev_word(before)
+    # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before
+    # the name outweighs a body's noun in what follows.
+    role_before = bool(prev_word) and fold(prev_word.group(1)) in lex.role_nouns
     appositive = _APPOSITIVE_RE.match(after)
     if appositive:
         if appositive.group(3) is None:
@@ -786,10 +796,9 @@ def _classify(
             nouns = [fold(n) for n in re.findall(r"[\w-]+", after[appositive.start(3) :])[:5]]
             if any(n in lex.role_nouns or n.removesuffix("s") in lex.role_nouns for n in nouns):
                 evidence += 2
-            elif any(n in lex.org_role_nouns for n in nouns):
+            elif any(n in lex.org_role_nouns for n in nouns) and not role_before:
                 cand.kind, cand.evidence = "organization", 2
                 return cand
-    prev_word = _prev_word(before)
     if prev_word:
         noun = fold(prev_word.group(1))
         if noun in lex.role_nouns and (traits.named or noun not in lex.org_role_nouns):

@@ -42,6 +42,15 @@ _DEBRIS_RE = re.compile(
             r"click here.*|listen to this article.*|copy link|share|print|email)$",
             r"^(?:updated|published|posted|last updated)\b[^.]{0,60}$",
             r"^(?:©|copyright)\s.{0,80}$",
+            r"^copyright \d{4}\b.*\ball rights reserved\b.*$",
+            # Wire trailers: "Reporting by A in Caracas; Editing by B" credits staff, not actors.
+            r"^(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^.]*"
+            r"(?:;|\b(?:editing|writing) by\b).*$",
+            r"^editing by\b.{0,80}$",
+            r"^our standards:.*$",
+            r"^\d{1,2} min(?:ute)? read$",
+            r"^related (?:coverage|topics|stories|content)$",
+            r"^(?:more on this story|close panel|share page|about sharing|tweet)$",
             r"^\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}(?:\s+\d{1,2}:\d{2})?(?:\s*/.*)?$",
             r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*/.*)?$",
         )
@@ -134,9 +143,11 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("/",),
         re.compile(
             r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w "
-            r".'-]{1,60}$"
+            r".'/-]{1,60}$"
         ),
     ),
+    # Al Jazeera's "[Fernando Vergara/AP Photo]"
+    (("[",), re.compile(r"\s*\[[^\[\]/]{1,60}/[^\[\]]{1,40}\]\s*$")),
     (
         ("Photo", "Picture", "Image", "Credit"),
         re.compile(r"\s+(?:Photo|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
@@ -144,6 +155,9 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 _CREDIT_MARK_RE = re.compile(
     r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS)\b"
+)
+_NAMES_ONLY_RE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
 )
 _BYLINE_RE = re.compile(
     r"^(?:By|Written by|Reporting by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(.*))?$"
@@ -178,6 +192,14 @@ _PUBLISHER_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "CARACAS (Reuters) -" and "Cucuta, Colombia - ": a wire dateline names a place and
+# the agency, neither of them an actor of the story.
+_WIRE_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30})?\s+\(([A-Z][\w.]*(?: [A-Z][\w.]*)?)\)"
+    r"\s*[-–—]+\s"
+)
+_PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
+_FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
 _ALSO_ON_RE = re.compile(
     r"^Also on ([a-z0-9-]+)\.(?:com|org|net|co\.uk|ru|tv)\b", re.IGNORECASE | re.MULTILINE
 )
@@ -206,6 +228,8 @@ class _Line:
     credit: tuple[int, int] | None = (
         None  # raw span inside the line that is a photo credit/byline name
     )
+    # Raw spans of datelines and "FILE PHOTO:" labels: kept as text, never actors.
+    marks: tuple[tuple[int, int], ...] = ()
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -290,6 +314,11 @@ def _parse_date(text: str) -> date | None:
 
 
 def _publisher(raw: str) -> str | None:
+    if "(" in raw:
+        for line in raw.splitlines()[:40]:
+            wire = _WIRE_DATELINE_RE.match(line.strip())
+            if wire:
+                return wire.group(1)
     for needles, rx in _PUBLISHER_RES:
         if not any(n in raw for n in needles):
             continue
@@ -333,6 +362,12 @@ def clean(raw: str) -> Cleaned:
             after_caption_marker = fold(line.text) == "image caption"
             line.kind = "debris"
             continue
+        dateline = _WIRE_DATELINE_RE.match(line.text) or _PLACE_DATELINE_RE.match(line.text)
+        if dateline:
+            line.marks = ((line.start, line.start + dateline.end()),)
+        photo = _FILE_PHOTO_RE.match(line.text)
+        if photo:
+            line.marks = ((line.start, line.start + photo.end()),)
         if after_caption_marker:
             line.kind = "caption"
             after_caption_marker = False
@@ -356,7 +391,10 @@ def clean(raw: str) -> Cleaned:
             continue
         byline = _BYLINE_RE.match(line.text)
         if byline:
-            line.credit = (line.start + byline.start(1), line.start + byline.end(1))
+            end = byline.end(1)
+            if byline.group(2) and _NAMES_ONLY_RE.match(byline.group(2)):
+                end = byline.end(2)  # "By Mayela Armas, Corina Pons": every name is staff
+            line.credit = (line.start + byline.start(1), line.start + end)
             line.kind = "byline"
             continue
 
@@ -395,14 +433,20 @@ def clean(raw: str) -> Cleaned:
             else "paragraph"
         )
         blocks.append(Block(kind, cursor, cursor + len(line.text)))
-        if line.credit:
-            excluded.append(
-                (cursor + line.credit[0] - line.start, cursor + line.credit[1] - line.start)
-            )
+        for span in (line.credit, *line.marks) if line.credit else line.marks:
+            excluded.append((cursor + span[0] - line.start, cursor + span[1] - line.start))
         cursor += len(line.text)
+    body = "".join(parts)
+    for line in content:
+        place = _PLACE_DATELINE_RE.match(line.text) if line.marks else None
+        if place and line.kind != "debris":
+            # The dateline's town is a place wherever the story names it again.
+            for found in re.finditer(rf"\b{re.escape(place.group(1))}\b", body):
+                excluded.append(found.span())
+            break
     debris = tuple(line.number for line in content if line.kind == "debris")
     return Cleaned(
-        body="".join(parts),
+        body=body,
         offsets=tuple(offsets),
         blocks=tuple(blocks),
         title=title,
