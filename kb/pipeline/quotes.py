@@ -177,10 +177,21 @@ def _scan_doubles(text: str, offset: int, next_text: str) -> list[tuple[int, int
     return [(offset + s, offset + e) for s, e in spans]
 
 
+# Straight single quotes double as apostrophes, so only a sentence-like run counts:
+# it opens on a capital after a space and closes on punctuation before a non-letter;
+# "Venezuela's" inside is an apostrophe between letters.
+_STRAIGHT_SINGLE_RE = re.compile(
+    r"(?<![\w'])'([A-Z](?:[^'\n]|(?<=\w)'(?=\w)){8,300}?[,.!?])'(?!\w)"
+)
+
+
 def _scan_singles(text: str, offset: int) -> list[tuple[int, int]]:
     spans = []
     for match in re.finditer(r"‘([^‘’\n]{1,200}?)’(?![A-Za-z])", text):
         spans.append((offset + match.start(1), offset + match.end(1)))
+    if "'" in text:
+        for match in _STRAIGHT_SINGLE_RE.finditer(text):
+            spans.append((offset + match.start(1), offset + match.end(1)))
     return spans
 
 
@@ -269,14 +280,23 @@ def _is_real(
     return sentence in cued_sentences
 
 
+_CLOSED_SENTENCE_RE = re.compile(r"^[”\"’']\s*[.!?]\s+[A-Z]")
+# '“…,” Kremlin spokesman Dmitry Peskov told': a short title between quote and name.
+_TITLE_WORDS_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[a-z][\w-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+")
+
+
 def _speaker_after(
     body: str, end: int, sentence_end: int, mentions: list[Mention]
 ) -> tuple[Mention | None, bool]:
     after = body[end : end + 120].split("\n", 1)[0]
+    if _CLOSED_SENTENCE_RE.match(after):
+        return None, False  # '…regime”. Brazilian officials said': the next sentence's voice
     lead = re.match(r"^[\s,.!?:;”\"’“‘]*(?:(?:Mr|Mrs|Ms|Dr|President|General|Prof)\.?\s+)?", after)
     gap = lead.end() if lead else 0
     for m in mentions:
-        if m.kind == "demonym" or not (end + gap - 1 <= m.start <= end + gap + 1):
+        if m.kind == "demonym" or not (end + gap - 1 <= m.start <= end + gap + 40):
+            continue
+        if m.start > end + gap + 1 and not _TITLE_WORDS_RE.fullmatch(body[end + gap : m.start]):
             continue
         rest = body[m.end : m.end + 80]
         if re.match(rf"\s*(?:,[^,]{{1,80}},\s*)?{_VERB_AFTER}\b", rest):
@@ -298,8 +318,14 @@ def _speaker_after(
     return None, False
 
 
-def _last_person(mentions: list[Mention], before: int) -> Mention | None:
+def _last_person(mentions: list[Mention], before: int, body: str | None = None) -> Mention | None:
     people = [m for m in mentions if m.kind == "person" and m.end <= before]
+    if body is not None and len(people) > 1:
+        # "According to Mayta, the government of Jeanine Añez …. '…,' he said": a name
+        # governed by "of" is talked about, so "he" is the earlier subject.
+        last = people[-1]
+        if body[max(0, last.start - 4) : last.start] == " of " and people[-2].end > before - 400:
+            return people[-2]
     return people[-1] if people else None
 
 
@@ -629,6 +655,12 @@ def _merge(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
     return sorted(kept + covered, key=lambda m: m.start)
 
 
+_FOR_SPEAKER_RE = re.compile(
+    r"\s*(?:For|To|In the (?:view|words|opinion) of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){0,3}(?=,)"
+)
+
+
 def find_quotes(
     body: str,
     blocks: tuple[Block, ...],
@@ -654,7 +686,17 @@ def find_quotes(
             continue
         speaker, cued = _speaker_after(body, end, sentence[1], outside)
         if speaker is None and cued:
-            speaker = _last_person(outside, start)
+            speaker = _last_person(outside, start, body)
+        if not cued:
+            framed = _FOR_SPEAKER_RE.match(body, sentence[0], start)
+            if framed:
+                # "For the analyst Atilio Boron, the group “was born dead …”": whose view.
+                pos = framed.end()
+                speaker = next(
+                    (m for m in outside if m.kind == "person" and m.end == pos),
+                    None,
+                )
+                cued = speaker is not None
         if not cued:
             speaker, cued = _speaker_before(body, start, sentence, outside)
         if cued:
