@@ -291,7 +291,7 @@ def _speaker_after(
     after = body[end : end + 120].split("\n", 1)[0]
     if _CLOSED_SENTENCE_RE.match(after):
         return None, False  # '…regime”. Brazilian officials said': the next sentence's voice
-    lead = re.match(r"^[\s,.!?:;”\"’“‘]*(?:(?:Mr|Mrs|Ms|Dr|President|General|Prof)\.?\s+)?", after)
+    lead = re.match(r"^[\s,.!?:;”\"’“‘']*(?:(?:Mr|Mrs|Ms|Dr|President|General|Prof)\.?\s+)?", after)
     gap = lead.end() if lead else 0
     for m in mentions:
         if m.kind == "demonym" or not (end + gap - 1 <= m.start <= end + gap + 40):
