@@ -781,7 +781,7 @@ def _classify(
     prev_word = _prev_word(before)
     # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before
     # the name outweighs a body's noun in what follows.
-    role_before = bool(prev_word) and fold(prev_word.group(1)) in lex.role_nouns
+    role_before = prev_word is not None and fold(prev_word.group(1)) in lex.role_nouns
     appositive = _APPOSITIVE_RE.match(after)
     if appositive:
         if appositive.group(3) is None:
