@@ -193,7 +193,19 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rendered public pages, per process. Correct across processes because the
+    # key holds the data version every write changes (kb.site.cache).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kb-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KB_PAGE_CACHE_ENTRIES", "5000"))},
+    },
+}
+# The cache alias for whole public pages; empty to turn page caching off.
+KB_PAGE_CACHE = os.environ.get("KB_PAGE_CACHE", "pages")
+KB_PAGE_CACHE_SECONDS = 3600
 
 LOGIN_URL = "/admin/login/"
 
