@@ -89,9 +89,12 @@ def env_for(db_url: str) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], db_url: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], db_url: str, extra_env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[str]:
+    env = {**env_for(db_url), **(extra_env or {})}
     result = subprocess.run(
-        cmd, cwd=ROOT, env=env_for(db_url), capture_output=True, text=True, check=False, **kwargs
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False, **kwargs
     )
     if result.returncode != 0:
         raise SystemExit(
@@ -100,8 +103,8 @@ def run(cmd: list[str], db_url: str, **kwargs: Any) -> subprocess.CompletedProce
     return result
 
 
-def worker(db_url: str, *args: str) -> Any:
-    return json.loads(run([PY, str(BENCH / "worker.py"), *args], db_url).stdout)
+def worker(db_url: str, *args: str, extra_env: dict[str, str] | None = None) -> Any:
+    return json.loads(run([PY, str(BENCH / "worker.py"), *args], db_url, extra_env).stdout)
 
 
 def timed(cmd: list[str], db_url: str) -> dict[str, float]:
@@ -366,6 +369,22 @@ def measure_pages(backend: str, size: int, url: str, args: argparse.Namespace) -
                 f"{backend} {size}:   {name:22} median {row['median_ms']:7.2f} ms  "
                 f"p95 {row['p95_ms']:7.2f} ms  {row['queries']:3} queries  {row['url']}"
             )
+    # The same pages rendered afresh every time (page cache off): what a cache
+    # miss costs, right after a write.
+    log(f"{backend} {size}: pages in-process, page cache off ...")
+    uncached = worker(
+        url,
+        "pages",
+        "--urls",
+        json.dumps(picked["urls"]),
+        "--seconds",
+        str(args.page_seconds),
+        extra_env={"KB_PAGE_CACHE": ""},
+    )
+    for name, row in uncached.items():
+        if name in inproc and "skipped" not in row:
+            inproc[name]["uncached_median_ms"] = row["median_ms"]
+            inproc[name]["uncached_queries"] = row["queries"]
     live = {n: r["url"] for n, r in inproc.items() if "skipped" not in r}
     http: dict[str, Any] = {}
     if args.wrk:
@@ -572,15 +591,15 @@ def write_results(
                 f"### {backend}, {size} articles",
                 "",
                 "| page | URL | queries | median ms | p95 ms | x floor | gunicorn median ms "
-                "| gunicorn p95 ms | x floor | req/s |",
-                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "| gunicorn p95 ms | x floor | req/s | uncached median ms | uncached queries |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             ]
             for name in ["floor", *PAGES]:
                 row = inproc.get(name, {})
                 if not row or "skipped" in row:
                     lines.append(
                         f"| {name} | {row.get('url') or '-'} | skipped: "
-                        f"{row.get('skipped', 'not measured')} | | | | | | | |"
+                        f"{row.get('skipped', 'not measured')} | | | | | | | | | |"
                     )
                     continue
                 h = http.get(name, {})
@@ -593,7 +612,9 @@ def write_results(
                 lines.append(
                     f"| {name} | `{row['url']}` | {row['queries']} | {row['median_ms']:.2f} | "
                     f"{row['p95_ms']:.2f} | {fmt(ratio, '.1f')} | {fmt(h.get('median_ms'))} | "
-                    f"{fmt(h.get('p95_ms'))} | {fmt(h_ratio, '.1f')} | {fmt(h.get('rps'), '.0f')} |"
+                    f"{fmt(h.get('p95_ms'))} | {fmt(h_ratio, '.1f')} | "
+                    f"{fmt(h.get('rps'), '.0f')} | "
+                    f"{fmt(row.get('uncached_median_ms'))} | {row.get('uncached_queries', '-')} |"
                 )
             for key, note in pages["notes"].items():
                 lines.append(f"\n{key}: {note}")
