@@ -11,11 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from kb.articles.models import Mention
 from kb.entities.models import Actor, Country
+
+# One advisory lock for every workflow that decides which actor rows point at:
+# an import's article transaction, and a merge or its undo. Taken inside the
+# transaction, released at commit. SQLite needs none: its IMMEDIATE
+# transactions already hold the single write lock from the start.
+_ACTOR_LINKING_LOCK = 0x6B6231  # "kb1"
+
+
+def take_actor_linking_lock() -> None:
+    """Serialise, on PostgreSQL, the transactions that link rows to actors."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ACTOR_LINKING_LOCK])
 
 
 def refresh_mention_counts(

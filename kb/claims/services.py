@@ -41,7 +41,7 @@ from django.utils import timezone
 from taggit.models import TaggedItem
 
 from kb.articles.models import Article, Mention
-from kb.articles.services import refresh_mention_counts
+from kb.articles.services import refresh_mention_counts, take_actor_linking_lock
 from kb.claims.models import Claim, ClaimLink, Role, Stance
 from kb.entities.models import Actor, Alias, MergeRecord, unique_slug
 from kb.pipeline.fold import fold
@@ -82,6 +82,8 @@ class MergeActorsAction:
         self.check()
         records = []
         with transaction.atomic():
+            # An import choosing actors for its mentions must not interleave.
+            take_actor_linking_lock()
             ids = [self.survivor.pk, *(a.pk for a in self.merged if a.pk != self.survivor.pk)]
             locked = {a.pk: a for a in Actor.objects.select_for_update().filter(pk__in=ids)}
             survivor = locked[self.survivor.pk]
@@ -196,6 +198,7 @@ class UndoMergeAction:
 
     def execute(self) -> MergeRecord:
         with transaction.atomic():
+            take_actor_linking_lock()
             record = MergeRecord.objects.select_for_update().get(pk=self.record.pk)
             self.record = record
             self.check()

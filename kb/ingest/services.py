@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count
 
 from kb.articles.models import Article, Mention, Source
-from kb.articles.services import refresh_mention_counts
+from kb.articles.services import refresh_mention_counts, take_actor_linking_lock
 from kb.claims.models import Claim, Decision, Role, Stance
 from kb.entities.models import Actor, Alias, Country, unique_slug
 from kb.ingest.snapshot import SnapshotIndex
@@ -35,11 +35,6 @@ from kb.pipeline.jsonout import to_json
 from kb.pipeline.types import ActorFound, Extraction, KnownActor, Ref, Snapshot
 
 Status = Literal["new", "updated", "unchanged", "failed", "dry-run"]
-
-# Serialises the write phase of concurrent imports on PostgreSQL, so that two
-# importers never both create the same actor. SQLite needs nothing: its
-# IMMEDIATE transactions already take the single write lock.
-_IMPORT_LOCK_KEY = 0x6B6231  # "kb1"
 
 
 @dataclass(slots=True)
@@ -106,7 +101,7 @@ def article_import(
     if dry_run:
         return ImportOutcome(original_name, "dry-run", extraction=extraction)
     with transaction.atomic():
-        _take_import_lock()
+        take_actor_linking_lock()
         # Re-check inside the lock: a concurrent importer may have just written it.
         existing = Article.objects.filter(content_hash=digest).first()
         if existing is not None:
@@ -135,12 +130,6 @@ def _unstorable(raw: str) -> str | None:
     except UnicodeEncodeError:
         return "text contains unpaired surrogate characters"
     return None
-
-
-def _take_import_lock() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_IMPORT_LOCK_KEY])
 
 
 def _write_article(
