@@ -46,6 +46,9 @@ VERSION = 1
 _APPS = ("entities", "articles", "claims", "site", "ingest", "api", "taggit")
 # Rows from Django's own apps that the knowledge base's rows point to.
 _EXTRA = ("auth.User", "auth.Group", "admin.LogEntry")
+# Derived state a restored site rebuilds by itself: the page cache's data
+# version changes on every write anyway (database triggers).
+_SKIP = {"site.dataversion"}
 # Named by natural key instead of primary key: a migrated database already
 # has its own ids for these (the editors' groups come from a migration).
 _NATURAL_PRIMARY = {"auth.user", "auth.group"}
@@ -84,7 +87,9 @@ def exported_models() -> list[type[models.Model]]:
             config = apps.get_app_config(label)
         except LookupError:
             continue
-        chosen.extend(m for m in config.get_models() if not m._meta.proxy)
+        chosen.extend(
+            m for m in config.get_models() if not m._meta.proxy and m._meta.label_lower not in _SKIP
+        )
     chosen.extend(apps.get_model(label) for label in _EXTRA)
     return _in_dependency_order(chosen)
 
