@@ -244,7 +244,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def highlighted_body(self, obj: Article) -> SafeString:
         if obj.pk is None:
             return SafeString("")
-        legend = format_html(
+        legend = SafeString(
             '<p class="kb-legend"><mark class="kb-m kb-actor">actor</mark> '
             '<mark class="kb-m kb-country">country</mark> '
             '<mark class="kb-m kb-unresolved">unresolved</mark> '
