@@ -44,33 +44,7 @@ from kb.pipeline.text import (
 from kb.pipeline.types import ActorFound, ActorKind, KnownActor, Snapshot
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "for",
-        "on",
-        "de",
-        "del",
-        "la",
-        "las",
-        "los",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "van",
-        "von",
-        "der",
-        "den",
-        "y",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "du",
-        "le",
-    ]
-)
+# Lower-case particles inside personal names ("Simón de la Cruz", "Ursula von der Leyen").
 _PERSON_PARTICLES = frozenset(
     [
         "de",
@@ -95,6 +69,8 @@ _PERSON_PARTICLES = frozenset(
         "le",
     ]
 )
+# Words that may join the parts of one name: the particles, plus "of the"-style links.
+_CONNECTORS = _PERSON_PARTICLES | {"of", "for", "on"}
 _CORE_TITLES = frozenset(
     [
         "President",
