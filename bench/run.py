@@ -660,7 +660,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wrk-seconds", type=int, default=3, help="per page, through gunicorn")
     parser.add_argument("--no-wrk", dest="wrk", action="store_false")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
+    parser.add_argument(
+        "--results", type=Path, default=RESULTS, help="where to write the Markdown report"
+    )
     args = parser.parse_args(argv)
+    global RESULTS
+    RESULTS = args.results.resolve()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = [b.strip() for b in args.backends.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
