@@ -126,3 +126,29 @@ def test_stance_shape_and_time() -> None:
     assert set(Stance.objects.valid_on(dt.date(2018, 6, 1))) == {old, undated}
     assert set(Stance.objects.valid_on(dt.date(2022, 6, 1))) == {current, undated}
     assert str(old).endswith(" supports Leader One")
+
+
+def test_role_dates_in_order_and_valid_on() -> None:
+    from kb.claims.models import Role
+
+    minister = Actor.objects.create(kind="person", name="Ana Quispe")
+    assert violates(
+        lambda: Role.objects.create(
+            actor=minister,
+            title="Foreign Minister",
+            valid_from=dt.date(2020, 1, 1),
+            valid_to=dt.date(2019, 1, 1),
+        )
+    )
+    role = Role.objects.create(
+        actor=minister, title="Foreign Minister", country_id="PE", valid_from=dt.date(2018, 4, 2)
+    )
+    assert list(Role.objects.valid_on(dt.date(2019, 1, 1))) == [role]
+    assert list(Role.objects.valid_on(dt.date(2017, 1, 1))) == []
+
+
+def test_a_merge_record_never_merges_an_actor_into_itself() -> None:
+    from kb.entities.models import MergeRecord
+
+    actor = Actor.objects.create(kind="person", name="Solo Person")
+    assert violates(lambda: MergeRecord.objects.create(survivor=actor, merged=actor))
