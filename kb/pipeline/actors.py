@@ -137,6 +137,16 @@ _NOT_ORG_ACRONYMS = frozenset(
         "AD",
         "UTC",
         "GMT",
+        # Time zones after a timestamp ("21:37h CEST") and caption labels ("FILE - ").
+        "CET",
+        "CEST",
+        "BST",
+        "EST",
+        "EDT",
+        "PST",
+        "PDT",
+        "FILE",
+        "PHOTO",
         "PhD",
         "MP",
         "MPs",
@@ -1142,19 +1152,50 @@ def _merge_acronyms(entities: list[Entity]) -> None:
         if short.multi or not all(_is_acronym(f) for f in short.forms):
             continue
         letters = {f.replace(".", "") for f in short.forms}
+        # "TSJ" before "Supreme Court of Justice (TSJ)": a translated name's initials
+        # need not agree, but the bracket defined the acronym for the whole article.
         full = next(
-            (e for e in orgs if e is not short and any(_initials(f) in letters for f in e.multi)),
+            (
+                e
+                for e in orgs
+                if e is not short
+                and e.multi
+                and (any(_initials(f) in letters for f in e.multi) or letters & set(e.forms))
+            ),
             None,
         )
         if full is None or short not in entities:
             continue
-        for form, count in short.forms.items():
-            full.forms[form] = full.forms.get(form, 0) + count
-        full.mentions += short.mentions
-        full.evidence += short.evidence
-        full.keys |= short.keys
-        full.outside_quotes = full.outside_quotes or short.outside_quotes
-        entities.remove(short)
+        _absorb(full, short, entities)
+    # "UN Office for the Coordination of Humanitarian Affairs" then "Office for the
+    # Coordination of Humanitarian Affairs (OCHA)": the parent's acronym only qualifies.
+    for short in [e for e in entities if e.kind == "organization" and e.multi]:
+        tails = {f for f in short.multi if len(f.split()) >= 3}
+        full = next(
+            (
+                e
+                for e in entities
+                if e is not short
+                and e.kind == "organization"
+                and any(
+                    f.split(" ", 1)[-1] in tails and _is_acronym(f.split(" ", 1)[0])
+                    for f in e.multi
+                )
+            ),
+            None,
+        )
+        if full is not None:
+            _absorb(full, short, entities)
+
+
+def _absorb(full: Entity, short: Entity, entities: list[Entity]) -> None:
+    for form, count in short.forms.items():
+        full.forms[form] = full.forms.get(form, 0) + count
+    full.mentions += short.mentions
+    full.evidence += short.evidence
+    full.keys |= short.keys
+    full.outside_quotes = full.outside_quotes or short.outside_quotes
+    entities.remove(short)
 
 
 def _keep(entity: Entity, lex: _Lexicon) -> bool:

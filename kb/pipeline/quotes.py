@@ -321,11 +321,18 @@ def _speaker_after(
 def _last_person(mentions: list[Mention], before: int, body: str | None = None) -> Mention | None:
     people = [m for m in mentions if m.kind == "person" and m.end <= before]
     if body is not None and len(people) > 1:
-        # "According to Mayta, the government of Jeanine Añez …. '…,' he said": a name
-        # governed by "of" is talked about, so "he" is the earlier subject.
-        last = people[-1]
-        if body[max(0, last.start - 4) : last.start] == " of " and people[-2].end > before - 400:
-            return people[-2]
+        # "According to Mayta, the government of Jeanine Añez …. '…,' he said" and
+        # "Freeland said the pressure on Maduro was working. '…,' she said": a name a
+        # preposition governs is talked about, so the pronoun is an earlier subject.
+        for index in range(len(people) - 1, -1, -1):
+            last = people[index]
+            lead = body[max(0, last.start - 40) : last.start]
+            if _word_before(body, last.start, max(0, last.start - 40)) not in _PREPOSITIONS or (
+                lead.lower().endswith("according to ")
+            ):
+                return last  # "according to X" names a voice, not a topic
+            if index == 0 or people[index - 1].end <= before - 400:
+                break
     return people[-1] if people else None
 
 
