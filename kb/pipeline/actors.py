@@ -811,6 +811,16 @@ def _classify(
     return cand
 
 
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|the)\s+$", re.IGNORECASE)
+
+
+def _placelike(body: str, starts: list[int]) -> bool:
+    """A recurring word most often after "in", "from", "the" ("in Cúcuta", "the
+    Constituent") is a place or a body, not a surname."""
+    governed = sum(1 for s in starts if _LOCATIVE_BEFORE_RE.search(body, max(0, s - 6), s))
+    return 2 * governed > len(starts)
+
+
 def _mid_sentence(body: str, start: int) -> bool:
     before = body[max(0, start - 3) : start].rstrip(" \xa0")
     return bool(before) and before[-1] not in '.!?\n“"‘(:'
@@ -1017,7 +1027,9 @@ def find_actors(
             # A capitalised word used again and again mid-sentence, that is no place,
             # is a name ("Pompeo").
             recurring = sum(1 for c in same if not c.in_quote and _mid_sentence(body, c.start))
-            if support < 2 and (recurring < 3 or is_place(cand.text)):
+            if support < 2 and (
+                recurring < 3 or is_place(cand.text) or _placelike(body, [c.start for c in same])
+            ):
                 continue
             entity = Entity("person")
             entity.evidence += 2 if support < 2 else 0

@@ -150,7 +150,7 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("[",), re.compile(r"\s*\[[^\[\]/]{1,60}/[^\[\]]{1,40}\]\s*$")),
     (
         ("Photo", "Picture", "Image", "Credit"),
-        re.compile(r"\s+(?:Photo|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
+        re.compile(r"\s+(?:Photo(?:graph)?|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
     ),
 )
 _CREDIT_MARK_RE = re.compile(
@@ -162,6 +162,7 @@ _NAMES_ONLY_RE = re.compile(
 _BYLINE_RE = re.compile(
     r"^(?:By|Written by|Reporting by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(.*))?$"
 )
+_CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 # As ``_CREDIT_RES``: the literals without which a pattern cannot match the article.
 _PUBLISHER_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
@@ -381,6 +382,10 @@ def clean(raw: str) -> Cleaned:
                 continue
             match = rx.search(line.text)
             if match and _CREDIT_MARK_RE.search(match.group()) and match.start() > 0:
+                if line.text.startswith("By "):
+                    # "By Karen Lema | Photograph: Ted Aljibe/AFP": all of it is credit.
+                    line.kind, line.credit = "byline", (line.start, line.end)
+                    break
                 line.kind = "caption"
                 credit_start = (
                     line.start + match.start() + (len(match.group()) - len(match.group().lstrip()))
@@ -388,6 +393,11 @@ def clean(raw: str) -> Cleaned:
                 line.credit = (credit_start, line.end)
                 break
         if line.kind == "caption":
+            continue
+        if _CONTRIBUTED_RE.search(line.text):
+            # "Associated Press writer Scott Smith in Caracas contributed to this report."
+            line.credit = (line.start, line.end)
+            line.kind = "byline"
             continue
         byline = _BYLINE_RE.match(line.text)
         if byline:

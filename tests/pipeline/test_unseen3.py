@@ -4,9 +4,8 @@
 Constituent Assembly, with hand gold written before any rule was tuned
 (tests/pipeline/fixtures/unseen3).
 
-Thresholds sit below the issue's targets where the pipeline still falls short, and say
-so: people 0.90 (target 0.92), organizations 0.80, countries 0.95 (target 0.97),
-quotes 0.88, speakers 0.88.
+Thresholds are the issue's targets, countries slightly relaxed (0.95 for a target of
+0.97): people 0.92, organizations 0.80, quotes 0.88, speakers 0.88.
 """
 
 import json
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kb.pipeline import extract
+from kb.pipeline.clean import clean
 from kb.pipeline.evaluate import Report, evaluate
 from kb.pipeline.jsonout import to_json
 
@@ -37,7 +37,7 @@ def report() -> Report:
 
 @pytest.mark.parametrize(
     ("category", "floor"),
-    [("people", 0.90), ("organizations", 0.80), ("countries", 0.95), ("quotes", 0.88)],
+    [("people", 0.92), ("organizations", 0.80), ("countries", 0.95), ("quotes", 0.88)],
 )
 def test_category_f1(report: Report, category: str, floor: float) -> None:
     assert report.categories()[category].f1 >= floor, report.as_table()
@@ -118,3 +118,47 @@ def test_international_and_cross_head_organizations() -> None:
         "Amnesty International has made the same warning."
     )
     assert set(_orgs(text)) >= {"Red Cross", "Amnesty International"}
+
+
+def _people(text: str) -> set[str]:
+    return {a["name"] for a in _extract_json(text)["actors"] if a["kind"] == "person"}
+
+
+def test_recurring_word_after_in_or_the_is_no_surname() -> None:
+    text = (
+        "Aid workers in Cúcuta are tired. Shelters in Cúcuta are full, and the road from "
+        "Cúcuta is long. The Constituent met again; the Constituent voted; the Constituent "
+        "rules. Nurse Ana Ruiz said so."
+    )
+    people = _people(text)
+    assert "Cúcuta" not in people and "Constituent" not in people, people
+
+
+def test_fellow_is_a_role_in_an_appositive() -> None:
+    text = (
+        "Dany Bahar, a fellow at the Brookings Institution who studies migration, says "
+        "the fear is misplaced."
+    )
+    assert "Dany Bahar" in _people(text)
+
+
+def test_photograph_credit_is_no_person() -> None:
+    text = (
+        "Migrants rest at a shelter in Cúcuta. Photograph: Fernando Vergara/AP\n\n"
+        "Aid was slow, Felipe Muñoz said."
+    )
+    assert _people(text) == {"Felipe Muñoz"}
+
+
+def test_contributed_to_this_report_is_a_credit() -> None:
+    raw = (
+        "Aid was slow, Felipe Muñoz said.\n"
+        "Associated Press writer Scott Smith in Caracas contributed to this report.\n"
+    )
+    assert clean(raw).body.count("Scott Smith") <= 1
+    assert _people(raw) == {"Felipe Muñoz"}
+
+
+def test_byline_with_photo_credit_credits_the_whole_line() -> None:
+    text = "By Karen Lema | Photograph: Ted Aljibe/AFP\n\nThe ship left, Eduardo Ano said."
+    assert _people(text) == {"Eduardo Ano"}
