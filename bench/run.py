@@ -651,6 +651,7 @@ def _kept_sections() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global RESULTS
     parser = argparse.ArgumentParser(description="Import and page benchmark (issue 6).")
     parser.add_argument(
         "--sizes", default="1000,10000", help="comma-separated article counts (default 1000,10000)"
@@ -664,7 +665,6 @@ def main(argv: list[str] | None = None) -> int:
         "--results", type=Path, default=RESULTS, help="where to write the Markdown report"
     )
     args = parser.parse_args(argv)
-    global RESULTS
     RESULTS = args.results.resolve()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = [b.strip() for b in args.backends.split(",")]
