@@ -17,6 +17,7 @@ stances. It guarantees:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -25,7 +26,11 @@ from django.db import transaction
 from django.db.models import Count
 
 from kb.articles.models import Article, Mention, Source
-from kb.articles.services import refresh_mention_counts, take_actor_linking_lock
+from kb.articles.services import (
+    add_mention_counts,
+    refresh_mention_counts,
+    take_actor_linking_lock,
+)
 from kb.claims.models import Claim, Decision, Role, Stance
 from kb.entities.models import Actor, Alias, Country, unique_slug
 from kb.ingest.snapshot import SnapshotIndex
@@ -187,6 +192,7 @@ class _ArticleWriter:
         self.extraction = extraction
         self.actors_by_name: dict[str, Actor] = {}
         self.countries: dict[str, Country] = {}
+        self.new_mentions: list[Mention] = []
 
     def write(self) -> None:
         touched_actors: set[int] = set()
@@ -208,6 +214,13 @@ class _ArticleWriter:
         self._write_mentions()
         self._write_claims_and_stances()
         self._write_roles()
+        if self.new:
+            # Nothing was there before: add this article's mentions to the counts.
+            add_mention_counts(
+                actors=Counter(m.actor_id for m in self.new_mentions if m.actor_id),
+                countries=Counter(m.country_id for m in self.new_mentions if m.country_id),
+            )
+            return
         touched_actors |= {a.pk for a in self.actors_by_name.values()}
         touched_countries |= set(self.countries)
         refresh_mention_counts(actor_ids=touched_actors, country_codes=touched_countries)
@@ -370,6 +383,7 @@ class _ArticleWriter:
                         )
                     )
         Mention.objects.bulk_create(rows)
+        self.new_mentions = rows
 
     def _write_claims_and_stances(self) -> None:
         kept: set[tuple[str, int, int]] = (

@@ -235,3 +235,24 @@ def test_roles_are_recorded_and_reimport_keeps_one(tmp_path: Path) -> None:
     path.write_text(path.read_text("utf-8") + "\nMore text.\n", encoding="utf-8")
     assert run(str(path))[0] == 0
     assert Role.objects.count() == 1
+
+
+def test_stored_mention_counts_match_the_mentions(seeds_dir: Path, tmp_path: Path) -> None:
+    from django.db.models import Count, Q
+
+    from kb.entities.models import Country
+
+    def assert_counts_right() -> None:
+        accepted = ~Q(mentions__status=Mention.Status.REJECTED)
+        for model in (Actor, Country):
+            rows = model.objects.annotate(real=Count("mentions", filter=accepted))
+            wrong = [(r.pk, r.mention_count, r.real) for r in rows if r.mention_count != r.real]
+            assert wrong == [], model.__name__
+
+    assert run(str(seeds_dir))[0] == 0
+    assert Actor.objects.filter(mention_count__gt=5).exists()
+    assert_counts_right()
+    path = tmp_path / "000_4a93b88af3690031.txt"
+    path.write_text((seeds_dir / path.name).read_text("utf-8") + "\nMaduro spoke again.\n")
+    assert run(str(path))[1].strip().endswith("0 new, 1 updated, 0 unchanged, 0 failed")
+    assert_counts_right()
