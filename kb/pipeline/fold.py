@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+# Names and words repeat across articles; the cache is bounded, so memory is too.
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Accent-, case- and punctuation-insensitive key for a name."""
     decomposed = unicodedata.normalize("NFKD", name)
