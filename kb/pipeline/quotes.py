@@ -322,7 +322,7 @@ def _last_person(mentions: list[Mention], before: int, body: str | None = None) 
     people = [m for m in mentions if m.kind == "person" and m.end <= before]
     if body is not None and len(people) > 1:
         # "According to Mayta, the government of Jeanine Añez …. '…,' he said" and
-        # "Freeland said the pressure on Maduro was working. '…,' she said": a name a
+        # "Quispe said the pressure on Ortega was working. '…,' she said": a name a
         # preposition governs is talked about, so the pronoun is an earlier subject.
         for index in range(len(people) - 1, -1, -1):
             last = people[index]

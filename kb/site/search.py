@@ -15,7 +15,7 @@ matches (FTS5's bm25 reads its own index, ranked over all matches); no query
 string raises (reader input never reaches FTS syntax unquoted);
 deprecated claims, merged actors and aliases an editor rejected never
 appear. Actors match through every accepted alias, ignoring accents and
-case ("Guaido" finds Juan Guaidó).
+case ("Ibanez" finds Ramón Ibáñez).
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _actors(query: str) -> QuerySet[Actor]:
         Actor.objects.active()
         .filter(matches)
         .annotate(
-            # An alias equal to the whole query ranks first ("Guaido" → Juan Guaidó).
+            # An alias equal to the whole query ranks first ("Ibanez" → Ramón Ibáñez).
             exact=Exists(aliases.filter(key=key)),
             rank=Value(1.0, output_field=FloatField()),
         )
