@@ -238,3 +238,21 @@ def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:
 
 def evaluate_many(gold_dir: Path, items: Iterable[tuple[str, dict[str, Any]]]) -> Report:
     return evaluate(gold_dir, dict(items))
+
+
+def score_folder(gold_dir: Path, text_dir: Path | None = None) -> Report:
+    """Extract the text each gold file in ``gold_dir`` names and score the lot.
+
+    Texts are read from ``text_dir`` (default: ``gold_dir`` itself), with an
+    empty snapshot, so the score is the pipeline's alone.
+    """
+    from kb.pipeline.extract import extract  # here: extract's modules import this one's peers
+    from kb.pipeline.jsonout import to_json
+
+    folder = text_dir or gold_dir
+    predictions: dict[str, dict[str, Any]] = {}
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_file.read_text("utf-8"))
+        name = gold.get("file") or gold_file.stem + ".txt"
+        predictions[gold_file.stem] = to_json(extract((folder / name).read_text("utf-8")))
+    return evaluate(gold_dir, predictions)

@@ -5,26 +5,18 @@ format. Thresholds sit a little under the seed targets, as the issue's targets
 for unseen articles do.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
-from kb.pipeline import extract
-from kb.pipeline.evaluate import Report, evaluate
-from kb.pipeline.jsonout import to_json
+from kb.pipeline.evaluate import Report, score_folder
 
 UNSEEN = Path(__file__).with_name("fixtures") / "unseen"
 
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    predictions = {}
-    for gold_file in sorted(UNSEEN.glob("*.json")):
-        name = json.loads(gold_file.read_text("utf-8"))["file"]
-        predictions[gold_file.stem] = to_json(extract((UNSEEN / name).read_text("utf-8")))
-    assert len(predictions) >= 3
-    return evaluate(UNSEEN, predictions)
+    return score_folder(UNSEEN)
 
 
 @pytest.mark.parametrize(

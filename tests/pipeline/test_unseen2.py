@@ -7,14 +7,13 @@ Thresholds are the issue's targets for unseen articles, slightly relaxed: people
 organizations 0.80, countries 0.95, quotes 0.88, speakers 0.88.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
 from kb.pipeline import extract
 from kb.pipeline.clean import clean
-from kb.pipeline.evaluate import Report, evaluate
+from kb.pipeline.evaluate import Report, score_folder
 from kb.pipeline.jsonout import to_json
 
 UNSEEN2 = Path(__file__).with_name("fixtures") / "unseen2"
@@ -26,12 +25,7 @@ def _extract_json(text: str) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    predictions = {}
-    for gold_file in sorted(UNSEEN2.glob("*.json")):
-        name = json.loads(gold_file.read_text("utf-8"))["file"]
-        predictions[gold_file.stem] = _extract_json((UNSEEN2 / name).read_text("utf-8"))
-    assert len(predictions) == 4
-    return evaluate(UNSEEN2, predictions)
+    return score_folder(UNSEEN2)
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,13 @@ Thresholds are the issue's targets, countries slightly relaxed (0.95 for a targe
 0.97): people 0.92, organizations 0.80, quotes 0.88, speakers 0.88.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
 from kb.pipeline import extract
 from kb.pipeline.clean import clean
-from kb.pipeline.evaluate import Report, evaluate
+from kb.pipeline.evaluate import Report, score_folder
 from kb.pipeline.jsonout import to_json
 
 UNSEEN3 = Path(__file__).with_name("fixtures") / "unseen3"
@@ -27,12 +26,7 @@ def _extract_json(text: str) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    predictions = {}
-    for gold_file in sorted(UNSEEN3.glob("*.json")):
-        name = json.loads(gold_file.read_text("utf-8"))["file"]
-        predictions[gold_file.stem] = _extract_json((UNSEEN3 / name).read_text("utf-8"))
-    assert len(predictions) == 3
-    return evaluate(UNSEEN3, predictions)
+    return score_folder(UNSEEN3)
 
 
 @pytest.mark.parametrize(
