@@ -11,7 +11,7 @@ stances. It guarantees:
 - an update (same ``original_name``, new text) re-extracts but keeps every
   editor decision: confirmed or rejected mentions, claims an editor reviewed,
   linked, tagged or wrote, and confirmed or rejected stances;
-- editors' aliases and rejections reach the pipeline through ``build_snapshot()``.
+- editors' aliases and rejections reach the pipeline through ``SnapshotIndex``.
 """
 
 from __future__ import annotations
@@ -64,11 +64,6 @@ class ImportOutcome:
 
 def content_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-def build_snapshot() -> Snapshot:
-    """Everything the knowledge base knows about actors, as the pipeline reads it."""
-    return SnapshotIndex.load().snapshot()
 
 
 def article_import(
@@ -265,6 +260,7 @@ class _ArticleWriter:
     def _resolve_countries(self) -> None:
         codes = {c.code for c in self.extraction.countries}
         codes |= {r.country for r in self.extraction.roles if r.country}
+        codes |= {a.country for a in self.extraction.actors if a.country}
         codes |= {
             r.name
             for s in self.extraction.stances
@@ -336,7 +332,7 @@ class _ArticleWriter:
         actor = Actor(
             kind=item.kind,
             name=item.name[:200],
-            country=self.countries.get(item.country or "") or _country(item.country),
+            country=self.countries.get(item.country or ""),
         )
         actor.slug = unique_slug(Actor, item.name)
         actor.save()
@@ -570,14 +566,9 @@ def _follow_merges(actor: Actor) -> Actor:
     return actor
 
 
-def _country(code: str | None) -> Country | None:
-    return Country.objects.filter(pk=code).first() if code else None
-
-
 __all__ = [
     "ImportOutcome",
     "article_import",
-    "build_snapshot",
     "content_hash",
     "refresh_mention_counts",
 ]
