@@ -7,6 +7,7 @@ budget; none depends on the number of rows shown.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -84,6 +85,19 @@ def _graph(stances: list[Stance], centre: Actor | Country | None = None) -> str:
     )
 
 
+def _events(articles: Iterable[Article], claims: Iterable[Claim]) -> list[Event]:
+    """Timeline points for the dated articles and claims (a claim is dated by its article)."""
+    return [
+        Event(a.published, a.display_title, a.get_absolute_url(), "article")
+        for a in articles
+        if a.published
+    ] + [
+        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
+        for c in claims
+        if c.article.published
+    ]
+
+
 def _page(request: HttpRequest, queryset: QuerySet) -> Page:
     # get_page turns any odd ?page= value into a valid page.
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -132,15 +146,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("speaker", "article")
         .defer(*ARTICLE_TEXT)[:8]
     )
-    events = [
-        Event(a.published, a.display_title, a.get_absolute_url(), "article")
-        for a in latest
-        if a.published
-    ] + [
-        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
-        for c in verified
-        if c.article.published
-    ]
+    events = _events(latest, verified)
     context = {
         "counts": {
             "articles": Article.objects.count(),
@@ -312,20 +318,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-shared", "name")[:15]
     )
     aliases = list(actor.aliases.accepted().order_by("name"))
-    events = [
-        Event(
-            e["article"].published,
-            e["article"].display_title,
-            e["article"].get_absolute_url(),
-            "article",
-        )
-        for e in by_article.values()
-        if e["article"].published
-    ] + [
-        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
-        for c in claims_made
-        if c.article.published
-    ]
+    events = _events([e["article"] for e in by_article.values()], claims_made)
     return render(
         request,
         "site/actor_detail.html",
@@ -408,15 +401,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         .defer(*ARTICLE_TEXT)
         .order_by("-id")[:SHORT_LIST]
     )
-    events = [
-        Event(a.published, a.display_title, a.get_absolute_url(), "article")
-        for a in articles
-        if a.published
-    ] + [
-        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
-        for c in claims
-        if c.article.published
-    ]
+    events = _events(articles, claims)
     return render(
         request,
         "site/country_detail.html",
