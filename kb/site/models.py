@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 
 class DataVersion(models.Model):
@@ -28,9 +28,24 @@ class DataVersion(models.Model):
         return f"data version {self.token}"
 
     @classmethod
+    def _read(cls) -> int | None:
+        if connection.vendor != "postgresql":
+            return cls.objects.filter(pk=1).values_list("token", flat=True).first()
+        # PostgreSQL bumps once per transaction (migration 0005). Reading the token
+        # re-arms the bump, so a write after this read, in the same transaction,
+        # changes the token again and a page rendered in between is never reused.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT token, set_config('kb.data_version_bumped', '', true) "
+                "FROM site_dataversion WHERE id = 1"
+            )
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+    @classmethod
     def current(cls) -> int:
         """The current token (one query); a fresh random one if the row is gone."""
-        token = cls.objects.filter(pk=1).values_list("token", flat=True).first()
+        token = cls._read()
         if token is not None:
             return token
         # A flushed database (tests) has no row: start from a random token so

@@ -94,3 +94,48 @@ def test_every_knowledge_base_table_has_its_trigger() -> None:
             )
         triggered = {row[0] for row in cursor.fetchall()}
     assert tables <= triggered, f"tables without a data-version trigger: {tables - triggered}"
+
+
+def _token() -> int:
+    from kb.site.models import DataVersion
+
+    return DataVersion.current()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_in_a_rolled_back_savepoint_does_not_hide_a_later_one(article) -> None:
+    from django.db import transaction
+
+    before = _token()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Article.objects.filter(pk=article.pk).update(title="Rolled back")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        assert _token() == before
+        Article.objects.filter(pk=article.pk).update(title="Kept")
+    assert _token() != before
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row versions are PostgreSQL's")
+def test_postgres_bumps_once_per_transaction(article) -> None:
+    """Many statements in one transaction update the version row once (migration 0005)."""
+    from django.db import transaction
+
+    def row_version() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT ctid::text FROM site_dataversion WHERE id = 1")
+            return cursor.fetchone()[0]
+
+    from kb.site.models import DataVersion
+
+    DataVersion.current()  # a flushed database has no version row until it is read
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(title="One")
+        first = row_version()
+        for n in range(5):
+            Article.objects.filter(pk=article.pk).update(title=f"Again {n}")
+        assert row_version() == first
