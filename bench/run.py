@@ -185,7 +185,9 @@ def corpus(size: int) -> tuple[Path, int]:
     return out, nbytes
 
 
-def measure_import(backend: str, size: int, path: Path, nbytes: int) -> tuple[str, dict]:
+def measure_import(
+    backend: str, size: int, path: Path, nbytes: int, floor: bool = True
+) -> tuple[str, dict]:
     name = f"kb_bench_{size}"
     url = fresh_db(backend, name)
     migrate(url)
@@ -205,6 +207,9 @@ def measure_import(backend: str, size: int, path: Path, nbytes: int) -> tuple[st
         f"{backend} {size}: imported in {imp['wall_s']:.1f}s, "
         f"{size / imp['wall_s']:.0f} articles/s, peak RSS {imp['rss_mb']:.0f} MB"
     )
+    if not floor:
+        log(f"{backend} {size}: loaddata floor skipped (--floor-max)")
+        return url, _import_result(size, nbytes, imp, written, 0, None)
     # The floor: the same rows through Django's own fixture loader.
     dump = WORK / f"dump-{backend}-{size}.jsonl"
     fixtures = [str(dump)]
@@ -250,25 +255,30 @@ def measure_import(backend: str, size: int, path: Path, nbytes: int) -> tuple[st
     drop_db(backend, floor_name)
     for fixture in fixtures:
         Path(fixture).unlink(missing_ok=True)
-    rows = sum(written.values()) + len(codes)
-    result = {
+    result = _import_result(size, nbytes, imp, written, len(codes), load)
+    log(
+        f"{backend} {size}: loaddata of the same {result['rows']} rows in {load['wall_s']:.1f}s; "
+        f"import/loaddata = {result['ratio']:.2f}"
+    )
+    return url, result
+
+
+def _import_result(
+    size: int, nbytes: int, imp: dict, written: dict, countries: int, load: dict | None
+) -> dict:
+    return {
         "articles": size,
         "mb": nbytes / 1e6,
         "wall_s": imp["wall_s"],
         "articles_per_s": size / imp["wall_s"],
         "mb_per_s": nbytes / 1e6 / imp["wall_s"],
         "rss_mb": imp["rss_mb"],
-        "rows": rows,
-        "tables": {**written, **({"entities.Country (updated)": len(codes)} if codes else {})},
-        "loaddata_s": load["wall_s"],
-        "loaddata_rss_mb": load["rss_mb"],
-        "ratio": imp["wall_s"] / load["wall_s"],
+        "rows": sum(written.values()) + countries,
+        "tables": {**written, **({"entities.Country (updated)": countries} if countries else {})},
+        "loaddata_s": load["wall_s"] if load else None,
+        "loaddata_rss_mb": load["rss_mb"] if load else None,
+        "ratio": imp["wall_s"] / load["wall_s"] if load else None,
     }
-    log(
-        f"{backend} {size}: loaddata of the same {rows} rows in {load['wall_s']:.1f}s; "
-        f"import/loaddata = {result['ratio']:.2f}"
-    )
-    return url, result
 
 
 # -- pages -----------------------------------------------------------------
@@ -430,8 +440,8 @@ def targets(results: dict[str, Any], sizes: list[int], backends: list[str]) -> l
                 (
                     f"import ≤ {IMPORT_RATIO_MAX}x loaddata",
                     f"{backend} {size}",
-                    f"{imp['ratio']:.2f}x",
-                    imp["ratio"] <= IMPORT_RATIO_MAX,
+                    f"{fmt(imp['ratio'])}x" if imp["ratio"] is not None else "not measured",
+                    imp["ratio"] <= IMPORT_RATIO_MAX if imp["ratio"] is not None else None,
                 )
             )
         rss = r[big]["import"]["rss_mb"]
@@ -498,6 +508,10 @@ def targets(results: dict[str, Any], sizes: list[int], backends: list[str]) -> l
     return rows
 
 
+def times(ratio: float | None) -> str:
+    return "not measured" if ratio is None else f"{ratio:.2f}x"
+
+
 def fmt(value: Any, spec: str = ".2f") -> str:
     if value is None:
         return "-"
@@ -546,8 +560,8 @@ def write_results(
             lines.append(
                 f"| {backend} | {size} | {i['mb']:.1f} | {i['wall_s']:.1f} | "
                 f"{i['articles_per_s']:.0f} | {i['mb_per_s']:.2f} | {i['rss_mb']:.0f} | "
-                f"{i['rows']} | {i['loaddata_s']:.1f} | {i['loaddata_rss_mb']:.0f} | "
-                f"{i['ratio']:.2f}x |"
+                f"{i['rows']} | {fmt(i['loaddata_s'], '.1f')} | {fmt(i['loaddata_rss_mb'], '.0f')}"
+                f" | {times(i['ratio'])} |"
             )
     lines += ["", "Rows the import wrote, per table (largest size):", ""]
     for backend in backends:
@@ -664,8 +678,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--results", type=Path, default=RESULTS, help="where to write the Markdown report"
     )
+    parser.add_argument(
+        "--floor-max",
+        type=int,
+        help="measure the loaddata floor only up to this many articles (it is slow)",
+    )
+    parser.add_argument(
+        "--combine",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="write one report from the raw results of earlier runs (say, one per backend)",
+    )
     args = parser.parse_args(argv)
     RESULTS = args.results.resolve()
+    if args.combine:
+        return combine(args.combine)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = [b.strip() for b in args.backends.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -685,7 +713,8 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         path, nbytes = corpus(size)
         for backend in backends:
-            url, imp = measure_import(backend, size, path, nbytes)
+            floor = args.floor_max is None or size <= args.floor_max
+            url, imp = measure_import(backend, size, path, nbytes, floor)
             if size not in pipeline:
                 log(f"{size}: pipeline alone ...")
                 pipeline[size] = worker(url, "pipeline", str(path))
@@ -694,8 +723,48 @@ def main(argv: list[str] | None = None) -> int:
             results[backend][size] = {"import": imp, "pages": pages}
             if not args.keep:
                 drop_db(backend, f"kb_bench_{size}")
+            # Saved as each size finishes: a long run that dies still leaves its figures.
+            save_raw(results, sizes, backends, pipeline, info)
     info["elapsed_s"] = time.monotonic() - _T0
     info["load_end"] = f"{os.getloadavg()[0]:.1f}"
+    save_raw(results, sizes, backends, pipeline, info)
+    return report(results, sizes, backends, pipeline, info)
+
+
+def save_raw(
+    results: dict, sizes: list[int], backends: list[str], pipeline: dict, info: dict
+) -> None:
+    raw = {"results": results, "sizes": sizes, "backends": backends, "pipeline": pipeline}
+    RESULTS.with_suffix(".json").write_text(json.dumps({**raw, "info": info}, indent=1))
+
+
+def combine(paths: list[Path]) -> int:
+    """One report from several runs' raw results, e.g. SQLite and PostgreSQL run side by side."""
+    results: dict[str, dict[int, Any]] = {}
+    pipeline: dict[int, Any] = {}
+    sizes: set[int] = set()
+    runs = []
+    for path in paths:
+        raw = json.loads(path.read_text())
+        for backend, by_size in raw["results"].items():
+            results.setdefault(backend, {}).update({int(k): v for k, v in by_size.items()})
+            sizes.update(int(k) for k in by_size)
+        pipeline.update({int(k): v for k, v in raw["pipeline"].items()})
+        runs.append(raw["info"])
+    info = dict(runs[0])
+    info["command"] = "; ".join(run["command"] for run in runs) + " (run side by side)"
+    info["elapsed_s"] = max(run.get("elapsed_s", 0) for run in runs)
+    info["load_start"] = " / ".join(run["load_start"] for run in runs)
+    info["load_end"] = " / ".join(run.get("load_end", "?") for run in runs)
+    for run in runs[1:]:
+        info["versions"] = {**info["versions"], **run["versions"]}
+    backends = list(results)
+    # Only sizes every backend reached are compared.
+    common = sorted(s for s in sizes if all(s in results[b] for b in backends))
+    return report(results, common, backends, pipeline, info)
+
+
+def report(results: dict, sizes: list[int], backends: list[str], pipeline: dict, info: dict) -> int:
     checks = targets(results, sizes, backends)
     write_results(results, sizes, backends, pipeline, info, checks)
     missed = [c for c in checks if c[3] is False]
@@ -703,7 +772,7 @@ def main(argv: list[str] | None = None) -> int:
     big = max(sizes)
     parts = [
         f"{b} {big}: import {results[b][big]['import']['articles_per_s']:.0f} art/s "
-        f"({results[b][big]['import']['ratio']:.2f}x loaddata, "
+        f"({times(results[b][big]['import']['ratio'])} loaddata, "
         f"{results[b][big]['import']['rss_mb']:.0f} MB)"
         for b in backends
     ]
@@ -711,7 +780,7 @@ def main(argv: list[str] | None = None) -> int:
         f"bench: {'; '.join(parts)}; pipeline {fmt(pipeline[big]['mb_per_s_per_core'])} MB/s/core;"
         f" targets {len([c for c in checks if c[3]])} met, {len(missed)} missed"
         f"{', pages skipped: ' + ', '.join(skipped) if skipped else ''}"
-        f" -> {RESULTS.relative_to(ROOT)}"
+        f" -> {os.path.relpath(RESULTS, ROOT)}"
     )
     return 0
 

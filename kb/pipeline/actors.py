@@ -32,6 +32,7 @@ from typing import NamedTuple
 import pycountry
 from rapidfuzz.fuzz import ratio
 
+from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import GeoMention, is_geo_word, lookup
 from kb.pipeline.text import (
     fold,
@@ -390,7 +391,7 @@ def _shared_lexicon() -> _Lexicon:
 _Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def _plan(words: tuple[str, ...]) -> _Plan | None:
     """What ``_candidates`` makes of a run, from its words alone: where an officer's
     title splits it (or None), the title leading it, and the (start, end) word
@@ -683,7 +684,7 @@ class _Traits(NamedTuple):
     geo: bool  # a place among the words
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def _traits(words: tuple[str, ...], text: str) -> _Traits | None:
     """None when the words alone rule out a name; names recur, so worked out once."""
     lex = _shared_lexicon()
@@ -835,13 +836,13 @@ def is_place(word: str) -> bool:
     return fold(word) in _places()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def _parts(form: str) -> tuple[str, ...]:
     """The folded words of a name; names recur in every pass, so they are split once."""
     return tuple(fold(form).split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def _same_person(a: str, b: str) -> bool:
     """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
     ta, tb = _parts(a), _parts(b)
@@ -864,7 +865,7 @@ def _surname_match(token: str, entity: Entity) -> int:
     return best
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def _surname_score(key: str, form: str) -> int:
     """``_surname_match`` against one multi-word form; the same pairs recur all article long."""
     parts = _parts(form)
@@ -885,7 +886,7 @@ def _known_index(snapshot: Snapshot) -> dict[str, list[KnownActor]]:
     return index
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def _known_keys(actor: KnownActor) -> tuple[str, ...]:
     """The keys one known actor links by; the same actors come in every snapshot."""
     rejected = {fold(r) for r in actor.rejected}

@@ -14,8 +14,13 @@ from functools import lru_cache
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-# Names and words repeat across articles; the cache is bounded, so memory is too.
-@lru_cache(maxsize=1 << 16)
+# Every memo in the pipeline holds at most this many entries. Names and words
+# repeat across articles, but a newsroom's vocabulary keeps growing, so an
+# unbounded memo would grow with the corpus; bounded, an import's memory is flat.
+MEMO_ENTRIES = 1 << 14
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
 def fold(name: str) -> str:
     """Accent-, case- and punctuation-insensitive key for a name."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from kb.pipeline.fold import fold as _fold
+from kb.pipeline.fold import fold as fold
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -35,15 +35,6 @@ class Token:
     text: str
     start: int
     end: int
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """The knowledge base's one name key (``kb.pipeline.fold``), cached.
-
-    The database indexes aliases by it.
-    """
-    return _fold(text)
 
 
 def tokens(text: str) -> list[Token]:

@@ -35,11 +35,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         as_json = options["format"] == "json"
         quiet = options["quiet"]
-        files = list(iter_paths(options["paths"]))
         snapshot = SnapshotIndex.load()
         counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "dry-run": 0}
-        progress = self._progress(len(files), quiet=quiet or as_json)
-        for path, name, problem in files:
+        progress = self._progress(options["paths"], quiet=quiet or as_json)
+        # Walked lazily, not listed: a folder of 50,000 articles costs no memory.
+        for path, name, problem in iter_paths(options["paths"]):
             outcome = self._import_one(path, name, problem, options, snapshot)
             counts[outcome.status] += 1
             if outcome.error:
@@ -97,8 +97,11 @@ class Command(BaseCommand):
             outcome.warnings.append(text.warning)
         return outcome
 
-    def _progress(self, total: int, *, quiet: bool) -> Any:
-        if quiet or total < 20 or not self.stdout.isatty():
+    def _progress(self, paths: list[str], *, quiet: bool) -> Any:
+        if quiet or not self.stdout.isatty():
+            return None
+        total = sum(1 for _ in iter_paths(paths))  # a walk of names only; no file is read
+        if total < 20:
             return None
         from tqdm import tqdm
 
