@@ -537,6 +537,11 @@ def write_results(
         "| | |",
         "|---|---|",
         f"| date | {info['date']} |",
+        *(
+            [f"| pages measured again | {info['pages_measured']} (`--pages-only`) |"]
+            if "pages_measured" in info
+            else []
+        ),
         f"| machine | {m['nproc']} CPUs ({m['cpu']}), {m['ram']} RAM |",
         f"| Python | {m['python']} |",
         *[f"| {b} | {v} |" for b, v in info["versions"].items()],
@@ -684,6 +689,12 @@ def main(argv: list[str] | None = None) -> int:
         help="measure the loaddata floor only up to this many articles (it is slow)",
     )
     parser.add_argument(
+        "--pages-only",
+        action="store_true",
+        help="measure the pages again on the databases an earlier --keep run left, "
+        "keeping its import figures (after a change to the pages)",
+    )
+    parser.add_argument(
         "--combine",
         nargs="+",
         type=Path,
@@ -694,6 +705,8 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS = args.results.resolve()
     if args.combine:
         return combine(args.combine)
+    if args.pages_only:
+        return pages_only(args)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = [b.strip() for b in args.backends.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -729,6 +742,24 @@ def main(argv: list[str] | None = None) -> int:
     info["load_end"] = f"{os.getloadavg()[0]:.1f}"
     save_raw(results, sizes, backends, pipeline, info)
     return report(results, sizes, backends, pipeline, info)
+
+
+def pages_only(args: argparse.Namespace) -> int:
+    raw = json.loads(RESULTS.with_suffix(".json").read_text())
+    info = raw["info"]
+    sizes = [int(s) for s in args.sizes.split(",")]
+    backends = [b.strip() for b in args.backends.split(",")]
+    results = {b: {int(k): v for k, v in raw["results"][b].items()} for b in backends}
+    for size in sizes:
+        for backend in backends:
+            url = db_url(backend, f"kb_bench_{size}")
+            migrate(url)  # a page change may come with an index
+            results[backend][size]["pages"] = measure_pages(backend, size, url, args)
+    info["pages_measured"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    info["command"] += "; then bench/run.py " + " ".join(sys.argv[1:])
+    pipeline = {int(k): v for k, v in raw["pipeline"].items()}
+    save_raw(results, raw["sizes"], backends, pipeline, info)
+    return report(results, raw["sizes"], backends, pipeline, info)
 
 
 def save_raw(

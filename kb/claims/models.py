@@ -268,7 +268,15 @@ class Stance(models.Model):
                 name="stance_dates_in_order",
             ),
         ]
-        indexes = [models.Index(fields=["valid_from", "valid_to"], name="stance_validity_idx")]
+        indexes = [
+            models.Index(fields=["valid_from", "valid_to"], name="stance_validity_idx"),
+            # An actor's or country's page reads its newest stances, on each side,
+            # straight from these: no sort of every stance the target ever took.
+            *(
+                models.Index(fields=[side, "-valid_from", "id"], name=f"stance_{side}_idx")
+                for side in ("subject_actor", "object_actor", "subject_country", "object_country")
+            ),
+        ]
 
     def __str__(self) -> str:
         neg = "not " if self.negated else ""

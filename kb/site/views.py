@@ -10,11 +10,12 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from kb.articles.models import Article, Mention
 from kb.claims.models import Claim, ClaimLink, Stance
@@ -34,6 +35,9 @@ RECENT_ARTICLES = 20
 CO_MENTION_WINDOW = 100
 # An actor's or country's page shows its newest stances, up to this many.
 STANCE_LIMIT = 60
+# A target linked from fewer than DENSE rows is rare: its articles are sorted
+# whole. Above, they are met by walking the articles newest first.
+DENSE = 500
 # An actor's roles: distinct posts among the newest ROLE_WINDOW role rows.
 ROLE_WINDOW = 200
 ROLE_LIMIT = 25
@@ -96,6 +100,58 @@ def _events(articles: Iterable[Article], claims: Iterable[Claim]) -> list[Event]
         for c in claims
         if c.article.published
     ]
+
+
+def _newest_articles(links: QuerySet, field: str) -> QuerySet[Article]:
+    """The articles ``links`` point to (by ``field``), newest first; slice it.
+
+    Reads a bounded number of rows however often the target occurs: a rare
+    target's links (fewer than DENSE) are read whole and only their articles are
+    sorted; a frequent target's articles are met soon by walking the
+    published-date index, because they are common. Sorting every linked
+    article, as a plain join would, grows with the knowledge base.
+    """
+    few = list(links.order_by().values_list(field, flat=True)[:DENSE])
+    newest = Article.objects.order_by("-published", "-id")
+    if len(few) < DENSE:
+        return newest.filter(pk__in=set(few))
+    return newest.filter(Exists(links.filter(**{field: OuterRef("pk")})))
+
+
+def _in_order(queryset: QuerySet, ids: list[int]) -> list[Any]:
+    rank = {pk: n for n, pk in enumerate(ids)}
+    return sorted(queryset.filter(pk__in=ids), key=lambda row: rank[row.pk])
+
+
+def _newest_claims_about(target: Actor | Country) -> QuerySet[Claim]:
+    """Public claims about ``target``, newest first, read from the newest links only.
+
+    The link table is walked backwards on its (target, claim) index (migration
+    claims 0005), so the page never sorts every claim ever made about a much
+    discussed actor. Deprecated claims are dropped after the walk; the
+    window is twice the list, which leaves room for them.
+    """
+    through = Claim.subjects.through if isinstance(target, Actor) else Claim.countries.through
+    field = "actor" if isinstance(target, Actor) else "country"
+    newest = (
+        through.objects.filter(**{field: target})
+        .order_by("-claim_id")
+        .values("claim_id")[: 2 * SHORT_LIST]
+    )
+    return Claim.objects.public().filter(pk__in=newest).order_by("-id")
+
+
+def _stances_of(target: Actor | Country) -> list[Stance]:
+    """The target's newest accepted stances (as subject or object), up to STANCE_LIMIT + 1.
+
+    Each side is read newest first from its own index and capped, so the
+    final sort handles at most twice the limit, not every stance of the target.
+    """
+    side = "actor" if isinstance(target, Actor) else "country"
+    newest = Stance.objects.accepted().order_by("-valid_from", "id").values("pk")
+    as_subject = newest.filter(**{f"subject_{side}": target})[: STANCE_LIMIT + 1]
+    as_object = newest.filter(**{f"object_{side}": target})[: STANCE_LIMIT + 1]
+    return list(_stances().filter(Q(pk__in=as_subject) | Q(pk__in=as_object))[: STANCE_LIMIT + 1])
 
 
 def _page(request: HttpRequest, queryset: QuerySet) -> Page:
@@ -258,22 +314,16 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             survivor = survivor.merged_into  # type: ignore[union-attr]
         return redirect(survivor, permanent=False)  # type: ignore[arg-type]
     # Bounded by design: the page reads the actor's RECENT_ARTICLES newest
-    # articles (walking the published-date index, stopping at the limit) and
-    # works out co-mentions from the CO_MENTION_WINDOW newest only, so its cost
-    # does not grow with how often the actor appears in the knowledge base.
+    # articles and works out co-mentions from the CO_MENTION_WINDOW newest only,
+    # so its cost does not grow with how often the actor appears.
     window = list(
-        Article.objects.filter(
-            Exists(Mention.objects.accepted().filter(actor=actor, article=OuterRef("pk")))
-        )
-        .order_by("-published", "-id")
-        .values_list("pk", flat=True)[:CO_MENTION_WINDOW]
+        _newest_articles(Mention.objects.accepted().filter(actor=actor), "article_id").values_list(
+            "pk", flat=True
+        )[:CO_MENTION_WINDOW]
     )
     shown = window[:RECENT_ARTICLES]
-    articles = sorted(
-        Article.objects.filter(pk__in=shown)
-        .select_related("source")
-        .defer("raw_text", "offsets", "blocks"),
-        key=lambda a: shown.index(a.pk),
+    articles = _in_order(
+        Article.objects.select_related("source").defer("raw_text", "offsets", "blocks"), shown
     )
     by_article: OrderedDict[int, dict[str, Any]] = OrderedDict(
         (a.pk, {"article": a, "count": 0}) for a in articles
@@ -287,9 +337,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         entry = by_article[m.article_id]
         entry["count"] += 1
         entry.setdefault("snippet", snippet(entry["article"].body, m.start, m.end))
-    stances = list(
-        _stances().filter(Q(subject_actor=actor) | Q(object_actor=actor))[: STANCE_LIMIT + 1]
-    )
+    stances = _stances_of(actor)
     stances_more = len(stances) > STANCE_LIMIT
     stances = stances[:STANCE_LIMIT]
     claims_made = list(
@@ -300,15 +348,16 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-id")[:SHORT_LIST]
     )
     claims_about = list(
-        Claim.objects.public()
-        .about(actor)
+        _newest_claims_about(actor)
         .select_related("article", "speaker")
-        .defer(*ARTICLE_TEXT)
-        .order_by("-id")[:SHORT_LIST]
+        .defer(*ARTICLE_TEXT)[:SHORT_LIST]
     )
     co_mentioned = (
         Actor.objects.active()
         .exclude(pk=actor.pk)
+        # Only actors met in the window, each counted on its (actor, article)
+        # index: not every actor in the knowledge base.
+        .filter(pk__in=Mention.objects.filter(article__in=window).values("actor_id"))
         .filter(
             mentions__article__in=window,
             mentions__status__in=[Mention.Status.EXTRACTED, Mention.Status.CONFIRMED],
@@ -382,24 +431,18 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
         return redirect("site:country", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, code=code.upper())
-    stances = list(
-        _stances().filter(Q(subject_country=country) | Q(object_country=country))[
-            : STANCE_LIMIT + 1
-        ]
-    )
+    stances = _stances_of(country)
     stances_more = len(stances) > STANCE_LIMIT
     stances = stances[:STANCE_LIMIT]
     articles = list(
-        Article.objects.mentioning(country)
+        _newest_articles(Mention.objects.accepted().filter(country=country), "article_id")
         .select_related("source")
         .defer("raw_text", "offsets", "blocks")[:SHORT_LIST]
     )
     claims = list(
-        Claim.objects.public()
-        .about(country)
+        _newest_claims_about(country)
         .select_related("speaker", "article")
-        .defer(*ARTICLE_TEXT)
-        .order_by("-id")[:SHORT_LIST]
+        .defer(*ARTICLE_TEXT)[:SHORT_LIST]
     )
     events = _events(articles, claims)
     return render(
@@ -491,7 +534,12 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "tag": tag,
             "articles": list(
-                Article.objects.filter(tags=tag)
+                _newest_articles(
+                    TaggedItem.objects.filter(
+                        tag=tag, content_type=ContentType.objects.get_for_model(Article)
+                    ),
+                    "object_id",
+                )
                 .select_related("source")
                 .defer("raw_text", "offsets", "blocks")[:SHORT_LIST]
             ),

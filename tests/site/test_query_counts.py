@@ -26,21 +26,24 @@ BUDGETS = {
     "raw": ("/articles/{article}/raw/", 1),
     # count, page (with country), tags of the page
     "actor_list": ("/actors/", 3),
-    # actor (+ country, merged_into), ids of its newest articles, the shown
-    # articles, their mentions of the actor, stances, stance evidence, claims
-    # made, claims about, co-mentioned actors, aliases, tags, roles
-    "actor": ("/actors/{actor}/", 12),
+    # actor (+ country, merged_into), up to DENSE of its mentions' articles (rare
+    # or frequent?), ids of its newest articles, the shown articles, their
+    # mentions of the actor, stances, stance evidence, claims made, claims
+    # about, co-mentioned actors, aliases, tags, roles
+    "actor": ("/actors/{actor}/", 13),
     # count, page (annotated with actor counts)
     "country_list": ("/countries/", 2),
-    # country, stances, stance evidence, articles, claims, actors
-    "country": ("/countries/ve/", 6),
+    # country, stances, stance evidence, up to DENSE of its mentions' articles
+    # (rare or frequent?), articles, claims, actors
+    "country": ("/countries/ve/", 7),
     # count, page (with speaker and article), tags
     "claim_list": ("/claims/", 3),
     # claim (+ speaker, article, source), links (+ both ends), subjects,
     # countries, tags
     "claim": ("/claims/{claim}/", 5),
-    # tag, articles, actors, claims
-    "tag": ("/tags/venezuela/", 4),
+    # tag, up to DENSE of its articles (rare or frequent?), articles, actors,
+    # claims (the content types are cached)
+    "tag": ("/tags/venezuela/", 5),
     # articles, claims, actors, their accepted aliases
     "search": ("/search/?q=Guaido", 4),
     # the latest articles (with source)

@@ -1,0 +1,64 @@
+"""The pages' bounded reads pick the same rows as the plain, unbounded queries.
+
+Actor, country and tag pages read "newest first" lists without sorting every
+row linked to a much-mentioned target (kb.site.views). Both ways of doing it,
+for a rare target and for a frequent one, must agree with the plain query.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from taggit.models import Tag, TaggedItem
+
+from kb.articles.models import Article, Mention
+from kb.claims.models import Claim
+from kb.entities.models import Actor
+from kb.site import views
+
+pytestmark = pytest.mark.django_db
+
+NEWEST = ("-published", "-id")
+
+
+@pytest.fixture(params=["rare", "frequent"])
+def branch(request, monkeypatch) -> str:
+    # Three links already count as frequent: the page walks the articles newest first.
+    monkeypatch.setattr(views, "DENSE", 10_000 if request.param == "rare" else 3)
+    return request.param
+
+
+def test_newest_articles_of_an_actor_a_country_and_a_tag(world, branch) -> None:
+    world.grow(12)
+    for target in (world.guaido, world.ve):
+        field = "actor" if target is world.guaido else "country"
+        links = Mention.objects.accepted().filter(**{field: target})
+        got = list(views._newest_articles(links, "article_id").values_list("pk", flat=True))
+        plain = Article.objects.mentioning(target).order_by(*NEWEST)
+        want = list(plain.values_list("pk", flat=True))
+        assert got == want and len(want) >= 12
+    tag = Tag.objects.get(slug="venezuela")
+    items = TaggedItem.objects.filter(
+        tag=tag, content_type=ContentType.objects.get_for_model(Article)
+    )
+    got = list(views._newest_articles(items, "object_id").values_list("pk", flat=True))
+    want = list(Article.objects.filter(tags=tag).order_by(*NEWEST).values_list("pk", flat=True))
+    assert got == want and len(want) >= 12
+
+
+def test_newest_claims_about_and_stances_of_a_target(world) -> None:
+    world.grow(12)
+    some = Claim.objects.filter(countries=world.ve).order_by("id")[:3]
+    Claim.objects.filter(pk__in=[c.pk for c in some]).update(status=Claim.Status.DEPRECATED)
+    for target in (world.guaido, world.ve, Actor.objects.get(name="Person 3")):
+        # Fewer links than the window: the bounded read is the whole, plain answer.
+        plain = Claim.objects.public().about(target).order_by("-id")
+        got = list(views._newest_claims_about(target).values_list("pk", flat=True))
+        assert got == list(plain.values_list("pk", flat=True))
+        side = "actor" if isinstance(target, Actor) else "country"
+        plain = views._stances().filter(
+            Q(**{f"subject_{side}": target}) | Q(**{f"object_{side}": target})
+        )
+        assert views._stances_of(target) == list(plain[: views.STANCE_LIMIT + 1])
+    assert views._stances_of(world.ve), "the country takes stances in this world"
