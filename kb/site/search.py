@@ -10,8 +10,8 @@ between ``MARK_START``/``MARK_END`` sentinels (render it with
 Guarantees: the backend follows ``connection.vendor`` (PostgreSQL full text
 over stored, GIN-indexed tsvector columns, or SQLite FTS5 tables kept in sync
 by triggers, both created by ``kb/site/migrations``); the cost of a search is
-bounded on PostgreSQL: results are ranked among the newest ``CANDIDATES``
-matches (FTS5's bm25 reads its own index, ranked over all matches); no query
+bounded on both: results are ranked among the newest ``CANDIDATES`` matches
+(FTS5 lists matches by rowid, newest first, without ranking them); no query
 string raises (reader input never reaches FTS syntax unquoted);
 deprecated claims, merged actors and aliases an editor rejected never
 appear. Actors match through every accepted alias, ignoring accents and
@@ -154,13 +154,18 @@ def _sqlite(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[C
     # reader's input is ever interpreted.
     match = " ".join(f'"{t}"*' for t in terms)
     articles = (
-        Article.objects.extra(
+        Article.objects.extra(  # noqa: S610 (reader input only as bound params)
             tables=["site_article_fts"],
             where=[
                 "site_article_fts.rowid = articles_article.id",
                 "site_article_fts MATCH %s",
+                # From the newest CANDIDATES matches on: FTS5 walks rowids
+                # newest first and bounds its scan by this range.
+                f"site_article_fts.rowid >= (SELECT min(rowid) FROM (SELECT rowid"  # noqa: S608
+                f" FROM site_article_fts WHERE site_article_fts MATCH %s"
+                f" ORDER BY rowid DESC LIMIT {CANDIDATES}))",
             ],
-            params=[match],
+            params=[match, match],
             select={
                 # bm25 is lower-is-better; negate so rank reads like PostgreSQL's.
                 "rank": "-bm25(site_article_fts, 10.0, 1.0)",
@@ -173,13 +178,18 @@ def _sqlite(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[C
     )
     claims = (
         Claim.objects.public()
-        .extra(
+        .extra(  # noqa: S610 (reader input only as bound params)
             tables=["site_claim_fts"],
             where=[
                 "site_claim_fts.rowid = claims_claim.id",
                 "site_claim_fts MATCH %s",
+                # From the newest CANDIDATES matches on: FTS5 walks rowids
+                # newest first and bounds its scan by this range.
+                f"site_claim_fts.rowid >= (SELECT min(rowid) FROM (SELECT rowid"  # noqa: S608
+                f" FROM site_claim_fts WHERE site_claim_fts MATCH %s"
+                f" ORDER BY rowid DESC LIMIT {CANDIDATES}))",
             ],
-            params=[match],
+            params=[match, match],
             select={
                 "rank": "-bm25(site_claim_fts)",
                 "headline": "highlight(site_claim_fts, 0, char(2), char(3))",

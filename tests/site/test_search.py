@@ -134,3 +134,19 @@ def test_search_page_escapes_and_highlights(client, world):
     html = client.get("/search/", {"q": "guaido fan"}).content.decode()
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert world.guaido.get_absolute_url() in client.get("/search/?q=Guaido").content.decode()
+
+
+def test_only_the_newest_matches_are_ranked(world, monkeypatch):
+    """A word in most of the knowledge base costs what a rare one does: the
+    newest CANDIDATES matches are ranked, older ones are left out."""
+    from kb.site import search as search_module
+
+    made = [
+        make_article(f"Zinc report {n}", f"Zinc output {n}.", published=None, source=None)
+        for n in range(5)
+    ]
+    assert len(list(search("Zinc").articles)) == 5
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    assert {a.pk for a in search("Zinc").articles} == {made[-1].pk, made[-2].pk}
+    claims = list(search("stop until free").claims)
+    assert claims == [world.quote]  # fewer matches than candidates: all of them
