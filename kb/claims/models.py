@@ -270,6 +270,8 @@ class Stance(models.Model):
         ]
         indexes = [
             models.Index(fields=["valid_from", "valid_to"], name="stance_validity_idx"),
+            # The default ordering: the home page's newest stances, without a sort.
+            models.Index(fields=["-valid_from", "id"], name="stance_newest_idx"),
             # An actor's or country's page reads its newest stances, on each side,
             # straight from these: no sort of every stance the target ever took.
             *(

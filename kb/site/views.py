@@ -112,7 +112,7 @@ def _newest_articles(links: QuerySet, field: str) -> QuerySet[Article]:
     article, as a plain join would, grows with the knowledge base.
     """
     few = list(links.order_by().values_list(field, flat=True)[:DENSE])
-    newest = Article.objects.order_by("-published", "-id")
+    newest = Article.objects.all()  # newest first, on article_latest_idx
     if len(few) < DENSE:
         return newest.filter(pk__in=set(few))
     return newest.filter(Exists(links.filter(**{field: OuterRef("pk")})))

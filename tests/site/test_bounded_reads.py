@@ -19,7 +19,7 @@ from kb.site import views
 
 pytestmark = pytest.mark.django_db
 
-NEWEST = ("-published", "-id")
+NEWEST = Article._meta.ordering
 
 
 @pytest.fixture(params=["rare", "frequent"])
