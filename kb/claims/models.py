@@ -132,7 +132,8 @@ class Claim(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-created_at"], name="claim_status_idx"),
-            models.Index(fields=["speaker", "status"], name="claim_speaker_idx"),
+            # A speaker's newest claims (actor pages), read without a sort.
+            models.Index(fields=["speaker", "-id"], name="claim_speaker_idx"),
             # Serves the default ordering, so a list page reads its rows from
             # the index instead of sorting every claim.
             models.Index(fields=["-created_at", "-id"], name="claim_created_idx"),
@@ -338,7 +339,11 @@ class Role(models.Model):
                 name="role_dates_in_order",
             ),
         ]
-        indexes = [models.Index(fields=["valid_from", "valid_to"], name="role_validity_idx")]
+        indexes = [
+            models.Index(fields=["valid_from", "valid_to"], name="role_validity_idx"),
+            # An actor page reads the actor's newest role rows from it.
+            models.Index(fields=["actor", "-id"], name="role_newest_idx"),
+        ]
 
     def __str__(self) -> str:
         where = self.organization or self.country
