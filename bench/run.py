@@ -109,7 +109,8 @@ def worker(db_url: str, *args: str, extra_env: dict[str, str] | None = None) -> 
 
 def timed(cmd: list[str], db_url: str) -> dict[str, float]:
     """Wall time and peak RSS of one command, as /usr/bin/time -v reports it."""
-    report = WORK / "time.txt"
+    # One report per run: two runs (one per backend) may go side by side.
+    report = WORK / f"time-{os.getpid()}.txt"
     t0 = time.perf_counter()
     run(["/usr/bin/time", "-v", "-o", str(report), *cmd], db_url)
     wall = time.perf_counter() - t0
