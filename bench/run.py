@@ -19,6 +19,13 @@ For each size and backend it measures:
 - pages in-process (``django.test.Client``, warm, with query counts) and
   through gunicorn (2 workers, loopback) with ``wrk --latency``, each against
   ``/bench/floor/``: a bare view behind the same middleware and server.
+
+Long runs: ``--floor-max N`` skips the loaddata floor above N articles (it is
+as slow as the import itself); every run also writes its raw figures next to
+the report (``RESULTS.json``), after each size, so ``--combine A.json B.json``
+can join runs made side by side (one per backend) into one report, and
+``--pages-only`` measures the pages again on the databases a ``--keep`` run
+left, keeping that run's import figures.
 """
 
 from __future__ import annotations
