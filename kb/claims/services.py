@@ -9,15 +9,19 @@ Guarantees:
 
 - every workflow runs inside one visible ``transaction.atomic()`` and takes
   ``select_for_update()`` on the rows it changes, so two editors never
-  interleave a merge with a re-link;
+  interleave a merge with a re-link; every workflow that changes which actor
+  a row points at (merge, undo, mention reject/confirm/re-link, and the
+  importer) first takes the one actor-linking lock on PostgreSQL, so none
+  waits on another's row locks in the opposite order (no deadlock);
 - a merge records every row it changes with its previous value, and
   ``merge_undo`` puts each of them back exactly (same primary keys, same
   values); nothing is deleted that undo cannot recreate;
 - editors' decisions (confirmed or rejected mentions) are never overridden
   by ``actors_relink``; a rejection also records a rejected ``Alias`` so the
   importer never links that surface form to that actor again;
-- ``Actor.mention_count`` and ``Country.mention_count`` are recounted inside
-  the same transaction after every change to mentions.
+- ``Actor.mention_count`` and ``Country.mention_count`` are kept right inside
+  the same transaction after every change to mentions (by the change's delta
+  for one mention, by a recount for a merge).
 
 ``kb.claims`` sits above ``kb.articles`` and ``kb.entities``, so it may touch
 all their models; it never imports ``kb.ingest``.
@@ -41,7 +45,11 @@ from django.utils import timezone
 from taggit.models import TaggedItem
 
 from kb.articles.models import Article, Mention
-from kb.articles.services import refresh_mention_counts, take_actor_linking_lock
+from kb.articles.services import (
+    add_mention_counts,
+    refresh_mention_counts,
+    take_actor_linking_lock,
+)
 from kb.claims.models import Claim, ClaimLink, Role, Stance
 from kb.entities.models import Actor, Alias, MergeRecord, unique_slug
 from kb.pipeline.fold import fold
@@ -264,13 +272,25 @@ def mention_reject(mention: Mention, *, user: User | None = None) -> Mention:
     mentions are just marked rejected: countries have no aliases.
     """
     with transaction.atomic():
+        take_actor_linking_lock()
         mention = Mention.objects.select_for_update().get(pk=mention.pk)
+        counted = mention.status != Mention.Status.REJECTED
         mention.status = Mention.Status.REJECTED
         mention.save(update_fields=["status"])
         if mention.actor_id:
             alias_reject(mention.actor_id, mention.surface)
-        refresh_mention_counts(actor_ids=[mention.actor_id], country_codes=[mention.country_id])
+        if counted:
+            _count(mention, -1)
     return mention
+
+
+def _count(mention: Mention, delta: int) -> None:
+    # A delta, not a recount: recounting reads every mention of an actor that
+    # appears in most articles, and one editor's click should not cost that.
+    add_mention_counts(
+        actors={mention.actor_id: delta} if mention.actor_id else {},
+        countries={mention.country_id: delta} if mention.country_id else {},
+    )
 
 
 def actor_for_writing(actor_id: int) -> Actor:
@@ -312,10 +332,13 @@ def alias_reject(actor_id: int, surface: str) -> Alias | None:
 def mention_confirm(mention: Mention) -> Mention:
     """Mark a mention confirmed: re-imports and re-links keep it as it is."""
     with transaction.atomic():
+        take_actor_linking_lock()
         mention = Mention.objects.select_for_update().get(pk=mention.pk)
+        counted = mention.status != Mention.Status.REJECTED
         mention.status = Mention.Status.CONFIRMED
         mention.save(update_fields=["status"])
-        refresh_mention_counts(actor_ids=[mention.actor_id], country_codes=[mention.country_id])
+        if not counted:
+            _count(mention, +1)
     return mention
 
 
@@ -328,21 +351,21 @@ def mention_relink(
     does not link it back.
     """
     with transaction.atomic():
+        take_actor_linking_lock()
         if actor is not None:
             # Picked on a page read before a merge took it away: follow it.
             actor = actor_for_writing(actor.pk)
         mention = Mention.objects.select_for_update().get(pk=mention.pk)
-        old_actor, old_country = mention.actor_id, mention.country_id
+        if mention.status != Mention.Status.REJECTED:
+            _count(mention, -1)
+        old_actor = mention.actor_id
         mention.actor = actor
         mention.country_id = country_code if actor is None else None
         mention.status = Mention.Status.CONFIRMED
         mention.save(update_fields=["actor", "country", "status"])
+        _count(mention, +1)
         if old_actor and old_actor != mention.actor_id:
             alias_reject(old_actor, mention.surface)
-        refresh_mention_counts(
-            actor_ids=[old_actor, mention.actor_id],
-            country_codes=[old_country, mention.country_id],
-        )
     return mention
 
 

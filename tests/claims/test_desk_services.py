@@ -335,3 +335,39 @@ def test_split_seed_003_into_its_2016_and_2022_pieces(imported_seeds, seeds_dir)
     # Re-importing the file finds it unchanged: the original keeps the file's hash.
     again = article_import(path.read_text("utf-8"), original_name=path.name)
     assert again.status == "unchanged" and again.article == article
+
+
+def test_mention_counts_stay_exact_through_reject_confirm_and_relink(world):
+    """The workflows apply deltas instead of recounting; a recount agrees after each."""
+    from kb.articles.services import refresh_mention_counts
+    from kb.entities.models import Actor, Country
+
+    def stored() -> dict[str, int]:
+        return {
+            **{a.slug: a.mention_count for a in Actor.objects.all()},
+            **{c.code: c.mention_count for c in Country.objects.filter(mention_count__gt=0)},
+        }
+
+    def recounted() -> dict[str, int]:
+        refresh_mention_counts(
+            actor_ids=Actor.objects.values_list("pk", flat=True),
+            country_codes=Country.objects.values_list("pk", flat=True),
+        )
+        return stored()
+
+    mentions = list(Mention.objects.filter(actor__isnull=False).order_by("pk"))
+    assert len(mentions) >= 3
+    steps = [
+        lambda: services.mention_reject(mentions[0]),
+        lambda: services.mention_reject(mentions[0]),  # twice: counted once
+        lambda: services.mention_confirm(mentions[0]),  # a rejected one comes back
+        lambda: services.mention_confirm(mentions[1]),  # already counted
+        lambda: services.mention_relink(mentions[1], actor=world.guaido),
+        lambda: services.mention_reject(mentions[2]),
+        lambda: services.mention_relink(mentions[2], actor=world.guaido_dup),  # from rejected
+        lambda: services.mention_relink(mentions[0], country_code="VE"),
+    ]
+    for step in steps:
+        step()
+        before = stored()
+        assert before == recounted()
