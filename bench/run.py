@@ -24,8 +24,8 @@ Long runs: ``--floor-max N`` skips the loaddata floor above N articles (it is
 as slow as the import itself); every run also writes its raw figures next to
 the report (``RESULTS.json``), after each size, so ``--combine A.json B.json``
 can join runs made side by side (one per backend) into one report, and
-``--pages-only`` measures the pages again on the databases a ``--keep`` run
-left, keeping that run's import figures.
+``--floor-only`` or ``--pages-only`` measure the floor or the pages later, on
+the databases a ``--keep`` run left, keeping that run's other figures.
 """
 
 from __future__ import annotations
