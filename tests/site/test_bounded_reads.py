@@ -62,3 +62,17 @@ def test_newest_claims_about_and_stances_of_a_target(world) -> None:
         )
         assert views._stances_of(target) == list(plain[: views.STANCE_LIMIT + 1])
     assert views._stances_of(world.ve), "the country takes stances in this world"
+
+
+def test_lists_and_home_count_up_to_a_limit(world, client, monkeypatch) -> None:
+    """Counting stops at COUNT_LIMIT + 1 rows: the page says "more than" instead."""
+    world.grow(5)
+    assert "More than" not in client.get("/articles/").content.decode()
+    monkeypatch.setattr(views, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    page = client.get("/claims/?page=3").content.decode()
+    assert "More than 2 results" in page and "Page 3 of 3+" in page
+    assert client.get("/claims/?page=9").content.decode().count("Page 3 of 3+") == 1
+    home = client.get("/").content.decode()
+    assert "<strong>2+</strong> articles" in home and "<strong>2+</strong> claims" in home
+    assert views.bounded_count(Article.objects.all()) == 3
