@@ -853,7 +853,8 @@ def report(results: dict, sizes: list[int], backends: list[str], pipeline: dict,
     checks = targets(results, sizes, backends)
     write_results(results, sizes, backends, pipeline, info, checks)
     missed = [c for c in checks if c[3] is False]
-    skipped = sorted({c[1].rsplit(" ", 1)[-1] for c in checks if c[3] is None})
+    skipped = sorted({c[1] for c in checks if c[3] is None and c[0] == "page measured"})
+    unmeasured = len([c for c in checks if c[3] is None and c[0] != "page measured"])
     big = max(sizes)
     parts = [
         f"{b} {big}: import {results[b][big]['import']['articles_per_s']:.0f} art/s "
@@ -864,6 +865,7 @@ def report(results: dict, sizes: list[int], backends: list[str], pipeline: dict,
     print(
         f"bench: {'; '.join(parts)}; pipeline {fmt(pipeline[big]['mb_per_s_per_core'])} MB/s/core;"
         f" targets {len([c for c in checks if c[3]])} met, {len(missed)} missed"
+        f"{f', {unmeasured} not measured' if unmeasured else ''}"
         f"{', pages skipped: ' + ', '.join(skipped) if skipped else ''}"
         f" -> {os.path.relpath(RESULTS, ROOT)}"
     )
