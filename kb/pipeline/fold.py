@@ -20,9 +20,24 @@ _NON_WORD = re.compile(r"[^\w]+")
 MEMO_ENTRIES = 1 << 14
 
 
-@lru_cache(maxsize=MEMO_ENTRIES)
+# Longer strings are whole lines and paragraphs (the cleaner compares them):
+# they recur within one article only, so they get a memo of their own, sized
+# for one article, instead of pushing the names out of the big one.
+_NAME_LENGTH = 64
+
+
 def fold(name: str) -> str:
     """Accent-, case- and punctuation-insensitive key for a name."""
+    if len(name) > _NAME_LENGTH:
+        return _memo_fold_line(name)
+    return _memo_fold(name)
+
+
+def _fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+_memo_fold = lru_cache(maxsize=MEMO_ENTRIES)(_fold)
+_memo_fold_line = lru_cache(maxsize=1024)(_fold)
