@@ -24,8 +24,8 @@ Long runs: ``--floor-max N`` skips the loaddata floor above N articles (it is
 as slow as the import itself); every run also writes its raw figures next to
 the report (``RESULTS.json``), after each size, so ``--combine A.json B.json``
 can join runs made side by side (one per backend) into one report, and
-``--floor-only`` or ``--pages-only`` measure the floor or the pages later, on
-the databases a ``--keep`` run left, keeping that run's other figures.
+``--floor-only``, ``--pages-only`` or ``--pipeline-only`` measure that part
+again later, on the databases a ``--keep`` run left, keeping the other figures.
 """
 
 from __future__ import annotations
@@ -737,6 +737,11 @@ def main(argv: list[str] | None = None) -> int:
         "from the rows its import wrote",
     )
     parser.add_argument(
+        "--pipeline-only",
+        action="store_true",
+        help="measure the pipeline alone again (after a change to it), on a --keep run's data",
+    )
+    parser.add_argument(
         "--combine",
         nargs="+",
         type=Path,
@@ -751,6 +756,8 @@ def main(argv: list[str] | None = None) -> int:
         return pages_only(args)
     if args.floor_only:
         return floor_only(args)
+    if args.pipeline_only:
+        return pipeline_only(args)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = [b.strip() for b in args.backends.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -826,6 +833,22 @@ def floor_only(args: argparse.Namespace) -> int:
     info = raw["info"]
     info["command"] += "; then bench/run.py " + " ".join(sys.argv[1:])
     pipeline = {int(k): v for k, v in raw["pipeline"].items()}
+    save_raw(results, raw["sizes"], list(results), pipeline, info)
+    return report(results, raw["sizes"], list(results), pipeline, info)
+
+
+def pipeline_only(args: argparse.Namespace) -> int:
+    raw = json.loads(RESULTS.with_suffix(".json").read_text())
+    backend = next(iter(raw["results"]))
+    pipeline = {int(k): v for k, v in raw["pipeline"].items()}
+    for size in [int(s) for s in args.sizes.split(",")]:
+        path, _ = corpus(size)
+        log(f"{size}: pipeline alone ...")
+        pipeline[size] = worker(db_url(backend, f"kb_bench_{size}"), "pipeline", str(path))
+        log(f"{size}: pipeline {fmt(pipeline[size]['mb_per_s_per_core'])} MB/s per core")
+    info = raw["info"]
+    info["command"] += "; then bench/run.py " + " ".join(sys.argv[1:])
+    results = {b: {int(k): v for k, v in raw["results"][b].items()} for b in raw["results"]}
     save_raw(results, raw["sizes"], list(results), pipeline, info)
     return report(results, raw["sizes"], list(results), pipeline, info)
 
