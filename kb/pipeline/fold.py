@@ -34,6 +34,10 @@ def fold(name: str) -> str:
 
 
 def _fold(name: str) -> str:
+    if name.isascii():
+        # NFKD leaves ASCII as it is and casefold() is lower() there: the same
+        # key, without walking the string character by character.
+        return _NON_WORD.sub(" ", name.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
