@@ -615,7 +615,7 @@ def write_results(
         "## Pipeline alone",
         "",
         "`kb.pipeline.extract` over the corpus in one process, CPU time, with the snapshot "
-        "the importer would pass (known actors from the imported SQLite database).",
+        "the importer would pass (known actors from the database the import wrote).",
         "",
         "| articles | MB | CPU s | MB/s per core | known actors |",
         "|---:|---:|---:|---:|---:|",
