@@ -752,12 +752,9 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS = args.results.resolve()
     if args.combine:
         return combine(args.combine)
-    if args.pages_only:
-        return pages_only(args)
-    if args.floor_only:
-        return floor_only(args)
-    if args.pipeline_only:
-        return pipeline_only(args)
+    for part in ("pages", "floor", "pipeline"):
+        if getattr(args, f"{part}_only"):
+            return measure_again(args, part)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     backends = [b.strip() for b in args.backends.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
@@ -795,62 +792,46 @@ def main(argv: list[str] | None = None) -> int:
     return report(results, sizes, backends, pipeline, info)
 
 
-def pages_only(args: argparse.Namespace) -> int:
+def measure_again(args: argparse.Namespace, part: str) -> int:
+    """One part (pages, floor or pipeline) measured again on a ``--keep`` run's databases;
+    every other figure is kept from that run's raw results."""
     raw = json.loads(RESULTS.with_suffix(".json").read_text())
+    results = {b: {int(k): v for k, v in by_size.items()} for b, by_size in raw["results"].items()}
+    pipeline = {int(k): v for k, v in raw["pipeline"].items()}
     info = raw["info"]
     sizes = [int(s) for s in args.sizes.split(",")]
-    backends = [b.strip() for b in args.backends.split(",")]
-    results = {b: {int(k): v for k, v in raw["results"][b].items()} for b in backends}
+    backends = [b.strip() for b in args.backends.split(",") if b.strip() in results]
     for size in sizes:
+        if part == "pipeline":
+            path, _ = corpus(size)
+            log(f"{size}: pipeline alone ...")
+            url = db_url(backends[0], f"kb_bench_{size}")
+            pipeline[size] = worker(url, "pipeline", str(path))
+            log(f"{size}: pipeline {fmt(pipeline[size]['mb_per_s_per_core'])} MB/s per core")
+            continue
         for backend in backends:
             url = db_url(backend, f"kb_bench_{size}")
-            migrate(url)  # a page change may come with an index
-            results[backend][size]["pages"] = measure_pages(backend, size, url, args)
-    info["pages_measured"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+            if part == "pages":
+                migrate(url)  # a page change may come with an index
+                results[backend][size]["pages"] = measure_pages(backend, size, url, args)
+            else:
+                _floor_again(backend, size, url, results[backend][size]["import"])
+    if part == "pages":
+        info["pages_measured"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     info["command"] += "; then bench/run.py " + " ".join(sys.argv[1:])
-    pipeline = {int(k): v for k, v in raw["pipeline"].items()}
-    save_raw(results, raw["sizes"], backends, pipeline, info)
-    return report(results, raw["sizes"], backends, pipeline, info)
-
-
-def floor_only(args: argparse.Namespace) -> int:
-    raw = json.loads(RESULTS.with_suffix(".json").read_text())
-    sizes = [int(s) for s in args.sizes.split(",")]
-    backends = [b.strip() for b in args.backends.split(",")]
-    results = {b: {int(k): v for k, v in raw["results"][b].items()} for b in raw["results"]}
-    for size in sizes:
-        for backend in backends:
-            imp = results[backend][size]["import"]
-            written = {k: v for k, v in imp["tables"].items() if "(" not in k}
-            url = db_url(backend, f"kb_bench_{size}")
-            load, codes = measure_floor(backend, size, url, written)
-            if codes:
-                imp["tables"]["entities.Country (updated)"] = codes
-            imp["rows"] = sum(written.values()) + codes
-            imp.update(loaddata_s=load["wall_s"], loaddata_rss_mb=load["rss_mb"])
-            imp["ratio"] = imp["wall_s"] / load["wall_s"]
-            log(f"{backend} {size}: loaddata {load['wall_s']:.1f}s; x{imp['ratio']:.2f}")
-    info = raw["info"]
-    info["command"] += "; then bench/run.py " + " ".join(sys.argv[1:])
-    pipeline = {int(k): v for k, v in raw["pipeline"].items()}
     save_raw(results, raw["sizes"], list(results), pipeline, info)
     return report(results, raw["sizes"], list(results), pipeline, info)
 
 
-def pipeline_only(args: argparse.Namespace) -> int:
-    raw = json.loads(RESULTS.with_suffix(".json").read_text())
-    backend = next(iter(raw["results"]))
-    pipeline = {int(k): v for k, v in raw["pipeline"].items()}
-    for size in [int(s) for s in args.sizes.split(",")]:
-        path, _ = corpus(size)
-        log(f"{size}: pipeline alone ...")
-        pipeline[size] = worker(db_url(backend, f"kb_bench_{size}"), "pipeline", str(path))
-        log(f"{size}: pipeline {fmt(pipeline[size]['mb_per_s_per_core'])} MB/s per core")
-    info = raw["info"]
-    info["command"] += "; then bench/run.py " + " ".join(sys.argv[1:])
-    results = {b: {int(k): v for k, v in raw["results"][b].items()} for b in raw["results"]}
-    save_raw(results, raw["sizes"], list(results), pipeline, info)
-    return report(results, raw["sizes"], list(results), pipeline, info)
+def _floor_again(backend: str, size: int, url: str, imp: dict) -> None:
+    written = {k: v for k, v in imp["tables"].items() if "(" not in k}
+    load, codes = measure_floor(backend, size, url, written)
+    if codes:
+        imp["tables"]["entities.Country (updated)"] = codes
+    imp["rows"] = sum(written.values()) + codes
+    imp.update(loaddata_s=load["wall_s"], loaddata_rss_mb=load["rss_mb"])
+    imp["ratio"] = imp["wall_s"] / load["wall_s"]
+    log(f"{backend} {size}: loaddata {load['wall_s']:.1f}s; x{imp['ratio']:.2f}")
 
 
 def save_raw(
