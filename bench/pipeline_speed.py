@@ -7,8 +7,8 @@ Out: one line ``MB/s per core`` on stdout (the timed passes, and the first pass 
      builds the snapshot, whose caches start cold), then a cProfile top-20 by own time.
 Guarantees: CPU time (``time.process_time``), so the figure holds on a loaded
      machine; the snapshot is built as the importer builds it: a first pass over
-     the corpus collects every actor found into a ``SnapshotIndex``-like word
-     index, and each text gets only the actors sharing a word with it.
+     the corpus collects every actor found into a ``KnownIndex`` (what
+     ``SnapshotIndex`` is without Django), and each text gets ``for_text``.
 """
 
 from __future__ import annotations
@@ -18,45 +18,22 @@ import cProfile
 import io
 import json
 import pstats
-import re
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import write_corpus  # noqa: E402
-from kb.pipeline import KnownActor, Snapshot, extract  # noqa: E402
+from kb.pipeline import KnownActor, extract  # noqa: E402
 from kb.pipeline.fold import fold  # noqa: E402
 from kb.pipeline.jsonout import to_json  # noqa: E402
+from kb.pipeline.known import KnownIndex  # noqa: E402
 
-_WORD = re.compile(r"\w+")
 # CPU seconds of the first pass (caches cold, empty snapshot), as a first import sees it.
 COLD = [0.0]
-
-
-class WordIndex:
-    """``kb.ingest.snapshot.SnapshotIndex`` without Django: actors by the words of their names."""
-
-    def __init__(self) -> None:
-        self.actors: dict[str, KnownActor] = {}
-        self.by_word: defaultdict[str, set[str]] = defaultdict(set)
-
-    def add(self, actor: KnownActor) -> None:
-        self.actors[actor.key] = actor
-        for name in (actor.name, *actor.aliases):
-            for word in fold(name).split():
-                if len(word) > 2:
-                    self.by_word[word].add(actor.key)
-
-    def for_text(self, raw: str) -> Snapshot:
-        keys: set[str] = set()
-        for word in {fold(w) for w in _WORD.findall(raw)}:
-            keys |= self.by_word.get(word, set())
-        return Snapshot(actors=tuple(self.actors[k] for k in sorted(keys)))
 
 
 def load_texts(articles: int) -> list[tuple[str, str]]:
@@ -70,12 +47,13 @@ def load_texts(articles: int) -> list[tuple[str, str]]:
     return texts
 
 
-def build_index(texts: list[tuple[str, str]], plain: dict[str, object]) -> WordIndex:
+def build_index(texts: list[tuple[str, str]], plain: dict[str, object]) -> KnownIndex:
     """Every actor the pipeline finds in the corpus, with its surface forms as aliases.
 
     ``plain`` receives each text's ``to_json`` without a snapshot.
     """
-    index = WordIndex()
+    index = KnownIndex()
+    known: set[str] = set()
     for name, text in texts:
         t0 = time.process_time()
         extraction = extract(text)
@@ -83,9 +61,10 @@ def build_index(texts: list[tuple[str, str]], plain: dict[str, object]) -> WordI
         plain[name] = to_json(extraction)
         for actor in extraction.actors:
             key = fold(actor.name).replace(" ", "-")
-            if key in index.actors:
+            if key in known:
                 continue
             aliases = tuple(f for f in actor.surface_forms if f != actor.name)
+            known.add(key)
             index.add(KnownActor(key, actor.name, actor.kind, actor.country, aliases))
     return index
 
@@ -111,14 +90,14 @@ def main(argv: list[str] | None = None) -> int:
             extract(text, snapshot)
         best = min(best, time.process_time() - t0)
     print(
-        f"{len(work)} texts, {size / 1e6:.2f} MB, {len(index.actors)} known actors: "
+        f"{len(work)} texts, {size / 1e6:.2f} MB, {len(index)} known actors: "
         f"{best:.2f} CPU s, {size / 1e6 / best:.2f} MB/s per core "
         f"(first pass, cold caches, no snapshot: {size / 1e6 / COLD[0]:.2f} MB/s)"
     )
 
     if args.dump:
-        known = {name: to_json(extract(text, snapshot)) for name, text, snapshot in work}
-        out = {"plain": plain, "known": known}
+        linked = {name: to_json(extract(text, snapshot)) for name, text, snapshot in work}
+        out = {"plain": plain, "known": linked}
         args.dump.write_text(json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True))
 
     if args.profile:

@@ -34,6 +34,7 @@ from rapidfuzz.fuzz import ratio
 
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import GeoMention, is_geo_word, lookup
+from kb.pipeline.known import linking_keys
 from kb.pipeline.text import (
     fold,
     folded_lexicon,
@@ -886,12 +887,8 @@ def _known_index(snapshot: Snapshot) -> dict[str, list[KnownActor]]:
     return index
 
 
-@lru_cache(maxsize=MEMO_ENTRIES)
-def _known_keys(actor: KnownActor) -> tuple[str, ...]:
-    """The keys one known actor links by; the same actors come in every snapshot."""
-    rejected = {fold(r) for r in actor.rejected}
-    keys = (fold(form) for form in (actor.name, *actor.aliases))
-    return tuple(key for key in keys if key and key not in rejected)
+# The same actors come in every snapshot, so their keys are folded once.
+_known_keys = lru_cache(maxsize=MEMO_ENTRIES)(linking_keys)
 
 
 def find_actors(
