@@ -14,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from kb.api.transfer import kb_export
+from kb.commands import require_database
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", "-o", metavar="FILE", help="Write here instead of stdout.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        require_database()
         output = options["output"]
         if not output or output == "-":
             report = kb_export(self.stdout._out)

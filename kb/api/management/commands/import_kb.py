@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kb.api.transfer import TransferError, kb_import
+from kb.commands import require_database
 
 
 class Command(BaseCommand):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("file", metavar="FILE", help="An export_kb file ('-' for stdin).")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        require_database()
         path = options["file"]
         try:
             if path == "-":

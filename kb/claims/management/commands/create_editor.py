@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandParser
 
+from kb.commands import require_database
+
 
 class Command(BaseCommand):
     help = "Create or reset a staff account in the Editors group, and print its login."
@@ -24,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--group", default="Editors", choices=["Editors", "Reviewers"])
 
     def handle(self, *args: Any, **options: Any) -> None:
+        require_database()
         password = options["password"] or secrets.token_urlsafe(12)
         user_model = get_user_model()
         user, _ = user_model.objects.get_or_create(username=options["username"])

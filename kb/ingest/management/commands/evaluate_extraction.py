@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kb.commands import require_database
 from kb.ingest.reading import BadInput, read_article
 from kb.ingest.snapshot import SnapshotIndex
 from kb.pipeline import extract
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 Path(settings.BASE_DIR) / "seeds",
             ]
         )
+        require_database()
         index = SnapshotIndex.load()
         predictions: dict[str, dict[str, Any]] = {}
         for gold_file in sorted(gold_dir.glob("*.json")):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
+from kb.commands import require_database
 from kb.ingest.reading import BadInput, iter_paths, read_article
 from kb.ingest.services import ImportOutcome, article_import
 from kb.ingest.snapshot import SnapshotIndex
@@ -35,6 +36,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         as_json = options["format"] == "json"
         quiet = options["quiet"]
+        require_database()
         snapshot = SnapshotIndex.load()
         counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0, "dry-run": 0}
         progress = self._progress(options["paths"], quiet=quiet or as_json)
