@@ -25,6 +25,7 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
@@ -40,6 +41,7 @@ from kb.api.schema import KbAutoSchema
 from kb.articles.models import Article, Mention, Source
 from kb.claims.models import Claim, Role, Stance
 from kb.entities.models import Actor, Alias, Country
+from kb.paging import COUNT_LIMIT, OpenPaginator
 
 SLUG = "[-a-zA-Z0-9_]+"
 ID = "[0-9]{1,18}"
@@ -64,8 +66,36 @@ class AnonApiThrottle(AnonRateThrottle):
 
 
 class KbPagination(PageNumberPagination):
+    """Page numbers, with a count that stops at ``COUNT_LIMIT`` rows (``kb.paging``).
+
+    ``count`` is exact up to the limit and ``null`` past it, and ``next`` keeps
+    leading on to the last row; ``?page=last`` is refused there, as the last
+    page is not known without counting every row.
+    """
+
     page_size_query_param = "page_size"
     max_page_size = 200
+    django_paginator_class = OpenPaginator
+
+    def get_page_number(self, request: Request, paginator: Any) -> Any:
+        number = request.query_params.get(self.page_query_param) or 1
+        if number in self.last_page_strings and paginator.more:
+            raise NotFound(f"More than {COUNT_LIMIT} rows: the last page is not counted.")
+        return super().get_page_number(request, paginator)
+
+    def get_paginated_response(self, data: Any) -> Response:
+        response = super().get_paginated_response(data)
+        if self.page.paginator.more:
+            response.data["count"] = None
+        return response
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        described = super().get_paginated_response_schema(schema)
+        described["properties"]["count"].update(
+            nullable=True,
+            description=f"The number of rows, or null when there are more than {COUNT_LIMIT}.",
+        )
+        return described
 
 
 class KbViewSet(viewsets.ReadOnlyModelViewSet):

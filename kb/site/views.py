@@ -11,16 +11,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import cached_property
 from taggit.models import Tag, TaggedItem
 
 from kb.articles.models import Article, Mention
 from kb.claims.models import Claim, ClaimLink, Stance
 from kb.entities.models import Actor, Alias, Country
+from kb.paging import BoundedPaginator, tally
 from kb.site import structured
 from kb.site.filters import ActorFilter, ArticleFilter, ClaimFilter, CountryFilter
 from kb.site.graphs import Edge, Event, Node, alignment_svg, timeline_svg
@@ -29,7 +29,6 @@ from kb.site.search import KINDS, search
 
 PAGE_SIZE = 25
 # Lists and the home page count rows up to this many, then say "10000+".
-COUNT_LIMIT = 10_000
 SHORT_LIST = 50
 # An actor page shows this many of the actor's newest articles (the rest are
 # one click away in the article list filtered by actor) ...
@@ -157,33 +156,6 @@ def _stances_of(target: Actor | Country) -> list[Stance]:
     return list(_stances().filter(Q(pk__in=as_subject) | Q(pk__in=as_object))[: STANCE_LIMIT + 1])
 
 
-class BoundedPaginator(Paginator):
-    """A paginator that counts at most COUNT_LIMIT + 1 rows.
-
-    Counting every claim reads the whole table (hundreds of thousands of rows
-    at newsroom scale) on each cache miss; past the limit, a reader is told
-    "10000+" and narrows with the filters or search instead of paging on.
-    """
-
-    @cached_property
-    def count(self) -> int:
-        return bounded_count(self.object_list)
-
-    @property
-    def more(self) -> bool:
-        return self.count > COUNT_LIMIT
-
-
-def bounded_count(queryset: QuerySet) -> int:
-    """The number of rows, or COUNT_LIMIT + 1 when there are more (one bounded query)."""
-    return queryset.order_by()[: COUNT_LIMIT + 1].count()
-
-
-def _tally(queryset: QuerySet) -> str:
-    n = bounded_count(queryset)
-    return f"{COUNT_LIMIT}+" if n > COUNT_LIMIT else str(n)
-
-
 def _page(request: HttpRequest, queryset: QuerySet) -> Page:
     # get_page turns any odd ?page= value into a valid page.
     return BoundedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -235,10 +207,10 @@ def home(request: HttpRequest) -> HttpResponse:
     events = _events(latest, verified)
     context = {
         "counts": {
-            "articles": _tally(Article.objects.all()),
-            "actors": _tally(Actor.objects.active()),
-            "countries": _tally(Country.objects.filter(mention_count__gt=0)),
-            "claims": _tally(Claim.objects.public()),
+            "articles": tally(Article.objects.all()),
+            "actors": tally(Actor.objects.active()),
+            "countries": tally(Country.objects.filter(mention_count__gt=0)),
+            "claims": tally(Claim.objects.public()),
         },
         "latest": latest,
         "top_actors": Actor.objects.active()

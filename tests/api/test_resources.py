@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kb import paging
+from kb.entities.models import Country
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +207,27 @@ def test_pagination(client, kb):
     assert [r["name"] for r in second["results"]] == ["Nicolás Maduro"]
     assert second["next"] is None
     assert client.get("/api/actors/", {"page": 9}).status_code == 404
+
+
+def test_pages_go_on_past_the_count_limit(client, monkeypatch):
+    """Past COUNT_LIMIT rows the count is null, yet ``next`` leads to every row once."""
+    monkeypatch.setattr(paging, "COUNT_LIMIT", 60)
+    every = list(Country.objects.order_by("code").values_list("code", flat=True))
+    assert len(every) > 200  # the reference data: far past the limit
+    seen, url, pages = [], "/api/countries/?page_size=50&ordering=code", 0
+    while url:
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(url).json()
+        # 1 bounded count, 1 page of rows (one more row past the limit, to know of a next page).
+        assert len(queries) == 2, [q["sql"] for q in queries]
+        assert body["count"] is None
+        seen += [row["code"] for row in body["results"]]
+        url, pages = body["next"], pages + 1
+    assert seen == every
+    assert pages == -(-len(every) // 50)
+    past = client.get("/api/countries/", {"page_size": 50, "page": pages + 1})
+    assert past.status_code == 404
+    assert client.get("/api/countries/", {"page": "last"}).status_code == 404
+    assert client.get("/api/countries/", {"page": 0}).status_code == 404
+    monkeypatch.setattr(paging, "COUNT_LIMIT", 10_000)
+    assert client.get("/api/countries/").json()["count"] == len(every)

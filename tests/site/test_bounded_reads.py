@@ -15,6 +15,7 @@ from taggit.models import Tag, TaggedItem
 from kb.articles.models import Article, Mention
 from kb.claims.models import Claim
 from kb.entities.models import Actor
+from kb import paging
 from kb.site import views
 
 pytestmark = pytest.mark.django_db
@@ -68,11 +69,11 @@ def test_lists_and_home_count_up_to_a_limit(world, client, monkeypatch) -> None:
     """Counting stops at COUNT_LIMIT + 1 rows: the page says "more than" instead."""
     world.grow(5)
     assert "More than" not in client.get("/articles/").content.decode()
-    monkeypatch.setattr(views, "COUNT_LIMIT", 2)
+    monkeypatch.setattr(paging, "COUNT_LIMIT", 2)
     monkeypatch.setattr(views, "PAGE_SIZE", 1)
     page = client.get("/claims/?page=3").content.decode()
     assert "More than 2 results" in page and "Page 3 of 3+" in page
     assert client.get("/claims/?page=9").content.decode().count("Page 3 of 3+") == 1
     home = client.get("/").content.decode()
     assert "<strong>2+</strong> articles" in home and "<strong>2+</strong> claims" in home
-    assert views.bounded_count(Article.objects.all()) == 3
+    assert paging.bounded_count(Article.objects.all()) == 3
