@@ -127,6 +127,11 @@ class Actor(models.Model):
         indexes = [
             models.Index(fields=["-mention_count"], name="actor_mentions_idx"),
             models.Index(fields=["kind", "name"], name="actor_kind_name_idx"),
+            # A country page lists its most-mentioned actors: read off this
+            # index, not sorted from every actor of the country.
+            models.Index(
+                fields=["country", "-mention_count", "name"], name="actor_country_mentions_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -156,6 +156,11 @@ def _stances_of(target: Actor | Country) -> list[Stance]:
     return list(_stances().filter(Q(pk__in=as_subject) | Q(pk__in=as_object))[: STANCE_LIMIT + 1])
 
 
+def _country_actors(country: Country) -> QuerySet[Actor]:
+    """A country's actors, most mentioned first: a walk of actor_country_mentions_idx."""
+    return country.actors.filter(merged_into__isnull=True).order_by("-mention_count", "name")
+
+
 def _page(request: HttpRequest, queryset: QuerySet) -> Page:
     # get_page turns any odd ?page= value into a valid page.
     return BoundedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -452,11 +457,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         "site/country_detail.html",
         {
             "country": country,
-            "actors": list(
-                country.actors.filter(merged_into__isnull=True).order_by("-mention_count", "name")[
-                    :SHORT_LIST
-                ]
-            ),
+            "actors": list(_country_actors(country)[:SHORT_LIST]),
             "stances": stances,
             "stances_more": stances_more,
             "graph": _graph(stances, centre=country),
