@@ -68,7 +68,6 @@ PAGES = [
 ]
 # The issue's targets; never loosened here.
 IMPORT_RATIO_MAX = 1.5
-PIPELINE_MIN_MB_S = 1.0
 RSS_MAX_MB = 300
 PIPELINE_MIN_MB_S = 1.0
 QUERIES_MAX = 15
@@ -417,6 +416,7 @@ def measure_pages(backend: str, size: int, url: str, args: argparse.Namespace) -
     for name, row in uncached.items():
         if name in inproc and "skipped" not in row:
             inproc[name]["uncached_median_ms"] = row["median_ms"]
+            inproc[name]["uncached_p95_ms"] = row["p95_ms"]
             inproc[name]["uncached_queries"] = row["queries"]
     live = {n: r["url"] for n, r in inproc.items() if "skipped" not in r}
     http: dict[str, Any] = {}
@@ -529,6 +529,18 @@ def targets(
                             where,
                             f"{ratio:.1f}x",
                             ratio <= MEDIAN_RATIO_MAX,
+                        )
+                    )
+                if name == "search" and "uncached_p95_ms" in row:
+                    # Readers type new queries: a search is a cache miss far more
+                    # often than any other page, so its target is held uncached.
+                    p95 = row["uncached_p95_ms"]
+                    rows.append(
+                        (
+                            f"search p95 ≤ {P95_MAX_MS} ms, a new query (uncached, in-process)",
+                            where,
+                            f"{p95:.1f} ms",
+                            p95 <= P95_MAX_MS,
                         )
                     )
                 if name in http:
@@ -646,15 +658,16 @@ def write_results(
                 f"### {backend}, {size} articles",
                 "",
                 "| page | URL | queries | median ms | p95 ms | x floor | gunicorn median ms "
-                "| gunicorn p95 ms | x floor | req/s | uncached median ms | uncached queries |",
-                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "| gunicorn p95 ms | x floor | req/s | uncached median ms | uncached p95 ms "
+                "| uncached queries |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             ]
             for name in ["floor", *PAGES]:
                 row = inproc.get(name, {})
                 if not row or "skipped" in row:
                     lines.append(
                         f"| {name} | {row.get('url') or '-'} | skipped: "
-                        f"{row.get('skipped', 'not measured')} | | | | | | | | | |"
+                        f"{row.get('skipped', 'not measured')} | | | | | | | | | | |"
                     )
                     continue
                 h = http.get(name, {})
@@ -669,7 +682,8 @@ def write_results(
                     f"{row['p95_ms']:.2f} | {fmt(ratio, '.1f')} | {fmt(h.get('median_ms'))} | "
                     f"{fmt(h.get('p95_ms'))} | {fmt(h_ratio, '.1f')} | "
                     f"{fmt(h.get('rps'), '.0f')} | "
-                    f"{fmt(row.get('uncached_median_ms'))} | {row.get('uncached_queries', '-')} |"
+                    f"{fmt(row.get('uncached_median_ms'))} | {fmt(row.get('uncached_p95_ms'))} | "
+                    f"{row.get('uncached_queries', '-')} |"
                 )
             for key, note in pages["notes"].items():
                 lines.append(f"\n{key}: {note}")
