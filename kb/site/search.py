@@ -9,7 +9,8 @@ between ``MARK_START``/``MARK_END`` sentinels (render it with
 
 Guarantees: the backend follows ``connection.vendor`` (PostgreSQL full text
 over stored, GIN-indexed tsvector columns, or SQLite FTS5 tables kept in sync
-by triggers, both created by ``kb/site/migrations``); the cost of a search is
+by triggers, both created by ``kb/site/migrations``); both match whole words,
+stemmed, and ignore the same English stopwords; the cost of a search is
 bounded on both: results are ranked among the newest ``CANDIDATES`` matches
 (FTS5 lists matches by rowid, newest first, without ranking them); no query
 string raises (reader input never reaches FTS syntax unquoted);
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
@@ -46,6 +48,12 @@ PG_CONFIG = "english"
 CANDIDATES = 200
 
 _TERM = re.compile(r"\w+")
+# The words PostgreSQL's 'english' configuration ignores; SQLite ignores the same.
+STOPWORDS = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "english.stop").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 @dataclass(frozen=True)
@@ -150,9 +158,14 @@ def _postgres(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet
 
 
 def _sqlite(query: str, terms: list[str]) -> tuple[QuerySet[Article], QuerySet[Claim]]:
-    # Every term becomes a quoted prefix string, so no FTS5 operator from the
-    # reader's input is ever interpreted.
-    match = " ".join(f'"{t}"*' for t in terms)
+    # Every term becomes a quoted string, so no FTS5 operator from the reader's
+    # input is ever interpreted. Whole words, stemmed by the tables' tokenizer
+    # (migration 0006), as on PostgreSQL; a prefix would read the postings of
+    # every word it starts, over the whole index.
+    words = [t for t in terms if t.casefold() not in STOPWORDS]
+    if not words:
+        return Article.objects.none(), Claim.objects.none()
+    match = " ".join(f'"{t}"' for t in words)
     articles = (
         Article.objects.extra(  # noqa: S610 (reader input only as bound params)
             tables=["site_article_fts"],

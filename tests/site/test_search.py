@@ -150,3 +150,36 @@ def test_only_the_newest_matches_are_ranked(world, monkeypatch):
     assert {a.pk for a in search("Zinc").articles} == {made[-1].pk, made[-2].pk}
     claims = list(search("stop until free").claims)
     assert claims == [world.quote]  # fewer matches than candidates: all of them
+
+
+def test_whole_words_stemmed_alike_on_both_backends(world):
+    """Both backends match whole words, stemmed: "sanction" finds "sanctions",
+    and a word's beginning finds nothing (a prefix would read the postings of
+    every word it starts)."""
+    article = make_article(
+        "Oil measures", "New sanctions were announced in Caracas.", published=None, source=None
+    )
+    assert article in search("sanction").articles
+    assert article in search("SANCTIONED").articles
+    assert article not in search("sanc").articles
+    assert world.article not in search("Cara").articles
+
+
+def test_stopwords_are_ignored_alike_on_both_backends(world):
+    results = search("the of and")
+    assert list(results.articles) == [] and list(results.claims) == []
+    assert set(search("the Caracas").articles) == set(search("Caracas").articles)
+
+
+def test_the_stopwords_are_postgresqls():
+    from kb.site.search import STOPWORDS
+
+    assert {"the", "of", "until", "and"} <= STOPWORDS and "caracas" not in STOPWORDS
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for word in sorted(STOPWORDS):
+                cursor.execute("SELECT to_tsvector('english', %s)::text", [word])
+                assert cursor.fetchone() == ("",), word
+            # ... and no other common word is one of its stopwords.
+            cursor.execute("SELECT to_tsvector('english', 'caracas sanctions oil')::text")
+            assert cursor.fetchone()[0] != ""
