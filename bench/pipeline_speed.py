@@ -53,7 +53,6 @@ def build_index(texts: list[tuple[str, str]], plain: dict[str, object]) -> Known
     ``plain`` receives each text's ``to_json`` without a snapshot.
     """
     index = KnownIndex()
-    known: set[str] = set()
     for name, text in texts:
         t0 = time.process_time()
         extraction = extract(text)
@@ -61,10 +60,9 @@ def build_index(texts: list[tuple[str, str]], plain: dict[str, object]) -> Known
         plain[name] = to_json(extraction)
         for actor in extraction.actors:
             key = fold(actor.name).replace(" ", "-")
-            if key in known:
+            if key in index:
                 continue
             aliases = tuple(f for f in actor.surface_forms if f != actor.name)
-            known.add(key)
             index.add(KnownActor(key, actor.name, actor.kind, actor.country, aliases))
     return index
 

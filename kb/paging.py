@@ -51,12 +51,6 @@ class OpenPage(Page):
     def has_next(self) -> bool:
         return self._more
 
-    def start_index(self) -> int:
-        return (self.number - 1) * self.paginator.per_page + 1
-
-    def end_index(self) -> int:
-        return self.start_index() + len(self.object_list) - 1
-
 
 class OpenPaginator(BoundedPaginator):
     """``BoundedPaginator`` whose pages go on past the count limit, as far as rows do.

@@ -62,6 +62,9 @@ class KnownIndex:
     def __len__(self) -> int:
         return len(self._actors)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._actors
+
     def for_text(self, raw: str) -> Snapshot:
         words = text_words(raw)
         keys: set[str] = set()

@@ -28,7 +28,6 @@ from kb.site.rendering import Link, paragraph_around, render_body, snippet
 from kb.site.search import KINDS, search
 
 PAGE_SIZE = 25
-# Lists and the home page count rows up to this many, then say "10000+".
 SHORT_LIST = 50
 # An actor page shows this many of the actor's newest articles (the rest are
 # one click away in the article list filtered by actor) ...
