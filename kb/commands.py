@@ -31,7 +31,8 @@ def require_database(alias: str = DEFAULT_DB_ALIAS) -> None:
         raise CommandError(f"cannot open {_where(alias)}: {reason}", returncode=2) from exc
     if plan:
         raise CommandError(
-            f"{_where(alias)} is not migrated ({len(plan)} migrations to apply): "
+            f"{_where(alias)} is not migrated ({len(plan)} migration"
+            f"{'' if len(plan) == 1 else 's'} to apply): "
             "run `python manage.py migrate` (or `make run`) first",
             returncode=2,
         )
