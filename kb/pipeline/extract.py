@@ -14,10 +14,10 @@ from kb.pipeline.actors import find_actors
 from kb.pipeline.clean import clean
 from kb.pipeline.figures import find_figures
 from kb.pipeline.geo import countries_found, find_mentions, gazetteer
-from kb.pipeline.quotes import Mention, find_quotes, find_spans
+from kb.pipeline.quotes import find_quotes, find_spans
 from kb.pipeline.roles import find_roles
 from kb.pipeline.stances import find_stances
-from kb.pipeline.types import EMPTY_SNAPSHOT, Extraction, Snapshot
+from kb.pipeline.types import EMPTY_SNAPSHOT, Extraction, Mention, Snapshot
 
 
 def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:

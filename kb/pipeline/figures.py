@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kb.pipeline.quotes import Mention
 from kb.pipeline.text import sentence_bounds
-from kb.pipeline.types import Figure
+from kb.pipeline.types import Figure, Mention
 
 _WORD_NUMBERS = {
     "one": 1,

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from kb.pipeline.types import Extraction
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def to_json(extraction: Extraction) -> dict[str, Any]:
@@ -52,6 +57,10 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 "subject": s.subject.name,
                 "relation": s.relation,
                 "object": s.object.name,
+                "negated": s.negated,
+                "speaker": s.speaker,
+                "valid_from": _day(s.valid_from),
+                "valid_to": _day(s.valid_to),
                 "start": s.start,
                 "end": s.end,
             }
@@ -63,6 +72,9 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 "title": r.title,
                 "organization": r.organization,
                 "country": r.country,
+                "former": r.former,
+                "valid_from": _day(r.valid_from),
+                "valid_to": _day(r.valid_to),
                 "start": r.start,
                 "end": r.end,
             }

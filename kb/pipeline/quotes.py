@@ -21,21 +21,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.pipeline.geo import lookup
 from kb.pipeline.text import fold, lexicon, near_words, sentence_bounds
-from kb.pipeline.types import ActorFound, Block, Quote, RoleFound
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    name: str
-    kind: str  # person | organization | country | demonym
-
+from kb.pipeline.types import ActorFound, Block, Mention, Quote, RoleFound
 
 _CUE_WORDS = sorted(
     lexicon("reporting_verbs") | {"according to", "the words", "calling for", "claim"},

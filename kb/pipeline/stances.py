@@ -17,9 +17,8 @@ import re
 from bisect import bisect_left
 
 from kb.pipeline.geo import GeoMention
-from kb.pipeline.quotes import Mention
 from kb.pipeline.text import sentence_bounds
-from kb.pipeline.types import Ref, StanceFound
+from kb.pipeline.types import Mention, Ref, StanceFound
 
 _RELATIONS: list[tuple[str, str, bool]] = [
     # (pattern, relation, passive: the object comes before the verb, the subject after "of"/"by")

@@ -63,6 +63,18 @@ class OffsetRun:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A resolved name in the body, as the later stages (coreference, quotes,
+    figures, stances, roles) see it: ``name`` is an ``ActorFound.name`` or a
+    country's display name."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # person | organization | country | demonym
+
+
+@dataclass(frozen=True, slots=True)
 class ActorFound:
     name: str
     kind: ActorKind
@@ -116,6 +128,13 @@ class StanceFound:
     start: int
     end: int
     negated: bool = False
+    # Who states it, when the stance is reported speech ("X said Y backs Z").
+    speaker: str | None = None
+    # The days the text gives for the relation ("since 2019", "withdrew on
+    # Wednesday", resolved against the article's date); None when it gives none.
+    valid_from: date | None = None
+    valid_to: date | None = None
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +150,10 @@ class RoleFound:
     country: str | None
     start: int
     end: int
+    former: bool = False
+    valid_from: date | None = None
+    valid_to: date | None = None
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
