@@ -1,0 +1,353 @@
+# ruff: noqa: RUF001 - curly quotes are the text under test
+"""Generality: the pipeline scored on fixture folders of articles nobody tuned a rule to.
+
+Each folder under tests/pipeline/fixtures holds article texts with hand gold in the dev set's
+format, written before any rule was tuned to them:
+
+- unseen: other crises (Sahel coup, Balkan election, sea standoff, trade dispute);
+- unseen2: the Venezuela crisis in the styles of Reuters, Al Jazeera, teleSUR and the BBC;
+- unseen3: a long read on the migrant exodus, AP copy on the Lima Group, a translated EFE piece;
+- generality: 24 articles across wire copy, press releases, broadcaster web copy, long reads and
+  machine translations, mostly on crises other than Venezuela.
+
+FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
+category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
+A new category (stances, roles) or folder is one more row. Old folders keep the floors of the
+modules this one replaces (test_unseen, test_unseen2, test_unseen3); the generality floors sit
+a little under its first (baseline) score and are raised as the pipeline improves.
+
+Below the floors, the special checks of those modules: wire staff, bylines and photo credits are
+never actors, and small texts for one construction each (credits, datelines, speakers, bodies).
+"""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kb.pipeline import extract
+from kb.pipeline.clean import clean
+from kb.pipeline.evaluate import Report, score_folder
+from kb.pipeline.jsonout import to_json
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+FLOORS: dict[tuple[str, str], float] = {
+    ("unseen", "people"): 0.88,
+    ("unseen", "organizations"): 0.78,
+    ("unseen", "countries"): 0.92,
+    ("unseen", "quotes"): 0.85,
+    ("unseen", "speakers"): 0.85,
+    ("unseen2", "people"): 0.92,
+    ("unseen2", "organizations"): 0.80,
+    ("unseen2", "countries"): 0.95,
+    ("unseen2", "quotes"): 0.88,
+    ("unseen2", "speakers"): 0.88,
+    ("unseen3", "people"): 0.92,
+    ("unseen3", "organizations"): 0.80,
+    ("unseen3", "countries"): 0.95,
+    ("unseen3", "quotes"): 0.88,
+    ("unseen3", "speakers"): 0.88,
+    ("generality", "people"): 0.73,
+    ("generality", "organizations"): 0.72,
+    ("generality", "countries"): 0.95,
+    ("generality", "quotes"): 0.95,
+    ("generality", "speakers"): 0.45,
+}
+
+# Names that must never be invented as a person or organization of that folder: wire staff,
+# bylines and photo credits.
+CREDITS: dict[str, tuple[str, ...]] = {
+    "unseen": ("Amina Traoré", "Paul Whitfield", "Issouf Sanogo", "Jelena Marković", "Darko"),
+    "unseen2": ("Corina Pons", "Daniel Flynn", "Tom Brown", "Fernando Vergara", "REUTERS"),
+}
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, Report]:
+    """One ``score_folder`` per folder for the whole module, filled on first use."""
+    return {}
+
+
+def _report(reports: dict[str, Report], folder: str) -> Report:
+    if folder not in reports:
+        reports[folder] = score_folder(FIXTURES / folder)
+    return reports[folder]
+
+
+def _score(report: Report, category: str) -> float:
+    if category == "speakers":
+        return report.speaker_accuracy
+    categories = report.categories()
+    if category not in categories:
+        pytest.fail(f"evaluate.py reports no category {category!r}: {sorted(categories)}")
+    return categories[category].f1
+
+
+@pytest.mark.parametrize(("folder", "category"), sorted(FLOORS), ids="-".join)
+def test_floor(reports: dict[str, Report], folder: str, category: str) -> None:
+    report = _report(reports, folder)
+    assert _score(report, category) >= FLOORS[folder, category], report.as_table()
+
+
+@pytest.mark.parametrize("folder", sorted(CREDITS))
+def test_credits_are_not_actors(reports: dict[str, Report], folder: str) -> None:
+    report = _report(reports, folder)
+    invented = " ".join(report.people.invented + report.organizations.invented)
+    for credit in CREDITS[folder]:
+        assert credit not in invented, report.as_table()
+
+
+# Small texts, one construction each.
+
+
+def _extract_json(text: str) -> dict[str, object]:
+    return to_json(extract(text))
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q["text"], q["speaker"]) for q in _extract_json(text)["quotes"]]
+
+
+def _names(text: str, kind: str | None) -> list[str]:
+    return [a["name"] for a in _extract_json(text)["actors"] if kind is None or a["kind"] == kind]
+
+
+FIRST_SPEAKER = [
+    pytest.param(
+        "Igor Sechin met Maduro in November. "
+        '"We will continue to cooperate with our partners," Kremlin spokesman Dmitry Peskov '
+        "told reporters in Moscow.",
+        "Dmitry Peskov",
+        id="title_between_quote_and_name",
+    ),
+    pytest.param(
+        "Alberto Fernandez has distanced himself from the bloc. For the Argentinian analyst "
+        'Atilio Boron, the group "was born dead, because it was born as a ministry of colonies."',
+        "Atilio Boron",
+        id="for_the_analyst_frames_a_view",
+    ),
+    pytest.param(
+        "Foreign Minister Rogelio Mayta spoke on Wednesday. "
+        "According to Mayta, the de facto government of Jeanine Añez had served "
+        "Washington. ‘During one year our foreign policy was subordinated to others,’ he said.",
+        "Rogelio Mayta",
+        id="he_skips_a_name_governed_by_of",
+    ),
+    pytest.param(
+        "Canadian Foreign Minister Chrystia Freeland said the pressure on Maduro was working. "
+        '"The regime has lost all legitimacy," she told reporters.',
+        "Chrystia Freeland",
+        id="pronoun_skips_a_name_after_a_preposition",
+    ),
+    pytest.param(
+        "Foreign Minister Rogelio Mayta spoke on Wednesday in a long session with the press "
+        "that lasted for most of the afternoon and covered trade, migration and the border. "
+        "The minister then took questions from several foreign correspondents at length "
+        "about the crisis in the neighbouring country and the future of the regional bloc. "
+        "Analysts said the decision had been expected for weeks by diplomats in the capital. "
+        "According to Mayta, the de facto government of Jeanine Añez had served Washington. "
+        "‘Our foreign policy was subordinated to others,’ he said.",
+        "Rogelio Mayta",
+        id="pronoun_keeps_the_voice_of_according_to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), FIRST_SPEAKER)
+def test_first_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][1] == speaker
+
+
+ALL_SPEAKERS = [
+    pytest.param(
+        "'Every dollar that goes to Venezuela's usurper is a dollar lost,' Juan Guaido wrote.",
+        [("Every dollar that goes to Venezuela's usurper is a dollar lost,", "Juan Guaido")],
+        id="straight_single_quotes_with_apostrophes_inside",
+    ),
+    pytest.param(
+        'Foreign Minister Ernesto Araujo wrote that the government had shown "its true face '
+        'of a criminal regime". Brazilian officials said two trucks had returned.',
+        [("its true face of a criminal regime", "Ernesto Araujo")],
+        id="no_speaker_from_the_next_sentence",
+    ),
+    pytest.param(
+        "Attorney general Luisa Ortega Diaz denounced that the Government "
+        '"wants to hide the corruption".',
+        [("wants to hide the corruption", "Luisa Ortega Diaz")],
+        id="translated_reporting_verbs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALL_SPEAKERS)
+def test_all_speakers(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _speakers(text) == expected
+
+
+# (text, kind or None for every actor, check, names): "is" = exactly these names (with their
+# multiplicity), "has" = at least these, "lacks" = none of these.
+ACTORS = [
+    pytest.param(
+        "By Mayela Armas, Corina Pons\n\nExports fell, Manuel Quevedo told reporters.",
+        "person",
+        "is",
+        ["Manuel Quevedo"],
+        id="byline_with_several_names_credits_them_all",
+    ),
+    pytest.param(
+        "FILE PHOTO: A worker walks past a gas station in Caracas, Venezuela January 29, 2019. "
+        "REUTERS/Manaure Quintero/File Photo\n\nExports fell, Manuel Quevedo said.",
+        None,
+        "is",
+        ["Manuel Quevedo"],
+        id="file_photo_credit_with_slashes",
+    ),
+    pytest.param(
+        "Supporters clash with soldiers near the border [Fernando Vergara/AP Photo]\n\n"
+        "Aid was blocked, Ivan Duque told reporters.",
+        "person",
+        "is",
+        ["Ivan Duque"],
+        id="square_bracket_credit",
+    ),
+    pytest.param(
+        "Cucuta, Colombia - Trucks were set on fire on Saturday.\n\n"
+        "Pinera flew to Cucuta for a concert, Ivan Duque said.",
+        None,
+        "lacks",
+        ["Cucuta"],
+        id="place_dateline_town_is_never_a_person",
+    ),
+    pytest.param(
+        "Protesters clashed on the Simon Bolivar bridge, Ivan Duque said.",
+        "person",
+        "lacks",
+        ["Simon Bolivar"],
+        id="name_before_bridge_is_a_place",
+    ),
+    pytest.param(
+        "For the Argentinian analyst Atilio Boron, the group was born dead.",
+        "person",
+        "has",
+        ["Atilio Boron"],
+        id="role_before_name_beats_a_bodys_appositive",
+    ),
+    pytest.param(
+        "Phil Gunson, a Caracas-based analyst at a think tank, said expectations were modest.",
+        "person",
+        "has",
+        ["Phil Gunson"],
+        id="capitalised_appositive_role",
+    ),
+    pytest.param(
+        "The president of the TSJ spoke on Tuesday.\n\n"
+        "The Supreme Court of Justice (TSJ) of Venezuela endorsed the decisions.",
+        "organization",
+        "is",
+        ["Supreme Court of Justice"],
+        id="acronym_used_before_its_definition_is_one_body",
+    ),
+    pytest.param(
+        "08/08/2017 - 21:37h CEST\n\n"
+        "FILE - Juan Guaido speaks in Caracas.\n\n"
+        "The National Electoral Council (CNE) announced the vote.",
+        "organization",
+        "lacks",
+        ["CEST", "FILE"],
+        id="time_zone_and_caption_label_are_not_organizations",
+    ),
+    pytest.param(
+        "Volunteers from the Red Cross hand out blankets. "
+        "Amnesty International has made the same warning.",
+        "organization",
+        "has",
+        ["Red Cross", "Amnesty International"],
+        id="international_and_cross_head_organizations",
+    ),
+    pytest.param(
+        "Aid workers in Cúcuta are tired. Shelters in Cúcuta are full, and the road from "
+        "Cúcuta is long. The Constituent met again; the Constituent voted; the Constituent "
+        "rules. Nurse Ana Ruiz said so.",
+        "person",
+        "lacks",
+        ["Cúcuta", "Constituent"],
+        id="recurring_word_after_in_or_the_is_no_surname",
+    ),
+    pytest.param(
+        "Dany Bahar, a fellow at the Brookings Institution who studies migration, says "
+        "the fear is misplaced.",
+        "person",
+        "has",
+        ["Dany Bahar"],
+        id="fellow_is_a_role_in_an_appositive",
+    ),
+    pytest.param(
+        "Migrants rest at a shelter in Cúcuta. Photograph: Fernando Vergara/AP\n\n"
+        "Aid was slow, Felipe Muñoz said.",
+        "person",
+        "is",
+        ["Felipe Muñoz"],
+        id="photograph_credit_is_no_person",
+    ),
+    pytest.param(
+        "Aid was slow, Felipe Muñoz said.\n"
+        "Associated Press writer Scott Smith in Caracas contributed to this report.\n",
+        "person",
+        "is",
+        ["Felipe Muñoz"],
+        id="contributed_to_this_report_is_a_credit",
+    ),
+    pytest.param(
+        "By Karen Lema | Photograph: Ted Aljibe/AFP\n\nThe ship left, Eduardo Ano said.",
+        "person",
+        "is",
+        ["Eduardo Ano"],
+        id="byline_with_photo_credit_credits_the_whole_line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "check", "names"), ACTORS)
+def test_actors(text: str, kind: str | None, check: str, names: list[str]) -> None:
+    found = _names(text, kind)
+    if check == "is":
+        assert Counter(found) == Counter(names), found
+    elif check == "has":
+        assert set(names) <= set(found), found
+    else:
+        assert not set(names) & set(found), found
+
+
+def test_wire_trailer_is_debris() -> None:
+    raw = (
+        "Oil exports fell sharply, Manuel Quevedo said.\n"
+        "Reporting by Mayela Armas and Corina Pons in Caracas; Editing by Daniel Flynn\n"
+    )
+    cleaned = clean(raw)
+    assert "Editing" not in cleaned.body
+    assert cleaned.boilerplate_lines == (2,)
+
+
+def test_wire_dateline_gives_publisher_and_no_actor() -> None:
+    text = "CARACAS (Reuters) - Venezuela's state oil company PDVSA has suspended shipments."
+    assert clean(text).publisher == "Reuters"
+    assert _names(text, None) == ["PDVSA"]
+
+
+def test_contributed_to_this_report_leaves_the_body() -> None:
+    raw = (
+        "Aid was slow, Felipe Muñoz said.\n"
+        "Associated Press writer Scott Smith in Caracas contributed to this report.\n"
+    )
+    assert clean(raw).body.count("Scott Smith") <= 1
+
+
+def test_parent_acronym_before_an_agency_name_is_one_body() -> None:
+    text = (
+        "The plan was 21% funded, according to the UN Office for the Coordination of "
+        "Humanitarian Affairs. The Office for the Coordination of Humanitarian Affairs (OCHA) "
+        "asked donors for more."
+    )
+    orgs = _names(text, "organization")
+    assert len([o for o in orgs if "Coordination" in o]) == 1, orgs
