@@ -19,7 +19,7 @@ Stances are unique (subject, relation, object) triples per document: gold
 ``stances`` against predicted stances that hold, gold ``negative_stances``
 (relations stated as not holding or as ended) against predicted stances that
 are negated or carry a ``valid_to``. Subject and object match as a speaker
-does, or as countries with the same ISO code.
+does, or as countries with the same ISO code; "meets" matches either way round.
 Guarantees: pure (reads only the gold folder); never mutates its inputs.
 """
 
@@ -236,6 +236,7 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
 
 
 Triple = tuple[str, str, str]
+_SYMMETRIC = frozenset({"meets"})  # "X meets Y" is "Y meets X"
 Forms = dict[str, set[str]]
 
 
@@ -273,8 +274,17 @@ def _score_stances(
                 for i, (gs, gr, go) in enumerate(gold_triples)
                 if i not in matched
                 and gr == rel
-                and _same_entity(gs, subj, gold, pred_forms)
-                and _same_entity(go, obj, gold, pred_forms)
+                and (
+                    (
+                        _same_entity(gs, subj, gold, pred_forms)
+                        and _same_entity(go, obj, gold, pred_forms)
+                    )
+                    or (
+                        rel in _SYMMETRIC
+                        and _same_entity(gs, obj, gold, pred_forms)
+                        and _same_entity(go, subj, gold, pred_forms)
+                    )
+                )
             ),
             None,
         )

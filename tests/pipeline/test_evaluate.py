@@ -56,6 +56,7 @@ def _stance_gold(tmp_path: Path) -> Path:
             {"subject": "Russia", "relation": "supports", "object": "Nicolás Maduro"},
             {"subject": "Russia", "relation": "supports", "object": "Nicolás Maduro"},
             {"subject": "United States", "relation": "sanctions", "object": "Venezuela"},
+            {"subject": "Russia", "relation": "meets", "object": "United States"},
         ],
         "negative_stances": [
             {"subject": "United States", "relation": "member_of", "object": "Lima Group"},
@@ -80,13 +81,14 @@ def test_stances_match_through_forms_and_codes(tmp_path: Path) -> None:
             _stance("Russia", "supports", "Maduro", start=5),  # the same triple twice
             _stance("Russian Federation", "opposes", "Maduro"),  # wrong relation
             _stance("USA", "sanctions", "Venezuela"),  # the same ISO code
+            _stance("United States", "meets", "Russia"),  # meeting is symmetric
             _stance("United States", "member_of", "Lima Group", negated=True),
             _stance("Argentina", "member_of", "Lima group", valid_to="2020-01-01"),
             _stance("Peru", "member_of", "Lima Group", negated=True),
         ],
     }
     report = evaluate(_stance_gold(tmp_path), {"doc": prediction})
-    assert (report.stances.tp, report.stances.fp, report.stances.fn) == (2, 1, 0)
+    assert (report.stances.tp, report.stances.fp, report.stances.fn) == (3, 1, 0)
     assert report.stances.invented == ["doc:Russian Federation opposes Maduro"]
     negated = report.negated_stances
     assert (negated.tp, negated.fp, negated.fn) == (2, 1, 0)
@@ -96,7 +98,7 @@ def test_stances_match_through_forms_and_codes(tmp_path: Path) -> None:
 def test_no_stances_predicted_misses_them_all(tmp_path: Path) -> None:
     prediction = {"actors": [], "countries": [], "quotes": []}
     report = evaluate(_stance_gold(tmp_path), {"doc": prediction})
-    assert report.stances.fn == 2 and report.stances.precision == 1.0
+    assert report.stances.fn == 3 and report.stances.precision == 1.0
     assert report.negated_stances.missed == [
         "doc:United States member_of Lima Group",
         "doc:Argentina member_of Lima Group",
