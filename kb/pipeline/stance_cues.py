@@ -2,12 +2,15 @@
 
 In:  nothing (reads the packaged word lists).
 Out: ``cues()``: one regular expression over every cue phrase, each match
-     naming its kind (active, holder, ended, includes, among) and relation;
+     naming its kind (active, holder, appositive, nominal, ended, includes,
+     among) and relation;
      and helpers that tell whether the words between a name and a cue may
      stand there (``subject_gap``, ``object_gap``), whether a sentence hedges
      (``hedged``) and whether a stretch negates (``negates``).
 Guarantees: pure; the same lists give the same answers.
 """
+
+# ruff: noqa: RUF001 - curly apostrophes are the text this code reads
 
 from __future__ import annotations
 
@@ -16,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kb.pipeline.text import WORD_RE, load_json
+from kb.pipeline.text import load_json
 
-GapMode = str  # "direct" | "interposed" | "relative"
+GapMode = str  # "direct" | "interposed" | "relative" | "others"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +48,7 @@ def _alternation(fragments: list[str]) -> str:
 def cues() -> Cues:
     d = data()
     entries: list[tuple[str, str, str]] = []
-    for kind in ("active", "holder"):
+    for kind in ("active", "holder", "appositive", "nominal"):
         for relation, fragments in d[kind].items():
             entries.append((kind, relation, _alternation(fragments)))
     entries.append(("ended", "member_of", _alternation(d["ended"])))
@@ -63,10 +66,14 @@ def cue_of(match: re.Match[str]) -> tuple[str, str]:
     return cues().kinds[int((match.lastgroup or "c0")[1:])]
 
 
+_GAP_WORD_RE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+
+
 def _tokens(gap: str) -> tuple[list[str], str]:
-    """The words of ``gap``, lowered, and what is left between them."""
-    found = [m.group().lower() for m in WORD_RE.finditer(gap)]
-    return found, WORD_RE.sub(" ", gap)
+    """The words of ``gap`` (hyphenated and possessive words whole), lowered, and
+    what is left between them."""
+    found = [m.group().lower() for m in _GAP_WORD_RE.finditer(gap)]
+    return found, _GAP_WORD_RE.sub(" ", gap)
 
 
 _SPACES_RE = re.compile(r"\s*")
@@ -111,34 +118,63 @@ def subject_gap(gap: str) -> GapMode | None:
     interposed = _INTERPOSED_RE.fullmatch(gap)
     if interposed and fillers_only(interposed.group("rest")):
         return "interposed"
+    others = _others_re().fullmatch(gap)
+    if others and fillers_only(others.group("rest")):
+        return "others"
     return None
 
 
-_HYPHEN_OK_RE = re.compile(r"\w+-(?:backed|led|elected|declared|proclaimed|appointed)")
-
-
-def object_gap(gap: str) -> bool:
-    """Determiners and titles ("the elected Venezuelan President") between cue and object."""
-    found, rest = _tokens(gap)
-    if not _SPACES_RE.fullmatch(rest) or len(found) > 6:
-        return False
-    raw = [m.group() for m in WORD_RE.finditer(gap)]
-    allowed = words("object_fillers")
-    return all(
-        w in allowed or r[0].isupper() or _HYPHEN_OK_RE.fullmatch(w)
-        for w, r in zip(found, raw, strict=True)
+@cache
+def _others_re() -> re.Pattern[str]:
+    """ "X and more than 20 other nations have backed": X is one of the backers."""
+    nouns = "|".join(sorted(words("others_nouns")))
+    return re.compile(
+        rf"\s*,?\s*and\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})\s+(?P<rest>.*)",
+        re.IGNORECASE | re.DOTALL,
     )
 
 
+_HYPHEN_OK_RE = re.compile(r"\w+-(?:backed|led|elected|declared|proclaimed|appointed|wing)")
+_LIST_INTRO_RE = re.compile(
+    r"(?P<head>.*?)\s*(?::|,?\s*(?:including|such as|namely))\s*", re.DOTALL
+)
+
+
+def object_gap(gap: str) -> bool:
+    """Determiners, titles and a few plain words ("the elected Venezuelan President",
+    "the country's state-owned oil firm") between cue and object; no preposition,
+    conjunction or verb ("the arrest of", "calls for"). A head ending in ":" or
+    "including" may introduce a list: "a handful of smaller countries: X, Y".
+    """
+    intro = _LIST_INTRO_RE.fullmatch(gap)
+    if intro and re.search(r"\w", gap):
+        head = intro.group("head")
+        last = head.split()[-1].lower() if head.split() else ""
+        return last in words("others_nouns") and len(head.split()) <= 6
+    found, rest = _tokens(gap)
+    if not _SPACES_RE.fullmatch(rest) or len(found) > 8:
+        return False
+    raw = [m.group() for m in _GAP_WORD_RE.finditer(gap)]
+    allowed, blockers = words("object_fillers"), words("object_blockers")
+    plain = 0
+    for word, original in zip(found, raw, strict=True):
+        if word in blockers:
+            return False
+        if word in allowed or original[0].isupper() or _HYPHEN_OK_RE.fullmatch(word):
+            continue
+        plain += 1
+    return plain <= 4
+
+
 def negates(text: str) -> bool:
-    lowered = " ".join(m.group().lower() for m in WORD_RE.finditer(text))
+    lowered = " ".join(m.group().lower() for m in _GAP_WORD_RE.finditer(text))
     return any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", lowered) for n in words("negators"))
 
 
 def hedged(sentence: str) -> bool:
     """A hedge word ("reportedly", "may", "denies", "is expected to") anywhere in the sentence."""
     hedges = words("hedges")
-    for i, m in enumerate(WORD_RE.finditer(sentence)):
+    for i, m in enumerate(_GAP_WORD_RE.finditer(sentence)):
         word = m.group()
         if (word.islower() or i == 0) and word.lower() in hedges:
             return True

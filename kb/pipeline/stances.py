@@ -58,9 +58,16 @@ _PREPOSITION_RE = re.compile(
 _BY_RE = re.compile(r"\s+by\s+")
 _POSSESSIVE_RE = re.compile(r"^['’]s\s+(\w[\w-]*)")
 _BREAK_RE = re.compile(
-    r";|:|\(|\)|,\s*(?:but|while|whereas|although|though)\b|\s(?:but|while|whereas|although)\s"
+    r";|\(|\)|,\s*(?:but|while|whereas|although|though)\b|\s(?:but|while|whereas|although)\s"
 )
-_MODE_CONFIDENCE = {"direct": 0.9, "interposed": 0.7, "relative": 0.7, "shared": 0.7}
+_MODE_CONFIDENCE = {
+    "direct": 0.9,
+    "others": 0.8,
+    "interposed": 0.7,
+    "relative": 0.7,
+    "shared": 0.7,
+    "anaphor": 0.6,
+}
 
 
 @dataclass(slots=True)
@@ -138,6 +145,11 @@ def _subjects(s: _Sentence, at: int, clause_start: int) -> tuple[list[Mention], 
             run = _run(s.names, s.body, last, True)
             if not _PREPOSITION_RE.search(s.body[max(s.start, run[0].start - 30) : run[0].start]):
                 return run, mode, len(gap)
+    anaphor = _ANAPHOR_RE.search(s.body[clause_start:at])
+    if anaphor and sc.fillers_only(anaphor.group("rest")):
+        group = _group(s, anaphor.group("noun"), at)
+        if group:
+            return [group], "anaphor", len(anaphor.group("rest"))
     before = s.body[max(clause_start, s.last_cue_end) : at]
     shared = re.search(r"\band\s+(?P<rest>[\w\s']*)$", before)
     if (
@@ -197,18 +209,22 @@ def _clause(s: _Sentence, at: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
+_ANAPHOR_RE = re.compile(
+    r".*(?<![\w'’])the\s+(?P<noun>\w+)\b(?P<rest>[\w\s']*)$", re.IGNORECASE | re.DOTALL
+)
 _GROUP_RE = re.compile(r"\s*(?:from\s+|of\s+)?the\s+(?:\w+\s+)?(?P<noun>\w+)\b")
 
 
-def _group(s: _Sentence, noun: str) -> Mention | None:
+def _group(s: _Sentence, noun: str, at: int | None = None) -> Mention | None:
     """What "the group" or "the bloc" stands for: see the module docstring."""
-    if noun.lower() not in sc.words("group_nouns") or not s.orgs_before:
+    orgs = s.orgs_before + [m for m in s.names if m.kind == "organization" and m.end <= (at or 0)]
+    if noun.lower() not in sc.words("group_nouns") or not orgs:
         return None
-    for m in reversed(s.orgs_before):
+    for m in reversed(orgs):
         if m.name.lower().split()[-1] == noun.lower():
             return m
-    nearest = s.orgs_before[-1]
-    return nearest if s.start - nearest.end < 500 else None
+    nearest = orgs[-1]
+    return nearest if (at or s.start) - nearest.end < 500 else None
 
 
 def _member_objects(s: _Sentence, at: int, limit: int) -> tuple[list[Mention], float]:
@@ -237,6 +253,9 @@ def _active(s: _Sentence, cue: re.Match[str], relation: str, clause: tuple[int, 
     if relation == "member_of":
         objects, penalty = _member_objects(s, cue.end(), clause[1])
         o_gap += int(penalty * 1000)  # "the group" costs as much as a long gap
+    bare_meet = cue.group().lower() in ("met", "meet")
+    if not objects and bare_meet and mode == "direct" and len(subjects) > 1:
+        subjects, objects = subjects[:1], subjects[1:]  # "X and Y met in Munich"
     if not objects:
         return
     negated = sc.negates(
@@ -290,17 +309,45 @@ def _ended(s: _Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
     _emit(s, subjects, "member_of", objects, facts)
 
 
+_BODY_APPOSITION_RE = re.compile(
+    r"\s*[,–—-]\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:group|bloc|body|alliance|coalition|"
+    r"organi[sz]ation|union|grouping)\s*"
+)
+_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _list_items(s: _Sentence, at: int, limit: int) -> list[Mention]:
+    """Names that are whole items of the list after ``at``: "countries, nations and Canada"."""
+    stretch = s.body[at:limit].split(".")[0]
+    items, pos = [], at
+    for part in _ITEM_SPLIT_RE.split(stretch):
+        lo = s.body.index(part, pos) if part else pos
+        pos = lo + len(part)
+        bare = part.strip()
+        if len(bare.split()) > 4:
+            break
+        bare = bare[4:] if bare.lower().startswith("the ") else bare
+        items += [m for m in s.names if s.body[m.start : m.end] == bare and lo <= m.start < pos]
+    return items
+
+
 def _includes(s: _Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
-    """ "The group consists of X and Y": X and Y are members."""
+    """ "The group consists of X and Y", "the bloc, a body including X": members."""
     groups, mode, _gap = _subjects(s, cue.start(), clause[0])
-    if cue.group().lower() == "including" or mode != "direct" or len(groups) != 1:
+    if mode != "direct":
+        last = max((m for m in s.names if m.end <= cue.start()), key=lambda m: m.end, default=None)
+        if last is None or not _BODY_APPOSITION_RE.fullmatch(s.body[last.end : cue.start()]):
+            return
+        groups = [last]
+    elif cue.group().lower() == "including":
         return
-    if groups[0].kind != "organization":
+    if len(groups) != 1 or groups[0].kind != "organization":
         return
     members, o_gap = _objects(s, cue.end(), clause[1])
+    members = members or _list_items(s, cue.end(), clause[1])
     members = [m for m in members if m.kind in ("country", "organization")]
     if members:
-        confidence = _confidence(0.8, [], [], o_gap)
+        confidence = _confidence(0.8 if mode == "direct" else 0.7, [], [], o_gap)
         _emit(s, members, "member_of", groups, _Facts(confidence))
 
 
@@ -312,6 +359,76 @@ def _among(s: _Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
     if subjects and group and mode != "shared":
         facts = _Facts(_confidence(0.7, subjects, [], s_gap))
         _emit(s, subjects, "member_of", [group], facts)
+
+
+def _former(s: _Sentence, at: int) -> bool:
+    """ "a former ally of", "the erstwhile Maduro ally": a past relation, not a stance."""
+    before = s.body[max(s.start, at - 25) : at].lower().replace("-", " ").split()
+    return any(w in sc.words("former_words") for w in before[-3:])
+
+
+_APPOSITION_END_RE = re.compile(r"\s*(?:[,.;:)–—]|$|\s(?:who|which)\b)")
+
+
+def _appositive(s: _Sentence, cue: re.Match[str], relation: str, clause: tuple[int, int]) -> None:
+    """ "X, an outspoken critic of Y," and "an ally of Y, X": X opposes / supports Y."""
+    if _former(s, cue.start()) or _former(s, cue.end() + 1):
+        return
+    objects, o_gap = _objects(s, cue.end(), clause[1])
+    if not objects:
+        return
+    last = max((i for i, m in enumerate(s.names) if m.end <= cue.start()), default=None)
+    gap = s.body[s.names[last].end : cue.start()] if last is not None else ""
+    if last is not None and (gap.strip() == "," or sc.fillers_only(gap)):
+        subjects = _run(s.names, s.body, last, True)
+    else:
+        after = re.match(r"\s*,\s*", s.body[objects[-1].end : clause[1]])
+        if not after:
+            return
+        subjects, _g = _objects(s, objects[-1].end + after.end(), clause[1])
+        subjects = subjects[:1]
+        if not subjects or not _APPOSITION_END_RE.match(s.body, subjects[0].end):
+            return
+    facts = _Facts(_confidence(0.7, subjects, objects, o_gap))
+    _emit(s, subjects, relation, objects, facts)
+
+
+def _nominal(s: _Sentence, cue: re.Match[str], relation: str, clause: tuple[int, int]) -> None:
+    """ "X's vocal support for Y": X supports Y."""
+    owner = next(
+        (m for m in s.names if re.fullmatch(r"['’]s\s+", s.body[m.end : cue.start()])), None
+    )
+    objects, o_gap = _objects(s, cue.end(), clause[1])
+    if owner and objects and not _former(s, owner.start):
+        _emit(s, [owner], relation, objects, _Facts(_confidence(0.7, [], objects, o_gap)))
+
+
+def _compound(s: _Sentence) -> None:
+    """ "Maduro ally Diosdado Cabello", "a close Maduro ally, the businessman Alex Saab",
+    "Guaidó supporter Peru": the second name supports (opposes) the first."""
+    nouns = {w: rel for rel, ws in sc.data()["compound"].items() for w in ws}
+    for i, m in enumerate(s.names[:-1]):
+        head = re.match(r"\s+(\w+)\b\s*,?\s*", s.body[m.end : s.end])
+        relation = nouns.get(head.group(1).lower()) if head else None
+        if head is None or relation is None or _former(s, m.start):
+            continue
+        clause = _clause(s, m.end, m.end + head.end())
+        subjects, gap = _objects(s, m.end + head.end(), clause[1])
+        if subjects and subjects[0] is s.names[i + 1]:
+            facts = _Facts(_confidence(0.7, [], [], gap))
+            _emit(s, subjects[:1], relation, [m], facts)
+
+
+_BETWEEN_RE = re.compile(r"\b(?:meeting|meetings|talks|encounter|summit)\s+between\s+", re.I)
+
+
+def _between(s: _Sentence) -> None:
+    """ "the meeting between X and Y": X meets Y."""
+    for hit in _BETWEEN_RE.finditer(s.body, s.start, s.end):
+        clause = _clause(s, hit.start(), hit.end())
+        names, gap = _objects(s, hit.end(), clause[1])
+        if len(names) > 1:
+            _emit(s, names[:1], "meets", names[1:], _Facts(_confidence(0.8, [], [], gap)))
 
 
 def _hyphen(s: _Sentence) -> None:
@@ -373,9 +490,15 @@ def _sentence(s: _Sentence) -> list[StanceFound]:
             _ended(s, cue, clause)
         elif kind == "includes":
             _includes(s, cue, clause)
+        elif kind == "appositive":
+            _appositive(s, cue, relation, clause)
+        elif kind == "nominal":
+            _nominal(s, cue, relation, clause)
         else:
             _among(s, cue, clause)
     _hyphen(s)
+    _compound(s)
+    _between(s)
     out: dict[tuple[str, str, str, bool], StanceFound] = {}
     for stance, (lo, hi) in zip(s.found, s.spans, strict=True):
         key = (stance.subject.name, stance.relation, stance.object.name, stance.negated)
