@@ -301,9 +301,12 @@ def _score_stances(
 
 
 def _triples(items: Iterable[dict[str, Any]]) -> list[Triple]:
-    seen = dict.fromkeys(
-        (str(s.get("subject")), str(s.get("relation")), str(s.get("object"))) for s in items
-    )
+    seen: dict[Triple, None] = {}
+    for s in items:
+        subj, rel, obj = str(s.get("subject")), str(s.get("relation")), str(s.get("object"))
+        if rel in _SYMMETRIC and (obj, rel, subj) in seen:
+            continue
+        seen[(subj, rel, obj)] = None
     return list(seen)
 
 

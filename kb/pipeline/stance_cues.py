@@ -3,7 +3,7 @@
 In:  nothing (reads the packaged word lists).
 Out: ``cues()``: one regular expression over every cue phrase, each match
      naming its kind (active, holder, appositive, nominal, ended, includes,
-     among) and relation;
+     removed, among) and relation;
      and helpers that tell whether the words between a name and a cue may
      stand there (``subject_gap``, ``object_gap``), whether a sentence hedges
      (``hedged``) and whether a stretch negates (``negates``).
@@ -53,6 +53,7 @@ def cues() -> Cues:
             entries.append((kind, relation, _alternation(fragments)))
     entries.append(("ended", "member_of", _alternation(d["ended"])))
     entries.append(("includes", "member_of", _alternation(d["includes"])))
+    entries.append(("removed", "member_of", _alternation(d["removed"])))
     entries.append(("among", "member_of", d["among_members"]))
     # Longest alternatives first across kinds too: "met with" before "met".
     order = sorted(range(len(entries)), key=lambda i: -len(entries[i][2]))
@@ -171,10 +172,10 @@ def negates(text: str) -> bool:
     return any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", lowered) for n in words("negators"))
 
 
-def hedged(sentence: str) -> bool:
-    """A hedge word ("reportedly", "may", "denies", "is expected to") anywhere in the sentence."""
-    hedges = words("hedges")
-    for i, m in enumerate(_GAP_WORD_RE.finditer(sentence)):
+def hedged(text: str, strong_only: bool = False) -> bool:
+    """A hedge word ("reportedly", "may", "denies", "is expected to") in ``text``."""
+    hedges = words("strong_hedges") if strong_only else words("hedges") | words("strong_hedges")
+    for i, m in enumerate(_GAP_WORD_RE.finditer(text)):
         word = m.group()
         if (word.islower() or i == 0) and word.lower() in hedges:
             return True

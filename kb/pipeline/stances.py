@@ -22,8 +22,9 @@ Rules (precision first; anything else gives nothing):
   "the bloc" is the last organization named whose name ends that way, else
   the last organization named.
 - "not", "never", "no longer", "refused to" before the cue set ``negated``.
-- A sentence with a hedge ("reportedly", "may", "is expected to", "denies",
-  "urged") gives nothing. "X said (that) ..." sets ``speaker`` to X.
+- A hedge gives nothing: "reportedly", "rumoured", "denies" anywhere in the
+  sentence; "may", "is expected to", "urged", "would" before the comma (or
+  the end of the sentence) after the stance's last name. "X said (that) ..." sets ``speaker`` to X.
 - Demonyms count only for the state: "the Venezuelan government".
 Confidence: 0.9 for one subject, cue and object in an active clause; 0.8 for
 lists, the passive, holder phrases and "consists of"; 0.7 across a relative
@@ -56,7 +57,21 @@ _PREPOSITION_RE = re.compile(
     re.IGNORECASE,
 )
 _BY_RE = re.compile(r"\s+by\s+")
-_POSSESSIVE_RE = re.compile(r"^['’]s\s+(\w[\w-]*)")
+_POSSESSIVE_RE = re.compile(r"^['’]s\s+(?P<words>(?:[\w-]+\s*){1,3})")
+
+
+def _headed(words: str) -> bool:
+    """ "Maduro's (parallel) government": a possessive object names the owner only
+    before a head such as "government" or "regime", with at most two words before it."""
+    heads = sc.words("object_heads")
+    for word in words.lower().split():
+        if word in heads:
+            return True
+        if word in sc.words("object_blockers"):
+            return False
+    return False
+
+
 _BREAK_RE = re.compile(
     r";|\(|\)|,\s*(?:but|while|whereas|although|though)\b|\s(?:but|while|whereas|although)\s"
 )
@@ -130,7 +145,7 @@ def _objects(s: _Sentence, at: int, limit: int) -> tuple[list[Mention], int]:
         return [], 0
     run = [m for m in _run(s.names, s.body, first, False) if m.end <= limit]
     possessive = _POSSESSIVE_RE.match(s.body[run[-1].end : run[-1].end + 40])
-    if possessive and possessive.group(1).lower() not in sc.words("object_heads"):
+    if possessive and not _headed(possessive.group("words")):
         return [], 0
     return run, len(gap)
 
@@ -210,7 +225,8 @@ def _clause(s: _Sentence, at: int, end: int) -> tuple[int, int]:
 
 
 _ANAPHOR_RE = re.compile(
-    r".*(?<![\w'’])the\s+(?P<noun>\w+)\b(?P<rest>[\w\s']*)$", re.IGNORECASE | re.DOTALL
+    r".*(?<![\w'’])the\s+(?P<noun>\w+)\b(?:['’]s\s+members\b)?(?P<rest>[\w\s']*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 _GROUP_RE = re.compile(r"\s*(?:from\s+|of\s+)?the\s+(?:\w+\s+)?(?P<noun>\w+)\b")
 
@@ -379,8 +395,10 @@ def _appositive(s: _Sentence, cue: re.Match[str], relation: str, clause: tuple[i
         return
     last = max((i for i, m in enumerate(s.names) if m.end <= cue.start()), default=None)
     gap = s.body[s.names[last].end : cue.start()] if last is not None else ""
+    negated = False
     if last is not None and (gap.strip() == "," or sc.fillers_only(gap)):
         subjects = _run(s.names, s.body, last, True)
+        negated = sc.negates(gap)
     else:
         after = re.match(r"\s*,\s*", s.body[objects[-1].end : clause[1]])
         if not after:
@@ -389,8 +407,23 @@ def _appositive(s: _Sentence, cue: re.Match[str], relation: str, clause: tuple[i
         subjects = subjects[:1]
         if not subjects or not _APPOSITION_END_RE.match(s.body, subjects[0].end):
             return
-    facts = _Facts(_confidence(0.7, subjects, objects, o_gap))
+    facts = _Facts(_confidence(0.7, subjects, objects, o_gap), negated)
     _emit(s, subjects, relation, objects, facts)
+
+
+def _removed(s: _Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
+    """ "... removed Argentina from the Lima Group": Argentina was a member until then."""
+    members, gap = _objects(s, cue.end(), clause[1])
+    if not members:
+        return
+    source = re.match(r"\s+from\b", s.body[members[-1].end : clause[1]])
+    if source is None or sc.negates(s.body[clause[0] : cue.start()]):
+        return
+    groups, penalty = _member_objects(s, members[-1].end + source.end(), clause[1])
+    if groups:
+        when = find_date(s.body[clause[0] : clause[1]], s.published) or s.published
+        base = _confidence(0.8 - penalty, members, [], gap)
+        _emit(s, members, "member_of", groups, _Facts(base, when is None, None, when))
 
 
 def _nominal(s: _Sentence, cue: re.Match[str], relation: str, clause: tuple[int, int]) -> None:
@@ -476,8 +509,7 @@ def _speaker(s: _Sentence, lo: int, hi: int) -> str | None:
 
 
 def _sentence(s: _Sentence) -> list[StanceFound]:
-    text = s.body[s.start : s.end]
-    if sc.hedged(text):
+    if sc.hedged(s.body[s.start : s.end], strong_only=True):
         return []
     for cue in sc.cues().regex.finditer(s.body, s.start, s.end):
         kind, relation = sc.cue_of(cue)
@@ -494,6 +526,8 @@ def _sentence(s: _Sentence) -> list[StanceFound]:
             _appositive(s, cue, relation, clause)
         elif kind == "nominal":
             _nominal(s, cue, relation, clause)
+        elif kind == "removed":
+            _removed(s, cue, clause)
         else:
             _among(s, cue, clause)
     _hyphen(s)
@@ -502,7 +536,8 @@ def _sentence(s: _Sentence) -> list[StanceFound]:
     out: dict[tuple[str, str, str, bool], StanceFound] = {}
     for stance, (lo, hi) in zip(s.found, s.spans, strict=True):
         key = (stance.subject.name, stance.relation, stance.object.name, stance.negated)
-        if key not in out:
+        comma = s.body.find(",", hi, s.end)
+        if key not in out and not sc.hedged(s.body[s.start : comma if comma >= 0 else s.end]):
             speaker = _speaker(s, lo, hi)
             out[key] = replace(stance, speaker=speaker) if speaker else stance
     return list(out.values())
