@@ -153,6 +153,15 @@ def _objects(s: _Sentence, at: int, limit: int) -> tuple[list[Mention], int]:
 def _subjects(s: _Sentence, at: int, clause_start: int) -> tuple[list[Mention], str, int]:
     """The names the clause ending at ``at`` is about, how they attach, and the gap."""
     last = max((i for i, m in enumerate(s.names) if m.end <= at), default=None)
+    inserted = _INSERTED_RE.search(s.body, clause_start, at)
+    if (
+        inserted
+        and last is not None
+        and s.names[last].start > inserted.start()
+        and sc.fillers_only(inserted.group("rest"))
+    ):
+        # "Cuba, an ally of Venezuela, condemned": the name before the inserted phrase.
+        last = max((i for i, m in enumerate(s.names) if m.end <= inserted.start()), default=None)
     if last is not None:
         gap = s.body[s.names[last].end : at]
         mode = sc.subject_gap(gap)
@@ -224,6 +233,10 @@ def _clause(s: _Sentence, at: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
+# An inserted phrase ending right before the cue: ", which hosted the summit," / ", an ally of Y,".
+_INSERTED_RE = re.compile(
+    r",\s*(?:which|who|an?|the)\b[^,;()“”\"]*,(?P<rest>[\w\s']*)\Z", re.IGNORECASE
+)
 _ANAPHOR_RE = re.compile(
     r".*(?<![\w'’])the\s+(?P<noun>\w+)\b(?:['’]s\s+members\b)?(?P<rest>[\w\s']*)$",
     re.IGNORECASE | re.DOTALL,
@@ -407,7 +420,8 @@ def _appositive(s: _Sentence, cue: re.Match[str], relation: str, clause: tuple[i
         subjects = subjects[:1]
         if not subjects or not _APPOSITION_END_RE.match(s.body, subjects[0].end):
             return
-    facts = _Facts(_confidence(0.7, subjects, objects, o_gap), negated)
+    since = since_date(s.body[cue.end() : clause[1]], s.published)
+    facts = _Facts(_confidence(0.7, subjects, objects, o_gap), negated, since)
     _emit(s, subjects, relation, objects, facts)
 
 
