@@ -78,6 +78,7 @@ def _tokens(gap: str) -> tuple[list[str], str]:
 
 
 _SPACES_RE = re.compile(r"\s*")
+_QUOTES_RE = re.compile(r"[\s\"“”‘]*")  # scare quotes: recognizes "the president X"
 
 
 def fillers_only(gap: str) -> bool:
@@ -153,7 +154,7 @@ def object_gap(gap: str) -> bool:
         last = head.split()[-1].lower() if head.split() else ""
         return last in words("others_nouns") and len(head.split()) <= 6
     found, rest = _tokens(gap)
-    if not _SPACES_RE.fullmatch(rest) or len(found) > 8:
+    if not _QUOTES_RE.fullmatch(rest) or len(found) > 8:
         return False
     raw = [m.group() for m in _GAP_WORD_RE.finditer(gap)]
     allowed, blockers = words("object_fillers"), words("object_blockers")

@@ -23,8 +23,8 @@ Rules (precision first; anything else gives nothing):
   the last organization named.
 - "not", "never", "no longer", "refused to" before the cue set ``negated``.
 - A hedge gives nothing: "reportedly", "rumoured", "denies" anywhere in the
-  sentence; "may", "is expected to", "urged", "would" before the comma (or
-  the end of the sentence) after the stance's last name. "X said (that) ..." sets ``speaker`` to X.
+  sentence; "may", "is expected to", "urged", "would" from the comma before
+  the stance's first name to the comma after its last. "X said (that) ..." sets ``speaker`` to X.
 - Demonyms count only for the state: "the Venezuelan government".
 Confidence: 0.9 for one subject, cue and object in an active clause; 0.8 for
 lists, the passive, holder phrases and "consists of"; 0.7 across a relative
@@ -51,9 +51,11 @@ from kb.pipeline.text import sentence_bounds
 from kb.pipeline.types import Mention, Ref, StanceFound
 
 _COORD_GAP_RE = re.compile(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?")
+# A name after a preposition is not a clause's subject, except the owner in
+# "the government of Iván Duque recognizes".
 _PREPOSITION_RE = re.compile(
-    r"\b(?:of|by|with|from|to|for|against|between|among|including|than|on|at|into|over|"
-    r"about|under|towards?|like|via|and)\s+(?:the\s+)?$",
+    r"(?<!government of )(?<!administration of )\b(?:of|by|with|from|to|for|against|between|"
+    r"among|including|than|on|at|into|over|about|under|towards?|like|via|and)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BY_RE = re.compile(r"\s+by\s+")
@@ -82,6 +84,7 @@ _MODE_CONFIDENCE = {
     "relative": 0.7,
     "shared": 0.7,
     "anaphor": 0.6,
+    "pronoun": 0.6,
 }
 
 
@@ -174,6 +177,11 @@ def _subjects(s: _Sentence, at: int, clause_start: int) -> tuple[list[Mention], 
         group = _group(s, anaphor.group("noun"), at)
         if group:
             return [group], "anaphor", len(anaphor.group("rest"))
+    pronoun = _PRONOUN_RE.search(s.body, s.start, at)
+    if pronoun and sc.fillers_only(pronoun.group("rest")):
+        people = {m.name: m for m in s.names if m.kind == "person" and m.end <= pronoun.start()}
+        if len(people) == 1:
+            return list(people.values()), "pronoun", len(pronoun.group("rest"))
     before = s.body[max(clause_start, s.last_cue_end) : at]
     shared = re.search(r"\band\s+(?P<rest>[\w\s']*)$", before)
     if (
@@ -237,6 +245,8 @@ def _clause(s: _Sentence, at: int, end: int) -> tuple[int, int]:
 _INSERTED_RE = re.compile(
     r",\s*(?:which|who|an?|the)\b[^,;()“”\"]*,(?P<rest>[\w\s']*)\Z", re.IGNORECASE
 )
+# "X said he had met Y": "he" is X when X is the only person named before it.
+_PRONOUN_RE = re.compile(r"(?<![\w'’])(?:he|she)\b(?P<rest>[\w\s']*)\Z")
 _ANAPHOR_RE = re.compile(
     r".*(?<![\w'’])the\s+(?P<noun>\w+)\b(?:['’]s\s+members\b)?(?P<rest>[\w\s']*)$",
     re.IGNORECASE | re.DOTALL,
@@ -466,6 +476,28 @@ def _compound(s: _Sentence) -> None:
             _emit(s, subjects[:1], relation, [m], facts)
 
 
+_UNDER_SANCTIONS_RE = re.compile(
+    r"\b(?:subject to|under|targeted by|hit by|faces|facing)\s+(?:new |fresh |sweeping |"
+    r"economic |the )?$"
+)
+
+
+def _under_sanctions(s: _Sentence) -> None:
+    """ "Consuelo Porras, who is subject to US sanctions": US sanctions Porras."""
+    for i, m in enumerate(s.names):
+        if not re.match(r"\s+sanctions\b", s.body[m.end : m.end + 12]):
+            continue
+        lead = _UNDER_SANCTIONS_RE.search(s.body, max(s.start, m.start - 30), m.start)
+        if lead is None or i == 0:
+            continue
+        target = s.names[i - 1]
+        gap = s.body[target.end : lead.start()]
+        if sc.subject_gap(gap) is not None or gap.strip() == ",":
+            confidence = _confidence(0.7, [], [], len(gap))
+            _emit(s, [m], "sanctions", [target], _Facts(confidence, sc.negates(gap)))
+            s.spans[-1] = (lead.start(), m.end)  # the relative clause states it
+
+
 _BETWEEN_RE = re.compile(r"\b(?:meeting|meetings|talks|encounter|summit)\s+between\s+", re.I)
 
 
@@ -522,6 +554,14 @@ def _speaker(s: _Sentence, lo: int, hi: int) -> str | None:
     return None
 
 
+def _hedged(s: _Sentence, lo: int, hi: int) -> bool:
+    """A hedge in the phrases holding the stance: from the comma before its first
+    name (or a relative clause's start) to the comma after its last."""
+    start = max(s.start, s.body.rfind(",", s.start, lo) + 1)
+    stop = s.body.find(",", hi, s.end)
+    return sc.hedged(s.body[start : stop if stop >= 0 else s.end])
+
+
 def _sentence(s: _Sentence) -> list[StanceFound]:
     if sc.hedged(s.body[s.start : s.end], strong_only=True):
         return []
@@ -547,11 +587,11 @@ def _sentence(s: _Sentence) -> list[StanceFound]:
     _hyphen(s)
     _compound(s)
     _between(s)
+    _under_sanctions(s)
     out: dict[tuple[str, str, str, bool], StanceFound] = {}
     for stance, (lo, hi) in zip(s.found, s.spans, strict=True):
         key = (stance.subject.name, stance.relation, stance.object.name, stance.negated)
-        comma = s.body.find(",", hi, s.end)
-        if key not in out and not sc.hedged(s.body[s.start : comma if comma >= 0 else s.end]):
+        if key not in out and not _hedged(s, lo, hi):
             speaker = _speaker(s, lo, hi)
             out[key] = replace(stance, speaker=speaker) if speaker else stance
     return list(out.values())
