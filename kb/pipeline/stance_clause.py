@@ -76,7 +76,8 @@ def ref(m: Mention) -> Ref:
 
 
 def usable_names(body: str, mentions: list[Mention]) -> list[Mention]:
-    """Actors and countries; a demonym only where it stands for the state."""
+    """Actors and countries; a demonym only where it stands for the state; a name
+    inside a longer one ("Peru" in "Congress of Peru") is not a name of its own."""
     states = sc.words("state_nouns")
     out: list[Mention] = []
     for m in mentions:
@@ -86,7 +87,13 @@ def usable_names(body: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             m = Mention(m.start, m.end, m.name, "country")
         out.append(m)
-    return sorted(out, key=lambda m: (m.start, -m.end))
+    out.sort(key=lambda m: (m.start, -m.end))
+    outer: list[Mention] = []
+    for m in out:
+        if outer and m.end <= outer[-1].end:
+            continue  # nested in the previous (longer or equal) name
+        outer.append(m)
+    return outer
 
 
 def coordinated(names: list[Mention], body: str, first: int, backwards: bool) -> list[Mention]:

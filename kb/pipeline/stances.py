@@ -263,7 +263,9 @@ def _hedged(s: cl.Sentence, lo: int, hi: int) -> bool:
     name (or a relative clause's start) to the comma after its last."""
     start = max(s.start, s.body.rfind(",", s.start, lo) + 1)
     stop = s.body.find(",", hi, s.end)
-    return sc.hedged(s.body[start : stop if stop >= 0 else s.end])
+    window = s.body[start : stop if stop >= 0 else s.end]
+    # A cue's own words ("demanded the resignation of") do not hedge it.
+    return sc.hedged(sc.cues().regex.sub(" ", window))
 
 
 def _sentence(s: cl.Sentence) -> list[StanceFound]:

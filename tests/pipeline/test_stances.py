@@ -240,3 +240,27 @@ def test_seed_stances_meet_the_targets() -> None:
 def test_dev_set_stances_are_precise() -> None:
     report = _report(DEV / "gold", [DEV / "articles"])
     assert report.stances.precision >= 0.75, report.as_table()
+
+
+def test_moves_against_a_person_are_opposition() -> None:
+    x = _extract(
+        "Bernardo Arévalo demanded the resignation of Consuelo Porras, who is subject to US "
+        "sanctions over corruption."
+    )
+    assert _triples(x) == {
+        ("Bernardo Arévalo", "opposes", "Consuelo Porras"),
+        ("United States", "sanctions", "Consuelo Porras"),
+    }
+    x = _extract("The Congress of Peru voted to remove Pedro Castillo on Wednesday.")
+    assert tuple(s.object.name for s in x.stances) == ("Pedro Castillo",)
+    assert x.stances[0].relation == "opposes"
+
+
+def test_meetings() -> None:
+    x = _extract("Aleksandar Vučić met with Josep Borrell and Olaf Scholz in Brussels.")
+    assert _triples(x) == {
+        ("Aleksandar Vučić", "meets", "Josep Borrell"),
+        ("Aleksandar Vučić", "meets", "Olaf Scholz"),
+    }
+    x = _extract("The meeting between Aleksandar Vučić and Josep Borrell lasted four hours.")
+    assert _triples(x) == {("Aleksandar Vučić", "meets", "Josep Borrell")}
