@@ -219,7 +219,7 @@ def clause_around(s: Sentence, at: int, end: int) -> tuple[int, int]:
 
 # An inserted phrase ending right before the cue: ", which hosted the summit," / ", an ally of Y,".
 _INSERTED_RE = re.compile(
-    r",\s*(?:which|who|an?|the)\b[^,;()“”\"]*,(?P<rest>[\w\s']*)\Z", re.IGNORECASE
+    r",\s*(?:which|who|an?|the|[a-z][\w-]*)\b[^,;()“”\"]*,(?P<rest>[\w\s']*)\Z"
 )
 # "X said he had met Y": "he" is X when X is the only person named before it.
 _PRONOUN_RE = re.compile(r"(?<![\w'’])(?:he|she)\b(?P<rest>[\w\s']*)\Z")

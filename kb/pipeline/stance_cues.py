@@ -105,8 +105,10 @@ def _relative_re() -> re.Pattern[str]:
     )
 
 
+# ", which hosted the summit,", ", an ally of Y,", ", meanwhile,": a phrase set off by
+# commas that starts with a lower-case word.
 _INTERPOSED_RE = re.compile(
-    r"\s*,\s*(?:which|who|an?|the)\b[^,;()“”\"]*,(?P<rest>.*)", re.IGNORECASE | re.DOTALL
+    r"\s*,\s*(?:which|who|an?|the|[a-z][\w-]*)\b[^,;()“”\"]*,(?P<rest>.*)", re.DOTALL
 )
 
 

@@ -100,7 +100,7 @@ def _passive(
     if last is None or s.names[last].start < clause[0]:
         return
     gap = s.body[s.names[last].end : cue.start()]
-    if not (sc.fillers_only(gap) or gap.strip() == ","):
+    if sc.subject_gap(gap) not in ("direct", "relative") and gap.strip() != ",":
         return
     patients = cl.coordinated(s.names, s.body, last, True)
     agents, o_gap = cl.objects_after(s, by_end, clause[1])

@@ -264,3 +264,21 @@ def test_meetings() -> None:
     }
     x = _extract("The meeting between Aleksandar Vučić and Josep Borrell lasted four hours.")
     assert _triples(x) == {("Aleksandar Vučić", "meets", "Josep Borrell")}
+
+
+def test_passive_in_a_relative_clause_or_a_reduced_one() -> None:
+    for body in (
+        "Juan Guaidó, who is backed by the United States, met envoys on Monday.",
+        "Juan Guaidó, backed by the United States, met envoys on Monday.",
+    ):
+        assert _triples(_extract(body)) == {("United States", "supports", "Juan Guaidó")}
+
+
+def test_a_plural_apposition_and_the_main_verb() -> None:
+    x = _extract("Cuba and Russia, allies of Nicolás Maduro, condemned the United States.")
+    assert _triples(x) == {
+        ("Cuba", "supports", "Nicolás Maduro"),
+        ("Russia", "supports", "Nicolás Maduro"),
+        ("Cuba", "condemns", "United States"),
+        ("Russia", "condemns", "United States"),
+    }
