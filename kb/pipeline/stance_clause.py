@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from kb.pipeline import stance_cues as sc
 from kb.pipeline.types import Mention, Ref, StanceFound
@@ -94,6 +95,14 @@ def usable_names(body: str, mentions: list[Mention]) -> list[Mention]:
             continue  # nested in the previous (longer or equal) name
         outer.append(m)
     return outer
+
+
+def neither(s: Sentence, names: list[Mention]) -> bool:
+    """ "Neither Russia nor China recognised": the run is negated."""
+    before = s.body[max(s.start, names[0].start - 12) : names[0].start].lower()
+    return before.rstrip().endswith("neither") or any(
+        re.search(r"\bnor\b", s.body[a.end : b.start]) for a, b in pairwise(names)
+    )
 
 
 def coordinated(names: list[Mention], body: str, first: int, backwards: bool) -> list[Mention]:

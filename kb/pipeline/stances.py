@@ -80,7 +80,7 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
         subjects, objects = subjects[:1], subjects[1:]  # "X and Y met in Munich"
     if not objects:
         return
-    negated = sc.negates(
+    negated = cl.neither(s, subjects) or sc.negates(
         s.body[subjects[-1].end if mode != "shared" else cue.start() - 40 : cue.end()]
     )
     after = s.body[cue.end() : clause[1]]

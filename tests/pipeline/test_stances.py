@@ -282,3 +282,10 @@ def test_a_plural_apposition_and_the_main_verb() -> None:
         ("Cuba", "condemns", "United States"),
         ("Russia", "condemns", "United States"),
     }
+
+
+def test_neither_nor_is_negation() -> None:
+    x = _extract("Neither Russia nor China recognised Juan Guaidó.")
+    assert {s.subject.name for s in x.stances} == {"Russia", "China"}
+    assert all(s.negated for s in x.stances)
+    assert _extract("Russia recognised neither Juan Guaidó nor Nicolás Maduro.").stances == ()
