@@ -81,7 +81,7 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     if not objects:
         return
     negated = cl.neither(s, subjects) or sc.negates(
-        s.body[subjects[-1].end if mode != "shared" else cue.start() - 40 : cue.end()]
+        s.body[subjects[-1].end if mode != "shared" else max(s.start, cue.start() - 40) : cue.end()]
     )
     after = s.body[cue.end() : clause[1]]
     valid_from = since_date(s.body[clause[0] : clause[1]], s.published)
