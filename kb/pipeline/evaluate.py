@@ -3,8 +3,9 @@
 In:  a folder of gold JSON files (people, organizations, countries, quotes
      with speakers) and predictions keyed by gold file stem, each in the
      ``jsonout.to_json`` shape.
-Out: precision, recall and F1 for people, organizations, countries and
-     quotes, speaker accuracy on matched quotes, and what was missed or invented.
+Out: precision, recall and F1 for people, organizations, countries, quotes,
+     stances and negated stances, speaker accuracy on matched quotes, and what
+     was missed or invented.
 Matching: a gold actor matches a predicted actor of the same kind when any
 folded form (name or surface form, ignoring accents and case) is shared; a
 second prediction for an already matched gold actor is one false positive.
@@ -14,6 +15,11 @@ their length. A speaker is right when the predicted speaker shares a form with
 the gold speaker (through the gold entity that has that name or surface form;
 a gold speaker such as "US officials" that names no entity stands for the
 country it starts with), or when both are null.
+Stances are unique (subject, relation, object) triples per document: gold
+``stances`` against predicted stances that hold, gold ``negative_stances``
+(relations stated as not holding or as ended) against predicted stances that
+are negated or carry a ``valid_to``. Subject and object match as a speaker
+does, or as countries with the same ISO code; "meets" matches either way round.
 Guarantees: pure (reads only the gold folder); never mutates its inputs.
 """
 
@@ -60,6 +66,8 @@ class Report:
     organizations: Score = field(default_factory=Score)
     countries: Score = field(default_factory=Score)
     quotes: Score = field(default_factory=Score)
+    stances: Score = field(default_factory=Score)
+    negated_stances: Score = field(default_factory=Score)
     speakers_right: int = 0
     speakers_total: int = 0
     speaker_errors: list[str] = field(default_factory=list)
@@ -74,17 +82,19 @@ class Report:
             "organizations": self.organizations,
             "countries": self.countries,
             "quotes": self.quotes,
+            "stances": self.stances,
+            "negated stances": self.negated_stances,
         }
 
     def as_table(self) -> str:
-        lines = [f"{'category':<14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+        lines = [f"{'category':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
         for name, score in self.categories().items():
             lines.append(
-                f"{name:<14} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                f"{name:<15} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
                 f"{score.tp:4d} {score.fp:4d} {score.fn:4d}"
             )
         lines.append(
-            f"{'speakers':<14} accuracy {self.speaker_accuracy:.3f} "
+            f"{'speakers':<15} accuracy {self.speaker_accuracy:.3f} "
             f"({self.speakers_right}/{self.speakers_total})"
         )
         for name, score in self.categories().items():
@@ -222,6 +232,103 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
         if i not in used:
             report.quotes.fp += 1
             report.quotes.invented.append(f"{label}:{q.get('text', '')[:50]}")
+    _score_all_stances(gold, pred, report, label)
+
+
+Triple = tuple[str, str, str]
+_SYMMETRIC = frozenset({"meets"})  # "X meets Y" is "Y meets X"
+Forms = dict[str, set[str]]
+
+
+def _same_entity(gold_name: str, pred_name: str, gold: dict[str, Any], pred_forms: Forms) -> bool:
+    if _entity_forms(gold_name, gold) & (pred_forms.get(pred_name) or {fold(pred_name)}):
+        return True
+    code = _name_code(pred_name)
+    return code is not None and code == _name_code(gold_name, gold)
+
+
+def _name_code(name: str, gold: dict[str, Any] | None = None) -> str | None:
+    """The ISO code of a country name, or of the gold country that has it as a form."""
+    code = lookup(name) or gazetteer().entries.get(name, (None, "name"))[0]
+    if code or gold is None:
+        return code
+    for item in gold.get("countries", []):
+        if fold(name) in _forms(item):
+            return _country_code(item)
+    return None
+
+
+def _score_stances(
+    gold_triples: list[Triple],
+    pred_triples: list[Triple],
+    context: tuple[dict[str, Any], Forms],
+    score: Score,
+    label: str,
+) -> None:
+    gold, pred_forms = context
+    matched: set[int] = set()
+    for subj, rel, obj in pred_triples:
+        hit = next(
+            (
+                i
+                for i, (gs, gr, go) in enumerate(gold_triples)
+                if i not in matched
+                and gr == rel
+                and (
+                    (
+                        _same_entity(gs, subj, gold, pred_forms)
+                        and _same_entity(go, obj, gold, pred_forms)
+                    )
+                    or (
+                        rel in _SYMMETRIC
+                        and _same_entity(gs, obj, gold, pred_forms)
+                        and _same_entity(go, subj, gold, pred_forms)
+                    )
+                )
+            ),
+            None,
+        )
+        if hit is None:
+            score.fp += 1
+            score.invented.append(f"{label}:{subj} {rel} {obj}")
+        else:
+            matched.add(hit)
+            score.tp += 1
+    for i, (gs, gr, go) in enumerate(gold_triples):
+        if i not in matched:
+            score.fn += 1
+            score.missed.append(f"{label}:{gs} {gr} {go}")
+
+
+def _triples(items: Iterable[dict[str, Any]]) -> list[Triple]:
+    seen: dict[Triple, None] = {}
+    for s in items:
+        subj, rel, obj = str(s.get("subject")), str(s.get("relation")), str(s.get("object"))
+        if rel in _SYMMETRIC and (obj, rel, subj) in seen:
+            continue
+        seen[(subj, rel, obj)] = None
+    return list(seen)
+
+
+def _score_all_stances(
+    gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str
+) -> None:
+    forms: Forms = {a.get("name") or "": _forms(a) for a in pred.get("actors", [])}
+    forms.update({c.get("name") or "": _forms(c) for c in pred.get("countries", [])})
+    stances = pred.get("stances", [])
+    ended = [s for s in stances if s.get("negated") or s.get("valid_to")]
+    holding = [s for s in stances if not (s.get("negated") or s.get("valid_to"))]
+    context = (gold, forms)
+    _score_stances(
+        _triples(gold.get("stances", [])), _triples(holding), context, report.stances, label
+    )
+    _score_stances(
+        _triples(gold.get("negative_stances", [])),
+        _triples(ended),
+        context,
+        report.negated_stances,
+        label,
+    )
 
 
 def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:

@@ -51,7 +51,7 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         body, cleaned.blocks, mentions, actors=actors, roles=roles, display=display
     )
     figures = find_figures(body, mentions)
-    stances = find_stances(body, mentions, geo)
+    stances = find_stances(body, mentions, geo, published=cleaned.published)
     return Extraction(
         raw=raw,
         body=body,

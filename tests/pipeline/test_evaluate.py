@@ -44,3 +44,62 @@ def test_another_speaker_does_not_match(tmp_path: Path) -> None:
         _gold(tmp_path, "Lima Group officials"), {"doc": _prediction("United States")}
     )
     assert report.speakers_right == 0
+
+
+def _stance_gold(tmp_path: Path) -> Path:
+    gold = {
+        "people": [{"name": "Nicolás Maduro", "surface_forms": ["Maduro", "Nicolas Maduro"]}],
+        "organizations": [{"name": "Lima Group", "surface_forms": ["Lima group"]}],
+        "countries": [{"name": "United States", "surface_forms": ["US", "Washington"]}],
+        "quotes": [],
+        "stances": [
+            {"subject": "Russia", "relation": "supports", "object": "Nicolás Maduro"},
+            {"subject": "Russia", "relation": "supports", "object": "Nicolás Maduro"},
+            {"subject": "United States", "relation": "sanctions", "object": "Venezuela"},
+            {"subject": "Russia", "relation": "meets", "object": "United States"},
+        ],
+        "negative_stances": [
+            {"subject": "United States", "relation": "member_of", "object": "Lima Group"},
+            {"subject": "Argentina", "relation": "member_of", "object": "Lima Group"},
+        ],
+    }
+    (tmp_path / "doc.json").write_text(json.dumps(gold), encoding="utf-8")
+    return tmp_path
+
+
+def _stance(subject: str, relation: str, obj: str, **extra: object) -> dict[str, object]:
+    return {"subject": subject, "relation": relation, "object": obj, **extra}
+
+
+def test_stances_match_through_forms_and_codes(tmp_path: Path) -> None:
+    prediction = {
+        "actors": [{"name": "Maduro", "kind": "person", "surface_forms": ["Mr Maduro"]}],
+        "countries": [{"code": "US", "name": "United States", "surface_forms": ["Washington"]}],
+        "quotes": [],
+        "stances": [
+            _stance("Russia", "supports", "Maduro"),
+            _stance("Russia", "supports", "Maduro", start=5),  # the same triple twice
+            _stance("Russian Federation", "opposes", "Maduro"),  # wrong relation
+            _stance("USA", "sanctions", "Venezuela"),  # the same ISO code
+            _stance("United States", "meets", "Russia"),  # meeting is symmetric
+            _stance("United States", "member_of", "Lima Group", negated=True),
+            _stance("Argentina", "member_of", "Lima group", valid_to="2020-01-01"),
+            _stance("Peru", "member_of", "Lima Group", negated=True),
+        ],
+    }
+    report = evaluate(_stance_gold(tmp_path), {"doc": prediction})
+    assert (report.stances.tp, report.stances.fp, report.stances.fn) == (3, 1, 0)
+    assert report.stances.invented == ["doc:Russian Federation opposes Maduro"]
+    negated = report.negated_stances
+    assert (negated.tp, negated.fp, negated.fn) == (2, 1, 0)
+    assert "negated stances" in report.as_table()
+
+
+def test_no_stances_predicted_misses_them_all(tmp_path: Path) -> None:
+    prediction = {"actors": [], "countries": [], "quotes": []}
+    report = evaluate(_stance_gold(tmp_path), {"doc": prediction})
+    assert report.stances.fn == 3 and report.stances.precision == 1.0
+    assert report.negated_stances.missed == [
+        "doc:United States member_of Lima Group",
+        "doc:Argentina member_of Lima Group",
+    ]

@@ -1,0 +1,274 @@
+"""Stances, the clause level: who a cue is about, what it is about, and how sure.
+
+In:  one sentence of the clean body with its names (``Sentence``) and a
+     position (a cue's start or end).
+Out: the subject names right before a cue (``subjects_before``: adjacent, past
+     an inserted phrase or relative clause, "the group", "he", or shared with
+     the verb before "and"), the object names right after it
+     (``objects_after``), the clause around it, confidence and ``emit``.
+Guarantees: pure helpers of ``stances``; never raise.
+"""
+
+# ruff: noqa: RUF001 - curly apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+from kb.pipeline import stance_cues as sc
+from kb.pipeline.types import Mention, Ref, StanceFound
+
+_COORD_GAP_RE = re.compile(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?")
+# A name after a preposition is not a clause's subject, except the owner in
+# "the government of Iván Duque recognizes".
+_PREPOSITION_RE = re.compile(
+    r"(?<!government of )(?<!administration of )\b(?:of|by|with|from|to|for|against|between|"
+    r"among|including|than|on|at|into|over|about|under|towards?|like|via|and)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_RE = re.compile(r"^['’]s\s+(?P<words>(?:[\w-]+\s*){1,3})")
+
+
+def _headed(words: str) -> bool:
+    """ "Maduro's (parallel) government": a possessive object names the owner only
+    before a head such as "government" or "regime", with at most two words before it."""
+    heads = sc.words("object_heads")
+    for word in words.lower().split():
+        if word in heads:
+            return True
+        if word in sc.words("object_blockers"):
+            return False
+    return False
+
+
+_BREAK_RE = re.compile(
+    r";|\(|\)|,\s*(?:but|while|whereas|although|though)\b|\s(?:but|while|whereas|although)\s"
+)
+MODE_CONFIDENCE = {
+    "direct": 0.9,
+    "others": 0.8,
+    "interposed": 0.7,
+    "relative": 0.7,
+    "shared": 0.7,
+    "anaphor": 0.6,
+    "pronoun": 0.6,
+}
+
+
+@dataclass(slots=True)
+class Sentence:
+    body: str
+    start: int
+    end: int
+    names: list[Mention]  # subject and object candidates, in order
+    orgs_before: list[Mention]  # organizations named before the sentence, last nearest
+    published: date | None
+    found: list[StanceFound] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # subject start, object end
+    last_subjects: list[Mention] = field(default_factory=list)
+    last_cue_end: int = -1
+
+
+def ref(m: Mention) -> Ref:
+    return Ref("country" if m.kind in ("country", "demonym") else "actor", m.name)
+
+
+def usable_names(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Actors and countries; a demonym only where it stands for the state; a name
+    inside a longer one ("Peru" in "Congress of Peru") is not a name of its own."""
+    states = sc.words("state_nouns")
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "demonym":
+            after = body[m.end : m.end + 30].split()
+            if not after or after[0].lower().strip(",.;") not in states:
+                continue
+            m = Mention(m.start, m.end, m.name, "country")
+        out.append(m)
+    out.sort(key=lambda m: (m.start, -m.end))
+    outer: list[Mention] = []
+    for m in out:
+        if outer and m.end <= outer[-1].end:
+            continue  # nested in the previous (longer or equal) name
+        outer.append(m)
+    return outer
+
+
+def neither(s: Sentence, names: list[Mention]) -> bool:
+    """ "Neither Russia nor China recognised": the run is negated."""
+    before = s.body[max(s.start, names[0].start - 12) : names[0].start].lower()
+    return before.rstrip().endswith("neither") or any(
+        re.search(r"\bnor\b", s.body[a.end : b.start]) for a, b in pairwise(names)
+    )
+
+
+def coordinated(names: list[Mention], body: str, first: int, backwards: bool) -> list[Mention]:
+    """The coordinated names around ``names[first]``: "Russia, China, and Turkey"."""
+    run = [names[first]]
+    step = -1 if backwards else 1
+    i = first + step
+    while 0 <= i < len(names):
+        m = names[i]
+        gap = body[m.end : run[0].start] if backwards else body[run[-1].end : m.start]
+        if not _COORD_GAP_RE.fullmatch(gap) or m.name in {r.name for r in run}:
+            break
+        if backwards:
+            run.insert(0, m)
+        else:
+            run.append(m)
+        i += step
+    return run
+
+
+def objects_after(s: Sentence, at: int, limit: int) -> tuple[list[Mention], int]:
+    """The names right after ``at`` (with determiners and titles between), and the gap."""
+    first = next((i for i, m in enumerate(s.names) if m.start >= at), None)
+    if first is None or s.names[first].end > limit:
+        return [], 0
+    gap = s.body[at : s.names[first].start]
+    if not sc.object_gap(gap):
+        return [], 0
+    run = [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
+    possessive = _POSSESSIVE_RE.match(s.body[run[-1].end : run[-1].end + 40])
+    if possessive and not _headed(possessive.group("words")):
+        return [], 0
+    return run, len(gap)
+
+
+def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Mention], str, int]:
+    """The names the clause ending at ``at`` is about, how they attach, and the gap."""
+    last = max((i for i, m in enumerate(s.names) if m.end <= at), default=None)
+    inserted = _INSERTED_RE.search(s.body, clause_start, at)
+    if (
+        inserted
+        and last is not None
+        and s.names[last].start > inserted.start()
+        and sc.fillers_only(inserted.group("rest"))
+    ):
+        # "Cuba, an ally of Venezuela, condemned": the name before the inserted phrase.
+        last = max((i for i, m in enumerate(s.names) if m.end <= inserted.start()), default=None)
+    if last is not None:
+        gap = s.body[s.names[last].end : at]
+        mode = sc.subject_gap(gap)
+        if mode is not None:
+            run = coordinated(s.names, s.body, last, True)
+            if not _PREPOSITION_RE.search(s.body[max(s.start, run[0].start - 30) : run[0].start]):
+                return run, mode, len(gap)
+    anaphor = _ANAPHOR_RE.search(s.body[clause_start:at])
+    if anaphor and sc.fillers_only(anaphor.group("rest")):
+        group = group_named(s, anaphor.group("noun"), at)
+        if group:
+            return [group], "anaphor", len(anaphor.group("rest"))
+    pronoun = _PRONOUN_RE.search(s.body, s.start, at)
+    if pronoun and sc.fillers_only(pronoun.group("rest")):
+        people = {m.name: m for m in s.names if m.kind == "person" and m.end <= pronoun.start()}
+        if len(people) == 1:
+            return list(people.values()), "pronoun", len(pronoun.group("rest"))
+    before = s.body[max(clause_start, s.last_cue_end) : at]
+    shared = re.search(r"\band\s+(?P<rest>[\w\s']*)$", before)
+    if (
+        s.last_subjects
+        and s.last_cue_end > clause_start
+        and shared
+        and sc.fillers_only(shared.group("rest"))
+    ):
+        return s.last_subjects, "shared", 0
+    return [], "", 0
+
+
+def confidence_of(base: float, subjects: list[Mention], objects: list[Mention], gap: int) -> float:
+    value = base
+    if base >= 0.9 and (len(subjects) > 1 or len(objects) > 1):
+        value = 0.8
+    if gap > 40:
+        value -= 0.1
+    return round(value, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    confidence: float
+    negated: bool = False
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+def emit(
+    s: Sentence, subjects: list[Mention], relation: str, objects: list[Mention], facts: Facts
+) -> None:
+    for subj in subjects:
+        for obj in objects:
+            if subj.name == obj.name:
+                continue
+            s.found.append(
+                StanceFound(
+                    ref(subj),
+                    relation,
+                    ref(obj),
+                    s.start,
+                    s.end,
+                    negated=facts.negated,
+                    valid_from=facts.valid_from,
+                    valid_to=facts.valid_to,
+                    confidence=facts.confidence,
+                )
+            )
+            s.spans.append((min(subj.start, obj.start), max(subj.end, obj.end)))
+
+
+def clause_around(s: Sentence, at: int, end: int) -> tuple[int, int]:
+    breaks = [m for m in _BREAK_RE.finditer(s.body, s.start, s.end)]
+    start = max((m.end() for m in breaks if m.end() <= at), default=s.start)
+    stop = min((m.start() for m in breaks if m.start() >= end), default=s.end)
+    return start, stop
+
+
+# An inserted phrase ending right before the cue: ", which hosted the summit," / ", an ally of Y,".
+_INSERTED_RE = re.compile(
+    r",\s*(?:which|who|an?|the|[a-z][\w-]*)\b[^,;()“”\"]*,(?P<rest>[\w\s']*)\Z"
+)
+# "X said he had met Y": "he" is X when X is the only person named before it.
+_PRONOUN_RE = re.compile(r"(?<![\w'’])(?:he|she)\b(?P<rest>[\w\s']*)\Z")
+_ANAPHOR_RE = re.compile(
+    r".*(?<![\w'’])the\s+(?P<noun>\w+)\b(?:['’]s\s+members\b)?(?P<rest>[\w\s']*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_GROUP_RE = re.compile(r"\s*(?:from\s+|of\s+)?the\s+(?:\w+\s+)?(?P<noun>\w+)\b")
+
+
+def group_named(s: Sentence, noun: str, at: int | None = None) -> Mention | None:
+    """What "the group" or "the bloc" stands for: see the module docstring."""
+    orgs = s.orgs_before + [m for m in s.names if m.kind == "organization" and m.end <= (at or 0)]
+    if noun.lower() not in sc.words("group_nouns") or not orgs:
+        return None
+    for m in reversed(orgs):
+        if m.name.lower().split()[-1] == noun.lower():
+            return m
+    nearest = orgs[-1]
+    return nearest if (at or s.start) - nearest.end < 500 else None
+
+
+GROUP_CONFIDENCE = 0.6  # the most a stance on "the group" (resolved) may claim
+
+
+def member_objects(s: Sentence, at: int, limit: int) -> tuple[list[Mention], float]:
+    """The organization(s) right after a membership cue, or "the group" resolved;
+    and the most confidence the stance may claim."""
+    objects, _gap = objects_after(s, at, limit)
+    if objects and all(m.kind == "organization" for m in objects):
+        return objects, 1.0
+    group = _GROUP_RE.match(s.body, at, limit)
+    if not objects and group:
+        found = group_named(s, group.group("noun"))
+        if found:
+            return [found], GROUP_CONFIDENCE
+    return [], 1.0
+
+
+def is_former(s: Sentence, at: int) -> bool:
+    """ "a former ally of", "the erstwhile Maduro ally": a past relation, not a stance."""
+    before = s.body[max(s.start, at - 25) : at].lower().replace("-", " ").split()
+    return any(w in sc.words("former_words") for w in before[-3:])

@@ -1,0 +1,185 @@
+"""The cue words of stances, from ``data/stances.json``, compiled once.
+
+In:  nothing (reads the packaged word lists).
+Out: ``cues()``: one regular expression over every cue phrase, each match
+     naming its kind (active, holder, appositive, nominal, ended, includes,
+     removed, among) and relation;
+     and helpers that tell whether the words between a name and a cue may
+     stand there (``subject_gap``, ``object_gap``), whether a sentence hedges
+     (``hedged``) and whether a stretch negates (``negates``).
+Guarantees: pure; the same lists give the same answers.
+"""
+
+# ruff: noqa: RUF001 - curly apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kb.pipeline.text import load_json
+
+GapMode = str  # "direct" | "interposed" | "relative" | "others"
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    regex: re.Pattern[str]
+    kinds: tuple[tuple[str, str], ...]  # group index -> (kind, relation)
+    passive: dict[str, frozenset[str]]
+
+
+def data() -> Any:
+    return load_json("stances.json")
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in data()[name])
+
+
+def _alternation(fragments: list[str]) -> str:
+    return "|".join(sorted(fragments, key=len, reverse=True))
+
+
+@cache
+def cues() -> Cues:
+    d = data()
+    entries: list[tuple[str, str, str]] = []
+    for kind in ("active", "holder", "appositive", "nominal"):
+        for relation, fragments in d[kind].items():
+            entries.append((kind, relation, _alternation(fragments)))
+    entries.append(("ended", "member_of", _alternation(d["ended"])))
+    entries.append(("includes", "member_of", _alternation(d["includes"])))
+    entries.append(("removed", "member_of", _alternation(d["removed"])))
+    entries.append(("among", "member_of", d["among_members"]))
+    # Longest alternatives first across kinds too: "met with" before "met".
+    order = sorted(range(len(entries)), key=lambda i: -len(entries[i][2]))
+    groups = "|".join(rf"(?P<c{i}>{entries[i][2]})" for i in order)
+    regex = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+    passive = {rel: frozenset(p.lower() for p in ps) for rel, ps in d["passive"].items()}
+    return Cues(regex, tuple((k, r) for k, r, _ in entries), passive)
+
+
+def cue_of(match: re.Match[str]) -> tuple[str, str]:
+    return cues().kinds[int((match.lastgroup or "c0")[1:])]
+
+
+_GAP_WORD_RE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+
+
+def _tokens(gap: str) -> tuple[list[str], str]:
+    """The words of ``gap`` (hyphenated and possessive words whole), lowered, and
+    what is left between them."""
+    found = [m.group().lower() for m in _GAP_WORD_RE.finditer(gap)]
+    return found, _GAP_WORD_RE.sub(" ", gap)
+
+
+_SPACES_RE = re.compile(r"\s*")
+_QUOTES_RE = re.compile(r"[\s\"“”‘]*")  # scare quotes: recognizes "the president X"
+
+
+def fillers_only(gap: str) -> bool:
+    """Only auxiliaries, adverbs, negators and time words between subject and cue."""
+    found, rest = _tokens(gap)
+    if not _SPACES_RE.fullmatch(rest) or len(found) > 8:
+        return False
+    allowed = words("subject_fillers")
+    for i, word in enumerate(found):
+        if word not in allowed and not word.isdigit():
+            return False
+        if word == "to" and not any(w in words("to_after") for w in found[:i]):
+            return False  # "urged X to back": an infinitive asserts nothing
+    return True
+
+
+@cache
+def _relative_re() -> re.Pattern[str]:
+    heads = "|".join(sorted(words("relative_heads")))
+    return re.compile(
+        rf"\s*,?\s*(?:(?:the|all|both|several|\d+)\s+)?(?:(?:\w+\s+)?(?:{heads})\s+)?"
+        r"(?:which|who|that)\b(?P<rest>.*)",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+# ", which hosted the summit,", ", an ally of Y,", ", meanwhile,": a phrase set off by
+# commas that starts with a lower-case word.
+_INTERPOSED_RE = re.compile(
+    r"\s*,\s*(?:which|who|an?|the|[a-z][\w-]*)\b[^,;()“”\"]*,(?P<rest>.*)", re.DOTALL
+)
+
+
+def subject_gap(gap: str) -> GapMode | None:
+    """How the words between a subject and its cue attach them, or None when they do not."""
+    if fillers_only(gap):
+        return "direct"
+    relative = _relative_re().fullmatch(gap)
+    if relative and fillers_only(relative.group("rest")):
+        return "relative"
+    interposed = _INTERPOSED_RE.fullmatch(gap)
+    if interposed and fillers_only(interposed.group("rest")):
+        return "interposed"
+    others = _others_re().fullmatch(gap)
+    if others and fillers_only(others.group("rest")):
+        return "others"
+    return None
+
+
+@cache
+def _others_re() -> re.Pattern[str]:
+    """ "X and more than 20 other nations have backed": X is one of the backers."""
+    nouns = "|".join(sorted(words("others_nouns")))
+    return re.compile(
+        rf"\s*,?\s*and\s+(?:[\w-]+\s+){{0,5}}?(?:{nouns})\s+(?P<rest>.*)",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+_HYPHEN_OK_RE = re.compile(r"\w+-(?:backed|led|elected|declared|proclaimed|appointed|wing)")
+_LIST_INTRO_RE = re.compile(
+    r"(?P<head>.*?)\s*(?::|,?\s*(?:including|such as|namely))\s*", re.DOTALL
+)
+
+
+def object_gap(gap: str) -> bool:
+    """Determiners, titles and a few plain words ("the elected Venezuelan President",
+    "the country's state-owned oil firm") between cue and object; no preposition,
+    conjunction or verb ("the arrest of", "calls for"). A head ending in ":" or
+    "including" may introduce a list: "a handful of smaller countries: X, Y".
+    """
+    intro = _LIST_INTRO_RE.fullmatch(gap)
+    if intro and re.search(r"\w", gap):
+        head = intro.group("head")
+        last = head.split()[-1].lower() if head.split() else ""
+        return last in words("others_nouns") and len(head.split()) <= 6
+    found, rest = _tokens(gap)
+    if not _QUOTES_RE.fullmatch(rest) or len(found) > 8:
+        return False
+    raw = [m.group() for m in _GAP_WORD_RE.finditer(gap)]
+    allowed, blockers = words("object_fillers"), words("object_blockers")
+    plain = 0
+    for word, original in zip(found, raw, strict=True):
+        if word in blockers:
+            return False
+        if word in allowed or original[0].isupper() or _HYPHEN_OK_RE.fullmatch(word):
+            continue
+        plain += 1
+    return plain <= 4
+
+
+def negates(text: str) -> bool:
+    lowered = " ".join(m.group().lower() for m in _GAP_WORD_RE.finditer(text))
+    return any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", lowered) for n in words("negators"))
+
+
+def hedged(text: str, strong_only: bool = False) -> bool:
+    """A hedge word ("reportedly", "may", "denies", "is expected to") in ``text``."""
+    hedges = words("strong_hedges") if strong_only else words("hedges") | words("strong_hedges")
+    for i, m in enumerate(_GAP_WORD_RE.finditer(text)):
+        word = m.group()
+        if (word.islower() or i == 0) and word.lower() in hedges:
+            return True
+    return False
