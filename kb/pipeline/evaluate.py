@@ -3,8 +3,9 @@
 In:  a folder of gold JSON files (people, organizations, countries, quotes
      with speakers) and predictions keyed by gold file stem, each in the
      ``jsonout.to_json`` shape.
-Out: precision, recall and F1 for people, organizations, countries and
-     quotes, speaker accuracy on matched quotes, and what was missed or invented.
+Out: precision, recall and F1 for people, organizations, countries, quotes
+     and roles, speaker accuracy on matched quotes, organisation-or-country
+     accuracy on matched roles, and what was missed or invented.
 Matching: a gold actor matches a predicted actor of the same kind when any
 folded form (name or surface form, ignoring accents and case) is shared; a
 second prediction for an already matched gold actor is one false positive.
@@ -14,6 +15,14 @@ their length. A speaker is right when the predicted speaker shares a form with
 the gold speaker (through the gold entity that has that name or surface form;
 a gold speaker such as "US officials" that names no entity stands for the
 country it starts with), or when both are null.
+A gold role (scored only where the gold file has a ``roles`` key) matches a
+predicted role when the holder matches as a speaker does and the titles name
+the same post: folded, without a leading "former"/"ex-", article or country
+adjective, the words before the first preposition end in the same head noun,
+agree on "vice"/"deputy", and one's words lie within the other's ("Foreign
+Minister" ~ "foreign minister" ~ "Minister of Foreign Affairs"; not "Prime
+Minister"). Its organisation or country is right when either matches gold (ISO
+code; organisation through gold forms) or both are null on both sides.
 Guarantees: pure (reads only the gold folder); never mutates its inputs.
 """
 
@@ -29,7 +38,7 @@ from typing import Any
 from rapidfuzz.fuzz import partial_ratio
 
 from kb.pipeline.geo import gazetteer, lookup
-from kb.pipeline.text import fold
+from kb.pipeline.text import fold, strip_possessive
 
 
 @dataclass(slots=True)
@@ -60,13 +69,22 @@ class Report:
     organizations: Score = field(default_factory=Score)
     countries: Score = field(default_factory=Score)
     quotes: Score = field(default_factory=Score)
+    roles: Score = field(default_factory=Score)
     speakers_right: int = 0
     speakers_total: int = 0
     speaker_errors: list[str] = field(default_factory=list)
+    role_context_right: int = 0
+    role_context_total: int = 0
+    role_context_errors: list[str] = field(default_factory=list)
 
     @property
     def speaker_accuracy(self) -> float:
         return self.speakers_right / self.speakers_total if self.speakers_total else 1.0
+
+    @property
+    def role_context_accuracy(self) -> float:
+        """Among matched roles, the share with the right organisation or country."""
+        return self.role_context_right / self.role_context_total if self.role_context_total else 1.0
 
     def categories(self) -> dict[str, Score]:
         return {
@@ -74,6 +92,7 @@ class Report:
             "organizations": self.organizations,
             "countries": self.countries,
             "quotes": self.quotes,
+            "roles": self.roles,
         }
 
     def as_table(self) -> str:
@@ -87,6 +106,10 @@ class Report:
             f"{'speakers':<14} accuracy {self.speaker_accuracy:.3f} "
             f"({self.speakers_right}/{self.speakers_total})"
         )
+        lines.append(
+            f"{'role org/country':<14} accuracy {self.role_context_accuracy:.3f} "
+            f"({self.role_context_right}/{self.role_context_total})"
+        )
         for name, score in self.categories().items():
             if score.missed:
                 lines.append(f"missed {name}: " + "; ".join(score.missed))
@@ -94,6 +117,8 @@ class Report:
                 lines.append(f"invented {name}: " + "; ".join(score.invented))
         if self.speaker_errors:
             lines.append("speaker errors: " + "; ".join(self.speaker_errors))
+        if self.role_context_errors:
+            lines.append("role org/country errors: " + "; ".join(self.role_context_errors))
         return "\n".join(lines)
 
 
@@ -222,6 +247,106 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
         if i not in used:
             report.quotes.fp += 1
             report.quotes.invented.append(f"{label}:{q.get('text', '')[:50]}")
+    if "roles" in gold:  # the seeds' gold has no roles: nothing to score there
+        _score_roles(gold, pred, report, label)
+
+
+_PREPOSITION_RE = re.compile(r"\s(?:of|for|to|at|in|on|from)\s")
+_TITLE_LEAD = frozenset(["former", "ex", "the", "a", "an", "then"])
+# "Vice President" is another post than "President"; "military leader" the same as "leader".
+_RANKED = frozenset(["vice", "deputy", "under", "assistant"])
+
+
+def _title_core(title: str) -> list[str]:
+    """Folded words of a title before its first preposition, without a leading
+    "former"/"ex-", article or country adjective ("Peru's", "Peruvian", "U.S.")."""
+    words = title.split()
+    while words:
+        word = words[0]
+        bare = strip_possessive(word)
+        if fold(word).startswith("ex-") and len(word) > 3:
+            words[0] = word[3:]
+        elif fold(word) in _TITLE_LEAD or lookup(bare) or lookup(bare.capitalize()):
+            words = words[1:]
+        else:
+            break
+    text = " " + fold(" ".join(words)).replace("-", " ") + " "
+    return _PREPOSITION_RE.split(text, maxsplit=1)[0].split()
+
+
+def _same_title(gold_title: str, pred_title: str) -> bool:
+    """Same head noun, same rank ("vice"), and one title's words within the other's."""
+    a, b = _title_core(gold_title), _title_core(pred_title)
+    if not a or not b or a[-1] != b[-1] or (_RANKED & set(a)) != (_RANKED & set(b)):
+        return False
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
+def _gold_country(name: str, gold: dict[str, Any]) -> str | None:
+    code = _country_code({"name": name})
+    if code:
+        return code
+    for item in gold.get("countries", []):
+        if fold(name) in _forms(item):
+            return _country_code(item)
+    return None
+
+
+def _role_context_right(
+    g: dict[str, Any], p: dict[str, Any], gold: dict[str, Any], forms: dict[str, set[str]]
+) -> bool:
+    """Right when the country (by ISO code) or the organisation (through the gold's
+    forms) matches gold, or when gold gives neither and neither is predicted."""
+    g_org, g_country = g.get("organization"), g.get("country")
+    p_org, p_country = p.get("organization"), p.get("country")
+    if g_org is None and g_country is None:
+        return p_org is None and p_country is None
+    if g_country and p_country and _gold_country(g_country, gold) == p_country:
+        return True
+    return bool(
+        g_org and p_org and _entity_forms(g_org, gold) & (forms.get(p_org) or {fold(p_org)})
+    )
+
+
+def _score_roles(gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str) -> None:
+    """A predicted role matches an unmatched gold role of the same holder (as speakers
+    are matched) whose title is the same post (``_same_title``)."""
+    forms = {a.get("name"): _forms(a) for a in pred.get("actors", [])}
+    gold_roles = list(gold.get("roles", []))
+    holders = [_entity_forms(g.get("person") or "", gold) for g in gold_roles]
+    used: set[int] = set()
+    for p in pred.get("roles", []):
+        actor, title = p.get("actor") or "", p.get("title") or ""
+        actor_forms = forms.get(actor) or {fold(actor)}
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold_roles)
+                if i not in used
+                and holders[i] & actor_forms
+                and _same_title(g.get("title") or "", title)
+            ),
+            None,
+        )
+        if hit is None:
+            report.roles.fp += 1
+            report.roles.invented.append(f"{label}:{actor}/{title}")
+            continue
+        used.add(hit)
+        report.roles.tp += 1
+        report.role_context_total += 1
+        g = gold_roles[hit]
+        if _role_context_right(g, p, gold, forms):
+            report.role_context_right += 1
+        else:
+            report.role_context_errors.append(
+                f"{label}:{actor}/{title} gold={g.get('organization')}|{g.get('country')} "
+                f"got={p.get('organization')}|{p.get('country')}"
+            )
+    for i, g in enumerate(gold_roles):
+        if i not in used:
+            report.roles.fn += 1
+            report.roles.missed.append(f"{label}:{g.get('person')}/{g.get('title')}")
 
 
 def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:
