@@ -17,9 +17,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from functools import cache
 
 from kb.pipeline.geo import GeoMention, lookup
+from kb.pipeline.role_found import (
+    APPOSITION,
+    PREFIX_FULL,
+    PREFIX_SHORT,
+    add_role,
+    country_after,
+    make_role,
+    placed,
+)
+from kb.pipeline.role_posts import is_post, role_words
 from kb.pipeline.text import fold, folded_lexicon, lexicon
 from kb.pipeline.types import ActorFound, RoleFound
 
@@ -57,14 +68,16 @@ _AFTER_RE = re.compile(
 )
 _BEFORE_RE = re.compile(
     r"(?:^|[.\n:;]\s*|,\s+|\b[Tt]he\s+|[’']s\s+)"
-    r"(?P<title>(?:[A-Za-z][\w-]*\s+){0,3}?(?P<noun>[A-Za-z][a-z-]+)"
-    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][^,.;:]{0,70}?)?),\s+$"
+    r"(?P<title>(?P<core>(?:[A-Za-z][\w-]*\s+){0,3}?(?P<noun>[A-Za-z][a-z-]+))"
+    r"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[A-Za-z][^,.;:]{0,70}?)?),\s+$"
 )
 
 
 @cache
 def _role_words() -> frozenset[str]:
-    return folded_lexicon("role_nouns") | {fold(t) for t in lexicon("titles")}
+    posts = role_words("posts")
+    suffixed = {f"{p} {s}" for p in posts for s in role_words("post_suffixes")}
+    return folded_lexicon("role_nouns") | {fold(t) for t in lexicon("titles")} | posts | suffixed
 
 
 def _is_role_noun(word: str) -> bool:
@@ -95,6 +108,53 @@ def _country_at(geo: list[GeoMention], start: int, end: int) -> str | None:
     return None
 
 
+def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | None:
+    """Where the capitalised title right before the name at ``start`` begins, and its text."""
+    words = list(_WORD_RE.finditer(body, max(line_start, start - 90), start - 1))[-8:]
+    roles = _role_words()
+    title_start: int | None = None
+    for word in reversed(words):
+        text = word.group().strip("’'")
+        if text[-1:] in ",;:" and title_start is not None:
+            break  # "Military Leader, Lieutenant Colonel Ana Ruiz": the title is the last
+        if fold(text) in roles or text in _TITLE_GLUE:
+            title_start = word.start()
+            continue
+        break
+    if title_start is None:
+        return None
+    title = body[title_start:start].strip()
+    while title.split(" ", 1)[0] in ("of", "for", "and", "the"):
+        parts = title.split(" ", 1)
+        if len(parts) == 1:
+            return None
+        title_start += len(parts[0]) + 1
+        title = parts[1]
+    return title_start, title
+
+
+def _owner_before(
+    body: str, title_start: int, floor: int, orgs: list[tuple[int, int, str]]
+) -> tuple[int, str | None, str | None]:
+    """Who the title at ``title_start`` is of, as written before it: "Peru's", "the
+    EU's", "Renewal Party", "Peruvian", "U.S.". Returns (role start, org, country)."""
+    possessive = _POSSESSIVE_RE.search(body, max(floor, title_start - 40), title_start)
+    if possessive and possessive.end() == title_start:
+        code = lookup(possessive.group(1))
+        if code:
+            return possessive.start(1), None, code
+        org = _org_ending(orgs, possessive.end(1))
+        if org:
+            return org[0], org[2], None
+    org = _org_ending(orgs, title_start - 1)
+    if org:
+        return org[0], org[2], None
+    qualifier = body[max(floor, title_start - 30) : title_start].split()
+    if qualifier and lookup(qualifier[-1]):
+        return title_start - len(qualifier[-1]) - 1, None, lookup(qualifier[-1])
+    return title_start, None, None
+
+
 def _prefix_role(
     body: str,
     start: int,
@@ -103,58 +163,24 @@ def _prefix_role(
 ) -> tuple[int, str, str | None, str | None] | None:
     """'Peruvian Foreign Minister ' / "Venezuela's Foreign Minister " before a name."""
     line_start = body.rfind("\n", 0, start) + 1
-    window_start = max(line_start, start - 90)
     if start < 2 or body[start - 1] != " " or not body[start - 2].isalnum():
         return None  # "minister, Ana Quispe" is an apposition, read by _before_role
     previous = body[max(line_start, start - 30) : start - 1].rsplit(" ", 1)[-1].strip("’'")
     if fold(previous) not in _role_words():
         return None  # no title right before the name: most mentions stop here
-    words = list(_WORD_RE.finditer(body, window_start, start - 1))[-8:]
-    if not words:
+    found = _title_before(body, start, line_start)
+    if found is None:
         return None
-    base = words[0].start()
-    roles = _role_words()
-    title_from: int | None = None
-    for word in reversed(words):
-        text = word.group().strip("’'")
-        if fold(text) in roles or text in _TITLE_GLUE:
-            title_from = word.start() - base
-            continue
-        break
-    if title_from is None:
-        return None
-    title_start = base + title_from
-    title = body[title_start:start].strip()
-    while title.split(" ", 1)[0] in ("of", "for", "and", "the"):
-        parts = title.split(" ", 1)
-        if len(parts) == 1:
-            return None
-        title_start += len(parts[0]) + 1
-        title = parts[1]
+    title_start, title = found
     tail = title.split()
+    if tail and fold(tail[-1]) in role_words("dangling"):
+        return None  # "Minister of Foreign Affairs": the "name" is the title's end
     if not tail or not any(_is_role_noun(w) or w in lexicon("titles") for w in tail[-2:]):
         return None
     if all(w in _TITLE_GLUE or w in ("Vice", "Deputy", "Former", "Acting") for w in tail):
         return None
-    role_start = title_start
-    country: str | None = None
-    organization: str | None = None
-    qualifier = body[base:title_start].split()
-    possessive = _POSSESSIVE_RE.search(body, max(line_start, title_start - 40), title_start)
-    org = _org_ending(orgs, title_start - 1)
-    if possessive and possessive.end() == title_start:
-        code = lookup(possessive.group(1))
-        if code:
-            country, role_start = code, possessive.start(1)
-        elif org:
-            organization, role_start = org[2], org[0]
-    elif org:
-        organization, role_start = org[2], org[0]
-    elif qualifier and lookup(qualifier[-1]):
-        country = lookup(qualifier[-1])
-        role_start = title_start - len(qualifier[-1]) - 1
-    inner_country = _country_at(geo, title_start, start)
-    return role_start, title, organization, country or inner_country
+    role_start, organization, country = _owner_before(body, title_start, line_start, orgs)
+    return role_start, title, organization, country or _country_at(geo, title_start, start)
 
 
 def _after_role(
@@ -185,6 +211,20 @@ def _after_role(
     return match.end(), title, org[2] if org else None, country
 
 
+def _before_match(body: str, window_start: int, start: int) -> re.Match[str] | None:
+    """The first title ending at ``start`` whose noun is a role noun ("the process of
+    handing power from the current president of Guatemala, " reads the president)."""
+    pos = window_start
+    while pos < start:
+        candidate = _BEFORE_RE.search(body, pos, start)
+        if candidate is None:
+            return None
+        if candidate.end() == start and _is_role_noun(candidate.group("noun")):
+            return candidate
+        pos = candidate.start() + 1
+    return None
+
+
 def _before_role(
     body: str,
     start: int,
@@ -195,18 +235,15 @@ def _before_role(
     if body[start - 2 : start] != ", ":
         return None
     window_start = max(body.rfind("\n", 0, start) + 1, start - 110)
-    match = None
-    for candidate in _BEFORE_RE.finditer(body, window_start, start):
-        if candidate.end() == start:
-            match = candidate
-            break
-    if match is None or not _is_role_noun(match.group("noun")):
+    match = _before_match(body, window_start, start)
+    if match is None:
         return None
     title = match.group("title")
     words = title.split()
     role_start = match.start("title")
     # "including the Democratic chair of ...": the role starts after the last function word.
-    cut = max((k + 1 for k, w in enumerate(words) if w.lower() in _STOP_WORDS), default=0)
+    core = match.group("core").split()  # "including the Democratic chair" before "of ..."
+    cut = max((k + 1 for k, w in enumerate(core) if w.lower() in _STOP_WORDS), default=0)
     if cut:
         if cut >= len(words):
             return None
@@ -215,38 +252,86 @@ def _before_role(
         if not _is_role_noun(title.split(" of ")[0].split()[-1]):
             return None
     country = _country_at(geo, role_start, start)
-    possessive = _POSSESSIVE_RE.search(body, max(window_start, role_start - 40), role_start)
-    if possessive and possessive.end() == role_start:
-        code = lookup(possessive.group(1))
-        if code:
-            country, role_start = code, possessive.start(1)
-    org = _org_at(orgs, match.start("title"), start)
+    role_start, owner, owner_country = _owner_before(body, role_start, window_start, orgs)
+    # "the secretary general of the Organization of American States": the organisation
+    # follows the post noun; one spanning it is the title misread as a name.
+    org = _org_at(orgs, match.end("noun"), start)
     head = title.split(" of ")[0].split(" for ")[0].split(" at ")[0].strip()
-    return role_start, head, org[2] if org else None, country
+    return role_start, head, org[2] if org else owner, owner_country or country
+
+
+def _posts_in(title: str) -> list[str]:
+    """ "State Councillor and Foreign Minister": two posts when both halves are posts."""
+    parts = title.split(" and ")
+    if len(parts) == 2 and all(is_post(p, qualified=False) for p in parts):
+        return parts
+    return [title]
+
+
+def _roles_at(
+    body: str,
+    actor: ActorFound,
+    span: tuple[int, int],
+    orgs: list[tuple[int, int, str]],
+    near: list[GeoMention],
+    published: date | None,
+) -> list[RoleFound]:
+    start, end = span
+    out: list[RoleFound] = []
+    full = PREFIX_FULL if len(body[start:end].split()) > 1 else PREFIX_SHORT
+    for reader, confidence in ((_prefix_role, full), (_before_role, APPOSITION)):
+        hit = reader(body, start, orgs, near)
+        if hit is not None:
+            role_start, title, org, country = hit
+            country = country or country_after(body, end, near)
+            for part in _posts_in(title):
+                role = make_role(
+                    actor, (role_start, end), (part, org, country), body, published, confidence
+                )
+                if role is not None:
+                    out.append(role)
+            if out:
+                break
+    after = _after_role(body, end, orgs, near)
+    if after is not None:
+        role_end, title, org, country = after
+        role = make_role(
+            actor, (start, role_end), (title, org, country), body, published, APPOSITION
+        )
+        if role is not None:
+            out.append(role)
+    return out
 
 
 def find_roles(
-    body: str, actors: tuple[ActorFound, ...], geo: list[GeoMention]
+    body: str,
+    actors: tuple[ActorFound, ...],
+    geo: list[GeoMention],
+    published: date | None = None,
 ) -> tuple[RoleFound, ...]:
+    """Posts the people in ``actors`` hold, as the body states them.
+
+    Confidence: a title right before a full name ("Foreign Minister Kari Berg")
+    0.9, before a surname alone 0.8; an apposition ("Kari Berg, Norway's foreign
+    minister") 0.7; when the sentence names neither organisation nor country and
+    the country is the holder's own (from ``actors``), at most 0.5. ``valid_from``
+    is read from the clause after the name ("since 2019", "who took office in
+    March", resolved against ``published``); ``valid_to`` is left unknown.
+    """
     orgs = sorted((s, e, a.name) for a in actors if a.kind == "organization" for s, e in a.mentions)
-    geo = sorted(geo, key=lambda g: g.start)
+    # "Organization of American States" names no country.
+    geo = sorted(
+        (g for g in geo if not any(s <= g.start and g.end <= e for s, e, _n in orgs)),
+        key=lambda g: g.start,
+    )
     starts = [g.start for g in geo]
-    found: dict[tuple[str, str], RoleFound] = {}
+    found: list[RoleFound] = []
     for actor in actors:
         if actor.kind != "person":
             continue
         for start, end in actor.mentions:
             near = geo[bisect_left(starts, start - 130) : bisect_left(starts, end + 130)]
-            for reader in (_prefix_role, _before_role):
-                hit = reader(body, start, orgs, near)
-                if hit is not None:
-                    role_start, title, org, country = hit
-                    role = RoleFound(actor.name, title, org, country, role_start, end)
-                    found.setdefault((actor.name, fold(title)), role)
-                    break
-            after = _after_role(body, end, orgs, near)
-            if after is not None:
-                role_end, title, org, country = after
-                role = RoleFound(actor.name, title, org, country, start, role_end)
-                found.setdefault((actor.name, fold(title)), role)
-    return tuple(sorted(found.values(), key=lambda r: (r.start, r.end)))
+            for role in _roles_at(body, actor, (start, end), orgs, near, published):
+                add_role(found, role)
+    found = [placed(body, r, geo) for r in found]
+    return tuple(sorted(found, key=lambda r: (r.start, r.end)))
