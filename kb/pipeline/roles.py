@@ -60,11 +60,30 @@ _STOP_WORDS = frozenset(
 )
 _POSSESSIVE_RE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+$")
 _WORD_RE = re.compile(r"\S+")
+_PHRASE_RE = re.compile(
+    r"\s+(?:of|at|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?!of\b|on\b|in\b|at\b|and\b)[\w-]+){0,3}"
+)
+# "was chosen as Sri Lanka's new president", "recognized Ana Ruiz as prime minister".
+_AS_VERBS = r"(?:chosen|elected|re-elected|appointed|named|sworn in|confirmed|installed)"
+_AS_END = r"(?=[,.;:]|\s+(?:on|in|after|by|and|for|with|at|until|from|to)\b)"
+_AS_AFTER_RE = re.compile(
+    rf"\s+(?:(?:was|has been|had been|is|were)\s+)?{_AS_VERBS}\s+as\s+(?P<what>.{{1,60}}?)"
+    + _AS_END
+)
+_AS_BEFORE_RE = re.compile(rf"\b(?:{_AS_VERBS}|recogni[sz]ed)\s+$")
+_AS_TAIL_RE = re.compile(
+    r"\s+as\s+(?P<what>.{1,60}?)(?=[,.;:]|\s+(?:on|in|after|by|and|for|with|at|until|from|to)\b)"
+)
+_AS_OWNER_RE = re.compile(
+    r"^(?:the\s+)?(?:[a-z][\w-]*\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+"
+)
+_MODIFIER_RE = re.compile(r"(?<=\S )([a-z][a-z-]{2,}) $")
 _AFTER_RE = re.compile(
-    r",\s+(?:who is\s+)?(?:(?:the|a|an|its|their|his|her)\s+)?"
+    r"(?:\s+\([^()\n]{1,12}\))?,\s+(?:who (?:is|has been)\s+)?"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?"
     r"((?:(?:[A-Za-z][\w.’'-]*)\s+){0,3}?(?P<noun>[a-z][a-z-]+))"
     r"(?P<rest>(?:\s+(?:of|at|for|in|to)\s+[^,.;:()“”\"]{1,90})?)"
-    r"(?=[,.;:)]|\s+\(|\s+(?:said|says|told|wrote)\b)"
+    r"(?=[,.;:)]|\s+\(|\s+(?:said|says|told|wrote|since)\b)"
 )
 _BEFORE_RE = re.compile(
     r"(?:^|[.\n:;]\s*|,\s+|\b[Tt]he\s+|[’']s\s+)"
@@ -180,6 +199,13 @@ def _prefix_role(
     if all(w in _TITLE_GLUE or w in ("Vice", "Deputy", "Former", "Acting") for w in tail):
         return None
     role_start, organization, country = _owner_before(body, title_start, line_start, orgs)
+    modifier = _MODIFIER_RE.search(body, max(line_start, title_start - 30), title_start)
+    if organization is None and country is None and modifier:
+        # "UN refugee chief Ana Ruiz": one lowercase word between the owner and the title.
+        owner = _owner_before(body, modifier.start(), line_start, orgs)
+        if owner[1] or owner[2]:
+            role_start, organization, country = owner
+            title = f"{modifier.group(1)} {title}"
     return role_start, title, organization, country or _country_at(geo, title_start, start)
 
 
@@ -204,11 +230,38 @@ def _after_role(
             None  # "Venezuela researcher" keeps its country; "Sahel programme head" is a role too
         )
     rest_start, rest_end = match.start("rest"), match.end("rest")
+    if fold(noun) in role_words("qualified_posts"):
+        # "head of the presidential guard of …": the phrase after says what of.
+        phrase = _PHRASE_RE.match(body, rest_start, rest_end)
+        title = f"{title}{phrase.group()}" if phrase else title
     org = _org_at(orgs, rest_start, rest_end)
     country = _country_at(geo, match.start(1), match.end(1)) or _country_at(
         geo, rest_start, rest_end
     )
     return match.end(), title, org[2] if org else None, country
+
+
+def _as_role(
+    body: str, start: int, end: int, orgs: list[tuple[int, int, str]]
+) -> tuple[int, str, str | None, str | None] | None:
+    """ "Ana Ruiz was chosen as Peru's new president", "recognized Ana Ruiz as premier"."""
+    match = _AS_AFTER_RE.match(body, end)
+    if match is None and _AS_BEFORE_RE.search(body, max(0, start - 30), start):
+        match = _AS_TAIL_RE.match(body, end)
+    if match is None or "\n" in match.group():
+        return None
+    what = match.group("what")
+    country: str | None = None
+    owner = _AS_OWNER_RE.match(what)
+    if owner:
+        country = lookup(owner.group("owner"))
+        if country is None:
+            return None  # "as the party's candidate": read no other owner
+        what = what[owner.end() :]
+    if any(w[:1].isupper() for w in what.split()) or not _is_role_noun(what.split()[-1]):
+        return None
+    org = _org_at(orgs, match.start("what"), match.end("what"))
+    return match.end(), what, org[2] if org else None, country
 
 
 def _before_match(body: str, window_start: int, start: int) -> re.Match[str] | None:
@@ -292,7 +345,7 @@ def _roles_at(
                     out.append(role)
             if out:
                 break
-    after = _after_role(body, end, orgs, near)
+    after = _after_role(body, end, orgs, near) or _as_role(body, start, end, orgs)
     if after is not None:
         role_end, title, org, country = after
         role = make_role(
