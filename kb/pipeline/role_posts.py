@@ -45,7 +45,7 @@ _MONTHS = {m.lower(): i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 _MONTH = "(?:" + "|".join(_MONTH_NAMES) + ")"
 _YEAR = r"(?:19|20)\d\d"
-_WHEN = rf"(?P<when>{_DAY}{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+{_YEAR})?|{_YEAR})"
+_WHEN = rf"(?P<when>{_DAY}{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+{_YEAR})?|{_YEAR})"
 # "since 2019", "who took office in March", "was sworn in on 3 May 2021", "appointed in 2020".
 _SINCE_RE = re.compile(
     r"\b(?:since|(?:took|assumed|has held|has been in) (?:office|power|the post)\s+(?:in|on|since)"

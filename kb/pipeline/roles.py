@@ -31,7 +31,7 @@ from kb.pipeline.role_found import (
     placed,
 )
 from kb.pipeline.role_posts import is_post, role_words
-from kb.pipeline.text import fold, folded_lexicon, lexicon
+from kb.pipeline.text import fold, folded_lexicon, lexicon, strip_possessive
 from kb.pipeline.types import ActorFound, RoleFound
 
 # Words that may sit inside a capitalised title ("Secretary of State for Cuba").
@@ -77,6 +77,7 @@ _AS_TAIL_RE = re.compile(
 _AS_OWNER_RE = re.compile(
     r"^(?:the\s+)?(?:[a-z][\w-]*\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+"
 )
+_CAPS_BEFORE_RE = re.compile(r"((?:[A-Z][\w-]*\s){1,4})$")
 _MODIFIER_RE = re.compile(r"(?<=\S )([a-z][a-z-]{2,}) $")
 _AFTER_RE = re.compile(
     r"(?:\s+\([^()\n]{1,12}\))?,\s+(?:who (?:is|has been)\s+)?"
@@ -152,6 +153,23 @@ def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | N
     return title_start, title
 
 
+def _short_org(
+    body: str, title_start: int, floor: int, orgs: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """ "Agency Director General Ana Ruiz" after "the Atomic Energy Agency": capitalised
+    words before the title that end the name of an organisation the article names."""
+    run = _CAPS_BEFORE_RE.search(body, max(floor, title_start - 40), title_start)
+    if run is None:
+        return None
+    words = run.group(1).split()
+    for k in range(len(words)):
+        short = " ".join(words[k:])
+        for _s, _e, name in orgs:
+            if name == short or name.endswith(" " + short):
+                return title_start - len(short) - 1, title_start - 1, name
+    return None
+
+
 def _owner_before(
     body: str, title_start: int, floor: int, orgs: list[tuple[int, int, str]]
 ) -> tuple[int, str | None, str | None]:
@@ -165,7 +183,7 @@ def _owner_before(
         org = _org_ending(orgs, possessive.end(1))
         if org:
             return org[0], org[2], None
-    org = _org_ending(orgs, title_start - 1)
+    org = _org_ending(orgs, title_start - 1) or _short_org(body, title_start, floor, orgs)
     if org:
         return org[0], org[2], None
     qualifier = body[max(floor, title_start - 30) : title_start].split()
@@ -225,7 +243,7 @@ def _after_role(
     title = match.group(1)
     if _STOP_WORDS & set(title.lower().split()):
         return None  # ", as interim president", ", and the leader"
-    if any(w[0].isupper() and lookup(w) is None for w in title.split()[:-1]):
+    if any(w[0].isupper() and lookup(strip_possessive(w)) is None for w in title.split()[:-1]):
         return (
             None  # "Venezuela researcher" keeps its country; "Sahel programme head" is a role too
         )
