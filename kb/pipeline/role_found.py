@@ -131,4 +131,3 @@ def placed(body: str, role: RoleFound, geo: list[GeoMention]) -> RoleFound:
         counts[g.code] = counts.get(g.code, 0) + 1
     top = max(counts, key=lambda c: counts[c])  # a tie goes to the country named first
     return replace(role, country=top, confidence=min(role.confidence, _PLACED))
-    return role

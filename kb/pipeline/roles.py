@@ -1,14 +1,17 @@
 """Roles: the clean body and its people, organisations and countries in, roles out.
 
 In:  the clean body, the ``ActorFound``s and the country mentions.
-Out: ``RoleFound``s: which person holds which title, for which organisation
+Out: ``RoleFound``s: which person holds which post, for which organisation
      and which country, read from title prefixes ("Peruvian Foreign Minister
-     Ana Quispe", "Chile's Foreign Minister Tomás Vidal") and
-     appositions on either side of a name ("Ramón Ibáñez, the president of the
-     National Assembly", "Peru's foreign minister, Ana Quispe").
+     Ana Quispe", "Renewal Party lawmaker Tomas Vidal"), appositions on either
+     side of a name ("Ramón Ibáñez, the president of the National Assembly",
+     "Peru's foreign minister, Ana Quispe") and "X was chosen as Peru's new
+     president". Only posts count (``role_posts``: not "ally", "hero",
+     "predecessor", "head" alone); who the title is of comes from ``role_owner``;
+     former, validity, confidence and one role per post from ``role_found``.
 Guarantees: never raises; each role's span covers the title and the name, lies
-inside the body, and one (actor, title) pair is reported once, at its first
-mention.
+inside the body, and one (holder, post, organisation, country) is reported once,
+at its first mention.
 """
 
 # ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
@@ -30,6 +33,7 @@ from kb.pipeline.role_found import (
     make_role,
     placed,
 )
+from kb.pipeline.role_owner import country_at, org_at, owner_before
 from kb.pipeline.role_posts import is_post, role_words
 from kb.pipeline.text import fold, folded_lexicon, lexicon, strip_possessive
 from kb.pipeline.types import ActorFound, RoleFound
@@ -58,7 +62,6 @@ _STOP_WORDS = frozenset(
         "to",
     ]
 )
-_POSSESSIVE_RE = re.compile(r"([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+$")
 _WORD_RE = re.compile(r"\S+")
 _PHRASE_RE = re.compile(
     r"\s+(?:of|at|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?!of\b|on\b|in\b|at\b|and\b)[\w-]+){0,3}"
@@ -77,7 +80,6 @@ _AS_TAIL_RE = re.compile(
 _AS_OWNER_RE = re.compile(
     r"^(?:the\s+)?(?:[a-z][\w-]*\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\s+"
 )
-_CAPS_BEFORE_RE = re.compile(r"((?:[A-Z][\w-]*\s){1,4})$")
 _MODIFIER_RE = re.compile(r"(?<=\S )([a-z][a-z-]{2,}) $")
 _AFTER_RE = re.compile(
     r"(?:\s+\([^()\n]{1,12}\))?,\s+(?:who (?:is|has been)\s+)?"
@@ -102,30 +104,6 @@ def _role_words() -> frozenset[str]:
 
 def _is_role_noun(word: str) -> bool:
     return fold(word) in folded_lexicon("role_nouns")
-
-
-def _org_at(orgs: list[tuple[int, int, str]], start: int, end: int) -> tuple[int, int, str] | None:
-    for s, e, name in orgs:
-        if start <= s and e <= end:
-            return s, e, name
-    return None
-
-
-def _org_ending(orgs: list[tuple[int, int, str]], end: int) -> tuple[int, int, str] | None:
-    """The organisation mention (``orgs`` sorted by start) that ends at ``end``."""
-    index = bisect_left(orgs, (end,)) - 1
-    while index >= 0 and orgs[index][0] > end - 120:
-        if orgs[index][1] == end:
-            return orgs[index]
-        index -= 1
-    return None
-
-
-def _country_at(geo: list[GeoMention], start: int, end: int) -> str | None:
-    for g in geo:
-        if start <= g.start and g.end <= end:
-            return g.code
-    return None
 
 
 def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | None:
@@ -153,45 +131,6 @@ def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | N
     return title_start, title
 
 
-def _short_org(
-    body: str, title_start: int, floor: int, orgs: list[tuple[int, int, str]]
-) -> tuple[int, int, str] | None:
-    """ "Agency Director General Ana Ruiz" after "the Atomic Energy Agency": capitalised
-    words before the title that end the name of an organisation the article names."""
-    run = _CAPS_BEFORE_RE.search(body, max(floor, title_start - 40), title_start)
-    if run is None:
-        return None
-    words = run.group(1).split()
-    for k in range(len(words)):
-        short = " ".join(words[k:])
-        for _s, _e, name in orgs:
-            if name == short or name.endswith(" " + short):
-                return title_start - len(short) - 1, title_start - 1, name
-    return None
-
-
-def _owner_before(
-    body: str, title_start: int, floor: int, orgs: list[tuple[int, int, str]]
-) -> tuple[int, str | None, str | None]:
-    """Who the title at ``title_start`` is of, as written before it: "Peru's", "the
-    EU's", "Renewal Party", "Peruvian", "U.S.". Returns (role start, org, country)."""
-    possessive = _POSSESSIVE_RE.search(body, max(floor, title_start - 40), title_start)
-    if possessive and possessive.end() == title_start:
-        code = lookup(possessive.group(1))
-        if code:
-            return possessive.start(1), None, code
-        org = _org_ending(orgs, possessive.end(1))
-        if org:
-            return org[0], org[2], None
-    org = _org_ending(orgs, title_start - 1) or _short_org(body, title_start, floor, orgs)
-    if org:
-        return org[0], org[2], None
-    qualifier = body[max(floor, title_start - 30) : title_start].split()
-    if qualifier and lookup(qualifier[-1]):
-        return title_start - len(qualifier[-1]) - 1, None, lookup(qualifier[-1])
-    return title_start, None, None
-
-
 def _prefix_role(
     body: str,
     start: int,
@@ -216,15 +155,15 @@ def _prefix_role(
         return None
     if all(w in _TITLE_GLUE or w in ("Vice", "Deputy", "Former", "Acting") for w in tail):
         return None
-    role_start, organization, country = _owner_before(body, title_start, line_start, orgs)
+    role_start, organization, country = owner_before(body, title_start, line_start, orgs)
     modifier = _MODIFIER_RE.search(body, max(line_start, title_start - 30), title_start)
     if organization is None and country is None and modifier:
         # "UN refugee chief Ana Ruiz": one lowercase word between the owner and the title.
-        owner = _owner_before(body, modifier.start(), line_start, orgs)
+        owner = owner_before(body, modifier.start(), line_start, orgs)
         if owner[1] or owner[2]:
             role_start, organization, country = owner
             title = f"{modifier.group(1)} {title}"
-    return role_start, title, organization, country or _country_at(geo, title_start, start)
+    return role_start, title, organization, country or country_at(geo, title_start, start)
 
 
 def _after_role(
@@ -252,10 +191,8 @@ def _after_role(
         # "head of the presidential guard of …": the phrase after says what of.
         phrase = _PHRASE_RE.match(body, rest_start, rest_end)
         title = f"{title}{phrase.group()}" if phrase else title
-    org = _org_at(orgs, rest_start, rest_end)
-    country = _country_at(geo, match.start(1), match.end(1)) or _country_at(
-        geo, rest_start, rest_end
-    )
+    org = org_at(orgs, rest_start, rest_end)
+    country = country_at(geo, match.start(1), match.end(1)) or country_at(geo, rest_start, rest_end)
     return match.end(), title, org[2] if org else None, country
 
 
@@ -278,7 +215,7 @@ def _as_role(
         what = what[owner.end() :]
     if any(w[:1].isupper() for w in what.split()) or not _is_role_noun(what.split()[-1]):
         return None
-    org = _org_at(orgs, match.start("what"), match.end("what"))
+    org = org_at(orgs, match.start("what"), match.end("what"))
     return match.end(), what, org[2] if org else None, country
 
 
@@ -322,11 +259,11 @@ def _before_role(
         title = " ".join(words[cut:])
         if not _is_role_noun(title.split(" of ")[0].split()[-1]):
             return None
-    country = _country_at(geo, role_start, start)
-    role_start, owner, owner_country = _owner_before(body, role_start, window_start, orgs)
+    country = country_at(geo, role_start, start)
+    role_start, owner, owner_country = owner_before(body, role_start, window_start, orgs)
     # "the secretary general of the Organization of American States": the organisation
     # follows the post noun; one spanning it is the title misread as a name.
-    org = _org_at(orgs, match.end("noun"), start)
+    org = org_at(orgs, match.end("noun"), start)
     head = title.split(" of ")[0].split(" for ")[0].split(" at ")[0].strip()
     return role_start, head, org[2] if org else owner, owner_country or country
 
