@@ -19,7 +19,7 @@ from functools import cache
 
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.role_posts import head_noun, is_post, post, role_words, since
-from kb.pipeline.text import fold
+from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import ActorFound, RoleFound
 
 # Confidence by how the title reaches the name (see ``find_roles``).
@@ -83,9 +83,14 @@ def make_role(
     )
 
 
+def _title_words(title: str) -> set[str]:
+    spellings: dict[str, str] = load_json("roles.json")["spellings"]
+    return {spellings.get(w, w) for w in fold(title).split()}
+
+
 def same_post(a: RoleFound, b: RoleFound) -> bool:
     """Same holder and post: same head noun and rank, one title's words within the other's."""
-    wa, wb = set(fold(a.title).split()), set(fold(b.title).split())
+    wa, wb = _title_words(a.title), _title_words(b.title)
     return (
         a.actor == b.actor
         and head_noun(a.title) == head_noun(b.title)
@@ -117,15 +122,19 @@ def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
 
 
 def placed(body: str, role: RoleFound, geo: list[GeoMention]) -> RoleFound:
-    """A role whose text names neither organisation nor country takes the one country
-    its sentence names, else the country the article names most (confidence 0.4): a
-    post named bare ("President Ana Ruiz") is most often the article's country's."""
+    """A role whose text names neither organisation nor country takes the country its
+    sentence names nearest before it ("stopping in Colombia to meet President Ana
+    Ruiz"), else the first after it, else the one the article names most; confidence
+    0.4 (a post named bare is most often the article's country's; the guess can be
+    wrong, as for a foreign head of state named without his country)."""
     if role.organization or role.country or not geo:
         return role
     s, e = _sentence(body, role.start, role.end)
-    codes = {g.code for g in geo if s <= g.start < e}
-    if len(codes) == 1:
-        return replace(role, country=codes.pop(), confidence=min(role.confidence, _PLACED))
+    before = [g for g in geo if s <= g.start < role.start]
+    after = [g for g in geo if role.end <= g.start < e]
+    if before or after:  # the nearest before the role, else the first after it
+        code = before[-1].code if before else after[0].code
+        return replace(role, country=code, confidence=min(role.confidence, _PLACED))
     counts: dict[str, int] = {}
     for g in geo:
         counts[g.code] = counts.get(g.code, 0) + 1

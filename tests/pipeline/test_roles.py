@@ -201,3 +201,17 @@ def test_two_posts_joined_by_and() -> None:
 def test_chosen_as_a_countrys_new_president() -> None:
     text = "Ana Ruiz was chosen as Peru's new president in a vote in parliament on Wednesday."
     assert roles(text) == [("Ana Ruiz", "president", None, "PE")]
+
+
+def test_spellings_of_one_post_are_one_role() -> None:
+    text = (
+        "Chile's Defense Minister Ana Ruiz arrived on Monday. "
+        "The Chilean defence minister Ana Ruiz left on Friday."
+    )
+    assert roles(text) == [("Ana Ruiz", "Defense Minister", None, "CL")]
+
+
+def test_a_bare_post_takes_the_country_its_sentence_names_nearest() -> None:
+    text = "Ana Gil visited Brazil and then stopped in Colombia to meet President Luis Mora."
+    (role,) = [r for r in found(text) if r.actor == "Luis Mora"]
+    assert (role.title, role.country, role.confidence) == ("President", "CO", 0.4)
