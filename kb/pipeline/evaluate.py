@@ -4,8 +4,9 @@ In:  a folder of gold JSON files (people, organizations, countries, quotes
      with speakers) and predictions keyed by gold file stem, each in the
      ``jsonout.to_json`` shape.
 Out: precision, recall and F1 for people, organizations, countries, quotes,
-     stances and negated stances, speaker accuracy on matched quotes, and what
-     was missed or invented.
+     stances (``score_stances``), negated stances and roles (``score_roles``),
+     speaker accuracy on matched quotes, organisation-or-country accuracy on
+     matched roles, and what was missed or invented.
 Matching: a gold actor matches a predicted actor of the same kind when any
 folded form (name or surface form, ignoring accents and case) is shared; a
 second prediction for an already matched gold actor is one false positive.
@@ -26,91 +27,18 @@ Guarantees: pure (reads only the gold folder); never mutates its inputs.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz.fuzz import partial_ratio
 
-from kb.pipeline.geo import gazetteer, lookup
+from kb.pipeline.score_roles import score_roles
+from kb.pipeline.score_stances import score_stances
+from kb.pipeline.scoring import Report, Score, country_code, entity_forms, forms_of
 from kb.pipeline.text import fold
 
-
-@dataclass(slots=True)
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    missed: list[str] = field(default_factory=list)
-    invented: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(slots=True)
-class Report:
-    people: Score = field(default_factory=Score)
-    organizations: Score = field(default_factory=Score)
-    countries: Score = field(default_factory=Score)
-    quotes: Score = field(default_factory=Score)
-    stances: Score = field(default_factory=Score)
-    negated_stances: Score = field(default_factory=Score)
-    speakers_right: int = 0
-    speakers_total: int = 0
-    speaker_errors: list[str] = field(default_factory=list)
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speakers_right / self.speakers_total if self.speakers_total else 1.0
-
-    def categories(self) -> dict[str, Score]:
-        return {
-            "people": self.people,
-            "organizations": self.organizations,
-            "countries": self.countries,
-            "quotes": self.quotes,
-            "stances": self.stances,
-            "negated stances": self.negated_stances,
-        }
-
-    def as_table(self) -> str:
-        lines = [f"{'category':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
-        for name, score in self.categories().items():
-            lines.append(
-                f"{name:<15} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
-                f"{score.tp:4d} {score.fp:4d} {score.fn:4d}"
-            )
-        lines.append(
-            f"{'speakers':<15} accuracy {self.speaker_accuracy:.3f} "
-            f"({self.speakers_right}/{self.speakers_total})"
-        )
-        for name, score in self.categories().items():
-            if score.missed:
-                lines.append(f"missed {name}: " + "; ".join(score.missed))
-            if score.invented:
-                lines.append(f"invented {name}: " + "; ".join(score.invented))
-        if self.speaker_errors:
-            lines.append("speaker errors: " + "; ".join(self.speaker_errors))
-        return "\n".join(lines)
-
-
-def _forms(item: dict[str, Any]) -> set[str]:
-    return {
-        fold(f) for f in [item.get("name") or "", *item.get("surface_forms", [])] if f and fold(f)
-    }
+__all__ = ["Report", "Score", "evaluate", "evaluate_many", "score_folder"]
 
 
 def _score_actors(
@@ -118,8 +46,8 @@ def _score_actors(
 ) -> None:
     matched: set[int] = set()
     for pred in predicted:
-        forms = _forms(pred)
-        hit = next((i for i, g in enumerate(gold) if _forms(g) & forms), None)
+        forms = forms_of(pred)
+        hit = next((i for i, g in enumerate(gold) if forms_of(g) & forms), None)
         if hit is None or hit in matched:
             score.fp += 1
             score.invented.append(f"{label}:{pred.get('name')}")
@@ -132,14 +60,6 @@ def _score_actors(
             score.missed.append(f"{label}:{g.get('name')}")
 
 
-def _country_code(item: dict[str, Any]) -> str | None:
-    for form in [item.get("name") or "", *item.get("surface_forms", [])]:
-        code = lookup(form) or gazetteer().entries.get(form, (None, "name"))[0]
-        if code:
-            return code
-    return None
-
-
 def _quote_key(text: str) -> str:
     return " ".join(fold(text).split())
 
@@ -150,26 +70,6 @@ def _same_quote(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((ka, kb), key=len)
     return len(short) >= 0.6 * len(long_) and partial_ratio(short, long_) >= 90
-
-
-_COLLECTIVE_RE = re.compile(r"^(?:the\s+)?(.+?)\s+(?:officials|government|authorities|diplomats)$")
-
-
-def _entity_forms(name: str, gold: dict[str, Any]) -> set[str]:
-    forms = {fold(name)}
-    for key in ("people", "organizations", "countries"):
-        for item in gold.get(key, []):
-            item_forms = _forms(item)
-            if fold(name) in item_forms:
-                forms |= item_forms
-    collective = _COLLECTIVE_RE.match(fold(name))
-    if len(forms) == 1 and collective:
-        # "US officials" is the gold's way of naming the state as a speaker, as
-        # its countries list "Trump administration" among the US's forms.
-        for item in gold.get("countries", []):
-            if collective.group(1) in _forms(item):
-                forms |= _forms(item)
-    return forms
 
 
 def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str) -> None:
@@ -186,7 +86,7 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
         report.organizations,
         label,
     )
-    gold_codes = {c for c in (_country_code(g) for g in gold.get("countries", [])) if c}
+    gold_codes = {c for c in (country_code(g) for g in gold.get("countries", [])) if c}
     pred_codes = {c.get("code") for c in pred.get("countries", []) if c.get("code")}
     report.countries.tp += len(gold_codes & pred_codes)
     report.countries.fp += len(pred_codes - gold_codes)
@@ -196,8 +96,8 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
 
     pred_quotes = list(pred.get("quotes", []))
     used: set[int] = set()
-    pred_actor_forms = {a.get("name"): _forms(a) for a in actors}
-    pred_actor_forms.update({c.get("name"): _forms(c) for c in pred.get("countries", [])})
+    pred_actor_forms = {a.get("name"): forms_of(a) for a in actors}
+    pred_actor_forms.update({c.get("name"): forms_of(c) for c in pred.get("countries", [])})
     for g in gold.get("quotes", []):
         hit = next(
             (
@@ -219,7 +119,7 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
             right = gold_speaker is None and pred_speaker is None
         else:
             right = bool(
-                _entity_forms(gold_speaker, gold)
+                entity_forms(gold_speaker, gold)
                 & (pred_actor_forms.get(pred_speaker) or {fold(pred_speaker)})
             )
         if right:
@@ -232,103 +132,9 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
         if i not in used:
             report.quotes.fp += 1
             report.quotes.invented.append(f"{label}:{q.get('text', '')[:50]}")
-    _score_all_stances(gold, pred, report, label)
-
-
-Triple = tuple[str, str, str]
-_SYMMETRIC = frozenset({"meets"})  # "X meets Y" is "Y meets X"
-Forms = dict[str, set[str]]
-
-
-def _same_entity(gold_name: str, pred_name: str, gold: dict[str, Any], pred_forms: Forms) -> bool:
-    if _entity_forms(gold_name, gold) & (pred_forms.get(pred_name) or {fold(pred_name)}):
-        return True
-    code = _name_code(pred_name)
-    return code is not None and code == _name_code(gold_name, gold)
-
-
-def _name_code(name: str, gold: dict[str, Any] | None = None) -> str | None:
-    """The ISO code of a country name, or of the gold country that has it as a form."""
-    code = lookup(name) or gazetteer().entries.get(name, (None, "name"))[0]
-    if code or gold is None:
-        return code
-    for item in gold.get("countries", []):
-        if fold(name) in _forms(item):
-            return _country_code(item)
-    return None
-
-
-def _score_stances(
-    gold_triples: list[Triple],
-    pred_triples: list[Triple],
-    context: tuple[dict[str, Any], Forms],
-    score: Score,
-    label: str,
-) -> None:
-    gold, pred_forms = context
-    matched: set[int] = set()
-    for subj, rel, obj in pred_triples:
-        hit = next(
-            (
-                i
-                for i, (gs, gr, go) in enumerate(gold_triples)
-                if i not in matched
-                and gr == rel
-                and (
-                    (
-                        _same_entity(gs, subj, gold, pred_forms)
-                        and _same_entity(go, obj, gold, pred_forms)
-                    )
-                    or (
-                        rel in _SYMMETRIC
-                        and _same_entity(gs, obj, gold, pred_forms)
-                        and _same_entity(go, subj, gold, pred_forms)
-                    )
-                )
-            ),
-            None,
-        )
-        if hit is None:
-            score.fp += 1
-            score.invented.append(f"{label}:{subj} {rel} {obj}")
-        else:
-            matched.add(hit)
-            score.tp += 1
-    for i, (gs, gr, go) in enumerate(gold_triples):
-        if i not in matched:
-            score.fn += 1
-            score.missed.append(f"{label}:{gs} {gr} {go}")
-
-
-def _triples(items: Iterable[dict[str, Any]]) -> list[Triple]:
-    seen: dict[Triple, None] = {}
-    for s in items:
-        subj, rel, obj = str(s.get("subject")), str(s.get("relation")), str(s.get("object"))
-        if rel in _SYMMETRIC and (obj, rel, subj) in seen:
-            continue
-        seen[(subj, rel, obj)] = None
-    return list(seen)
-
-
-def _score_all_stances(
-    gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str
-) -> None:
-    forms: Forms = {a.get("name") or "": _forms(a) for a in pred.get("actors", [])}
-    forms.update({c.get("name") or "": _forms(c) for c in pred.get("countries", [])})
-    stances = pred.get("stances", [])
-    ended = [s for s in stances if s.get("negated") or s.get("valid_to")]
-    holding = [s for s in stances if not (s.get("negated") or s.get("valid_to"))]
-    context = (gold, forms)
-    _score_stances(
-        _triples(gold.get("stances", [])), _triples(holding), context, report.stances, label
-    )
-    _score_stances(
-        _triples(gold.get("negative_stances", [])),
-        _triples(ended),
-        context,
-        report.negated_stances,
-        label,
-    )
+    score_stances(gold, pred, report, label)
+    if "roles" in gold:  # the seeds' gold has no roles: nothing to score there
+        score_roles(gold, pred, report, label)
 
 
 def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:

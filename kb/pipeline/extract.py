@@ -46,7 +46,7 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         )
         for g in geo
     ]
-    roles = find_roles(body, actors, geo)
+    roles = find_roles(body, actors, geo, cleaned.published)
     quotes = find_quotes(
         body, cleaned.blocks, mentions, actors=actors, roles=roles, display=display
     )

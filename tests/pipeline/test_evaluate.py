@@ -103,3 +103,76 @@ def test_no_stances_predicted_misses_them_all(tmp_path: Path) -> None:
         "doc:United States member_of Lima Group",
         "doc:Argentina member_of Lima Group",
     ]
+
+
+def _role_gold(tmp_path: Path) -> Path:
+    gold = {
+        "people": [{"name": "Kari Berg", "surface_forms": ["Kari Berg", "Berg"]}],
+        "organizations": [
+            {"name": "Renewal Party", "surface_forms": ["Renewal Party", "the Renewal"]}
+        ],
+        "countries": [{"name": "Norway", "surface_forms": ["Norway"]}],
+        "quotes": [],
+        "roles": [
+            {
+                "person": "Kari Berg",
+                "title": "Foreign Minister",
+                "organization": None,
+                "country": "Norway",
+                "former": False,
+            },
+            {
+                "person": "Kari Berg",
+                "title": "Vice President",
+                "organization": "Renewal Party",
+                "country": None,
+                "former": True,
+            },
+            {
+                "person": "Kari Berg",
+                "title": "Ambassador",
+                "organization": None,
+                "country": None,
+                "former": True,
+            },
+        ],
+    }
+    (tmp_path / "doc.json").write_text(json.dumps(gold), encoding="utf-8")
+    return tmp_path
+
+
+def _role(title: str, organization: str | None, country: str | None) -> dict[str, object]:
+    return {"actor": "Berg", "title": title, "organization": organization, "country": country}
+
+
+def test_roles_match_by_holder_form_and_loose_title(tmp_path: Path) -> None:
+    prediction = {
+        "actors": [{"name": "Berg", "kind": "person", "surface_forms": ["Berg"]}],
+        "countries": [],
+        "quotes": [],
+        "roles": [
+            _role("Norway's foreign minister", None, "NO"),  # country adjective, case
+            _role("former vice-president", "the Renewal", None),  # org through gold forms
+            _role("President", None, None),  # not the vice president
+            _role("ambassador", None, "NO"),  # gold gives neither: a country is wrong
+        ],
+    }
+    report = evaluate(_role_gold(tmp_path), {"doc": prediction})
+    assert (report.roles.tp, report.roles.fp, report.roles.fn) == (3, 1, 0)
+    assert report.roles.invented == ["doc:Berg/President"]
+    assert (report.role_context_right, report.role_context_total) == (2, 3)
+    assert "roles" in report.categories()
+    assert "role org/country" in report.as_table()
+
+
+def test_prime_minister_is_not_foreign_minister(tmp_path: Path) -> None:
+    prediction = {"actors": [], "countries": [], "quotes": [], "roles": []}
+    prediction["roles"] = [{"actor": "Kari Berg", "title": "Prime Minister"}]
+    report = evaluate(_role_gold(tmp_path), {"doc": prediction})
+    assert (report.roles.tp, report.roles.fp, report.roles.fn) == (0, 1, 3)
+
+
+def test_gold_without_roles_scores_no_roles(tmp_path: Path) -> None:
+    prediction = _prediction("US officials") | {"roles": [_role("President", None, "US")]}
+    report = evaluate(_gold(tmp_path, "US officials"), {"doc": prediction})
+    assert (report.roles.tp, report.roles.fp, report.roles.fn) == (0, 0, 0)

@@ -1,7 +1,14 @@
 """Roles from title prefixes and appositions, on seed and fixture sentences."""
 
+from datetime import date
+
 from kb.pipeline import extract
+from kb.pipeline.geo import find_mentions
 from kb.pipeline.jsonout import to_json
+from kb.pipeline.role_found import APPOSITION, PREFIX_FULL
+from kb.pipeline.role_posts import is_post, since
+from kb.pipeline.roles import find_roles
+from kb.pipeline.types import RoleFound
 
 
 def roles(text: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -59,3 +66,152 @@ def test_roles_in_json() -> None:
     assert role["actor"] == "Néstor Popolizio"
     assert role["country"] == "PE"
     assert x.body[role["start"] : role["end"]] == "Peruvian Foreign Minister Néstor Popolizio"
+
+
+def found(text: str) -> list[RoleFound]:
+    x = extract(text)
+    for role in x.roles:
+        assert 0 <= role.start < role.end <= len(x.body)
+    return list(x.roles)
+
+
+def test_possessive_country_before_the_title() -> None:
+    text = "Norway's Foreign Minister Kari Berg said the talks would resume on Monday."
+    (role,) = found(text)
+    assert (role.actor, role.title, role.organization, role.country) == (
+        "Kari Berg",
+        "Foreign Minister",
+        None,
+        "NO",
+    )
+    assert role.confidence == PREFIX_FULL  # a title right before a full name
+
+
+def test_demonym_before_the_title() -> None:
+    text = "Peruvian Foreign Minister Ana Quispe proposed a break in relations with the regime."
+    assert roles(text) == [("Ana Quispe", "Foreign Minister", None, "PE")]
+
+
+def test_possessive_country_in_an_apposition_after_the_name() -> None:
+    (role,) = found("Ana Quispe, Peru's foreign minister, told reporters.")
+    assert (role.title, role.country, role.confidence) == ("foreign minister", "PE", APPOSITION)
+
+
+def test_spokesman_for_the_ministry() -> None:
+    text = "Luis Ortiz, spokesman for the Ministry of Foreign Affairs, said the embassy would stay."
+    assert roles(text) == [("Luis Ortiz", "spokesman", "Ministry of Foreign Affairs", None)]
+
+
+def test_party_before_the_title() -> None:
+    text = "Renewal Party lawmaker Tomas Vidal voted against the budget on Tuesday."
+    assert roles(text) == [("Tomas Vidal", "lawmaker", "Renewal Party", None)]
+
+
+def test_title_inside_an_organisation_is_a_persons_post() -> None:
+    text = (
+        "The Atomic Energy Agency said on Monday that prices would rise. "
+        "Agency Director General Ana Ruiz told reporters the rise was temporary."
+    )
+    assert roles(text) == [("Ana Ruiz", "Director General", "Atomic Energy Agency", None)]
+
+
+def test_organisation_and_lowercase_word_before_the_title() -> None:
+    text = "The UN said the camps were full. UN refugee chief Filippo Marco visited on Friday."
+    assert ("Filippo Marco", "refugee chief", "UN", None) in roles(text)
+
+
+def test_former_is_kept_and_stripped_from_the_title() -> None:
+    (before,) = found("Former Defence Minister Juan Soto was arrested on Friday.")
+    (after,) = found("Juan Soto, a former defence minister, was arrested on Friday.")
+    assert (before.title, before.former) == ("Defence Minister", True)
+    assert (after.title, after.former) == ("defence minister", True)
+    (current,) = found("Defence Minister Juan Soto was arrested on Friday.")
+    assert current.former is False
+
+
+def test_since_gives_valid_from() -> None:
+    (role,) = found("Governor Rosa Lind, in office since 2019, rejected the plan.")
+    assert role.valid_from == date(2019, 1, 1)
+    (role,) = found("Rosa Lind, who has been governor since 2019, rejected the plan.")
+    assert (role.title, role.valid_from) == ("governor", date(2019, 1, 1))
+    assert role.valid_to is None
+
+
+def test_took_office_in_a_month_is_resolved_against_the_article_date() -> None:
+    text = "Governor Rosa Lind, who took office in March, rejected the plan."
+    x = extract(text)
+    (role,) = find_roles(x.body, x.actors, find_mentions(x.body), date(2024, 6, 1))
+    assert role.valid_from == date(2024, 3, 1)
+    (role,) = find_roles(x.body, x.actors, find_mentions(x.body), date(2024, 2, 1))
+    assert role.valid_from == date(2023, 3, 1)
+    assert since("who took office on 3 May 2021", None) == date(2021, 5, 3)
+
+
+def test_descriptions_are_not_posts() -> None:
+    for text in (
+        "Her ally Marta Gil attended the session.",
+        "The war hero Pablo Ruiz spoke at the rally.",
+        "The critic Ana Ferro left the room.",
+        "His predecessor Jorge Lira stayed at home.",
+        "The bureaucrat Elena Paz wrote the report.",
+        "Elena Paz, a strongman of the region, wrote the report.",
+        "The leader, Elena Paz, wrote the report.",
+    ):
+        assert roles(text) == [], text
+
+
+def test_description_words_are_not_posts_but_qualified_heads_are() -> None:
+    assert not is_post("ally", qualified=True)
+    assert not is_post("strongman", qualified=True)
+    assert not is_post("head", qualified=False)
+    assert is_post("head", qualified=True)  # "the head of the Central Bank"
+    assert is_post("opposition leader", qualified=False)
+    assert is_post("President-elect", qualified=False)
+
+
+def test_a_post_repeated_in_the_article_is_one_role_at_its_first_mention() -> None:
+    text = (
+        "President Ana Ruiz spoke on Monday. Later, President Ana Ruiz left the hall. "
+        "Ruiz said she was tired, and President Ruiz went home."
+    )
+    x = extract(text)
+    (role,) = x.roles
+    assert (role.actor, role.title) == ("Ana Ruiz", "President")
+    assert x.body[role.start : role.end] == "President Ana Ruiz"
+    assert role.start == 0
+
+
+def test_a_later_mention_gives_the_country_the_first_lacked() -> None:
+    text = (
+        "Foreign Minister Kari Berg arrived on Monday. The talks were tense. "
+        "Norway's Foreign Minister Kari Berg then left for Oslo."
+    )
+    (role,) = found(text)
+    assert (role.title, role.country) == ("Foreign Minister", "NO")
+
+
+def test_two_posts_joined_by_and() -> None:
+    text = "Chinese State Councillor and Foreign Minister Li Wen told reporters on Monday."
+    assert roles(text) == [
+        ("Li Wen", "State Councillor", None, "CN"),
+        ("Li Wen", "Foreign Minister", None, "CN"),
+    ]
+
+
+def test_chosen_as_a_countrys_new_president() -> None:
+    text = "Ana Ruiz was chosen as Peru's new president in a vote in parliament on Wednesday."
+    assert roles(text) == [("Ana Ruiz", "president", None, "PE")]
+
+
+def test_spellings_of_one_post_are_one_role() -> None:
+    text = (
+        "Chile's Defense Minister Ana Ruiz arrived on Monday. "
+        "The Chilean defence minister Ana Ruiz left on Friday."
+    )
+    assert roles(text) == [("Ana Ruiz", "Defense Minister", None, "CL")]
+
+
+def test_a_bare_post_takes_the_country_its_sentence_names_nearest() -> None:
+    text = "Ana Gil visited Brazil and then stopped in Colombia to meet President Luis Mora."
+    (role,) = [r for r in found(text) if r.actor == "Luis Mora"]
+    assert (role.title, role.country, role.confidence) == ("President", "CO", 0.4)

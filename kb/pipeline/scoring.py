@@ -1,0 +1,135 @@
+"""What the scorers share: ``Score`` and ``Report``, and matching names through gold forms.
+
+In:  gold annotation dicts and ``jsonout.to_json`` predictions.
+Out: counts (``Score``), the whole ``Report`` with its table, and the folded
+     forms by which a gold entity is matched.
+Guarantees: pure; never mutates its inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.pipeline.geo import gazetteer, lookup
+from kb.pipeline.text import fold
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    missed: list[str] = field(default_factory=list)
+    invented: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Report:
+    people: Score = field(default_factory=Score)
+    organizations: Score = field(default_factory=Score)
+    countries: Score = field(default_factory=Score)
+    quotes: Score = field(default_factory=Score)
+    stances: Score = field(default_factory=Score)
+    negated_stances: Score = field(default_factory=Score)
+    roles: Score = field(default_factory=Score)
+    speakers_right: int = 0
+    speakers_total: int = 0
+    speaker_errors: list[str] = field(default_factory=list)
+    role_context_right: int = 0
+    role_context_total: int = 0
+    role_context_errors: list[str] = field(default_factory=list)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_total if self.speakers_total else 1.0
+
+    @property
+    def role_context_accuracy(self) -> float:
+        """Among matched roles, the share with the right organisation or country."""
+        return self.role_context_right / self.role_context_total if self.role_context_total else 1.0
+
+    def categories(self) -> dict[str, Score]:
+        return {
+            "people": self.people,
+            "organizations": self.organizations,
+            "countries": self.countries,
+            "quotes": self.quotes,
+            "stances": self.stances,
+            "negated stances": self.negated_stances,
+            "roles": self.roles,
+        }
+
+    def as_table(self) -> str:
+        lines = [f"{'category':<15} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+        for name, score in self.categories().items():
+            lines.append(
+                f"{name:<15} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+                f"{score.tp:4d} {score.fp:4d} {score.fn:4d}"
+            )
+        lines.append(
+            f"{'speakers':<15} accuracy {self.speaker_accuracy:.3f} "
+            f"({self.speakers_right}/{self.speakers_total})"
+        )
+        lines.append(
+            f"{'role org/country':<15} accuracy {self.role_context_accuracy:.3f} "
+            f"({self.role_context_right}/{self.role_context_total})"
+        )
+        for name, score in self.categories().items():
+            if score.missed:
+                lines.append(f"missed {name}: " + "; ".join(score.missed))
+            if score.invented:
+                lines.append(f"invented {name}: " + "; ".join(score.invented))
+        if self.speaker_errors:
+            lines.append("speaker errors: " + "; ".join(self.speaker_errors))
+        if self.role_context_errors:
+            lines.append("role org/country errors: " + "; ".join(self.role_context_errors))
+        return "\n".join(lines)
+
+
+def forms_of(item: dict[str, Any]) -> set[str]:
+    return {
+        fold(f) for f in [item.get("name") or "", *item.get("surface_forms", [])] if f and fold(f)
+    }
+
+
+def country_code(item: dict[str, Any]) -> str | None:
+    for form in [item.get("name") or "", *item.get("surface_forms", [])]:
+        code = lookup(form) or gazetteer().entries.get(form, (None, "name"))[0]
+        if code:
+            return code
+    return None
+
+
+_COLLECTIVE_RE = re.compile(r"^(?:the\s+)?(.+?)\s+(?:officials|government|authorities|diplomats)$")
+
+
+def entity_forms(name: str, gold: dict[str, Any]) -> set[str]:
+    forms = {fold(name)}
+    for key in ("people", "organizations", "countries"):
+        for item in gold.get(key, []):
+            item_forms = forms_of(item)
+            if fold(name) in item_forms:
+                forms |= item_forms
+    collective = _COLLECTIVE_RE.match(fold(name))
+    if len(forms) == 1 and collective:
+        # "US officials" is the gold's way of naming the state as a speaker, as
+        # its countries list "Trump administration" among the US's forms.
+        for item in gold.get("countries", []):
+            if collective.group(1) in forms_of(item):
+                forms |= forms_of(item)
+    return forms
