@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from kb.pipeline.frames import VAGUE_RE, frame_of, kind_of, vague_range, value_range
 from kb.pipeline.text import sentence_bounds
 from kb.pipeline.types import Figure, Mention
 
@@ -72,11 +73,11 @@ _FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_NOUN_RE = re.compile(
-    r"\s+(?:of\s+)?((?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+)?(?:people|persons|refugees|migrants|Venezuelans|[A-Z][a-z]+ans|"
+    r"\s+(?:of\s+)?((?:[A-Z][a-z]+(?<!s)\s+)?(?:(?!(?:from|to|in|on|at|by|for|with|and|or|than|is|are|was|were|has|have)\s)[a-z-]+\s+)?(?:people|persons|refugees|migrants|[A-Z][a-z]+(?:ans|ns|is|ese)|"
     r"barrels(?: per day| a day)?|countries|nations|members|officials|troops|soldiers|delegates|"
     r"deaths|dead|"
     r"votes|signatures|workers|children|women|men|cases|days|years|months|weeks|dollars|tonnes|tons|"
-    r"[a-z]+s)\b)"
+    r"(?!(?:is|has|was|this|its|his|thus|does|goes|plus|less|unless|whereas)\b)[a-z]{2,}s)\b)"
 )
 _PEOPLE = re.compile(
     r"people|persons|refugees|migrants|[A-Z][a-z]+ans\b|officials|troops|soldiers|delegates|workers|children|women|men|deaths|dead"
@@ -135,73 +136,138 @@ def _candidates(body: str) -> list[re.Match[str]]:
     return matches
 
 
+def _is_not_figure(match: re.Match[str], body: str) -> bool:
+    """Years, dates, identifiers, times and numbered articles of law."""
+    num = match.group("num")
+    start, end = match.start(), match.end()
+    before = body[max(0, start - 12) : start]
+    after = body[end : end + 12]
+    has_marker = any(match.group(g) for g in ("currency", "scale", "percent", "member", "cur2"))
+    if has_marker:
+        return False
+    if not num[0].isdigit():
+        noun = _UNIT_NOUN_RE.match(body, end)
+        return not noun or num.lower() in ("one",)
+    return bool(
+        re.fullmatch(r"(?:1[89]|20)\d\d", num)
+        or re.search(rf"{_MONTHS}\s*$", before)
+        or re.match(rf"\s*{_MONTHS}", after)
+        or re.search(r"[-:/]$|No\.\s*$|[A-Za-z]$", before)
+        or re.match(r"[-:/]\d|\w", after)
+        or re.search(r"(?:Resolution|Article|Act|Law|Decree|Section|page|Chapter)\s+$", before)
+    )
+
+
+def _unit_about(match: re.Match[str], body: str, end: int) -> tuple[str | None, str, int]:
+    """The figure's unit, what it is about, and where its phrase ends."""
+    unit: str | None = None
+    about = ""
+    if match.group("percent"):
+        unit = "percent"
+    elif match.group("currency") or match.group("cur2"):
+        cur = (match.group("currency") or match.group("cur2") or "").strip()
+        unit = "EUR" if "€" in cur else "GBP" if "£" in cur else "USD"
+    elif match.group("member"):
+        unit = match.group("member")[1:] + "s"
+        tail = re.match(r"\s+((?:[A-Z][\w-]*\s?)+)", body[end:])
+        about = tail.group(1).strip() if tail else ""
+    noun = _UNIT_NOUN_RE.match(body, end)
+    if noun and not about:
+        about = noun.group(1)
+        end = noun.end()
+        if unit is None:
+            unit = _unit_of(about)
+    return unit, about, end
+
+
+def _unit_of(about: str) -> str | None:
+    if "barrels" in about:
+        return "barrels per day" if ("per day" in about or "a day" in about) else "barrels"
+    if _PEOPLE.search(about):
+        return "people"
+    return about.split()[-1] if about.endswith("s") else None
+
+
+def _source(body: str, sentence: tuple[int, int], mentions: list[Mention]) -> str | None:
+    """The actor named by "according to X" in the figure's sentence."""
+    s, e = sentence
+    according = re.search(r"according to\s+(?:the\s+)?", body[s:e])
+    if not according:
+        return None
+    at = s + according.end()
+    return next((m.name for m in mentions if at <= m.start <= at + 2), None)
+
+
+def _vague(body: str, start: int) -> tuple[int, tuple[float, float]] | None:
+    """ "hundreds of thousands" at ``start``: where the phrase ends and its range."""
+    hit = VAGUE_RE.match(body, start)
+    if not hit:
+        return None
+    span = vague_range(hit.group())
+    return (hit.end(), span) if span else None
+
+
 def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figure, ...]:
     mentions = mentions or []
     bounds = sentence_bounds(body)
     starts = [s for s, _e in bounds]
     figures: list[Figure] = []
+    covered = -1
     for match in _candidates(body):
-        num = match.group("num")
         start, end = match.start(), match.end()
-        if not num or start == end:
+        if start == end or start < covered or _is_not_figure(match, body):
             continue
-        before = body[max(0, start - 12) : start]
-        after = body[end : end + 12]
-        is_digit = num[0].isdigit()
-        has_marker = any(match.group(g) for g in ("currency", "scale", "percent", "member", "cur2"))
-        if is_digit and not has_marker:
-            if (
-                re.fullmatch(r"(?:1[89]|20)\d\d", num)
-                or re.search(rf"{_MONTHS}\s*$", before)
-                or re.match(rf"\s*{_MONTHS}", after)
-            ):
-                continue  # a year or a date
-            if re.search(r"[-:/]$|No\.\s*$|[A-Za-z]$", before) or re.match(r"[-:/]\d|\w", after):
-                continue  # an identifier or a time
-            if re.search(r"(?:Resolution|Article|Act|Law|Decree|Section|page|Chapter)\s+$", before):
-                continue
-        if not is_digit and not has_marker:
-            noun = _UNIT_NOUN_RE.match(body, end)
-            if not noun or num.lower() in ("one",):
-                continue
-        value = _value(num)
-        scale = (match.group("scale") or "").lower()
-        if value is not None and scale:
-            value *= _SCALES.get(scale, 1)
-        unit: str | None = None
-        about = ""
-        if match.group("percent"):
-            unit = "percent"
-        elif match.group("currency") or match.group("cur2"):
-            cur = (match.group("currency") or match.group("cur2") or "").strip()
-            unit = "EUR" if "€" in cur else "GBP" if "£" in cur else "USD"
-        elif match.group("member"):
-            unit = match.group("member")[1:] + "s"
-            tail = re.match(r"\s+((?:[A-Z][\w-]*\s?)+)", body[end:])
-            about = tail.group(1).strip() if tail else ""
-        noun = _UNIT_NOUN_RE.match(body, end)
-        if noun and not about:
-            about = noun.group(1)
-            end = noun.end()
-            if unit is None:
-                unit = (
-                    "people"
-                    if _PEOPLE.search(about)
-                    else about.split()[-1]
-                    if about.endswith("s")
-                    else None
-                )
-                if "barrels" in about:
-                    unit = (
-                        "barrels per day" if ("per day" in about or "a day" in about) else "barrels"
-                    )
-        source = None
         index = bisect_right(starts, start) - 1
-        if index >= 0 and start < bounds[index][1]:
-            s, e = bounds[index]
-            according = re.search(r"according to\s+(?:the\s+)?", body[s:e])
-            if according:
-                at = s + according.end()
-                source = next((m.name for m in mentions if at <= m.start <= at + 2), None)
-        figures.append(Figure(body[start:end], start, end, value, unit, about, source))
+        sentence = bounds[index] if index >= 0 and start < bounds[index][1] else (start, end)
+        figure = _figure(body, match, sentence, mentions)
+        covered = figure.end
+        figures.append(figure)
     return tuple(figures)
+
+
+def _figure(
+    body: str, match: re.Match[str], sentence: tuple[int, int], mentions: list[Mention]
+) -> Figure:
+    start, end = match.start(), match.end()
+    before = body[max(0, start - 24) : start]
+    value = _value(match.group("num"))
+    low: float | None
+    high: float | None
+    vague = None if match.group("currency") or match.group("num2") else _vague(body, start)
+    if vague:
+        end, (low, high) = vague
+        value = None
+    else:
+        scale = _SCALES.get((match.group("scale") or "").lower(), 1)
+        if value is not None:
+            value *= scale
+        upper = _value(match.group("num2")) if match.group("num2") else None
+        low, high = value_range(value, before, upper=upper * scale if upper else None)
+    unit, about, end = _unit_about(match, body, end)
+    s, e = sentence
+    kind = kind_of(unit, about, before, body[end : end + 16], sized=bool(match.group("member")))
+    inside = [m for m in mentions if s <= m.start and m.end <= e and not start <= m.start < end]
+    frame = frame_of(
+        kind=kind,
+        low=low,
+        high=high,
+        about=about,
+        sentence=body[s:e],
+        offset=start - s,
+        figure_end=end,
+        inside=inside,
+    )
+    return Figure(
+        body[start:end],
+        start,
+        end,
+        value,
+        unit,
+        about,
+        _source(body, sentence, mentions),
+        kind=kind,
+        low=low,
+        high=high,
+        frame=frame.key,
+        frame_label=frame.label,
+    )

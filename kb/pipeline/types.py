@@ -110,6 +110,15 @@ class Figure:
     unit: str | None
     about: str
     source: str | None = None  # an ActorFound.name when the text states it
+    # What the number is (count, duration, age, percent, money, rate, size),
+    # the range it stands for, and for counts the frame it counts in
+    # ("displaced|people|VE", shown as "people who left Venezuela since 2015");
+    # ``frame`` is empty when the sentence does not state event, thing and place.
+    kind: str = "count"
+    low: float | None = None
+    high: float | None = None
+    frame: str = ""
+    frame_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
