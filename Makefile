@@ -12,9 +12,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test setup db browser lint fmt bench backup restore clean
 
+# The import jobs' worker (django-tasks' database backend) runs beside the
+# server and stops with it.
 run: db
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Import jobs: http://127.0.0.1:$(PORT)/admin/ingest/importjob/add/ (worker started)"
+	DJANGO_DEBUG=1 $(BIN)/python manage.py db_worker --no-reload -v 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: db browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -54,6 +59,7 @@ fmt: setup
 
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/jobs.py $(BENCH_JOBS_ARGS)
 
 backup: setup
 	DJANGO_DEBUG=1 $(BIN)/python manage.py export_kb --output var/backup-$$(date +%Y%m%d-%H%M%S).jsonl

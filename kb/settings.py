@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "kb.entities",
     "kb.articles",
     "kb.claims",
@@ -157,6 +159,19 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # The importer refuses files larger than this (bytes).
 KB_MAX_FILE_BYTES = int(os.environ.get("KB_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
+
+# Import jobs queued from the desk: "tasks" runs them on django-tasks' database
+# backend (``manage.py db_worker``, started by ``make run``; no other service),
+# "celery" on Celery workers over KB_CELERY_BROKER, "inline" in the request.
+KB_JOB_RUNNER = os.environ.get("KB_JOB_RUNNER", "tasks")
+# A file still "running" after this long lost its worker and may be run again.
+KB_JOB_STALE_SECONDS = int(os.environ.get("KB_JOB_STALE_SECONDS", "300"))
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+CELERY_BROKER_URL = os.environ.get("KB_CELERY_BROKER", "redis://127.0.0.1:6379/0")
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-file leaves the message to another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # one file at a time per process: fair across workers
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("KB_CELERY_QUEUE", "kb-imports")
 
 # Brute-force protection for the admin login.
 AXES_FAILURE_LIMIT = 5

@@ -91,11 +91,26 @@ class Article(models.Model):
         blank=True,
         help_text="Where in the original body this part starts (for split articles).",
     )
+    same_story_as = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="syndicated_copies",
+        help_text="The article this one republishes (another header or byline, or trimmed). "
+        "A copy adds no mentions or claims of its own.",
+    )
+    story_signature = models.BinaryField(
+        blank=True, default=b"", editable=False, help_text="MinHash of the body's word shingles."
+    )
+    story_shingles = models.PositiveIntegerField(default=0, editable=False)
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     tags = TaggableManager(blank=True, help_text="Comma-separated tags.")
-    history = HistoricalRecords(excluded_fields=["raw_text", "body", "offsets", "blocks"])
+    history = HistoricalRecords(
+        excluded_fields=["raw_text", "body", "offsets", "blocks", "story_signature"]
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -117,6 +132,19 @@ class Article(models.Model):
     @property
     def display_title(self) -> str:
         return self.title or self.body[:80].split("\n")[0]
+
+
+class StoryBand(models.Model):
+    """One LSH band of an article's story signature: articles sharing a band are compared."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="story_bands")
+    band = models.CharField(max_length=24)
+
+    class Meta:
+        indexes = [models.Index(fields=["band"], name="storyband_band_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.band}"
 
 
 class MentionQuerySet(models.QuerySet["Mention"]):

@@ -3,7 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-CURATED_APPS = ["entities", "articles", "claims", "taggit"]
+CURATED_APPS = ["entities", "articles", "claims", "taggit", "ingest"]
 
 
 def ensure_editor_groups(**kwargs: Any) -> None:

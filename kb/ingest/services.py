@@ -34,6 +34,7 @@ from kb.articles.services import (
 from kb.claims.models import Claim, Decision, Role, Stance
 from kb.entities.models import Actor, Alias, Country, unique_slug
 from kb.ingest.snapshot import SnapshotIndex
+from kb.ingest.stories import StoryMatch, story_fields, story_file, story_match
 from kb.pipeline import extract
 from kb.pipeline.fold import fold
 from kb.pipeline.jsonout import to_json
@@ -108,12 +109,20 @@ def article_import(
             return ImportOutcome(original_name, "unchanged", article=existing)
         article = Article.objects.select_for_update().filter(original_name=original_name).first()
         status: Status = "updated" if article is not None else "new"
-        article = _write_article(article, raw, digest, original_name, extraction, source_name)
+        story = story_match(extraction.body, exclude=article.pk if article else None)
+        article = _write_article(
+            article, raw, digest, original_name, extraction, source_name, story
+        )
         if tags:
             article.tags.add(*tags)
         writer = _ArticleWriter(article, extraction, new=status == "new")
-        writer.write()
-    if index is not None:
+        # A syndicated copy is linked to its original and adds nothing of its
+        # own: no second set of mentions, claims or figure "conflicts".
+        story_file(article, story, new=status == "new")
+        copy_of = story.original_id
+        if copy_of is None:
+            writer.write()
+    if index is not None and copy_of is None:
         # Teach the caller's index what this article added, for the next file.
         for known in writer.known_actors():
             index.add(known)
@@ -139,6 +148,7 @@ def _write_article(
     original_name: str,
     extraction: Extraction,
     source_name: str | None,
+    story: StoryMatch,
 ) -> Article:
     source = _source(source_name or extraction.publisher)
     if article is None:
@@ -155,6 +165,7 @@ def _write_article(
         article.source = source
     if not article.slug:
         article.slug = unique_slug(Article, extraction.title or _stem(original_name))
+    story_fields(article, story)
     article.save()
     return article
 

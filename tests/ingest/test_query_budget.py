@@ -29,6 +29,8 @@ FIXED_QUERIES = (
     + 1  # the article's slug: is it free?
     + 1  # INSERT the article
     + 1  # INSERT its history row
+    + 1  # articles sharing a band of its story signature (a syndicated copy?)
+    + 1  # INSERT its story bands, in bulk
     + 1  # the countries it names, in bulk
     + 1  # actors by the keys the snapshot gave (skipped when there are none)
     + 1  # existing actors by accepted alias

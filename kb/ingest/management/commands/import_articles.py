@@ -1,5 +1,8 @@
 """``import_articles PATH...``: parse arguments, call the import service, report.
 
+Each file goes through ``jobs.import_read_text``, the code path the desk's
+import jobs use too.
+
 Exit status: 0 when every file is fine, 1 when any file failed (the others are
 still imported), 2 for a usage error.
 """
@@ -12,11 +15,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError
 
 from kb.commands import require_database
+from kb.ingest.jobs import import_read_text
 from kb.ingest.reading import BadInput, iter_paths, read_article
-from kb.ingest.services import ImportOutcome, article_import
+from kb.ingest.services import ImportOutcome
 from kb.ingest.snapshot import SnapshotIndex
 
 
@@ -83,21 +86,14 @@ class Command(BaseCommand):
             text = read_article(path, max_bytes=settings.KB_MAX_FILE_BYTES)
         except BadInput as exc:
             return ImportOutcome(path, "failed", error=str(exc))
-        try:
-            outcome = article_import(
-                text.text,
-                original_name=name,
-                source_name=options["source"],
-                tags=options["tags"],
-                dry_run=options["dry_run"],
-                snapshot=snapshot,
-            )
-        except DatabaseError as exc:
-            # The article's own transaction rolled back; the next file goes on.
-            return ImportOutcome(path, "failed", error=f"database error: {exc}".splitlines()[0])
-        if text.warning:
-            outcome.warnings.append(text.warning)
-        return outcome
+        return import_read_text(
+            text,
+            name=name,
+            source=options["source"],
+            tags=options["tags"],
+            dry_run=options["dry_run"],
+            snapshot=snapshot,
+        )
 
     def _progress(self, paths: list[str], *, quiet: bool) -> Any:
         if quiet or not self.stdout.isatty():
