@@ -5,6 +5,10 @@ database, no randomness, so the same data always draws the same picture and
 the tests can compare output. Every piece of text that reaches the markup goes
 through ``html.escape``; URLs must already be site paths (the caller builds
 them with ``reverse``), and are escaped as attributes too.
+
+Both pictures are ``role="group"``, not ``role="img"``: their nodes and
+events are links, and an image's children are presentational, so links
+inside one would be nested interactive elements a screen reader cannot reach.
 """
 
 from __future__ import annotations
@@ -82,7 +86,7 @@ def alignment_svg(
     places = _layout(nodes, centre, size)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-        'class="graph" role="img" aria-labelledby="graph-title">',
+        'class="graph" role="group" aria-labelledby="graph-title">',
         '<title id="graph-title">Alignment graph: who backs or opposes whom</title>',
         "<defs>",
     ]
@@ -139,7 +143,7 @@ def timeline_svg(events: list[Event], *, width: int = 720, height: int = 140) ->
     axis = height / 2
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        'class="timeline" role="img" aria-labelledby="timeline-title">',
+        'class="timeline" role="group" aria-labelledby="timeline-title">',
         '<title id="timeline-title">Timeline of articles and claims</title>',
         f'<line x1="{left}" y1="{axis}" x2="{right}" y2="{axis}" stroke="#57606a"/>',
         f'<text x="{left}" y="{height - 8}" class="tick">{first.isoformat()}</text>',

@@ -16,8 +16,8 @@ BUDGETS = {
     # stances (with both ends), their evidence, four counts, latest articles,
     # most-mentioned actors, verified claims
     "home": ("/", 9),
-    # count, page (with source), tags of the page (filters are text boxes:
-    # no query for choices)
+    # count, page (with source), tags of the page (the filters here are text
+    # boxes: no query for choices)
     "article_list": ("/articles/", 3),
     # article + source, accepted mentions with targets, public claims with
     # speakers, tags
@@ -36,8 +36,9 @@ BUDGETS = {
     # country, stances, stance evidence, up to DENSE of its mentions' articles
     # (rare or frequent?), articles, claims, actors
     "country": ("/countries/ve/", 7),
-    # count, page (with speaker and article), tags
-    "claim_list": ("/claims/", 3),
+    # count, page (with speaker and article), tags, and one query per <select>
+    # of names: the speakers, the countries claims are about
+    "claim_list": ("/claims/", 5),
     # claim (+ speaker, article, source), links (+ both ends), subjects,
     # countries, tags
     "claim": ("/claims/{claim}/", 5),
