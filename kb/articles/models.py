@@ -6,6 +6,8 @@ body is what every span (mention, claim) indexes into.
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -131,7 +133,22 @@ class Article(models.Model):
 
     @property
     def display_title(self) -> str:
-        return self.title or self.body[:80].split("\n")[0]
+        """The headline, or the body's first sentence cut at a word, with an ellipsis."""
+        return self.title or headline_from(self.body)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+TITLE_CHARS = 80
+
+
+def headline_from(body: str, limit: int = TITLE_CHARS) -> str:
+    """The first sentence of ``body``, cut at the last whole word within ``limit``."""
+    first = body.strip().split("\n", 1)[0].strip()
+    first = _SENTENCE_END.split(first, 1)[0]
+    if len(first) <= limit:
+        return first
+    cut = first[: limit + 1].rsplit(None, 1)[0] if " " in first[:limit] else first[:limit]
+    return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 
 class StoryBand(models.Model):
