@@ -61,6 +61,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 "speaker": s.speaker,
                 "valid_from": _day(s.valid_from),
                 "valid_to": _day(s.valid_to),
+                "confidence": s.confidence,
                 "start": s.start,
                 "end": s.end,
             }
@@ -75,6 +76,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 "former": r.former,
                 "valid_from": _day(r.valid_from),
                 "valid_to": _day(r.valid_to),
+                "confidence": r.confidence,
                 "start": r.start,
                 "end": r.end,
             }

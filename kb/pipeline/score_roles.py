@@ -95,6 +95,7 @@ def score_roles(gold: dict[str, Any], pred: dict[str, Any], report: Report, labe
             None,
         )
         if hit is None:
+            report.roles.count_confidence(p.get("confidence"), right=False)
             report.roles.fp += 1
             report.roles.invented.append(f"{label}:{actor}/{title}")
             continue
@@ -102,7 +103,10 @@ def score_roles(gold: dict[str, Any], pred: dict[str, Any], report: Report, labe
         report.roles.tp += 1
         report.role_context_total += 1
         g = gold_roles[hit]
-        if _role_context_right(g, p, gold, forms):
+        # A confident role is right only with its organisation or country right too.
+        context_right = _role_context_right(g, p, gold, forms)
+        report.roles.count_confidence(p.get("confidence"), right=context_right)
+        if context_right:
             report.role_context_right += 1
         else:
             report.role_context_errors.append(

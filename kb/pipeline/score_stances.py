@@ -41,14 +41,14 @@ def _name_code(name: str, gold: dict[str, Any] | None = None) -> str | None:
 
 def _score_stances(
     gold_triples: list[Triple],
-    pred_triples: list[Triple],
+    pred_triples: dict[Triple, float | None],
     context: tuple[dict[str, Any], Forms],
     score: Score,
     label: str,
 ) -> None:
     gold, pred_forms = context
     matched: set[int] = set()
-    for subj, rel, obj in pred_triples:
+    for (subj, rel, obj), confidence in pred_triples.items():
         hit = next(
             (
                 i
@@ -69,6 +69,7 @@ def _score_stances(
             ),
             None,
         )
+        score.count_confidence(confidence, right=hit is not None)
         if hit is None:
             score.fp += 1
             score.invented.append(f"{label}:{subj} {rel} {obj}")
@@ -81,14 +82,19 @@ def _score_stances(
             score.missed.append(f"{label}:{gs} {gr} {go}")
 
 
-def _triples(items: Iterable[dict[str, Any]]) -> list[Triple]:
-    seen: dict[Triple, None] = {}
+def _triples(items: Iterable[dict[str, Any]]) -> dict[Triple, float | None]:
+    """Unique triples, each with the highest confidence any of its evidence has."""
+    seen: dict[Triple, float | None] = {}
     for s in items:
         subj, rel, obj = str(s.get("subject")), str(s.get("relation")), str(s.get("object"))
         if rel in _SYMMETRIC and (obj, rel, subj) in seen:
-            continue
-        seen[(subj, rel, obj)] = None
-    return list(seen)
+            subj, obj = obj, subj
+        confidence = s.get("confidence")
+        old = seen.get((subj, rel, obj))
+        if old is not None and confidence is not None:
+            confidence = max(old, float(confidence))
+        seen[(subj, rel, obj)] = old if confidence is None else float(confidence)
+    return seen
 
 
 def score_stances(gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str) -> None:
@@ -99,10 +105,14 @@ def score_stances(gold: dict[str, Any], pred: dict[str, Any], report: Report, la
     holding = [s for s in stances if not (s.get("negated") or s.get("valid_to"))]
     context = (gold, forms)
     _score_stances(
-        _triples(gold.get("stances", [])), _triples(holding), context, report.stances, label
+        list(_triples(gold.get("stances", []))),
+        _triples(holding),
+        context,
+        report.stances,
+        label,
     )
     _score_stances(
-        _triples(gold.get("negative_stances", [])),
+        list(_triples(gold.get("negative_stances", []))),
         _triples(ended),
         context,
         report.negated_stances,

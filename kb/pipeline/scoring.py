@@ -15,6 +15,9 @@ from typing import Any
 from kb.pipeline.geo import gazetteer, lookup
 from kb.pipeline.text import fold
 
+# The confidence at or above which a fact counts as confident (issue 16's calibration bar).
+CONFIDENT = 0.8
+
 
 @dataclass(slots=True)
 class Score:
@@ -23,6 +26,15 @@ class Score:
     fn: int = 0
     missed: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)
+
+    # Calibration: predictions the pipeline gave at least CONFIDENT, and how many were right.
+    confident: int = 0
+    confident_right: int = 0
+
+    def count_confidence(self, confidence: float | None, *, right: bool) -> None:
+        if confidence is not None and confidence >= CONFIDENT:
+            self.confident += 1
+            self.confident_right += right
 
     @property
     def precision(self) -> float:
@@ -89,6 +101,14 @@ class Report:
             f"{'role org/country':<15} accuracy {self.role_context_accuracy:.3f} "
             f"({self.role_context_right}/{self.role_context_total})"
         )
+        calibrated = [
+            f"{name} {score.confident_right / score.confident:.3f} "
+            f"({score.confident_right}/{score.confident})"
+            for name, score in self.categories().items()
+            if score.confident
+        ]
+        if calibrated:
+            lines.append(f"right at confidence >= {CONFIDENT}: " + ", ".join(calibrated))
         for name, score in self.categories().items():
             if score.missed:
                 lines.append(f"missed {name}: " + "; ".join(score.missed))
