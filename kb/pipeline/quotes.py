@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
-from kb.pipeline.geo import lookup
-from kb.pipeline.text import fold, lexicon, near_words, sentence_bounds
+from kb.pipeline.coreference import UNRESOLVED, merge, resolve
+from kb.pipeline.text import lexicon, sentence_bounds
 from kb.pipeline.types import ActorFound, Block, Mention, Quote, RoleFound
 
 _CUE_WORDS = sorted(
@@ -308,24 +309,6 @@ def _speaker_after(
     return None, False
 
 
-def _last_person(mentions: list[Mention], before: int, body: str | None = None) -> Mention | None:
-    people = [m for m in mentions if m.kind == "person" and m.end <= before]
-    if body is not None and len(people) > 1:
-        # "According to Mayta, the government of Jeanine Añez …. '…,' he said" and
-        # "Quispe said the pressure on Ortega was working. '…,' she said": a name a
-        # preposition governs is talked about, so the pronoun is an earlier subject.
-        for index in range(len(people) - 1, -1, -1):
-            last = people[index]
-            lead = body[max(0, last.start - 40) : last.start]
-            if _word_before(body, last.start, max(0, last.start - 40)) not in _PREPOSITIONS or (
-                lead.lower().endswith("according to ")
-            ):
-                return last  # "according to X" names a voice, not a topic
-            if index == 0 or people[index - 1].end <= before - 400:
-                break
-    return people[-1] if people else None
-
-
 _PREPOSITIONS = frozenset(
     [
         "in",
@@ -431,8 +414,6 @@ def _speaker_before(
     inside = actors_inside or inside
     if inside:
         return inside[-1], True
-    if re.search(r"\b(?:he|she)\b", body[prefix_start:cue_start], re.IGNORECASE):
-        return _last_person(mentions, cue_start), True
     return None, True
 
 
@@ -484,174 +465,6 @@ def _introduced_speaker(
     return None
 
 
-_COLLECTIVE = frozenset(["coalition", "group", "bloc", "alliance", "organisation", "organization"])
-_COLLECTIVE_HEADS = _COLLECTIVE | {"union", "community", "league", "states", "nations", "body"}
-_ORG_DESCRIPTOR_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?:regional|international|western|african|european|[\w]+-(?:member|nation|country))\s+)?"
-    r"(?P<noun>coalition|group|bloc|alliance|organi[sz]ation|body|ministry|commission|committee|"
-    r"council|party|embassy|agency|court|assembly|foundation)\b(?![ -][A-Z])"
-)
-_PERSON_DESCRIPTOR_RE = re.compile(
-    r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
-    r"(?:(?:former|new|current|interim|acting|incumbent)\s+)?"
-    r"(?P<noun>(?i:president|prime minister|foreign minister|defen[cs]e minister|minister|"
-    r"chancellor|premier|spokes(?:man|woman|person)|envoy|ambassador|secretary|general|leader))\b"
-    r"(?! of\b)(?![ -][A-Z])"
-)
-_ORG_NOUNS = tuple(
-    [
-        "coalition",
-        "group",
-        "bloc",
-        "alliance",
-        "organisation",
-        "organization",
-        "body",
-        "ministry",
-        "commission",
-        "committee",
-        "council",
-        "party",
-        "embassy",
-        "agency",
-        "court",
-        "assembly",
-        "foundation",
-    ]
-)
-_PERSON_NOUNS = tuple(
-    w
-    for base in [
-        "president",
-        "minister",
-        "chancellor",
-        "premier",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "envoy",
-        "ambassador",
-        "secretary",
-        "general",
-        "leader",
-    ]
-    for w in (base, base.capitalize())
-)
-_QUALIFIED_TITLE = frozenset(
-    ["vice", "interim", "acting", "former", "deputy", "opposition", "self-proclaimed", "assistant"]
-)
-_GOVERNMENT_RE = re.compile(
-    r"\s+(administration|government|officials|authorities|diplomats|regime)\b"
-)
-
-
-def descriptor_mentions(
-    body: str,
-    mentions: list[Mention],
-    actors: tuple[ActorFound, ...] = (),
-    roles: tuple[RoleFound, ...] = (),
-    display: dict[str, str] | None = None,
-) -> list[Mention]:
-    """Mentions for the descriptions that stand for a named actor, resolved backwards.
-
-    "the coalition"/"the bloc" -> the organisation last named with that head (or
-    the last multi-member body); "Venezuela's president"/"the president" -> the
-    person last named with that title (and country); "the Trump administration",
-    "US officials", "the Mexican government" -> the country.
-    """
-    display = display or {}
-    ordered = sorted(mentions, key=lambda m: m.start)
-    starts = [m.start for m in ordered]
-    country_of = {a.name: a.country for a in actors}
-    titles: dict[str, list[RoleFound]] = {}
-    for role in roles:
-        titles.setdefault(role.actor, []).append(role)
-    out: list[Mention] = []
-
-    def before(pos: int) -> list[Mention]:
-        return ordered[: bisect_left(starts, pos)]
-
-    for match in near_words(_ORG_DESCRIPTOR_RE, body, _ORG_NOUNS):
-        noun = match.group(1).lower()
-        orgs = [m for m in before(match.start()) if m.kind == "organization"]
-        named = [m for m in orgs if noun in fold(m.name).split()]
-        if not named and noun in _COLLECTIVE:
-            named = [m for m in orgs if _COLLECTIVE_HEADS & set(fold(m.name).split())]
-        if named:
-            out.append(Mention(match.start(), match.end(), named[-1].name, "organization"))
-    for match in near_words(_PERSON_DESCRIPTOR_RE, body, _PERSON_NOUNS):
-        owner = match.group("owner")
-        code = lookup(owner) if owner else None
-        if owner and code is None:
-            continue
-        noun = fold(match.group("noun")).split()[-1]
-        # The holder of that title named most often so far: "the president" in an
-        # article about Maduro is Maduro even just after a line on Chávez.
-        salience: dict[str, int] = {}
-        last: dict[str, Mention] = {}
-        for m in before(match.start()):
-            if m.kind != "person":
-                continue
-            held = [r for r in titles.get(m.name, []) if fold(r.title).endswith(noun)]
-            if not held:
-                continue
-            countries = {r.country for r in held} | {country_of.get(m.name)}
-            if code and code not in countries and countries != {None}:
-                continue
-            # "Venezuela's president" is the president, not the interim or vice one.
-            plain = any(not _QUALIFIED_TITLE & set(fold(r.title).split()) for r in held)
-            rank = 1 + int(plain) + (2 if code and code in countries else 0)
-            salience[m.name] = salience.get(m.name, 0) + rank
-            last[m.name] = m
-        if salience:
-            best = max(salience, key=lambda n: (salience[n], last[n].start))
-            out.append(Mention(match.start(), match.end(), best, "person"))
-    us_named = any(m.kind == "country" and m.name == display.get("US") for m in ordered)
-    for m in ordered:
-        follow = _GOVERNMENT_RE.match(body, m.end)
-        if follow is None:
-            continue
-        if m.kind in ("country", "demonym"):
-            name = m.name  # country mentions already carry the display name
-        elif m.kind == "person" and follow.group(1) == "administration":
-            # "the Biden administration": a leader's surname before "administration" is
-            # the American usage for the government, so an unplaced leader is the US's
-            # when the article names the US at all.
-            code = country_of.get(m.name) or ("US" if us_named else None)
-            if not code:
-                continue
-            name = display.get(code, code)
-        else:
-            continue
-        out.append(Mention(m.start, follow.end(), name, "country"))
-    return out
-
-
-def _merge(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
-    """``extra`` mentions replace the mentions they cover."""
-    if not extra:
-        return mentions
-    extra = sorted(extra, key=lambda m: (m.start, -m.end))
-    starts = [x.start for x in extra]
-
-    def covered_by_extra(m: Mention) -> bool:
-        # Extras are few and short: only those starting up to 80 characters before can cover.
-        lo = bisect_left(starts, m.start - 80)
-        hi = bisect_left(starts, m.start + 1)
-        return any(x.start <= m.start and m.end <= x.end for x in extra[lo:hi])
-
-    kept = [m for m in mentions if not covered_by_extra(m)]
-    kept_starts = [m.start for m in kept]
-
-    def crosses_kept(x: Mention) -> bool:
-        lo = bisect_left(kept_starts, x.start - 80)
-        hi = bisect_left(kept_starts, x.end)
-        return any(m.start < x.start < m.end or m.start < x.end < m.end for m in kept[lo:hi])
-
-    covered = [x for x in extra if not crosses_kept(x)]
-    return sorted(kept + covered, key=lambda m: m.start)
-
-
 _FOR_SPEAKER_RE = re.compile(
     r"\s*(?:For|To|In the (?:view|words|opinion) of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
     r"[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){0,3}(?=,)"
@@ -666,11 +479,17 @@ def find_quotes(
     actors: tuple[ActorFound, ...] = (),
     roles: tuple[RoleFound, ...] = (),
     display: dict[str, str] | None = None,
+    coreference: Sequence[Mention] | None = None,
 ) -> tuple[Quote, ...]:
-    mentions = sorted(mentions, key=lambda m: m.start)
-    mentions = _merge(mentions, descriptor_mentions(body, mentions, actors, roles, display))
-    bounds = sentence_bounds(body)
+    """The quotes of ``body`` with their speakers; ``coreference`` is
+    ``coreference.resolve``'s output (computed here when not given)."""
     spans = find_spans(body, blocks)
+    if coreference is None:
+        coreference = resolve(
+            body, mentions, actors=actors, roles=roles, display=display, quotes=spans
+        )
+    mentions = merge(mentions, coreference)
+    bounds = sentence_bounds(body)
     cued_sentences: set[tuple[int, int]] = set()
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -682,8 +501,6 @@ def find_quotes(
         if not _is_real(body, start, end, sentence, cued_sentences):
             continue
         speaker, cued = _speaker_after(body, end, sentence[1], outside)
-        if speaker is None and cued:
-            speaker = _last_person(outside, start, body)
         if not cued:
             framed = _FOR_SPEAKER_RE.match(body, sentence[0], start)
             if framed:
@@ -698,6 +515,8 @@ def find_quotes(
             speaker, cued = _speaker_before(body, start, sentence, outside)
         if cued:
             cued_sentences.add(sentence)
+        if speaker is not None and speaker.kind == UNRESOLVED:
+            speaker = None  # a voice the text names but no actor of ours: no guess
         if (
             speaker is None
             and previous is not None

@@ -6,6 +6,9 @@ Sentences are from the seeds (lightly trimmed) or the unseen fixtures.
 # ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
 
 from kb.pipeline import extract
+from kb.pipeline.clean import clean
+from kb.pipeline.coreference import UNRESOLVED, resolve
+from kb.pipeline.types import Mention
 
 
 def speakers(text: str) -> list[str | None]:
@@ -131,3 +134,50 @@ def test_the_ministry_is_the_ministry_last_named() -> None:
         "The ministry added that it would conclude “within a year, as the rules require”."
     )
     assert speakers(text) == ["Ministry of Commerce"]
+
+
+def _resolved(text: str) -> list[tuple[str, str]]:
+    """(surface, name) of each description or pronoun the coreference stage resolves."""
+    ex = extract(text)
+    mentions = [Mention(s, e, a.name, a.kind) for a in ex.actors for s, e in a.mentions]
+    spans = [(q.start, q.end) for q in ex.quotes]
+    out = resolve(ex.body, mentions, actors=ex.actors, roles=ex.roles, quotes=spans)
+    assert clean(text).body == ex.body
+    return [(ex.body[m.start : m.end], m.name) for m in out]
+
+
+def test_pronoun_takes_the_subject_of_the_sentence_before_not_a_possessor() -> None:
+    text = (
+        "Elena Brandt took office on Monday. Brandt said she would serve until Paulo Serra's "
+        "term ends.\n\n"
+        "She called for unity."
+    )
+    assert ("She", "Elena Brandt") in _resolved(text)
+    assert ("she", "Elena Brandt") in _resolved(text)
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Ms Ilse Varga was removed from office. She was replaced by an ally of Mr Oskar Lind. "
+        "Posting a photo, she wrote that the vote was rigged."
+    )
+    assert _resolved(text)[-1] == ("she", "Ilse Varga")
+
+
+def test_the_agent_of_a_passive_is_the_subject() -> None:
+    text = "The delegation is led by Marco Tellez, a former mayor. He said talks would resume."
+    assert _resolved(text) == [("He", "Marco Tellez")]
+
+
+def test_a_description_given_before_the_name_resolves_the_description() -> None:
+    text = (
+        "The soldier Pavel Orsk was wounded near the border on Sunday. Officials confirmed "
+        "it.\n\nThe soldier said the unit had been abandoned."
+    )
+    assert ("The soldier", "Pavel Orsk") in _resolved(text)
+
+
+def test_a_body_that_speaks_but_names_no_actor_is_unresolved() -> None:
+    body = "The ministry said in a statement that the talks had failed."
+    found = [m for m in resolve(body, []) if m.kind == UNRESOLVED]
+    assert [(body[m.start : m.end], m.name) for m in found] == [("The ministry", "")]
