@@ -22,6 +22,7 @@ from kb.pipeline.quote_spans import CUE_RE, VERB_AFTER
 from kb.pipeline.types import Block, Mention
 
 _PREPOSITIONS = words("prepositions")
+_FUNCTION_WORDS = words("function_words")
 _PRONOUN_AFTER_RE = re.compile(rf"^[\s,.!?”\"’]*\s*(?:he|she)\s+{VERB_AFTER}\b", re.IGNORECASE)
 _SPEECH_NOUN_ALT = (
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) "
@@ -30,40 +31,92 @@ _SPEECH_NOUN_ALT = (
 SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
 
 _CLOSED_SENTENCE_RE = re.compile(r"^[”\"’']\s*[.!?]\s+[A-Z]")
-# '“…,” Kremlin spokesman Dmitry Peskov told': a short title between quote and name.
-_TITLE_WORDS_RE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[a-z][\w-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+")
+_LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
+# The words of a title or description between a verb or quote and the name they
+# introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
+# Affairs"; no punctuation but a possessive, no clause word ("while", "in").
+_TITLE_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?")
+_TITLE_GLUE = frozenset(["of", "for", "the", "a", "an"])
+
+
+def _is_title_gap(text: str) -> bool:
+    """Whether ``text`` (between a verb or quote and a name) is only title words."""
+    parts = text.split()
+    if len(parts) > 7 or len(text) > 70 or "\n" in text:
+        return False
+    for part in parts:
+        if not _TITLE_WORD_RE.fullmatch(part):
+            return False
+        if part.lower() in _FUNCTION_WORDS and part.lower() not in _TITLE_GLUE:
+            return False
+    return True
+
+
+def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
+    """The actor a noun phrase starting at ``pos`` names: the last person its title
+    words lead to ("said UN refugee chief Ana Ruiz while …" -> Ana Ruiz), else the
+    body or country that opens it ("said Ruritania in a statement")."""
+    found: list[Mention] = []
+    for m in mentions:
+        if m.start < pos or m.start > pos + 80 or m.kind == "demonym":
+            continue
+        if not _is_title_gap(body[pos : m.start]):
+            break
+        found.append(m)
+    people = [m for m in found if m.kind == "person"]
+    if people:
+        return people[-1]
+    return found[0] if found and _is_title_gap(body[pos : found[0].start]) else None
 
 
 def speaker_after(
     body: str, end: int, sentence_end: int, mentions: list[Mention]
 ) -> tuple[Mention | None, bool]:
-    after = body[end : end + 120].split("\n", 1)[0]
+    """The speaker a cue right after the quote names: "Q, X said", "Q, said X",
+    "Q, according to X", "Q, he said"."""
+    after = body[end : end + 160].split("\n", 1)[0]
     if _CLOSED_SENTENCE_RE.match(after):
         return None, False  # '…regime”. Brazilian officials said': the next sentence's voice
-    lead = re.match(r"^[\s,.!?:;”\"’“‘']*(?:(?:Mr|Mrs|Ms|Dr|President|General|Prof)\.?\s+)?", after)
-    gap = lead.end() if lead else 0
+    lead = _LEAD_RE.match(after)
+    gap = end + (lead.end() if lead else 0)
     for m in mentions:
-        if m.kind == "demonym" or not (end + gap - 1 <= m.start <= end + gap + 40):
+        if m.kind == "demonym" or not (gap - 1 <= m.start <= gap + 70):
             continue
-        if m.start > end + gap + 1 and not _TITLE_WORDS_RE.fullmatch(body[end + gap : m.start]):
+        if m.start > gap + 1 and not _is_title_gap(body[gap : m.start]):
             continue
-        rest = body[m.end : m.end + 80]
-        if re.match(rf"\s*(?:,[^,]{{1,80}},\s*)?{VERB_AFTER}\b", rest):
+        rest = body[m.end : m.end + 90]
+        if re.match(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?{VERB_AFTER}\b", rest):
             return m, True
-    verb_first = re.match(rf"^\s*{VERB_AFTER}\s+", after[gap:])
-    if verb_first:
-        pos = end + gap + verb_first.end()
-        for m in mentions:
-            if m.kind != "demonym" and pos <= m.start <= pos + 20:
-                return m, True
-    if _PRONOUN_AFTER_RE.match(after):
-        return None, True  # pronoun: resolved by the caller
-    according = re.search(r"according to\s+(?:the\s+)?", after)
-    if according:
-        pos = end + according.end()
-        for m in mentions:
-            if m.kind != "demonym" and pos <= m.start <= pos + 5:
-                return m, True
+    cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
+    if cue:
+        return _named_after(body, gap + cue.end(), mentions), True
+    if _PRONOUN_AFTER_RE.match(after) or _UNNAMED_AFTER_RE.match(body, gap, gap + 80):
+        return None, True  # a voice we cannot name: "he said", "a wounded soldier replied"
+    return _trailing_cue(body, end, mentions)
+
+
+# "“…,” a wounded soldier replied": a voice the text describes but does not name.
+_UNNAMED_AFTER_RE = re.compile(
+    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
+    rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{1,4}}{VERB_AFTER}\b"
+)
+_TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
+
+
+def _trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """ "a “path out of this war” remains open, she said": the cue closes the sentence."""
+    rest = re.match(r"[^.!?“”\"\n]*[.!?]?", body[end + 1 : end + 200])
+    if rest is None:
+        return None, False
+    for match in _TRAILING_RE.finditer(body, end + 1, end + 1 + rest.end()):
+        subject_start = match.start("subject")
+        found = [
+            m
+            for m in mentions
+            if subject_start <= m.start and m.end == match.end("subject") and m.kind != "demonym"
+        ]
+        if found and _is_title_gap(body[subject_start : found[0].start]):
+            return found[0], True
     return None, False
 
 
@@ -100,6 +153,25 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
     return inside[0] if inside else None
 
 
+_APPOSITION_RE = re.compile(r"\s*,[^,;:“”\"()]{1,60},\s*")
+
+
+def _apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
+    """The name an apposition with no name in it sets off before the verb ("Carla Nunes,
+    45, said"), or the first of the names it coordinates ("Mali and Burkina Faso, both
+    …, warned")."""
+    for index in range(len(inside) - 1, -1, -1):
+        m = inside[index]
+        if not _APPOSITION_RE.fullmatch(body, m.end, cue_start):
+            continue
+        if index + 1 < len(inside):
+            return None  # a name inside the apposition: "The head of X, Ana Ruiz, said"
+        while index > 0 and body[inside[index - 1].end : inside[index].start] in (" and ", ", "):
+            index -= 1
+        return inside[index]
+    return None
+
+
 def speaker_before(
     body: str, start: int, sentence: tuple[int, int], mentions: list[Mention]
 ) -> tuple[Mention | None, bool]:
@@ -117,6 +189,9 @@ def speaker_before(
         for m in mentions
         if prefix_start <= m.start and m.end <= cue_start and m.kind != "demonym"
     ]
+    apposed = _apposed(body, inside, cue_start)
+    if apposed is not None and not cue.group().endswith("ing"):
+        return apposed, True  # "teacher Carla Nunes, 45, said:"
     if inside and (body[cue_start - 2 : cue_start] == ", " or cue.group().endswith("ing")):
         # "Geoff Ramsey, a researcher at X, called ...", "the coalition ..., decrying":
         # the verb belongs to the clause's subject, not to the nearest name.
@@ -126,6 +201,8 @@ def speaker_before(
         return _clause_subject(body, prefix_start, inside), True
     # A country in a title ("US President Donald Trump") is rarely the speaker when a
     # person or body is named.
+    # "X's appointment": a possessor is not the subject of a later verb.
+    inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")] or inside
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
     if inside:

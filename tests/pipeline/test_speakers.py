@@ -1,0 +1,149 @@
+"""Speaker attribution on small sentences of our own, one failure class each (issue 14)."""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from kb.pipeline import extract
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text).quotes]
+
+
+def test_speaker_after_the_verb_with_a_long_title_and_a_trailing_clause() -> None:
+    text = (
+        "Flooding displaced thousands in the north of Costa Rica this week.\n\n"
+        "“We need shelter for everyone before the rains return,” said UN refugee chief Ana Ruiz "
+        "while visiting Puerto Viejo on Sunday."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_party_or_body_before_the_name_is_a_title() -> None:
+    text = (
+        "Prime Minister Elena Brandt defended the budget in parliament on Tuesday. Brandt said "
+        "the cuts were needed.\n\n"
+        "“This budget punishes the poorest families in the country,” said Renewal Party lawmaker "
+        "Tomas Vidal."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_a_ministry_description_speaks_for_the_ministry_named() -> None:
+    text = (
+        "The Ruritanian Ministry of Foreign Affairs summoned the ambassador on Monday.\n\n"
+        "“This interference will not be tolerated,” the ministry said in a statement."
+    )
+    assert speakers(text) == ["Ruritanian Ministry of Foreign Affairs"]
+
+
+def test_a_ministry_no_actor_stands_for_gives_no_speaker_not_the_country() -> None:
+    text = (
+        "Ruritania recalled its ambassador to Osterlich on Monday.\n\n"
+        "Ruritania's foreign ministry said: “This interference will not be tolerated by our "
+        "government.”\n\n"
+        "“We reject these claims entirely and call for calm,” the ministry said."
+    )
+    assert speakers(text) == [None, None]
+
+
+def test_a_country_speaks_when_the_text_makes_it_speak() -> None:
+    text = "“We reject these claims entirely and call for calm,” Ruritania said on Monday."
+    assert speakers(text) == ["Ruritania"]
+
+
+def test_descriptions_and_pronouns_across_paragraphs() -> None:
+    text = (
+        "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
+        "his unit, was wounded there.\n\n"
+        "“We hold every position we held a month ago,” the general said.\n\n"
+        "“Nobody has come to relieve us for weeks now,” the soldier replied."
+    )
+    assert speakers(text) == ["Marco Tellez", "Pavel Orsk"]
+
+
+def test_she_added_goes_to_the_woman_named_before() -> None:
+    text = (
+        "Ms Ilse Varga, the interior minister, met Mr Oskar Lind in Vienna on Friday.\n\n"
+        "“We agreed on a common border plan for the spring,” Varga said.\n\n"
+        "Lind declined to comment on the talks.\n\n"
+        "“The plan will be signed in March at the latest,” she added."
+    )
+    assert speakers(text) == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_the_minister_told_reporters() -> None:
+    text = (
+        "Finance Minister Rosa Delgado presented the plan on Monday. Opposition leader Juan Mora "
+        "rejected it.\n\n"
+        "“The plan protects pensions and cuts no public salaries,” the minister told reporters."
+    )
+    assert speakers(text) == ["Rosa Delgado"]
+
+
+def test_a_paragraph_continuing_a_quote_keeps_its_speaker() -> None:
+    text = (
+        "“The talks have failed and we are leaving the table for now,” said Tomas Vidal.\n\n"
+        "“We will come back when the other side is serious about a deal.”"
+    )
+    assert speakers(text) == ["Tomas Vidal", "Tomas Vidal"]
+
+
+def test_speaker_before_a_colon() -> None:
+    text = (
+        "The talks ended without a deal on Friday night.\n\n"
+        "Vidal said: “We will not sign anything that hurts the farmers of this country.”"
+    )
+    assert speakers(text) == ["Vidal"]
+
+
+def test_speaker_named_after_the_first_sentence_of_a_quote() -> None:
+    text = (
+        "The talks ended without a deal on Friday night.\n\n"
+        "“We will not sign this text,” Tomas Vidal said. “It hurts the farmers of this country.”"
+    )
+    assert speakers(text) == ["Tomas Vidal", "Tomas Vidal"]
+    text = (
+        "The talks ended without a deal on Friday night.\n\n"
+        "“We will not sign this text. It hurts the farmers of this country,” said Tomas Vidal."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_speaker_with_an_age_apposition_before_a_colon() -> None:
+    text = (
+        "Outside the palace, where crowds had gathered for days demanding Pedro Alves resign, "
+        "teacher Carla Nunes, 45, said: “We were betrayed. The whole country was betrayed.”"
+    )
+    assert speakers(text) == ["Carla Nunes"]
+
+
+def test_a_possessor_is_not_the_speaker_of_a_later_verb() -> None:
+    text = (
+        "But a day later, Ana Ruiz softened that position, saying she had “taken note” of "
+        "Tomas Vidal’s appointment and urged “all sides to keep the peace in the capital.”"
+    )
+    assert speakers(text)[-1] == "Ana Ruiz"
+
+
+def test_a_cue_closing_the_sentence_after_a_quote_fragment() -> None:
+    text = (
+        "Ana Ruiz met both delegations in Geneva on Monday.\n\n"
+        "Still, a “path out of this war” is still open, she said, presenting her plan."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_according_to_a_titled_name_after_the_quote() -> None:
+    text = (
+        "The government had “agreed to hold talks with the rebels within the framework,” "
+        "according to Minister Olivier Ndayi."
+    )
+    assert speakers(text) == ["Olivier Ndayi"]
+
+
+def test_a_description_no_one_holds_is_a_cue_without_a_speaker() -> None:
+    text = (
+        "“We hold every position we held a month ago,” said Marco Tellez.\n\n"
+        "“Nobody has come to relieve us for weeks now,” a wounded soldier replied."
+    )
+    assert speakers(text) == ["Marco Tellez", None]
