@@ -382,13 +382,14 @@ def _pronouns(
     spans = sorted(quotes)
     people = [m for m in mentions if m.kind == "person" and m.name and not _inside(spans, m.start)]
     genders = _initial_genders(body, people)
+    known = sorted((m.start, m.end) for m in mentions)
     bounds = sentence_bounds(body)
     out: list[Mention] = []
     for match in _PRONOUN_RE.finditer(body):
         if _inside(spans, match.start()):
             continue
         gender = match.group().lower()
-        found = _antecedent(body, match.start(), gender, people, bounds, genders)
+        found = _antecedent(body, match.start(), gender, people, bounds, genders, known)
         if found is None:
             continue
         mention = Mention(match.start(), match.end(), found.name, "person")
@@ -406,6 +407,7 @@ def _antecedent(
     people: list[Mention],
     bounds: list[tuple[int, int]],
     genders: dict[str, str],
+    known: list[tuple[int, int]],
 ) -> Mention | None:
     """The subject of the nearest sentence before ``pos`` (its own clause first) that
     names a person whose gender, when known, is the pronoun's."""
@@ -413,21 +415,55 @@ def _antecedent(
     lo = bisect_left(starts, pos - _WINDOW)
     hi = bisect_left(starts, pos)
     candidates = [p for p in people[lo:hi] if genders.get(p.name, gender) == gender]
-    return _nearest_subject(body, pos, candidates, bounds)
+    return _nearest_subject(body, pos, candidates, bounds, known)
 
 
 def _nearest_subject(
-    body: str, pos: int, pool: list[Mention], bounds: list[tuple[int, int]]
+    body: str,
+    pos: int,
+    pool: list[Mention],
+    bounds: list[tuple[int, int]],
+    known: list[tuple[int, int]],
 ) -> Mention | None:
     """Walking back sentence by sentence from ``pos``: the first person in subject
-    position of the first sentence that has one in ``pool``."""
+    position of the first sentence that has one in ``pool``; None when a name we do
+    not know comes first ("Guterres tempered …, signalling that he …")."""
     index = bisect_right(bounds, (pos, 10**12)) - 1
     while index >= 0 and pool:
         lo, hi = bounds[index]
-        here = [p for p in pool if lo <= p.start < min(hi, pos)]
+        hi = min(hi, pos)
+        here = [p for p in pool if lo <= p.start < hi]
         subjects = [p for p in here if is_subject(body, p, lo)]
+        unknown = _unknown_subject(body, lo, hi, known)
+        if unknown is not None and (not subjects or unknown < subjects[0].start):
+            return None
         if subjects:
             return subjects[0]
         pool = [p for p in pool if p.start < lo]
         index -= 1
+    return None
+
+
+_NAME_SUBJECT_RE = re.compile(
+    r"(?:^|,\s+|\b(?:and|but|that|while|when|after)\s+)"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+    r"\s+(?:[a-z]+ed|[a-z]+s|said|told|had|was|will|would|wrote|met|spoke)\b"
+)
+
+
+def _unknown_subject(body: str, lo: int, hi: int, known: list[tuple[int, int]]) -> int | None:
+    """Where a capitalised name that is no mention stands as the subject of a verb
+    between ``lo`` and ``hi``, if anywhere. A single word opening the sentence
+    ("Officials said") is not taken for a name."""
+    for match in _NAME_SUBJECT_RE.finditer(body, lo, hi):
+        name = match.group("name")
+        if match.start("name") == lo and " " not in name:
+            continue
+        if fold(name.split()[0]) in words("not_names"):
+            continue
+        start, end = match.span("name")
+        index = bisect_left(known, (end,)) - 1
+        if index >= 0 and known[index][1] > start:
+            continue  # a country, body or person we know is (part of) it
+        return start
     return None

@@ -153,6 +153,7 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
     return inside[0] if inside else None
 
 
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _APPOSITION_RE = re.compile(r"\s*,[^,;:“”\"()]{1,60},\s*")
 
 
@@ -202,12 +203,12 @@ def speaker_before(
     # A country in a title ("US President Donald Trump") is rarely the speaker when a
     # person or body is named.
     # "X's appointment": a possessor is not the subject of a later verb.
-    inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")] or inside
+    inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
-    if inside:
+    if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
         return inside[-1], True
-    return None, True
+    return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
 def between(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:

@@ -181,3 +181,14 @@ def test_a_body_that_speaks_but_names_no_actor_is_unresolved() -> None:
     body = "The ministry said in a statement that the talks had failed."
     found = [m for m in resolve(body, []) if m.kind == UNRESOLVED]
     assert [(body[m.start : m.end], m.name) for m in found] == [("The ministry", "")]
+
+
+def test_a_name_we_do_not_know_as_subject_stops_the_pronoun() -> None:
+    # "Kovac" is not recognised as a person here: better no antecedent than the object.
+    body = (
+        "On Thursday, the spokesperson said the bloc still recognised Elena Brandt as leader. "
+        "But a day later, Kovac tempered that position, signalling that he had doubts."
+    )
+    start = body.index("Elena Brandt")
+    brandt = Mention(start, start + len("Elena Brandt"), "Elena Brandt", "person")
+    assert [m for m in resolve(body, [brandt]) if m.kind == "person"] == []

@@ -147,3 +147,11 @@ def test_a_description_no_one_holds_is_a_cue_without_a_speaker() -> None:
         "“Nobody has come to relieve us for weeks now,” a wounded soldier replied."
     )
     assert speakers(text) == ["Marco Tellez", None]
+
+
+def test_a_possessor_alone_before_the_verb_is_no_speaker() -> None:
+    text = (
+        "The envoy welcomed Tomas Vidal’s appointment and urged “all sides to keep the peace "
+        "in the capital and to respect the ceasefire.”"
+    )
+    assert speakers(text) == [None]
