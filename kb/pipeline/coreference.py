@@ -92,7 +92,7 @@ def resolve(
 ) -> list[Mention]:
     """The extra mentions for descriptions and pronouns (see the module docstring)."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    described = descriptions(body, ordered, actors, roles, display or {})
+    described = descriptions(body, ordered, actors, roles, display or {}, quotes)
     merged = merge(ordered, described)
     pronouns = _pronouns(body, merged, quotes)
     return sorted(described + pronouns, key=lambda m: m.start)
@@ -104,11 +104,16 @@ def descriptions(
     actors: tuple[ActorFound, ...] = (),
     roles: tuple[RoleFound, ...] = (),
     display: dict[str, str] | None = None,
+    quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
-    """Mentions for the descriptions that stand for a named actor or a country."""
+    """Mentions for the descriptions that stand for a named actor or a country; a
+    name inside a quote ("the president Juan Guaidó" in someone's words) introduces
+    no one the writer's descriptions stand for."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    spans = sorted(quotes)
+    outside = [m for m in ordered if not _inside(spans, m.start)]
     out = _org_descriptions(body, ordered, actors)
-    out += _person_descriptions(body, ordered, actors, roles)
+    out += _person_descriptions(body, outside, actors, roles)
     out += _government_descriptions(body, ordered, actors, display or {})
     return out
 

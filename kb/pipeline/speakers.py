@@ -173,6 +173,25 @@ def _apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None
     return None
 
 
+_SPEECH_ACT_RE = re.compile(
+    r"^[’']s\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(sorted(words("speech_act_nouns"), key=len, reverse=True))
+    + r")\s+(?:to|that|of)?\s*[“\"‘]?$"
+)
+
+
+def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """ "Maduro's decision to “cut every tie …”": the words are the possessor's."""
+    for m in mentions:
+        if (
+            start - 60 <= m.end < start
+            and m.kind in ("person", "organization", "country")
+            and _SPEECH_ACT_RE.match(body[m.end : start])
+        ):
+            return m, True
+    return None, False
+
+
 def speaker_before(
     body: str, start: int, sentence: tuple[int, int], mentions: list[Mention]
 ) -> tuple[Mention | None, bool]:
@@ -180,7 +199,7 @@ def speaker_before(
     prefix = body[prefix_start:start]
     cues = list(CUE_RE.finditer(prefix))
     if not cues:
-        return None, False
+        return _owner_of_words(body, start, mentions)
     cue = cues[-1]
     cue_start = prefix_start + cue.start()
     if re.search(rf"\b{_SPEECH_NOUN_ALT} (?:also )?$", body[prefix_start:cue_start]):

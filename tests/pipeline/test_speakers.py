@@ -155,3 +155,22 @@ def test_a_possessor_alone_before_the_verb_is_no_speaker() -> None:
         "in the capital and to respect the ceasefire.”"
     )
     assert speakers(text) == [None]
+
+
+def test_the_owner_of_a_decision_or_call_owns_the_words() -> None:
+    text = (
+        "President Tomas Vidal spoke in the capital on Saturday.\n\n"
+        "The envoy set out the government's position after Vidal's decision to “cut every "
+        "diplomatic tie with the neighbouring government”."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_a_name_inside_someone_elses_quote_holds_no_post_for_the_writer() -> None:
+    text = (
+        "The government of Elena Brandt recognises “the president Pavel Orsk, whom it thanks "
+        "for the invitation he extended to our diplomats,” said Tomas Vidal.\n\n"
+        "“Every one of its diplomats has to leave within 24 hours,” added the president at a "
+        "rally."
+    )
+    assert speakers(text) == ["Tomas Vidal", None]
