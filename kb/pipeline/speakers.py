@@ -180,6 +180,22 @@ _SPEECH_ACT_RE = re.compile(
 )
 
 
+_SUBJECT_END_RE = re.compile(
+    r"(?:\b(?:he|she|it|they|who|which|that|also|again|still|now|[a-z]+ly)|[,)])\s+$", re.IGNORECASE
+)
+
+
+def _is_verb(body: str, at: int, ends: set[int]) -> bool:
+    """Whether a cue in -s ("states", "claims", "notes") is a verb, not a plural noun
+    ("Western states headed by"): its subject (a mention or pronoun), an adverb or a
+    closing comma stands right before it."""
+    word = re.match(r"\w+", body[at : at + 20])
+    if word is None or not word.group().endswith("s") or word.group().endswith("ss"):
+        return True
+    before = body[max(0, at - 30) : at]
+    return at - 1 in ends or bool(_SUBJECT_END_RE.search(before))
+
+
 def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
     """ "Maduro's decision to “cut every tie …”": the words are the possessor's."""
     for m in mentions:
@@ -197,7 +213,8 @@ def speaker_before(
 ) -> tuple[Mention | None, bool]:
     prefix_start = sentence[0]
     prefix = body[prefix_start:start]
-    cues = list(CUE_RE.finditer(prefix))
+    ends = {m.end for m in mentions if prefix_start <= m.end <= start}
+    cues = [c for c in CUE_RE.finditer(prefix) if _is_verb(body, prefix_start + c.start(), ends)]
     if not cues:
         return _owner_of_words(body, start, mentions)
     cue = cues[-1]

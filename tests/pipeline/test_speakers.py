@@ -174,3 +174,16 @@ def test_a_name_inside_someone_elses_quote_holds_no_post_for_the_writer() -> Non
         "rally."
     )
     assert speakers(text) == ["Tomas Vidal", None]
+
+
+def test_a_plural_noun_spelt_like_a_cue_is_no_cue() -> None:
+    text = (
+        "Speaking before the vote, Ana Ruiz accused the group of Western states headed by "
+        "the United States of “a policy of choking the country and its people.”"
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+    text = (
+        "The Organization of American States passed a resolution that states the polls were "
+        "“neither free, fair nor transparent and have no democratic legitimacy.”"
+    )
+    assert speakers(text) == ["Organization of American States"]
