@@ -23,7 +23,9 @@ from kb.pipeline.text import lexicon
 from kb.pipeline.types import Block
 
 _CUE_WORDS = sorted(
-    lexicon("reporting_verbs") | {"according to", "the words", "calling for", "claim"},
+    lexicon("reporting_verbs")
+    | words("quote_cues")
+    | {"according to", "the words", "calling for", "claim"},
     key=len,
     reverse=True,
 )

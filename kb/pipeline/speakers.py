@@ -19,10 +19,14 @@ from bisect import bisect_left
 
 from kb.pipeline.coreference import words
 from kb.pipeline.quote_spans import CUE_RE, VERB_AFTER
+from kb.pipeline.text import folded_lexicon
 from kb.pipeline.types import Block, Mention
 
 _PREPOSITIONS = words("prepositions")
 _FUNCTION_WORDS = words("function_words")
+_LOWER_TITLES = (
+    words("person_descriptions") | words("org_descriptions") | folded_lexicon("role_nouns")
+)
 _PRONOUN_AFTER_RE = re.compile(rf"^[\s,.!?”\"’]*\s*(?:he|she)\s+{VERB_AFTER}\b", re.IGNORECASE)
 _SPEECH_NOUN_ALT = (
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) "
@@ -138,8 +142,9 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
     person it qualifies.
     """
     for index, mention in enumerate(inside):
-        if word_before(body, mention.start, floor) in _PREPOSITIONS:
-            continue
+        before = word_before(body, mention.start, floor)
+        if before in _PREPOSITIONS or _is_object(body, mention.start):
+            continue  # "with Dbeibah", "voted to remove Castillo": not the subject
         if body[mention.end : mention.end + 2] in ("'s", "’s") and index + 1 < len(inside):
             # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
             continue
@@ -150,7 +155,30 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
             ):
                 return nxt
         return mention
-    return inside[0] if inside else None
+    # "The majority of the group's members …, calling for": the members' body.
+    owners = [
+        m
+        for m in inside
+        if body[m.end : m.end + 2] in ("'s", "’s")
+        and word_before(body, m.start, floor) in ("of", "")
+    ]
+    return owners[0] if owners else None
+
+
+_OBJECT_RE = re.compile(
+    r"(?:\bto\s+(?P<verb>[a-z]+)|\b(?P<past>[a-z]+ed))\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$"
+)
+
+
+def _is_object(body: str, pos: int) -> bool:
+    """Whether the mention at ``pos`` is the object of a verb: a past form ("recognized
+    Dbeibah") or an infinitive ("to remove President Castillo"); adjectives and titles
+    ("The conservative X", "rector X") do not make it one."""
+    match = _OBJECT_RE.search(body, max(0, pos - 60), pos)
+    if match is None:
+        return False
+    verb = match.group("verb") or match.group("past")
+    return verb not in _LOWER_TITLES and verb not in _FUNCTION_WORDS
 
 
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -229,7 +257,10 @@ def speaker_before(
     apposed = _apposed(body, inside, cue_start)
     if apposed is not None and not cue.group().endswith("ing"):
         return apposed, True  # "teacher Carla Nunes, 45, said:"
-    if inside and (body[cue_start - 2 : cue_start] == ", " or cue.group().endswith("ing")):
+    coordinated = re.search(r",?\s+and\s+$", body[prefix_start:cue_start]) is not None
+    if inside and (
+        body[cue_start - 2 : cue_start] == ", " or cue.group().endswith("ing") or coordinated
+    ):
         # "Geoff Ramsey, a researcher at X, called ...", "the coalition ..., decrying":
         # the verb belongs to the clause's subject, not to the nearest name.
         adjacent = [m for m in inside if body[m.end : cue_start].strip() == ""]

@@ -187,3 +187,27 @@ def test_a_plural_noun_spelt_like_a_cue_is_no_cue() -> None:
         "“neither free, fair nor transparent and have no democratic legitimacy.”"
     )
     assert speakers(text) == ["Organization of American States"]
+
+
+def test_the_object_of_a_verb_is_not_the_subject_of_a_participle() -> None:
+    text = (
+        "Lawmakers voted 101-6 to remove President Pedro Alves, invoking grounds of “permanent "
+        "moral incapacity and repeated abuse of office.”"
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_coordinated_verb_belongs_to_the_subject_not_the_nearest_name() -> None:
+    text = (
+        "Ana Ruiz, the UN envoy, held talks in Tripoli with Tomas Vidal, and underlined “the role "
+        "of every actor in keeping the peace in the capital.”"
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_more_reporting_cues_make_short_fragments_quotes() -> None:
+    text = (
+        "Ana Ruiz met the families on Monday. According to Ruiz, there are “285 injured”, among "
+        "them 30 children."
+    )
+    assert [q.text for q in extract(text).quotes] == ["285 injured"]
