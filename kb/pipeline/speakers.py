@@ -145,7 +145,7 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
         before = word_before(body, mention.start, floor)
         if before in _PREPOSITIONS or _is_object(body, mention.start):
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject
-        if body[mention.end : mention.end + 2] in ("'s", "’s") and index + 1 < len(inside):
+        if body[mention.end : mention.end + 2] in ("'s", "’s"):
             # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
             continue
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
