@@ -32,10 +32,16 @@ _CUE_WORDS = sorted(
 _REPORTING = lexicon("reporting_verbs") | {"he", "she", "they", "it"}
 CUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _CUE_WORDS) + r")\b")
 _SCARE_BEFORE_RE = re.compile(
-    r"(?:so-called|known as|refer(?:red)? to as|dubbed|(?:is|are|was|were|be|been) called|what "
+    r"(?:so-called|known as|refer(?:red)? to as|dubbed|"
+    r"(?:is|are|was|were|be|been) (?:called|labell?ed|branded)|what "
     r"(?:he|she|they|it) saw as|"
-    r"the term|the word)\s*(?:(?:the|a|an)\s+)?[“\"‘]?$",
+    r"the term|the word)(?:\s+(?:the|a|an))?\s*[“\"‘]?$",
     re.IGNORECASE,
+)
+# "called the bloc a “cartel”", "called Hun Sen “uncle”": a label, not words quoted.
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:called|labell?ed|branded|dubbed)\s+(?!(?:a|an|the)\s+[“\"‘]$)(?:[\w’'-]+\s+){1,3}"
+    r"(?:an?\s+)?[“\"‘]$"
 )
 _SCARE_AFTER_RE = re.compile(
     r"^[”\"’]?\s*,?\s*as [\w\s]{0,30}(?:refer to|call it|put it colloquially)", re.IGNORECASE
@@ -154,6 +160,8 @@ def is_real(
     after = body[end : min(sentence[1] + 1, end + 50)]
     if _SCARE_BEFORE_RE.search(before.rstrip('“"‘ ')) or _SCARE_AFTER_RE.match(after):
         return False
+    if len(words) == 1 and text[-1:].isalpha() and _LABEL_BEFORE_RE.search(before):
+        return False  # a name given to something: called the bloc a “cartel”
     if len(words) >= 8 or (len(words) >= 4 and text.rstrip()[-1:] in ".?!,:"):
         return True
     alpha = [w for w in words if w[0].isalpha()]
