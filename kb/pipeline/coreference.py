@@ -129,6 +129,8 @@ def _org_descriptions(
         owner = match.group("owner")
         code = lookup(owner) if owner else None
         if owner and code is None:
+            if noun in words("org_descriptions_that_speak") - {"party", "movement"}:
+                out.append(Mention(match.start(), match.end(), "", UNRESOLVED))
             continue  # "Maduro's party": a person's, not the article's body
         adjectives = fold(match.group("adj")).split()
         required = [w for w in adjectives if w not in words("generic_org_adjectives")]

@@ -19,7 +19,7 @@ from bisect import bisect_left
 
 from kb.pipeline.coreference import words
 from kb.pipeline.quote_spans import CUE_RE, VERB_AFTER
-from kb.pipeline.text import folded_lexicon
+from kb.pipeline.text import fold, folded_lexicon
 from kb.pipeline.types import Block, Mention
 
 _PREPOSITIONS = words("prepositions")
@@ -70,7 +70,18 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
     people = [m for m in found if m.kind == "person"]
     if people:
         return people[-1]
-    return found[0] if found and _is_title_gap(body[pos : found[0].start]) else None
+    if not found:
+        return None
+    apposed = re.match(r",\s+", body[found[-1].end : found[-1].end + 3])
+    if apposed:
+        # "said the president of the Senate, Tomas Vidal, on Monday"
+        at = found[-1].end + apposed.end()
+        person = next((m for m in mentions if m.start == at and m.kind == "person"), None)
+        if person is not None:
+            return person
+    if set(fold(body[pos : found[0].start]).split()) & _LOWER_TITLES:
+        return None  # "said the president of the Senate": the post's holder, unnamed
+    return found[0]
 
 
 def speaker_after(

@@ -211,3 +211,18 @@ def test_more_reporting_cues_make_short_fragments_quotes() -> None:
         "them 30 children."
     )
     assert [q.text for q in extract(text).quotes] == ["285 injured"]
+
+
+def test_the_holder_of_a_post_named_after_the_verb_is_the_speaker_not_the_body() -> None:
+    text = (
+        "Tomas Vidal opened the session on Monday.\n\n"
+        "“We will not accept this at all,” said the president of the Peruvian Senate, Tomas "
+        "Vidal, on Monday."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+    text = "“We will not accept this at all,” said the president of the Peruvian Senate."
+    assert speakers(text) == [None]
+
+
+def test_a_countrys_ministry_after_the_verb_is_not_the_country() -> None:
+    assert speakers("“We will not accept this at all,” said Peru's foreign ministry.") == [None]
