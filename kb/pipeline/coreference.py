@@ -342,6 +342,8 @@ def is_subject(body: str, m: Mention, floor: int) -> bool:
     if lead.endswith("according to "):
         return True
     word = _word_before(body, m.start, floor)
+    if word.endswith(("ed", "ing")) and word not in words("function_words"):
+        return False  # the object of a verb: "demanding Rajapaksa resign", "recognized X"
     return word == "by" or word not in words("prepositions")
 
 

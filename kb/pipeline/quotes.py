@@ -25,6 +25,7 @@ from kb.pipeline.coreference import UNRESOLVED, merge, resolve
 from kb.pipeline.quote_spans import find_spans, is_real
 from kb.pipeline.speakers import (
     SPEECH_NOUN_RE,
+    between,
     framed_speaker,
     introduced_speaker,
     speaker_after,
@@ -145,6 +146,29 @@ def _cued_speaker(
     return speaker, cued
 
 
+def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool:
+    """Whether ``block`` comes right after the paragraph of ``previous``, or after
+    paragraphs that name no one but its speaker ("The fight would go on, she told
+    AFP."): a paragraph that opens on a quote with no cue continues the quote before
+    only then. Captions and headings between do not count."""
+    if block is None:
+        return False
+    paragraphs = [
+        b
+        for b in ctx.blocks
+        if previous.end < b.start and b.start < block.start and b.kind == "paragraph"
+    ]
+    if len(paragraphs) > 2:
+        return False
+    names = {
+        m.name
+        for b in paragraphs
+        for m in between(ctx.outside, ctx.starts, b.start, b.end)
+        if m.kind == "person"
+    }
+    return names <= {previous.speaker}
+
+
 def _uncued_speaker(
     ctx: _Context, start: int, end: int, sentence: tuple[int, int], previous: Quote | None
 ) -> tuple[str | None, tuple[int, int] | None] | None:
@@ -156,7 +180,9 @@ def _uncued_speaker(
     between = body[previous.end : start] if previous else ""
     follows = previous is not None and len(between) <= 60 and "\n" not in between
     inherit = previous is not None and (
-        opens_block or follows or bool(SPEECH_NOUN_RE.search(body[sentence[0] : start]))
+        (opens_block and _next_paragraph(ctx, previous, block))
+        or follows
+        or bool(SPEECH_NOUN_RE.search(body[sentence[0] : start]))
     )
     guess = framed_speaker(body, end, sentence, ctx.outside, ctx.starts)
     if guess is None and not opens_block and not follows:

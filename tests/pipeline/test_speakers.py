@@ -226,3 +226,24 @@ def test_the_holder_of_a_post_named_after_the_verb_is_the_speaker_not_the_body()
 
 def test_a_countrys_ministry_after_the_verb_is_not_the_country() -> None:
     assert speakers("“We will not accept this at all,” said Peru's foreign ministry.") == [None]
+
+
+def test_a_quote_opening_a_paragraph_far_from_the_last_quote_gets_no_inherited_speaker() -> None:
+    text = (
+        "“We will not sign anything that hurts our farmers,” said Tomas Vidal.\n\n"
+        "Ana Ruiz, the trade minister, left the talks early.\n\n"
+        "Pavel Orsk, an economist, expects a deal next year.\n\n"
+        "The markets fell on Friday.\n\n"
+        "“This is the worst week for exporters since the crisis began.”"
+    )
+    assert speakers(text)[-1] is None
+
+
+def test_a_quote_after_a_paragraph_naming_only_its_speaker_continues() -> None:
+    text = (
+        "Outside the palace, where crowds had camped for weeks demanding Pedro Alves resign, "
+        "actress Carla Nunes, 45, said: “We were betrayed. The whole country was betrayed.”\n\n"
+        "The fight would go on, she told AFP.\n\n"
+        "“The politicians are fighting for their own power, not for the people.”"
+    )
+    assert speakers(text) == ["Carla Nunes", "Carla Nunes"]
