@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from kb.pipeline.geo import lookup
-from kb.pipeline.text import fold, load_json, near_words, sentence_bounds
+from kb.pipeline.text import fold, lexicon, load_json, near_words, sentence_bounds
 from kb.pipeline.types import ActorFound, Mention, RoleFound
 
 UNRESOLVED = "unresolved"
@@ -95,6 +95,7 @@ def resolve(
     described = descriptions(body, ordered, actors, roles, display or {}, quotes)
     merged = merge(ordered, described)
     pronouns = _pronouns(body, merged, quotes)
+    pronouns += _it_said(body, merge(merged, pronouns), quotes)
     return sorted(described + pronouns, key=lambda m: m.start)
 
 
@@ -321,6 +322,7 @@ def merge(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention
 # -- pronouns ---------------------------------------------------------------------------
 
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!['’-])")
+_IT_SAID_RE = re.compile(r"\b[Ii]t\s+(?:also\s+|again\s+|further\s+)?(?P<verb>[a-z]+)\b")
 _WINDOW = 1500  # how far back (characters) a pronoun looks for its person
 
 
@@ -476,3 +478,32 @@ def _unknown_subject(body: str, lo: int, hi: int, known: list[tuple[int, int]]) 
             continue  # a country, body or person we know is (part of) it
         return start
     return None
+
+
+def _it_said(
+    body: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """ "it said" outside quotes -> the body or country that is the subject of the
+    nearest sentence naming one; nothing when that subject is a person or a name we
+    do not know."""
+    spans = sorted(quotes)
+    voices = [
+        m
+        for m in mentions
+        if m.kind in ("person", "organization", "country") and m.name
+        if not _inside(spans, m.start)
+    ]
+    known = sorted((m.start, m.end) for m in mentions)
+    bounds = sentence_bounds(body)
+    out: list[Mention] = []
+    for match in _IT_SAID_RE.finditer(body):
+        if match.group("verb") not in lexicon("reporting_verbs") or _inside(spans, match.start()):
+            continue
+        starts = [v.start for v in voices]
+        pool = voices[
+            bisect_left(starts, match.start() - _WINDOW) : bisect_left(starts, match.start())
+        ]
+        found = _nearest_subject(body, match.start(), pool, bounds, known)
+        if found is not None and found.kind != "person":
+            out.append(Mention(match.start(), match.start() + 2, found.name, found.kind))
+    return out

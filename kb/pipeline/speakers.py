@@ -27,7 +27,9 @@ _FUNCTION_WORDS = words("function_words")
 _LOWER_TITLES = (
     words("person_descriptions") | words("org_descriptions") | folded_lexicon("role_nouns")
 )
-_PRONOUN_AFTER_RE = re.compile(rf"^[\s,.!?”\"’]*\s*(?:he|she)\s+{VERB_AFTER}\b", re.IGNORECASE)
+_PRONOUN_AFTER_RE = re.compile(
+    rf"^[\s,.!?”\"’]*\s*(?:he|she|it|they|we)\s+{VERB_AFTER}\b", re.IGNORECASE
+)
 _SPEECH_NOUN_ALT = (
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) "
     r"(?:article|piece|op-ed|letter|statement|interview|tweet|post)"

@@ -247,3 +247,20 @@ def test_a_quote_after_a_paragraph_naming_only_its_speaker_continues() -> None:
         "“The politicians are fighting for their own power, not for the people.”"
     )
     assert speakers(text) == ["Carla Nunes", "Carla Nunes"]
+
+
+def test_it_said_is_the_body_that_was_the_subject() -> None:
+    text = (
+        "The European Union condemned the vote on Monday.\n\n"
+        "“The results cannot be recognised by any democratic government,” it said."
+    )
+    assert speakers(text) == ["European Union"]
+
+
+def test_it_said_after_a_person_subject_gives_no_speaker() -> None:
+    text = (
+        "“We will not sign anything that hurts our farmers,” said Tomas Vidal.\n\n"
+        "Tomas Vidal left the talks on Monday.\n\n"
+        "“The results cannot be recognised by any democratic government,” it said."
+    )
+    assert speakers(text) == ["Tomas Vidal", None]
