@@ -27,27 +27,19 @@ pronoun itself; only whole words are read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 
 from kb.pipeline.geo import lookup
-from kb.pipeline.text import fold, lexicon, load_json, near_words, sentence_bounds
+from kb.pipeline.pronouns import it_said, pronouns
+from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import ActorFound, Mention, RoleFound
+from kb.pipeline.wordlists import inside, synonyms, words
+
+__all__ = ["UNRESOLVED", "descriptions", "merge", "resolve", "words"]
 
 UNRESOLVED = "unresolved"
-
-
-@cache
-def words(name: str) -> frozenset[str]:
-    """A word list of ``data/coreference.json``."""
-    return frozenset(load_json("coreference.json")[name])
-
-
-@cache
-def _synonyms() -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = load_json("coreference.json")["description_synonyms"]
-    return {key: tuple(value) for key, value in table.items()}
 
 
 def _alternation(items: frozenset[str]) -> str:
@@ -94,9 +86,9 @@ def resolve(
     ordered = sorted(mentions, key=lambda m: m.start)
     described = descriptions(body, ordered, actors, roles, display or {}, quotes)
     merged = merge(ordered, described)
-    pronouns = _pronouns(body, merged, quotes)
-    pronouns += _it_said(body, merge(merged, pronouns), quotes)
-    return sorted(described + pronouns, key=lambda m: m.start)
+    found = pronouns(body, merged, quotes)
+    found += it_said(body, merge(merged, found), quotes)
+    return sorted(described + found, key=lambda m: m.start)
 
 
 def descriptions(
@@ -112,7 +104,7 @@ def descriptions(
     no one the writer's descriptions stand for."""
     ordered = sorted(mentions, key=lambda m: m.start)
     spans = sorted(quotes)
-    outside = [m for m in ordered if not _inside(spans, m.start)]
+    outside = [m for m in ordered if not inside(spans, m.start)]
     out = _org_descriptions(body, ordered, actors)
     out += _person_descriptions(body, outside, actors, roles)
     out += _government_descriptions(body, ordered, actors, display or {})
@@ -186,7 +178,7 @@ def _org_named(
 
 def _holds(noun: str, titles: list[str]) -> bool:
     """Whether one of ``titles`` (folded) is a post called ``noun`` or a synonym of it."""
-    wanted = (noun, *_synonyms().get(noun, ()))
+    wanted = (noun, *synonyms().get(noun, ()))
     return any(
         t == w or t.endswith(" " + w) or t.startswith(w + " ") for t in titles for w in wanted
     )
@@ -317,193 +309,3 @@ def merge(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention
 
     covered = [x for x in extra if not crosses_kept(x)]
     return sorted(kept + covered, key=lambda m: m.start)
-
-
-# -- pronouns ---------------------------------------------------------------------------
-
-_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!['’-])")
-_IT_SAID_RE = re.compile(r"\b[Ii]t\s+(?:also\s+|again\s+|further\s+)?(?P<verb>[a-z]+)\b")
-_WINDOW = 1500  # how far back (characters) a pronoun looks for its person
-
-
-def _word_before(body: str, pos: int, floor: int) -> str:
-    """The word before ``pos`` in the clause, skipping a determiner ("with the EU" -> "with")."""
-    found = re.findall(r"[A-Za-z’'-]+|[,;:()]", body[max(floor, pos - 40) : pos])
-    while found and found[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
-        found.pop()
-    return found[-1].lower() if found else ""
-
-
-def is_subject(body: str, m: Mention, floor: int) -> bool:
-    """Whether mention ``m`` may be the subject of its clause: no preposition governs
-    it ("according to X" names a voice, "led by X" an agent) and it owns nothing
-    ("X's decision")."""
-    if body[m.end : m.end + 2] in ("'s", "’s"):
-        return False
-    lead = body[max(floor, m.start - 14) : m.start].lower()
-    if lead.endswith("according to "):
-        return True
-    word = _word_before(body, m.start, floor)
-    if word.endswith(("ed", "ing")) and word not in words("function_words"):
-        return False  # the object of a verb: "demanding Rajapaksa resign", "recognized X"
-    return word == "by" or word not in words("prepositions")
-
-
-def _gender_of_words(text: str) -> str | None:
-    folded = fold(text).split()
-    if not folded:
-        return None
-    last = folded[-1]
-    if last in words("female_words"):
-        return "she"
-    if last in words("male_words"):
-        return "he"
-    return None
-
-
-def _initial_genders(body: str, people: list[Mention]) -> dict[str, str]:
-    """Genders the text states: "Ms Ortega", "actress Ana Ruiz", "Ana Ruiz, a spokeswoman"."""
-    genders: dict[str, str] = {}
-    for m in people:
-        if m.name in genders:
-            continue
-        before = re.split(r"[,;:.!?\"“”()\n]", body[max(0, m.start - 30) : m.start])[-1]
-        tokens = before.split()
-        for index in range(len(tokens), 0, -1):
-            gender = _gender_of_words(" ".join(tokens[:index]))
-            if gender:
-                genders[m.name] = gender
-                break
-        surface = body[m.start : m.end].split()
-        gender = _gender_of_words(surface[0]) if len(surface) > 1 else None
-        if gender:
-            genders[m.name] = gender
-    return genders
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    index = bisect_right(spans, (pos, 10**12)) - 1
-    return index >= 0 and spans[index][0] <= pos < spans[index][1]
-
-
-def _pronouns(
-    body: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]]
-) -> list[Mention]:
-    """ "he"/"she" outside quotes -> the person (see ``_antecedent``)."""
-    spans = sorted(quotes)
-    people = [m for m in mentions if m.kind == "person" and m.name and not _inside(spans, m.start)]
-    genders = _initial_genders(body, people)
-    known = sorted((m.start, m.end) for m in mentions)
-    bounds = sentence_bounds(body)
-    out: list[Mention] = []
-    for match in _PRONOUN_RE.finditer(body):
-        if _inside(spans, match.start()):
-            continue
-        gender = match.group().lower()
-        found = _antecedent(body, match.start(), gender, people, bounds, genders, known)
-        if found is None:
-            continue
-        mention = Mention(match.start(), match.end(), found.name, "person")
-        genders.setdefault(found.name, gender)
-        out.append(mention)
-        index = bisect_left([p.start for p in people], mention.start)
-        people.insert(index, mention)
-    return out
-
-
-def _antecedent(
-    body: str,
-    pos: int,
-    gender: str,
-    people: list[Mention],
-    bounds: list[tuple[int, int]],
-    genders: dict[str, str],
-    known: list[tuple[int, int]],
-) -> Mention | None:
-    """The subject of the nearest sentence before ``pos`` (its own clause first) that
-    names a person whose gender, when known, is the pronoun's."""
-    starts = [p.start for p in people]
-    lo = bisect_left(starts, pos - _WINDOW)
-    hi = bisect_left(starts, pos)
-    candidates = [p for p in people[lo:hi] if genders.get(p.name, gender) == gender]
-    return _nearest_subject(body, pos, candidates, bounds, known)
-
-
-def _nearest_subject(
-    body: str,
-    pos: int,
-    pool: list[Mention],
-    bounds: list[tuple[int, int]],
-    known: list[tuple[int, int]],
-) -> Mention | None:
-    """Walking back sentence by sentence from ``pos``: the first person in subject
-    position of the first sentence that has one in ``pool``; None when a name we do
-    not know comes first ("Guterres tempered …, signalling that he …")."""
-    index = bisect_right(bounds, (pos, 10**12)) - 1
-    while index >= 0 and pool:
-        lo, hi = bounds[index]
-        hi = min(hi, pos)
-        here = [p for p in pool if lo <= p.start < hi]
-        subjects = [p for p in here if is_subject(body, p, lo)]
-        unknown = _unknown_subject(body, lo, hi, known)
-        if unknown is not None and (not subjects or unknown < subjects[0].start):
-            return None
-        if subjects:
-            return subjects[0]
-        pool = [p for p in pool if p.start < lo]
-        index -= 1
-    return None
-
-
-_NAME_SUBJECT_RE = re.compile(
-    r"(?:^|,\s+|\b(?:and|but|that|while|when|after)\s+)"
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
-    r"\s+(?:[a-z]+ed|[a-z]+s|said|told|had|was|will|would|wrote|met|spoke)\b"
-)
-
-
-def _unknown_subject(body: str, lo: int, hi: int, known: list[tuple[int, int]]) -> int | None:
-    """Where a capitalised name that is no mention stands as the subject of a verb
-    between ``lo`` and ``hi``, if anywhere. A single word opening the sentence
-    ("Officials said") is not taken for a name."""
-    for match in _NAME_SUBJECT_RE.finditer(body, lo, hi):
-        name = match.group("name")
-        if match.start("name") == lo and " " not in name:
-            continue
-        if fold(name.split()[0]) in words("not_names"):
-            continue
-        start, end = match.span("name")
-        index = bisect_left(known, (end,)) - 1
-        if index >= 0 and known[index][1] > start:
-            continue  # a country, body or person we know is (part of) it
-        return start
-    return None
-
-
-def _it_said(
-    body: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]]
-) -> list[Mention]:
-    """ "it said" outside quotes -> the body or country that is the subject of the
-    nearest sentence naming one; nothing when that subject is a person or a name we
-    do not know."""
-    spans = sorted(quotes)
-    voices = [
-        m
-        for m in mentions
-        if m.kind in ("person", "organization", "country") and m.name
-        if not _inside(spans, m.start)
-    ]
-    known = sorted((m.start, m.end) for m in mentions)
-    bounds = sentence_bounds(body)
-    out: list[Mention] = []
-    for match in _IT_SAID_RE.finditer(body):
-        if match.group("verb") not in lexicon("reporting_verbs") or _inside(spans, match.start()):
-            continue
-        starts = [v.start for v in voices]
-        pool = voices[
-            bisect_left(starts, match.start() - _WINDOW) : bisect_left(starts, match.start())
-        ]
-        found = _nearest_subject(body, match.start(), pool, bounds, known)
-        if found is not None and found.kind != "person":
-            out.append(Mention(match.start(), match.start() + 2, found.name, found.kind))
-    return out

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kb.pipeline.coreference import words
 from kb.pipeline.text import lexicon
 from kb.pipeline.types import Block
+from kb.pipeline.wordlists import words
 
 _CUE_WORDS = sorted(
     lexicon("reporting_verbs")

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kb.pipeline.coreference import words
 from kb.pipeline.quote_spans import CUE_RE, VERB_AFTER
 from kb.pipeline.text import fold, folded_lexicon
 from kb.pipeline.types import Block, Mention
+from kb.pipeline.wordlists import words
 
 _PREPOSITIONS = words("prepositions")
 _FUNCTION_WORDS = words("function_words")
