@@ -62,6 +62,7 @@ def _person_re() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
         rf"(?:(?:{_alternation(words('description_adjectives'))})\s+)?"
+        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)?"
         rf"(?P<noun>(?i:{_alternation(words('person_descriptions'))}))\b"
         r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
     )
@@ -214,6 +215,10 @@ def _person_descriptions(
         code = lookup(owner) if owner else None
         if owner and code is None:
             continue
+        if match.group("demonym"):  # "the Peruvian foreign minister"
+            code = code or lookup(match.group("demonym"))
+            if code is None:
+                continue
         noun = " ".join(fold(match.group("noun")).split())
         best = _title_holder(
             body, noun, code, ordered[: bisect_left(starts, match.start())], titles, country_of

@@ -260,6 +260,11 @@ def speaker_before(
         return _owner_of_words(body, start, mentions)
     cue = cues[-1]
     cue_start = prefix_start + cue.start()
+    if cue.group().lower() == "according to":
+        # "According to Vidal, “…”": the voice is named right after the cue.
+        named = _named_after(body, prefix_start + cue.end() + 1, mentions)
+        if named is not None:
+            return named, True
     if re.search(rf"\b{_SPEECH_NOUN_ALT} (?:also )?$", body[prefix_start:cue_start]):
         return None, False  # "The article also says": the speaker of the quotes before
     inside = [

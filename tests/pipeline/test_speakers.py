@@ -264,3 +264,19 @@ def test_it_said_after_a_person_subject_gives_no_speaker() -> None:
         "“The results cannot be recognised by any democratic government,” it said."
     )
     assert speakers(text) == ["Tomas Vidal", None]
+
+
+def test_according_to_a_name_before_the_quote() -> None:
+    text = (
+        "Tomas Vidal met Pavel Orsk in Lima on Monday.\n\n"
+        "According to Vidal, “we will not accept this at all”."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_a_description_with_a_demonym_is_that_countrys_holder() -> None:
+    text = (
+        "Foreign Minister Tomas Vidal of Peru met Foreign Minister Ana Ruiz of Chile in Lima.\n\n"
+        "“We will not accept this at all,” the Peruvian foreign minister said."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
