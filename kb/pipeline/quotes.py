@@ -146,6 +146,10 @@ def _cued_speaker(
     return speaker, cued
 
 
+def between_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
+    return between(ctx.outside, ctx.starts, lo, hi)
+
+
 def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool:
     """Whether ``block`` comes right after the paragraph of ``previous``, or after
     paragraphs that name no one but its speaker ("The fight would go on, she told
@@ -178,7 +182,15 @@ def _uncued_speaker(
     block = next((b for b in ctx.blocks if b.start <= start < b.end), None)
     opens_block = block is not None and start - 1 <= block.start + 1
     between = body[previous.end : start] if previous else ""
-    follows = previous is not None and len(between) <= 60 and "\n" not in between
+    follows = (
+        previous is not None
+        and len(between) <= 60
+        and "\n" not in between
+        and not any(
+            m.kind == "person" and m.name != previous.speaker
+            for m in between_mentions(ctx, previous.end, start)
+        )
+    )
     inherit = previous is not None and (
         (opens_block and _next_paragraph(ctx, previous, block))
         or follows

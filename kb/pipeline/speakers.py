@@ -237,6 +237,13 @@ def _is_verb(body: str, at: int, ends: set[int]) -> bool:
     return at - 1 in ends or bool(_SUBJECT_END_RE.search(before))
 
 
+def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> Mention | None:
+    """ "Ruiz disagreed: “…”", "Ruiz's answer was blunt: “…”": the subject of the clause
+    the colon closes."""
+    inside = [m for m in mentions if lo <= m.start and m.end <= start and m.kind != "demonym"]
+    return _clause_subject(body, lo, inside)
+
+
 def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
     """ "Maduro's decision to “cut every tie …”": the words are the possessor's."""
     for m in mentions:
@@ -257,6 +264,8 @@ def speaker_before(
     ends = {m.end for m in mentions if prefix_start <= m.end <= start}
     cues = [c for c in CUE_RE.finditer(prefix) if _is_verb(body, prefix_start + c.start(), ends)]
     if not cues:
+        if re.search(r":\s*[“\"‘]?$", prefix):
+            return _colon_speaker(body, prefix_start, start, mentions), True
         return _owner_of_words(body, start, mentions)
     cue = cues[-1]
     cue_start = prefix_start + cue.start()

@@ -280,3 +280,16 @@ def test_a_description_with_a_demonym_is_that_countrys_holder() -> None:
         "“We will not accept this at all,” the Peruvian foreign minister said."
     )
     assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_the_subject_before_a_colon_speaks_whatever_the_verb() -> None:
+    text = (
+        "Foreign Minister Tomas Vidal of Peru and Ana Ruiz of Chile met on Monday in Lima.\n\n"
+        "“We will not accept this at all,” Vidal said. Ruiz disagreed: “We must accept it.”"
+    )
+    assert speakers(text) == ["Tomas Vidal", "Ana Ruiz"]
+    text = (
+        "Foreign Minister Tomas Vidal of Peru and Ana Ruiz of Chile met on Monday in Lima.\n\n"
+        "Ruiz's answer was swift: “It is a bad plan for both of our countries.”"
+    )
+    assert speakers(text) == ["Ana Ruiz"]
