@@ -12,9 +12,7 @@ Out: extra ``Mention``s, one per resolved description or pronoun, for the
        the words before or after a name), the most present such person first;
      - "the Biden administration", "US officials", "the Mexican government"
        -> the country;
-     - "he"/"she" outside quotes -> the subject of the nearest earlier
-       sentence that names a person of a compatible gender (Mr/Ms, gendered
-       nouns, and earlier resolutions fix a gender).
+     - "he"/"she" and "it said" outside quotes -> see ``pronouns``.
 A description of a body that speaks ("the ministry") that names none of the
 article's actors is a ``Mention`` of kind ``unresolved`` with an empty name:
 the text names a voice, but not one we know, so no other name may stand in.
@@ -177,11 +175,18 @@ def _org_named(
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
-def _holds(noun: str, titles: list[str]) -> bool:
-    """Whether one of ``titles`` (folded) is a post called ``noun`` or a synonym of it."""
+def _holds(noun: str, titles: list[str], *, head_first: bool = True) -> bool:
+    """Whether one of ``titles`` (folded) is a post called ``noun`` or a synonym of it:
+    it ends with it ("UN refugee chief"), or, with ``head_first``, opens with it
+    ("minister of foreign affairs")."""
     wanted = (noun, *synonyms().get(noun, ()))
+    # "the general" is no Secretary-General, "the secretary" no general secretary's aide.
+    compounds = [c for c in words("compound_titles") if noun in c.replace("-", " ").split()]
+    titles = [t for t in titles if not any(c in t for c in compounds if c != noun)]
     return any(
-        t == w or t.endswith(" " + w) or t.startswith(w + " ") for t in titles for w in wanted
+        t == w or t.endswith(" " + w) or (head_first and t.startswith(w + " "))
+        for t in titles
+        for w in wanted
     )
 
 
@@ -244,7 +249,7 @@ def _title_holder(
         if m.kind != "person":
             continue
         held = [r for r in titles.get(m.name, []) if _holds(noun, [fold(r.title)])]
-        if not held and not _holds(noun, _described(body, m)):
+        if not held and not _holds(noun, _described(body, m), head_first=False):
             continue
         countries = {r.country for r in held} | {country_of.get(m.name)}
         if code and code not in countries and countries != {None}:

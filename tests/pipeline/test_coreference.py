@@ -192,3 +192,11 @@ def test_a_name_we_do_not_know_as_subject_stops_the_pronoun() -> None:
     start = body.index("Elena Brandt")
     brandt = Mention(start, start + len("Elena Brandt"), "Elena Brandt", "person")
     assert [m for m in resolve(body, [brandt]) if m.kind == "person"] == []
+
+
+def test_the_general_is_not_the_secretary_general() -> None:
+    text = (
+        "UN Secretary General Ana Ruiz met General Marco Tellez in Geneva.\n\n"
+        "“We hold every position we held a month ago,” the general said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Marco Tellez"]
