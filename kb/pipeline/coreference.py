@@ -120,12 +120,12 @@ def _org_descriptions(
         noun = fold(match.group("noun")).split()[-1]
         owner = match.group("owner")
         code = lookup(owner) if owner else None
-        if owner and code is None:
-            if noun in words("org_descriptions_that_speak") - {"party", "movement"}:
-                out.append(Mention(match.start(), match.end(), "", UNRESOLVED))
-            continue  # "Maduro's party": a person's, not the article's body
         adjectives = fold(match.group("adj")).split()
         required = [w for w in adjectives if w not in words("generic_org_adjectives")]
+        if owner and code is None:
+            # A place we cannot look up: the body must carry its name, as in
+            # "Ministry of Foreign Affairs (Ruritania)"; "Maduro's party" names none.
+            required += fold(owner).split()
         demonyms = {c for c in (lookup(w) for w in adjectives) if c}
         if demonyms:
             code = code or next(iter(demonyms))
@@ -136,9 +136,7 @@ def _org_descriptions(
         name = _org_named(noun, required, code, earlier, org_actors)
         if name:
             out.append(Mention(match.start(), match.end(), name, "organization"))
-        elif noun in words("org_descriptions_that_speak") and (
-            owner or match.group(0)[:3].lower() == "the"
-        ):
+        elif noun in words("org_descriptions_that_speak") - {"party", "movement"}:
             out.append(Mention(match.start(), match.end(), "", UNRESOLVED))
     return out
 

@@ -8,7 +8,7 @@ Sentences are from the seeds (lightly trimmed) or the unseen fixtures.
 from kb.pipeline import extract
 from kb.pipeline.clean import clean
 from kb.pipeline.coreference import UNRESOLVED, resolve
-from kb.pipeline.types import Mention
+from kb.pipeline.types import ActorFound, Mention
 
 
 def speakers(text: str) -> list[str | None]:
@@ -200,3 +200,27 @@ def test_the_general_is_not_the_secretary_general() -> None:
         "“We hold every position we held a month ago,” the general said."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Marco Tellez"]
+
+
+def test_a_countrys_ministry_resolves_to_the_ministry_actor_of_that_country() -> None:
+    body = (
+        "Ruritania's foreign ministry said on Monday that talks had failed. "
+        "The ministry again urges calm."
+    )
+    ministry = ActorFound(
+        "Ministry of Foreign Affairs (Ruritania)", "organization", None, ("foreign ministry",), ()
+    )
+    found = [(body[m.start : m.end], m.name) for m in resolve(body, [], actors=(ministry,))]
+    assert found == [
+        ("Ruritania's foreign ministry", "Ministry of Foreign Affairs (Ruritania)"),
+        ("The ministry", "Ministry of Foreign Affairs (Ruritania)"),
+    ]
+    assert [m.kind for m in resolve(body, [])] == [UNRESOLVED, UNRESOLVED]
+
+
+def test_a_ministry_description_picks_the_ministry_of_the_country_named() -> None:
+    body = "Peru's foreign ministry said on Monday that the talks had failed."
+    peru = ActorFound("Ministry of Foreign Affairs (Peru)", "organization", "PE", (), ())
+    chile = ActorFound("Ministry of Foreign Affairs (Chile)", "organization", "CL", (), ())
+    found = [m.name for m in resolve(body, [], actors=(chile, peru))]
+    assert found == ["Ministry of Foreign Affairs (Peru)"]
