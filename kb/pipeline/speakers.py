@@ -42,7 +42,7 @@ _LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
 # introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
 # Affairs"; no punctuation but a possessive, no clause word ("while", "in").
 _TITLE_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?")
-_TITLE_GLUE = frozenset(["of", "for", "the", "a", "an"])
+_TITLE_GLUE = frozenset(["of", "for", "the", "a", "an", "his", "her", "its", "their"])
 
 
 def _is_title_gap(text: str) -> bool:

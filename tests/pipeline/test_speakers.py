@@ -293,3 +293,11 @@ def test_the_subject_before_a_colon_speaks_whatever_the_verb() -> None:
         "Ruiz's answer was swift: “It is a bad plan for both of our countries.”"
     )
     assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_possessive_title_between_quote_and_name() -> None:
+    text = (
+        "UN chief Ana Ruiz called for calm on Monday.\n\n"
+        "“The Secretary-General is deeply concerned,” her spokesman Stephane Dujarric said."
+    )
+    assert speakers(text) == ["Stephane Dujarric"]
