@@ -58,10 +58,15 @@ def _is_title_gap(text: str) -> bool:
     return True
 
 
+_APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
+
+
 def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
     """The actor a noun phrase starting at ``pos`` names: the last person its title
-    words lead to ("said UN refugee chief Ana Ruiz while …" -> Ana Ruiz), else the
-    body or country that opens it ("said Ruritania in a statement")."""
+    words lead to ("said UN refugee chief Ana Ruiz while …" -> Ana Ruiz) or the
+    person set off after them ("said Okafor's deputy, Lena Brooks"), else the body
+    or country that opens it ("said Ruritania in a statement"). A possessor owns
+    the title and is not the one named ("Okafor's deputy")."""
     found: list[Mention] = []
     for m in mentions:
         if m.start < pos or m.start > pos + 80 or m.kind == "demonym":
@@ -69,18 +74,21 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
         if not _is_title_gap(body[pos : m.start]):
             break
         found.append(m)
-    people = [m for m in found if m.kind == "person"]
+    owned = [m for m in found if body[m.end : m.end + 2] in ("'s", "’s")]
+    people = [m for m in found if m.kind == "person" and m not in owned]
     if people:
         return people[-1]
-    if not found:
-        return None
-    apposed = re.match(r",\s+", body[found[-1].end : found[-1].end + 3])
-    if apposed:
+    apposed = _APPOSED_NAME_RE.match(body, pos)
+    if apposed and _is_title_gap(apposed.group("title") + " "):
         # "said the president of the Senate, Tomas Vidal, on Monday"
-        at = found[-1].end + apposed.end()
-        person = next((m for m in mentions if m.start == at and m.kind == "person"), None)
+        person = next(
+            (m for m in mentions if m.start == apposed.end() and m.kind == "person"), None
+        )
         if person is not None:
             return person
+    found = [m for m in found if m not in owned]
+    if not found or owned:
+        return None
     if set(fold(body[pos : found[0].start]).split()) & _LOWER_TITLES:
         return None  # "said the president of the Senate": the post's holder, unnamed
     return found[0]

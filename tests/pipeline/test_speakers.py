@@ -301,3 +301,12 @@ def test_a_possessive_title_between_quote_and_name() -> None:
         "“The Secretary-General is deeply concerned,” her spokesman Stephane Dujarric said."
     )
     assert speakers(text) == ["Stephane Dujarric"]
+
+
+def test_said_a_possessors_title_then_the_name() -> None:
+    text = (
+        "Former finance minister Paul Okafor welcomed the split on Monday.\n\n"
+        "“We are ready to govern,” said Okafor's deputy, Lena Brooks.\n\n"
+        "“We are ready to govern,” said Okafor's deputy."
+    )
+    assert speakers(text) == ["Lena Brooks", None]
