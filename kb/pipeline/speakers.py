@@ -5,8 +5,13 @@ In:  the clean body, a quote's span and sentence, and the mentions outside
      pronouns).
 Out: the speaking ``Mention`` (or None) and whether a reporting cue was seen.
 Patterns: "Q, X said", "Q, said X" (a title may come between: "said UN refugee
-chief Ana Ruiz"), "X said: Q", "X, who ..., said", "according to X", a
-participle ("..., saying"), the subject of the clause that holds the cue.
+chief Ana Ruiz", "said Okafor's deputy, Lena Brooks"), "X said: Q", "X
+disagreed: Q", "X, who ..., said", "X, 45, said", "according to X", "X's
+decision to Q", "a Q remains, she said", a participle ("..., saying") or a
+coordinated verb ("…, and underlined") whose clause subject speaks.
+When unsure, no one: a possessor, the object of a verb, a pronoun we could not
+resolve or a voice we cannot name ("a wounded soldier replied", "said the
+president of the Senate") gives None, with the cue still seen.
 Guarantees: never raises; the mention returned is one of those given.
 """
 
