@@ -167,7 +167,9 @@ def is_real(
     alpha = [w for w in words if w[0].isalpha()]
     if alpha and all(w[0].isupper() for w in alpha) and len(alpha) <= 6:
         return False  # a quoted name: “Bolivarian Revolution”
-    near_cue = bool(CUE_RE.search(near_before))
+    near_cue = bool(CUE_RE.search(near_before)) or (
+        len(words) >= 3 and re.search(r":\s*[“\"‘]?$", near_before) is not None
+    )
     following = re.match(r"^[”\"’]\s+([a-z][a-z-]*)", after)
     if following and not near_cue:
         word = following.group(1)

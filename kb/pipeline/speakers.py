@@ -167,9 +167,13 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
     A country naming a title ("US Secretary of State Antony Blinken") yields the
     person it qualifies.
     """
+    governed = False
     for index, mention in enumerate(inside):
         before = word_before(body, mention.start, floor)
-        if before in _PREPOSITIONS or _is_object(body, mention.start):
+        if governed and before in ("and", "or", "nor"):
+            continue  # "between Vucic and Kurti": the preposition governs both
+        governed = before in _PREPOSITIONS or _is_object(body, mention.start)
+        if governed:
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject
         if body[mention.end : mention.end + 2] in ("'s", "’s"):
             # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.

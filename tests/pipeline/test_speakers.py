@@ -310,3 +310,11 @@ def test_said_a_possessors_title_then_the_name() -> None:
         "“We are ready to govern,” said Okafor's deputy."
     )
     assert speakers(text) == ["Lena Brooks", None]
+
+
+def test_a_quote_after_a_colon_is_a_quote_and_a_coordinated_object_no_subject() -> None:
+    text = (
+        "Tomas Vidal and Pavel Orsk met in Brussels on Monday.\n\n"
+        "The meeting between Vidal and Orsk is over: “I'm hopeful, though skeptical”"
+    )
+    assert speakers(text) == [None]
