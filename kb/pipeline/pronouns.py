@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from kb.pipeline.text import fold, lexicon, sentence_bounds
 from kb.pipeline.types import Mention
@@ -28,6 +29,7 @@ from kb.pipeline.wordlists import inside, words
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!['’-])")
 _IT_SAID_RE = re.compile(r"\b[Ii]t\s+(?:also\s+|again\s+|further\s+)?(?P<verb>[a-z]+)\b")
 _WINDOW = 1500  # how far back (characters) a pronoun looks for its person
+_IT_WINDOW = 500  # and "it said" for its body: bodies are named again more often
 
 
 def _word_before(body: str, pos: int, floor: int) -> str:
@@ -50,7 +52,21 @@ def is_subject(body: str, m: Mention, floor: int) -> bool:
     word = _word_before(body, m.start, floor)
     if word.endswith(("ed", "ing")) and word not in words("function_words"):
         return False  # the object of a verb: "demanding Rajapaksa resign", "recognized X"
+    if word != "by" and governed(body, m.start, floor):
+        return False  # "members of the elite Republican Guard"
     return word == "by" or word not in words("prepositions")
+
+
+@cache
+def _governed_re() -> re.Pattern[str]:
+    prepositions = "|".join(sorted(words("prepositions") - {"by"}, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{prepositions})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$")
+
+
+def governed(body: str, pos: int, floor: int) -> bool:
+    """Whether a preposition governs the name at ``pos``, past lowercase determiners and
+    adjectives ("of the elite Republican Guard", "with the new president X")."""
+    return _governed_re().search(body, max(floor, pos - 60), pos) is not None
 
 
 def _gender_of_words(text: str) -> str | None:
@@ -198,7 +214,7 @@ def it_said(body: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]
             continue
         starts = [v.start for v in voices]
         pool = voices[
-            bisect_left(starts, match.start() - _WINDOW) : bisect_left(starts, match.start())
+            bisect_left(starts, match.start() - _IT_WINDOW) : bisect_left(starts, match.start())
         ]
         found = _nearest_subject(body, match.start(), pool, bounds, known)
         if found is not None and found.kind != "person":

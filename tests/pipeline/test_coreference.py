@@ -224,3 +224,18 @@ def test_a_ministry_description_picks_the_ministry_of_the_country_named() -> Non
     chile = ActorFound("Ministry of Foreign Affairs (Chile)", "organization", "CL", (), ())
     found = [m.name for m in resolve(body, [], actors=(chile, peru))]
     assert found == ["Ministry of Foreign Affairs (Peru)"]
+
+
+def test_a_body_a_preposition_governs_past_adjectives_is_no_antecedent_of_it() -> None:
+    body = (
+        "The statement was read out by an officer surrounded by members of the elite "
+        "Republican Guard.\n\n“We have chosen to defend peace,” it said."
+    )
+    start = body.index("Republican Guard")
+    guard = Mention(start, start + len("Republican Guard"), "Republican Guard", "organization")
+    assert resolve(body, [guard], quotes=[(body.index("We have"), body.index(",” it"))]) == []
+
+
+def test_an_office_one_holds_is_not_a_voice() -> None:
+    body = "Ana Ruiz assumed the office on Monday after Vidal's removal from office."
+    assert [m for m in resolve(body, []) if m.kind == UNRESOLVED] == []
