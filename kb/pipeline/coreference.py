@@ -4,6 +4,8 @@ In:  the clean body, the actor and country mentions, the actors, the roles
      (who holds which post) and the quoted spans.
 Out: extra ``Mention``s, one per resolved description or pronoun, for the
      later stages (quotes, stances, roles) to merge with ``merge``:
+     - an actor's own name or surface form where the text repeats it but no
+       mention covers it ("Williams likewise …");
      - "the coalition", "the bloc", "the ministry", "Ruritania's foreign
        ministry" -> the organisation named with that head (earlier in the text,
        or the one actor of the article with that head and country);
@@ -82,12 +84,33 @@ def resolve(
     quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """The extra mentions for descriptions and pronouns (see the module docstring)."""
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = merge(mentions, _repeated_names(body, mentions, actors))
     described = descriptions(body, ordered, actors, roles, display or {}, quotes)
     merged = merge(ordered, described)
     found = pronouns(body, merged, quotes)
     found += it_said(body, merge(merged, found), quotes)
+    given = set(mentions)
+    found += [m for m in ordered if m not in given]
     return sorted(described + found, key=lambda m: m.start)
+
+
+def _repeated_names(
+    body: str, mentions: Sequence[Mention], actors: tuple[ActorFound, ...]
+) -> list[Mention]:
+    """An actor's own surface forms where the text repeats them but no mention covers
+    them ("American Stephanie Williams", "Williams likewise …")."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    for actor in actors:
+        forms = {f for f in (actor.name, *actor.surface_forms) if len(f) >= 4 and f[:1].isupper()}
+        for form in sorted(forms, key=len, reverse=True):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
+                index = bisect_left(taken, (match.end(),)) - 1
+                if index >= 0 and taken[index][1] > match.start():
+                    continue  # some mention covers (part of) it
+                out.append(Mention(match.start(), match.end(), actor.name, actor.kind))
+                taken.insert(index + 1, (match.start(), match.end()))
+    return out
 
 
 def descriptions(

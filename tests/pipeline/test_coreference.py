@@ -239,3 +239,12 @@ def test_a_body_a_preposition_governs_past_adjectives_is_no_antecedent_of_it() -
 def test_an_office_one_holds_is_not_a_voice() -> None:
     body = "Ana Ruiz assumed the office on Monday after Vidal's removal from office."
     assert [m for m in resolve(body, []) if m.kind == UNRESOLVED] == []
+
+
+def test_a_repeated_surface_form_no_mention_covers_is_found_again() -> None:
+    body = "UN envoy Ana Ruiz arrived. American Ana Ruiz then met the parties."
+    ruiz = ActorFound("Ana Ruiz", "person", None, ("Ana Ruiz",), ((9, 17),))
+    first = Mention(9, 17, "Ana Ruiz", "person")
+    found = [(body[m.start : m.end], m.name) for m in resolve(body, [first], actors=(ruiz,))]
+    assert found == [("Ana Ruiz", "Ana Ruiz")]
+    assert resolve(body, [first], actors=(ruiz,))[0].start == body.index("Ana Ruiz then")
