@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from kb.pipeline.geo import lookup
 from kb.pipeline.pronouns import it_said, pronouns
@@ -99,18 +99,33 @@ def _repeated_names(
 ) -> list[Mention]:
     """An actor's own surface forms where the text repeats them but no mention covers
     them ("American Stephanie Williams", "Williams likewise …")."""
-    taken = sorted((m.start, m.end) for m in mentions)
-    out: list[Mention] = []
+    hits: list[tuple[int, int, ActorFound]] = []
     for actor in actors:
         forms = {f for f in (actor.name, *actor.surface_forms) if len(f) >= 4 and f[:1].isupper()}
-        for form in sorted(forms, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
-                index = bisect_left(taken, (match.end(),)) - 1
-                if index >= 0 and taken[index][1] > match.start():
-                    continue  # some mention covers (part of) it
-                out.append(Mention(match.start(), match.end(), actor.name, actor.kind))
-                taken.insert(index + 1, (match.start(), match.end()))
+        for form in forms:
+            pos = body.find(form)
+            while pos >= 0:
+                end = pos + len(form)
+                if (pos == 0 or not _word_char(body[pos - 1])) and (
+                    end == len(body) or not _word_char(body[end])
+                ):
+                    hits.append((pos, end, actor))
+                pos = body.find(form, end)
+    if not hits:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    # Longest first at each start; a hit is kept when nothing taken overlaps it.
+    for start, end, actor in sorted(hits, key=lambda h: (h[0], -h[1])):
+        index = bisect_left(taken, (end,)) - 1
+        if (index >= 0 and taken[index][1] > start) or (out and out[-1].end > start):
+            continue
+        out.append(Mention(start, end, actor.name, actor.kind))
     return out
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "-_"
 
 
 def descriptions(
@@ -196,35 +211,37 @@ def _org_named(
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
-def _holds(noun: str, titles: list[str], *, head_first: bool = True) -> bool:
+@lru_cache(maxsize=8192)
+def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bool:
     """Whether one of ``titles`` (folded) is a post called ``noun`` or a synonym of it:
     it ends with it ("UN refugee chief"), or, with ``head_first``, opens with it
     ("minister of foreign affairs")."""
     wanted = (noun, *synonyms().get(noun, ()))
     # "the general" is no Secretary-General, "the secretary" no general secretary's aide.
     compounds = [c for c in words("compound_titles") if noun in c.replace("-", " ").split()]
-    titles = [t for t in titles if not any(c in t for c in compounds if c != noun)]
+    kept = [t for t in titles if not any(c in t for c in compounds if c != noun)]
     return any(
         t == w or t.endswith(" " + w) or (head_first and t.startswith(w + " "))
-        for t in titles
+        for t in kept
         for w in wanted
     )
 
 
-def _described(body: str, m: Mention) -> list[str]:
-    """The descriptions the text gives a person at mention ``m``: the words before the
-    name in its clause ("UN refugee chief Ana Ruiz") and an apposition after it
-    ("Ana Ruiz, a soldier,")."""
-    before = body[max(0, m.start - 60) : m.start]
+@lru_cache(maxsize=8192)
+def _described(body: str, start: int, end: int) -> tuple[str, ...]:
+    """The descriptions the text gives a person at mention ``body[start:end]``: the
+    words before the name in its clause ("UN refugee chief Ana Ruiz") and an
+    apposition after it ("Ana Ruiz, a soldier,")."""
+    before = body[max(0, start - 60) : start]
     before = re.split(r"[.,;:!?“”\"()\n]", before)[-1]
     found = [fold(before).strip()]
     after = re.match(
         r",\s+(?:a|an|the)\s+([\w\s-]{1,50}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
-        body[m.end : m.end + 70],
+        body[end : end + 70],
     )
     if after:
         found.append(fold(after.group(1)).strip())
-    return [f for f in found if f]
+    return tuple(f for f in found if f)
 
 
 def _person_descriptions(
@@ -269,8 +286,8 @@ def _title_holder(
     for m in earlier:
         if m.kind != "person":
             continue
-        held = [r for r in titles.get(m.name, []) if _holds(noun, [fold(r.title)])]
-        if not held and not _holds(noun, _described(body, m), head_first=False):
+        held = [r for r in titles.get(m.name, []) if _holds(noun, (fold(r.title),))]
+        if not held and not _holds(noun, _described(body, m.start, m.end), head_first=False):
             continue
         countries = {r.country for r in held} | {country_of.get(m.name)}
         if code and code not in countries and countries != {None}:
