@@ -3,7 +3,8 @@
 Stages, each a pure function of its own module:
 ``clean`` (body, offsets, blocks, title, date, publisher) -> ``geo`` (countries)
 -> ``quotes.find_spans`` (so names inside scare quotes are not discovered
-there) -> ``actors`` -> ``roles`` -> ``quotes`` (speakers) -> ``figures`` -> ``stances``.
+there) -> ``actors`` -> ``roles`` -> ``coreference`` (descriptions and pronouns, as
+extra mentions) -> ``quotes`` (speakers) -> ``figures`` -> ``stances``.
 Guarantees: deterministic, offline, never raises on any ``str``; every span
 lies inside ``body`` and ``body[start:end]`` is the surface text it names.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from kb.pipeline.actors import find_actors
 from kb.pipeline.clean import clean
+from kb.pipeline.coreference import resolve
 from kb.pipeline.figures import find_figures
 from kb.pipeline.geo import countries_found, find_mentions, gazetteer
 from kb.pipeline.quotes import find_quotes, find_spans
@@ -47,9 +49,10 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         for g in geo
     ]
     roles = find_roles(body, actors, geo, cleaned.published)
-    quotes = find_quotes(
-        body, cleaned.blocks, mentions, actors=actors, roles=roles, display=display
+    coreference = resolve(
+        body, mentions, actors=actors, roles=roles, display=display, quotes=quote_spans
     )
+    quotes = find_quotes(body, cleaned.blocks, mentions, coreference=coreference)
     figures = find_figures(body, mentions)
     stances = find_stances(body, mentions, geo, published=cleaned.published)
     return Extraction(

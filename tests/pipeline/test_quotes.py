@@ -72,3 +72,17 @@ def test_short_quote_with_a_cue_is_kept() -> None:
         'called the optics "terrible."'
     )
     assert quotes(text) == [("terrible.", "Geoff Ramsey")]
+
+
+def test_a_one_word_label_is_not_a_quote() -> None:
+    text = (
+        "In Caracas, Foreign Minister Ana Ruiz called the bloc a “cartel” acting on orders from "
+        "abroad. In June, she was labelled a “traitor” by officials. The premier called Tomas "
+        "Vidal “uncle” during the call."
+    )
+    assert quotes(text) == []
+
+
+def test_a_one_word_quote_after_called_a_is_kept() -> None:
+    text = "Ana Ruiz installed what she called a “civilian-military” government in 2007."
+    assert [t for t, _ in quotes(text)] == ["civilian-military"]

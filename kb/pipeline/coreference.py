@@ -1,0 +1,359 @@
+"""Coreference: descriptions and pronouns that stand for an actor named elsewhere.
+
+In:  the clean body, the actor and country mentions, the actors, the roles
+     (who holds which post) and the quoted spans.
+Out: extra ``Mention``s, one per resolved description or pronoun, for the
+     later stages (quotes, stances, roles) to merge with ``merge``:
+     - an actor's own name or surface form where the text repeats it but no
+       mention covers it ("Williams likewise …");
+     - "the coalition", "the bloc", "the ministry", "Ruritania's foreign
+       ministry" -> the organisation named with that head (earlier in the text,
+       or the one actor of the article with that head and country);
+     - "the president", "Venezuela's president", "the soldier", "the
+       emissary" -> the person who holds that post or description (a role, or
+       the words before or after a name), the most present such person first;
+     - "the Biden administration", "US officials", "the Mexican government"
+       -> the country;
+     - "he"/"she" and "it said" outside quotes -> see ``pronouns``.
+A description of a body that speaks ("the ministry") that names none of the
+article's actors is a ``Mention`` of kind ``unresolved`` with an empty name:
+the text names a voice, but not one we know, so no other name may stand in.
+Guarantees: never raises; ``body[m.start:m.end]`` is the description or
+pronoun itself; only whole words are read.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from kb.pipeline.geo import lookup
+from kb.pipeline.pronouns import it_said, pronouns
+from kb.pipeline.text import fold, near_words
+from kb.pipeline.types import ActorFound, Mention, RoleFound
+from kb.pipeline.wordlists import inside, synonyms, words
+
+__all__ = ["UNRESOLVED", "descriptions", "merge", "resolve", "words"]
+
+UNRESOLVED = "unresolved"
+
+
+def _alternation(items: frozenset[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True)
+    )
+
+
+@cache
+def _org_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
+        r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
+        rf"(?P<noun>{_alternation(words('org_descriptions'))})\b(?![ -][A-Z])"
+    )
+
+
+@cache
+def _person_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
+        rf"(?:(?:{_alternation(words('description_adjectives'))})\s+)?"
+        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)?"
+        rf"(?P<noun>(?i:{_alternation(words('person_descriptions'))}))\b"
+        r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
+    )
+
+
+def _anchors(items: frozenset[str]) -> tuple[str, ...]:
+    return tuple(
+        sorted({w.split()[-1] for w in items} | {w.split()[-1].capitalize() for w in items})
+    )
+
+
+def resolve(
+    body: str,
+    mentions: Sequence[Mention],
+    *,
+    actors: tuple[ActorFound, ...] = (),
+    roles: tuple[RoleFound, ...] = (),
+    display: dict[str, str] | None = None,
+    quotes: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """The extra mentions for descriptions and pronouns (see the module docstring)."""
+    ordered = merge(mentions, _repeated_names(body, mentions, actors))
+    described = descriptions(body, ordered, actors, roles, display or {}, quotes)
+    merged = merge(ordered, described)
+    found = pronouns(body, merged, quotes)
+    found += it_said(body, merge(merged, found), quotes)
+    given = set(mentions)
+    found += [m for m in ordered if m not in given]
+    return sorted(described + found, key=lambda m: m.start)
+
+
+def _repeated_names(
+    body: str, mentions: Sequence[Mention], actors: tuple[ActorFound, ...]
+) -> list[Mention]:
+    """An actor's own surface forms where the text repeats them but no mention covers
+    them ("American Stephanie Williams", "Williams likewise …")."""
+    hits: list[tuple[int, int, ActorFound]] = []
+    for actor in actors:
+        forms = {f for f in (actor.name, *actor.surface_forms) if len(f) >= 4 and f[:1].isupper()}
+        for form in forms:
+            pos = body.find(form)
+            while pos >= 0:
+                end = pos + len(form)
+                if (pos == 0 or not _word_char(body[pos - 1])) and (
+                    end == len(body) or not _word_char(body[end])
+                ):
+                    hits.append((pos, end, actor))
+                pos = body.find(form, end)
+    if not hits:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    # Longest first at each start; a hit is kept when nothing taken overlaps it.
+    for start, end, actor in sorted(hits, key=lambda h: (h[0], -h[1])):
+        index = bisect_left(taken, (end,)) - 1
+        if (index >= 0 and taken[index][1] > start) or (out and out[-1].end > start):
+            continue
+        out.append(Mention(start, end, actor.name, actor.kind))
+    return out
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "-_"
+
+
+def descriptions(
+    body: str,
+    mentions: list[Mention],
+    actors: tuple[ActorFound, ...] = (),
+    roles: tuple[RoleFound, ...] = (),
+    display: dict[str, str] | None = None,
+    quotes: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Mentions for the descriptions that stand for a named actor or a country; a
+    name inside a quote ("the president Juan Guaidó" in someone's words) introduces
+    no one the writer's descriptions stand for."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    spans = sorted(quotes)
+    outside = [m for m in ordered if not inside(spans, m.start)]
+    out = _org_descriptions(body, ordered, actors)
+    out += _person_descriptions(body, outside, actors, roles)
+    out += _government_descriptions(body, ordered, actors, display or {})
+    return out
+
+
+def _org_descriptions(
+    body: str, ordered: list[Mention], actors: tuple[ActorFound, ...]
+) -> list[Mention]:
+    starts = [m.start for m in ordered]
+    org_actors = [a for a in actors if a.kind == "organization"]
+    out: list[Mention] = []
+    for match in near_words(_org_re(), body, _anchors(words("org_descriptions"))):
+        noun = fold(match.group("noun")).split()[-1]
+        owner = match.group("owner")
+        code = lookup(owner) if owner else None
+        adjectives = fold(match.group("adj")).split()
+        required = [w for w in adjectives if w not in words("generic_org_adjectives")]
+        if owner and code is None:
+            # A place we cannot look up: the body must carry its name, as in
+            # "Ministry of Foreign Affairs (Ruritania)"; "Maduro's party" names none.
+            required += fold(owner).split()
+        demonyms = {c for c in (lookup(w) for w in adjectives) if c}
+        if demonyms:
+            code = code or next(iter(demonyms))
+            required = [w for w in required if lookup(w) is None]
+        earlier = [
+            m for m in ordered[: bisect_left(starts, match.start())] if m.kind == "organization"
+        ]
+        name = _org_named(noun, required, code, earlier, org_actors)
+        if name:
+            out.append(Mention(match.start(), match.end(), name, "organization"))
+        elif noun in words("org_descriptions_that_speak") - {"party", "movement"}:
+            out.append(Mention(match.start(), match.end(), "", UNRESOLVED))
+    return out
+
+
+def _org_named(
+    noun: str,
+    required: list[str],
+    code: str | None,
+    earlier: list[Mention],
+    org_actors: list[ActorFound],
+) -> str | None:
+    """The organisation a description with head ``noun`` names: the last one named
+    with that head, else the only actor of the article with it."""
+    country = {a.name: a.country for a in org_actors}
+
+    def fits(name: str) -> bool:
+        parts = set(fold(name).replace("(", " ").replace(")", " ").split())
+        if noun not in parts or not all(w in parts for w in required):
+            return False
+        return code is None or country.get(name) in (None, code)
+
+    named = [m.name for m in earlier if fits(m.name)]
+    if named:
+        return named[-1]
+    if noun in words("collective_descriptions"):
+        heads = words("collective_heads")
+        named = [m.name for m in earlier if heads & set(fold(m.name).split())]
+        if named:
+            return named[-1]
+    candidates = {a.name for a in org_actors if fits(a.name)}
+    if code is not None:
+        placed = {n for n in candidates if country.get(n) == code}
+        candidates = placed or candidates
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bool:
+    """Whether one of ``titles`` (folded) is a post called ``noun`` or a synonym of it:
+    it ends with it ("UN refugee chief"), or, with ``head_first``, opens with it
+    ("minister of foreign affairs")."""
+    wanted = (noun, *synonyms().get(noun, ()))
+    # "the general" is no Secretary-General, "the secretary" no general secretary's aide.
+    compounds = [c for c in words("compound_titles") if noun in c.replace("-", " ").split()]
+    kept = [t for t in titles if not any(c in t for c in compounds if c != noun)]
+    return any(
+        t == w or t.endswith(" " + w) or (head_first and t.startswith(w + " "))
+        for t in kept
+        for w in wanted
+    )
+
+
+@lru_cache(maxsize=8192)
+def _described(body: str, start: int, end: int) -> tuple[str, ...]:
+    """The descriptions the text gives a person at mention ``body[start:end]``: the
+    words before the name in its clause ("UN refugee chief Ana Ruiz") and an
+    apposition after it ("Ana Ruiz, a soldier,")."""
+    before = body[max(0, start - 60) : start]
+    before = re.split(r"[.,;:!?“”\"()\n]", before)[-1]
+    found = [fold(before).strip()]
+    after = re.match(
+        r",\s+(?:a|an|the)\s+([\w\s-]{1,50}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
+        body[end : end + 70],
+    )
+    if after:
+        found.append(fold(after.group(1)).strip())
+    return tuple(f for f in found if f)
+
+
+def _person_descriptions(
+    body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], roles: tuple[RoleFound, ...]
+) -> list[Mention]:
+    starts = [m.start for m in ordered]
+    country_of = {a.name: a.country for a in actors}
+    titles: dict[str, list[RoleFound]] = {}
+    for role in roles:
+        titles.setdefault(role.actor, []).append(role)
+    out: list[Mention] = []
+    for match in near_words(_person_re(), body, _anchors(words("person_descriptions"))):
+        owner = match.group("owner")
+        code = lookup(owner) if owner else None
+        if owner and code is None:
+            continue
+        if match.group("demonym"):  # "the Peruvian foreign minister"
+            code = code or lookup(match.group("demonym"))
+            if code is None:
+                continue
+        noun = " ".join(fold(match.group("noun")).split())
+        best = _title_holder(
+            body, noun, code, ordered[: bisect_left(starts, match.start())], titles, country_of
+        )
+        if best:
+            out.append(Mention(match.start(), match.end(), best, "person"))
+    return out
+
+
+def _title_holder(
+    body: str,
+    noun: str,
+    code: str | None,
+    earlier: list[Mention],
+    titles: dict[str, list[RoleFound]],
+    country_of: dict[str, str | None],
+) -> str | None:
+    """The holder of post ``noun`` named most so far: "the president" in an article
+    about Maduro is Maduro even just after a line on Chávez."""
+    salience: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m in earlier:
+        if m.kind != "person":
+            continue
+        held = [r for r in titles.get(m.name, []) if _holds(noun, (fold(r.title),))]
+        if not held and not _holds(noun, _described(body, m.start, m.end), head_first=False):
+            continue
+        countries = {r.country for r in held} | {country_of.get(m.name)}
+        if code and code not in countries and countries != {None}:
+            continue
+        # "Venezuela's president" is the president, not the interim or vice one.
+        plain = not held or any(
+            not words("qualified_title_words") & set(fold(r.title).split()) for r in held
+        )
+        rank = 1 + int(plain) + (2 if code and code in countries else 0)
+        salience[m.name] = salience.get(m.name, 0) + rank
+        last[m.name] = m.start
+    if not salience:
+        return None
+    return max(salience, key=lambda n: (salience[n], last[n]))
+
+
+def _government_descriptions(
+    body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], display: dict[str, str]
+) -> list[Mention]:
+    """ "the Trump administration", "US officials", "the Mexican government" -> the country."""
+    follow_re = re.compile(rf"\s+({_alternation(words('government_words'))})\b")
+    country_of = {a.name: a.country for a in actors}
+    us_named = any(m.kind == "country" and m.name == display.get("US") for m in ordered)
+    out: list[Mention] = []
+    for m in ordered:
+        follow = follow_re.match(body, m.end)
+        if follow is None:
+            continue
+        if m.kind in ("country", "demonym"):
+            name = m.name  # country mentions already carry the display name
+        elif m.kind == "person" and follow.group(1) == "administration":
+            # "the Biden administration": a leader's surname before "administration" is
+            # the American usage for the government, so an unplaced leader is the US's
+            # when the article names the US at all.
+            code = country_of.get(m.name) or ("US" if us_named else None)
+            if not code:
+                continue
+            name = display.get(code, code)
+        else:
+            continue
+        out.append(Mention(m.start, follow.end(), name, "country"))
+    return out
+
+
+def merge(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with ``extra`` added; an extra replaces the mentions it covers and
+    is dropped where it would cut one in two."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    if not extra:
+        return mentions
+    extra = sorted(extra, key=lambda m: (m.start, -m.end))
+    starts = [x.start for x in extra]
+
+    def covered_by_extra(m: Mention) -> bool:
+        # Extras are few and short: only those starting up to 80 characters before can cover.
+        lo = bisect_left(starts, m.start - 80)
+        hi = bisect_left(starts, m.start + 1)
+        return any(x.start <= m.start and m.end <= x.end for x in extra[lo:hi])
+
+    kept = [m for m in mentions if not covered_by_extra(m)]
+    kept_starts = [m.start for m in kept]
+
+    def crosses_kept(x: Mention) -> bool:
+        lo = bisect_left(kept_starts, x.start - 80)
+        hi = bisect_left(kept_starts, x.end)
+        return any(m.start < x.start < m.end or m.start < x.end < m.end for m in kept[lo:hi])
+
+    covered = [x for x in extra if not crosses_kept(x)]
+    return sorted(kept + covered, key=lambda m: m.start)

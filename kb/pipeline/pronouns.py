@@ -1,0 +1,222 @@
+"""Pronouns: "he", "she" and "it said" resolved to the actor they stand for.
+
+In:  the clean body, the mentions (actors, countries, resolved descriptions) and
+     the quoted spans.
+Out: one ``Mention`` per resolved pronoun outside quotes, spanning the pronoun.
+Rules: a pronoun stands for the subject of the nearest sentence before it (its
+own clause first) that names a candidate: a person of a compatible gender for
+he/she (Mr/Ms, gendered nouns and earlier resolutions fix genders), a body or
+country for "it said". A name governed by a preposition, the object of a verb
+and a possessor are no subjects ("according to X" and "by X" are). A
+capitalised name in subject position that no mention covers (an actor we
+missed) stops the search: no antecedent rather than a wrong one.
+Guarantees: never raises; ``body[m.start:m.end]`` is the pronoun.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cache
+
+from kb.pipeline.text import fold, lexicon, sentence_bounds
+from kb.pipeline.types import Mention
+from kb.pipeline.wordlists import inside, words
+
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!['’-])")
+_IT_SAID_RE = re.compile(r"\b[Ii]t\s+(?:also\s+|again\s+|further\s+)?(?P<verb>[a-z]+)\b")
+_WINDOW = 1500  # how far back (characters) a pronoun looks for its person
+_IT_WINDOW = 500  # and "it said" for its body: bodies are named again more often
+
+
+def _word_before(body: str, pos: int, floor: int) -> str:
+    """The word before ``pos`` in the clause, skipping a determiner ("with the EU" -> "with")."""
+    found = re.findall(r"[A-Za-z’'-]+|[,;:()]", body[max(floor, pos - 40) : pos])
+    while found and found[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        found.pop()
+    return found[-1].lower() if found else ""
+
+
+def is_subject(body: str, m: Mention, floor: int) -> bool:
+    """Whether mention ``m`` may be the subject of its clause: no preposition governs
+    it ("according to X" names a voice, "led by X" an agent) and it owns nothing
+    ("X's decision")."""
+    if body[m.end : m.end + 2] in ("'s", "’s"):
+        return False
+    lead = body[max(floor, m.start - 14) : m.start].lower()
+    if lead.endswith("according to "):
+        return True
+    word = _word_before(body, m.start, floor)
+    if word.endswith(("ed", "ing")) and word not in words("function_words"):
+        return False  # the object of a verb: "demanding Rajapaksa resign", "recognized X"
+    if word != "by" and governed(body, m.start, floor):
+        return False  # "members of the elite Republican Guard"
+    return word == "by" or word not in words("prepositions")
+
+
+@cache
+def _governed_re() -> re.Pattern[str]:
+    prepositions = "|".join(sorted(words("prepositions") - {"by"}, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{prepositions})\s+(?:[a-z][\w’'-]*\s+){{0,3}}$")
+
+
+def governed(body: str, pos: int, floor: int) -> bool:
+    """Whether a preposition governs the name at ``pos``, past lowercase determiners and
+    adjectives ("of the elite Republican Guard", "with the new president X")."""
+    return _governed_re().search(body, max(floor, pos - 60), pos) is not None
+
+
+def _gender_of_words(text: str) -> str | None:
+    folded = fold(text).split()
+    if not folded:
+        return None
+    last = folded[-1]
+    if last in words("female_words"):
+        return "she"
+    if last in words("male_words"):
+        return "he"
+    return None
+
+
+def _initial_genders(body: str, people: list[Mention]) -> dict[str, str]:
+    """Genders the text states: "Ms Ortega", "actress Ana Ruiz", "Ana Ruiz, a spokeswoman"."""
+    genders: dict[str, str] = {}
+    for m in people:
+        if m.name in genders:
+            continue
+        before = re.split(r"[,;:.!?\"“”()\n]", body[max(0, m.start - 30) : m.start])[-1]
+        tokens = before.split()
+        for index in range(len(tokens), 0, -1):
+            gender = _gender_of_words(" ".join(tokens[:index]))
+            if gender:
+                genders[m.name] = gender
+                break
+        surface = body[m.start : m.end].split()
+        gender = _gender_of_words(surface[0]) if len(surface) > 1 else None
+        if gender:
+            genders[m.name] = gender
+    return genders
+
+
+def pronouns(
+    body: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """ "he"/"she" outside quotes -> the person (see ``_antecedent``)."""
+    spans = sorted(quotes)
+    people = [m for m in mentions if m.kind == "person" and m.name and not inside(spans, m.start)]
+    genders = _initial_genders(body, people)
+    known = sorted((m.start, m.end) for m in mentions)
+    bounds = sentence_bounds(body)
+    out: list[Mention] = []
+    for match in _PRONOUN_RE.finditer(body):
+        if inside(spans, match.start()):
+            continue
+        gender = match.group().lower()
+        found = _antecedent(body, match.start(), gender, people, bounds, genders, known)
+        if found is None:
+            continue
+        mention = Mention(match.start(), match.end(), found.name, "person")
+        genders.setdefault(found.name, gender)
+        out.append(mention)
+        index = bisect_left([p.start for p in people], mention.start)
+        people.insert(index, mention)
+    return out
+
+
+def _antecedent(
+    body: str,
+    pos: int,
+    gender: str,
+    people: list[Mention],
+    bounds: list[tuple[int, int]],
+    genders: dict[str, str],
+    known: list[tuple[int, int]],
+) -> Mention | None:
+    """The subject of the nearest sentence before ``pos`` (its own clause first) that
+    names a person whose gender, when known, is the pronoun's."""
+    starts = [p.start for p in people]
+    lo = bisect_left(starts, pos - _WINDOW)
+    hi = bisect_left(starts, pos)
+    candidates = [p for p in people[lo:hi] if genders.get(p.name, gender) == gender]
+    return _nearest_subject(body, pos, candidates, bounds, known)
+
+
+def _nearest_subject(
+    body: str,
+    pos: int,
+    pool: list[Mention],
+    bounds: list[tuple[int, int]],
+    known: list[tuple[int, int]],
+) -> Mention | None:
+    """Walking back sentence by sentence from ``pos``: the first person in subject
+    position of the first sentence that has one in ``pool``; None when a name we do
+    not know comes first ("Guterres tempered …, signalling that he …")."""
+    index = bisect_right(bounds, (pos, 10**12)) - 1
+    while index >= 0 and pool:
+        lo, hi = bounds[index]
+        hi = min(hi, pos)
+        here = [p for p in pool if lo <= p.start < hi]
+        subjects = [p for p in here if is_subject(body, p, lo)]
+        unknown = _unknown_subject(body, lo, hi, known)
+        if unknown is not None and (not subjects or unknown < subjects[0].start):
+            return None
+        if subjects:
+            return subjects[0]
+        pool = [p for p in pool if p.start < lo]
+        index -= 1
+    return None
+
+
+_NAME_SUBJECT_RE = re.compile(
+    r"(?:^|,\s+|\b(?:and|but|that|while|when|after)\s+)"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+    r"\s+(?:[a-z]+ed|[a-z]+s|said|told|had|was|will|would|wrote|met|spoke)\b"
+)
+
+
+def _unknown_subject(body: str, lo: int, hi: int, known: list[tuple[int, int]]) -> int | None:
+    """Where a capitalised name that is no mention stands as the subject of a verb
+    between ``lo`` and ``hi``, if anywhere. A single word opening the sentence
+    ("Officials said") is not taken for a name."""
+    for match in _NAME_SUBJECT_RE.finditer(body, lo, hi):
+        name = match.group("name")
+        if match.start("name") == lo and " " not in name:
+            continue
+        if fold(name.split()[0]) in words("not_names"):
+            continue
+        start, end = match.span("name")
+        index = bisect_left(known, (end,)) - 1
+        if index >= 0 and known[index][1] > start:
+            continue  # a country, body or person we know is (part of) it
+        return start
+    return None
+
+
+def it_said(body: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]]) -> list[Mention]:
+    """ "it said" outside quotes -> the body or country that is the subject of the
+    nearest sentence naming one; nothing when that subject is a person or a name we
+    do not know."""
+    spans = sorted(quotes)
+    voices = [
+        m
+        for m in mentions
+        if m.kind in ("person", "organization", "country") and m.name
+        if not inside(spans, m.start)
+    ]
+    known = sorted((m.start, m.end) for m in mentions)
+    bounds = sentence_bounds(body)
+    out: list[Mention] = []
+    for match in _IT_SAID_RE.finditer(body):
+        if match.group("verb") not in lexicon("reporting_verbs") or inside(spans, match.start()):
+            continue
+        starts = [v.start for v in voices]
+        pool = voices[
+            bisect_left(starts, match.start() - _IT_WINDOW) : bisect_left(starts, match.start())
+        ]
+        found = _nearest_subject(body, match.start(), pool, bounds, known)
+        if found is not None and found.kind != "person":
+            out.append(Mention(match.start(), match.start() + 2, found.name, found.kind))
+    return out

@@ -1,0 +1,370 @@
+"""Speakers: who says a quote, from the words around it.
+
+In:  the clean body, a quote's span and sentence, and the mentions outside
+     quotes (actors, countries, and the coreference stage's descriptions and
+     pronouns).
+Out: the speaking ``Mention`` (or None) and whether a reporting cue was seen.
+Patterns: "Q, X said", "Q, said X" (a title may come between: "said UN refugee
+chief Ana Ruiz", "said Okafor's deputy, Lena Brooks"), "X said: Q", "X
+disagreed: Q", "X, who ..., said", "X, 45, said", "according to X", "X's
+decision to Q", "a Q remains, she said", a participle ("..., saying") or a
+coordinated verb ("…, and underlined") whose clause subject speaks.
+When unsure, no one: a possessor, the object of a verb, a pronoun we could not
+resolve or a voice we cannot name ("a wounded soldier replied", "said the
+president of the Senate") gives None, with the cue still seen.
+Guarantees: never raises; the mention returned is one of those given.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kb.pipeline.quote_spans import CUE_RE, VERB_AFTER
+from kb.pipeline.text import fold, folded_lexicon
+from kb.pipeline.types import Block, Mention
+from kb.pipeline.wordlists import words
+
+_PREPOSITIONS = words("prepositions")
+_FUNCTION_WORDS = words("function_words")
+_LOWER_TITLES = (
+    words("person_descriptions") | words("org_descriptions") | folded_lexicon("role_nouns")
+)
+_PRONOUN_AFTER_RE = re.compile(
+    rf"^[\s,.!?”\"’]*\s*(?:he|she|it|they|we)\s+{VERB_AFTER}\b", re.IGNORECASE
+)
+_SPEECH_NOUN_ALT = (
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) "
+    r"(?:article|piece|op-ed|letter|statement|interview|tweet|post)"
+)
+SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
+
+_CLOSED_SENTENCE_RE = re.compile(r"^[”\"’']\s*[.!?]\s+[A-Z]")
+_LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
+# The words of a title or description between a verb or quote and the name they
+# introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
+# Affairs"; no punctuation but a possessive, no clause word ("while", "in").
+_TITLE_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?")
+_TITLE_GLUE = frozenset(["of", "for", "the", "a", "an", "his", "her", "its", "their"])
+
+
+def _is_title_gap(text: str) -> bool:
+    """Whether ``text`` (between a verb or quote and a name) is only title words."""
+    parts = text.split()
+    if len(parts) > 7 or len(text) > 70 or "\n" in text:
+        return False
+    for part in parts:
+        if not _TITLE_WORD_RE.fullmatch(part):
+            return False
+        if part.lower() in _FUNCTION_WORDS and part.lower() not in _TITLE_GLUE:
+            return False
+    return True
+
+
+_APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
+
+
+def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
+    """The actor a noun phrase starting at ``pos`` names: the last person its title
+    words lead to ("said UN refugee chief Ana Ruiz while …" -> Ana Ruiz) or the
+    person set off after them ("said Okafor's deputy, Lena Brooks"), else the body
+    or country that opens it ("said Ruritania in a statement"). A possessor owns
+    the title and is not the one named ("Okafor's deputy")."""
+    found: list[Mention] = []
+    for m in mentions:
+        if m.start < pos or m.start > pos + 80 or m.kind == "demonym":
+            continue
+        if not _is_title_gap(body[pos : m.start]):
+            break
+        found.append(m)
+    owned = [m for m in found if body[m.end : m.end + 2] in ("'s", "’s")]
+    people = [m for m in found if m.kind == "person" and m not in owned]
+    if people:
+        return people[-1]
+    apposed = _APPOSED_NAME_RE.match(body, pos)
+    if apposed and _is_title_gap(apposed.group("title") + " "):
+        # "said the president of the Senate, Tomas Vidal, on Monday"
+        person = next(
+            (m for m in mentions if m.start == apposed.end() and m.kind == "person"), None
+        )
+        if person is not None:
+            return person
+    found = [m for m in found if m not in owned]
+    if not found or owned:
+        return None
+    if set(fold(body[pos : found[0].start]).split()) & _LOWER_TITLES:
+        return None  # "said the president of the Senate": the post's holder, unnamed
+    return found[0]
+
+
+def speaker_after(
+    body: str, end: int, sentence_end: int, mentions: list[Mention]
+) -> tuple[Mention | None, bool]:
+    """The speaker a cue right after the quote names: "Q, X said", "Q, said X",
+    "Q, according to X", "Q, he said"."""
+    after = body[end : end + 160].split("\n", 1)[0]
+    if _CLOSED_SENTENCE_RE.match(after):
+        return None, False  # '…regime”. Brazilian officials said': the next sentence's voice
+    lead = _LEAD_RE.match(after)
+    gap = end + (lead.end() if lead else 0)
+    for m in mentions:
+        if m.kind == "demonym" or not (gap - 1 <= m.start <= gap + 70):
+            continue
+        if m.start > gap + 1 and not _is_title_gap(body[gap : m.start]):
+            continue
+        rest = body[m.end : m.end + 90]
+        if re.match(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?{VERB_AFTER}\b", rest):
+            return m, True
+    cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
+    if cue:
+        return _named_after(body, gap + cue.end(), mentions), True
+    if _PRONOUN_AFTER_RE.match(after) or _UNNAMED_AFTER_RE.match(body, gap, gap + 80):
+        return None, True  # a voice we cannot name: "he said", "a wounded soldier replied"
+    return _trailing_cue(body, end, mentions)
+
+
+# "“…,” a wounded soldier replied": a voice the text describes but does not name.
+_UNNAMED_AFTER_RE = re.compile(
+    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
+    rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{1,4}}{VERB_AFTER}\b"
+)
+_TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
+
+
+def _trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """ "a “path out of this war” remains open, she said": the cue closes the sentence."""
+    rest = re.match(r"[^.!?“”\"\n]*[.!?]?", body[end + 1 : end + 200])
+    if rest is None:
+        return None, False
+    for match in _TRAILING_RE.finditer(body, end + 1, end + 1 + rest.end()):
+        subject_start = match.start("subject")
+        found = [
+            m
+            for m in mentions
+            if subject_start <= m.start and m.end == match.end("subject") and m.kind != "demonym"
+        ]
+        if found and _is_title_gap(body[subject_start : found[0].start]):
+            return found[0], True
+    return None, False
+
+
+_TITLE_GAP_RE = re.compile(r"^(?:[’']s)?(?:\s+(?:[A-Z][\w’'-]*|of|for|the))*\s+$")
+
+
+def word_before(body: str, pos: int, floor: int) -> str:
+    """The word before ``pos`` in the clause, skipping a determiner ("with the EU" -> "with")."""
+    words = re.findall(r"[A-Za-z’'-]+|[,;:()]", body[max(floor, pos - 40) : pos])
+    while words and words[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
+def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | None:
+    """The first mention of the clause that no preposition governs: the subject of its verb.
+
+    A country naming a title ("US Secretary of State Antony Blinken") yields the
+    person it qualifies.
+    """
+    governed = False
+    for index, mention in enumerate(inside):
+        before = word_before(body, mention.start, floor)
+        if governed and before in ("and", "or", "nor"):
+            continue  # "between Vucic and Kurti": the preposition governs both
+        governed = before in _PREPOSITIONS or _is_object(body, mention.start)
+        if governed:
+            continue  # "with Dbeibah", "voted to remove Castillo": not the subject
+        if body[mention.end : mention.end + 2] in ("'s", "’s"):
+            # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
+            continue
+        if mention.kind in ("country", "demonym") and index + 1 < len(inside):
+            nxt = inside[index + 1]
+            if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(
+                body[mention.end : nxt.start] + " "
+            ):
+                return nxt
+        return mention
+    # "The majority of the group's members …, calling for": the members' body.
+    owners = [
+        m
+        for m in inside
+        if body[m.end : m.end + 2] in ("'s", "’s")
+        and word_before(body, m.start, floor) in ("of", "")
+    ]
+    return owners[0] if owners else None
+
+
+_OBJECT_RE = re.compile(
+    r"(?:\bto\s+(?P<verb>[a-z]+)|\b(?P<past>[a-z]+ed))\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$"
+)
+
+
+def _is_object(body: str, pos: int) -> bool:
+    """Whether the mention at ``pos`` is the object of a verb: a past form ("recognized
+    Dbeibah") or an infinitive ("to remove President Castillo"); adjectives and titles
+    ("The conservative X", "rector X") do not make it one."""
+    match = _OBJECT_RE.search(body, max(0, pos - 60), pos)
+    if match is None:
+        return False
+    verb = match.group("verb") or match.group("past")
+    return verb not in _LOWER_TITLES and verb not in _FUNCTION_WORDS
+
+
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_APPOSITION_RE = re.compile(r"\s*,[^,;:“”\"()]{1,60},\s*")
+
+
+def _apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
+    """The name an apposition with no name in it sets off before the verb ("Carla Nunes,
+    45, said"), or the first of the names it coordinates ("Mali and Burkina Faso, both
+    …, warned")."""
+    for index in range(len(inside) - 1, -1, -1):
+        m = inside[index]
+        if not _APPOSITION_RE.fullmatch(body, m.end, cue_start):
+            continue
+        if index + 1 < len(inside):
+            return None  # a name inside the apposition: "The head of X, Ana Ruiz, said"
+        while index > 0 and body[inside[index - 1].end : inside[index].start] in (" and ", ", "):
+            index -= 1
+        return inside[index]
+    return None
+
+
+_SPEECH_ACT_RE = re.compile(
+    r"^[’']s\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(sorted(words("speech_act_nouns"), key=len, reverse=True))
+    + r")\s+(?:to|that|of)?\s*[“\"‘]?$"
+)
+
+
+_SUBJECT_END_RE = re.compile(
+    r"(?:\b(?:he|she|it|they|who|which|that|also|again|still|now|[a-z]+ly)|[,)])\s+$", re.IGNORECASE
+)
+
+
+def _is_verb(body: str, at: int, ends: set[int]) -> bool:
+    """Whether a cue in -s ("states", "claims", "notes") is a verb, not a plural noun
+    ("Western states headed by"): its subject (a mention or pronoun), an adverb or a
+    closing comma stands right before it."""
+    word = re.match(r"\w+", body[at : at + 20])
+    if word is None or not word.group().endswith("s") or word.group().endswith("ss"):
+        return True
+    before = body[max(0, at - 30) : at]
+    return at - 1 in ends or bool(_SUBJECT_END_RE.search(before))
+
+
+def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> Mention | None:
+    """ "Ruiz disagreed: “…”", "Ruiz's answer was blunt: “…”": the subject of the clause
+    the colon closes."""
+    inside = [m for m in mentions if lo <= m.start and m.end <= start and m.kind != "demonym"]
+    return _clause_subject(body, lo, inside)
+
+
+def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """ "Maduro's decision to “cut every tie …”": the words are the possessor's."""
+    for m in mentions:
+        if (
+            start - 60 <= m.end < start
+            and m.kind in ("person", "organization", "country")
+            and _SPEECH_ACT_RE.match(body[m.end : start])
+        ):
+            return m, True
+    return None, False
+
+
+def speaker_before(
+    body: str, start: int, sentence: tuple[int, int], mentions: list[Mention]
+) -> tuple[Mention | None, bool]:
+    prefix_start = sentence[0]
+    prefix = body[prefix_start:start]
+    ends = {m.end for m in mentions if prefix_start <= m.end <= start}
+    cues = [c for c in CUE_RE.finditer(prefix) if _is_verb(body, prefix_start + c.start(), ends)]
+    if not cues:
+        if re.search(r":\s*[“\"‘]?$", prefix):
+            return _colon_speaker(body, prefix_start, start, mentions), True
+        return _owner_of_words(body, start, mentions)
+    cue = cues[-1]
+    cue_start = prefix_start + cue.start()
+    if cue.group().lower() == "according to":
+        # "According to Vidal, “…”": the voice is named right after the cue.
+        named = _named_after(body, prefix_start + cue.end() + 1, mentions)
+        if named is not None:
+            return named, True
+    if re.search(rf"\b{_SPEECH_NOUN_ALT} (?:also )?$", body[prefix_start:cue_start]):
+        return None, False  # "The article also says": the speaker of the quotes before
+    inside = [
+        m
+        for m in mentions
+        if prefix_start <= m.start and m.end <= cue_start and m.kind != "demonym"
+    ]
+    apposed = _apposed(body, inside, cue_start)
+    if apposed is not None and not cue.group().endswith("ing"):
+        return apposed, True  # "teacher Carla Nunes, 45, said:"
+    coordinated = re.search(r",?\s+and\s+$", body[prefix_start:cue_start]) is not None
+    if inside and (
+        body[cue_start - 2 : cue_start] == ", " or cue.group().endswith("ing") or coordinated
+    ):
+        # "Geoff Ramsey, a researcher at X, called ...", "the coalition ..., decrying":
+        # the verb belongs to the clause's subject, not to the nearest name.
+        adjacent = [m for m in inside if body[m.end : cue_start].strip() == ""]
+        if adjacent and word_before(body, adjacent[-1].start, prefix_start) == "with":
+            return adjacent[-1], True  # "with Quispe saying ..."
+        return _clause_subject(body, prefix_start, inside), True
+    # A country in a title ("US President Donald Trump") is rarely the speaker when a
+    # person or body is named.
+    # "X's appointment": a possessor is not the subject of a later verb.
+    inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")]
+    actors_inside = [m for m in inside if m.kind in ("person", "organization")]
+    inside = actors_inside or inside
+    if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
+        return inside[-1], True
+    return None, True  # no name, or a pronoun we could not resolve is nearer the verb
+
+
+def between(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start, ``starts`` their starts) that start in ``[lo, hi)``."""
+    return mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+def framed_speaker(
+    body: str,
+    end: int,
+    sentence: tuple[int, int],
+    mentions: list[Mention],
+    starts: list[int],
+) -> Mention | None:
+    """A person set off by commas later in the quote's sentence: '“…” if …, Ana Quispe, …'."""
+    for m in between(mentions, starts, end, sentence[1]):
+        if (
+            end <= m.start < sentence[1]
+            and m.kind == "person"
+            and body[m.start - 2 : m.start] == ", "
+            and body[m.end : m.end + 1] == ","
+        ):
+            return m
+    return None
+
+
+def introduced_speaker(
+    body: str,
+    start: int,
+    bounds: list[tuple[int, int]],
+    block: Block | None,
+    mentions: list[Mention],
+    starts: list[int],
+) -> Mention | None:
+    """The person the sentence before an uncued quote introduces, in the same paragraph."""
+    if block is None:
+        return None
+    index = bisect_left(bounds, (start + 1,)) - 1
+    while index >= 0 and bounds[index][1] > start:
+        index -= 1
+    if index < 0 or bounds[index][0] < block.start:
+        return None
+    lo, hi = bounds[index]
+    people = [m for m in between(mentions, starts, lo, hi) if m.end <= hi and m.kind == "person"]
+    for m in people:
+        if word_before(body, m.start, lo) not in _PREPOSITIONS:
+            return m
+    return None

@@ -1,0 +1,320 @@
+"""Speaker attribution on small sentences of our own, one failure class each (issue 14)."""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from kb.pipeline import extract
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text).quotes]
+
+
+def test_speaker_after_the_verb_with_a_long_title_and_a_trailing_clause() -> None:
+    text = (
+        "Flooding displaced thousands in the north of Costa Rica this week.\n\n"
+        "“We need shelter for everyone before the rains return,” said UN refugee chief Ana Ruiz "
+        "while visiting Puerto Viejo on Sunday."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_party_or_body_before_the_name_is_a_title() -> None:
+    text = (
+        "Prime Minister Elena Brandt defended the budget in parliament on Tuesday. Brandt said "
+        "the cuts were needed.\n\n"
+        "“This budget punishes the poorest families in the country,” said Renewal Party lawmaker "
+        "Tomas Vidal."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_a_ministry_description_speaks_for_the_ministry_named() -> None:
+    text = (
+        "The Ruritanian Ministry of Foreign Affairs summoned the ambassador on Monday.\n\n"
+        "“This interference will not be tolerated,” the ministry said in a statement."
+    )
+    assert speakers(text) == ["Ruritanian Ministry of Foreign Affairs"]
+
+
+def test_a_ministry_no_actor_stands_for_gives_no_speaker_not_the_country() -> None:
+    text = (
+        "Ruritania recalled its ambassador to Osterlich on Monday.\n\n"
+        "Ruritania's foreign ministry said: “This interference will not be tolerated by our "
+        "government.”\n\n"
+        "“We reject these claims entirely and call for calm,” the ministry said."
+    )
+    assert speakers(text) == [None, None]
+
+
+def test_a_country_speaks_when_the_text_makes_it_speak() -> None:
+    text = "“We reject these claims entirely and call for calm,” Ruritania said on Monday."
+    assert speakers(text) == ["Ruritania"]
+
+
+def test_descriptions_and_pronouns_across_paragraphs() -> None:
+    text = (
+        "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
+        "his unit, was wounded there.\n\n"
+        "“We hold every position we held a month ago,” the general said.\n\n"
+        "“Nobody has come to relieve us for weeks now,” the soldier replied."
+    )
+    assert speakers(text) == ["Marco Tellez", "Pavel Orsk"]
+
+
+def test_she_added_goes_to_the_woman_named_before() -> None:
+    text = (
+        "Ms Ilse Varga, the interior minister, met Mr Oskar Lind in Vienna on Friday.\n\n"
+        "“We agreed on a common border plan for the spring,” Varga said.\n\n"
+        "Lind declined to comment on the talks.\n\n"
+        "“The plan will be signed in March at the latest,” she added."
+    )
+    assert speakers(text) == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_the_minister_told_reporters() -> None:
+    text = (
+        "Finance Minister Rosa Delgado presented the plan on Monday. Opposition leader Juan Mora "
+        "rejected it.\n\n"
+        "“The plan protects pensions and cuts no public salaries,” the minister told reporters."
+    )
+    assert speakers(text) == ["Rosa Delgado"]
+
+
+def test_a_paragraph_continuing_a_quote_keeps_its_speaker() -> None:
+    text = (
+        "“The talks have failed and we are leaving the table for now,” said Tomas Vidal.\n\n"
+        "“We will come back when the other side is serious about a deal.”"
+    )
+    assert speakers(text) == ["Tomas Vidal", "Tomas Vidal"]
+
+
+def test_speaker_before_a_colon() -> None:
+    text = (
+        "The talks ended without a deal on Friday night.\n\n"
+        "Vidal said: “We will not sign anything that hurts the farmers of this country.”"
+    )
+    assert speakers(text) == ["Vidal"]
+
+
+def test_speaker_named_after_the_first_sentence_of_a_quote() -> None:
+    text = (
+        "The talks ended without a deal on Friday night.\n\n"
+        "“We will not sign this text,” Tomas Vidal said. “It hurts the farmers of this country.”"
+    )
+    assert speakers(text) == ["Tomas Vidal", "Tomas Vidal"]
+    text = (
+        "The talks ended without a deal on Friday night.\n\n"
+        "“We will not sign this text. It hurts the farmers of this country,” said Tomas Vidal."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_speaker_with_an_age_apposition_before_a_colon() -> None:
+    text = (
+        "Outside the palace, where crowds had gathered for days demanding Pedro Alves resign, "
+        "teacher Carla Nunes, 45, said: “We were betrayed. The whole country was betrayed.”"
+    )
+    assert speakers(text) == ["Carla Nunes"]
+
+
+def test_a_possessor_is_not_the_speaker_of_a_later_verb() -> None:
+    text = (
+        "But a day later, Ana Ruiz softened that position, saying she had “taken note” of "
+        "Tomas Vidal’s appointment and urged “all sides to keep the peace in the capital.”"
+    )
+    assert speakers(text)[-1] == "Ana Ruiz"
+
+
+def test_a_cue_closing_the_sentence_after_a_quote_fragment() -> None:
+    text = (
+        "Ana Ruiz met both delegations in Geneva on Monday.\n\n"
+        "Still, a “path out of this war” is still open, she said, presenting her plan."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_according_to_a_titled_name_after_the_quote() -> None:
+    text = (
+        "The government had “agreed to hold talks with the rebels within the framework,” "
+        "according to Minister Olivier Ndayi."
+    )
+    assert speakers(text) == ["Olivier Ndayi"]
+
+
+def test_a_description_no_one_holds_is_a_cue_without_a_speaker() -> None:
+    text = (
+        "“We hold every position we held a month ago,” said Marco Tellez.\n\n"
+        "“Nobody has come to relieve us for weeks now,” a wounded soldier replied."
+    )
+    assert speakers(text) == ["Marco Tellez", None]
+
+
+def test_a_possessor_alone_before_the_verb_is_no_speaker() -> None:
+    text = (
+        "The envoy welcomed Tomas Vidal’s appointment and urged “all sides to keep the peace "
+        "in the capital and to respect the ceasefire.”"
+    )
+    assert speakers(text) == [None]
+
+
+def test_the_owner_of_a_decision_or_call_owns_the_words() -> None:
+    text = (
+        "President Tomas Vidal spoke in the capital on Saturday.\n\n"
+        "The envoy set out the government's position after Vidal's decision to “cut every "
+        "diplomatic tie with the neighbouring government”."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_a_name_inside_someone_elses_quote_holds_no_post_for_the_writer() -> None:
+    text = (
+        "The government of Elena Brandt recognises “the president Pavel Orsk, whom it thanks "
+        "for the invitation he extended to our diplomats,” said Tomas Vidal.\n\n"
+        "“Every one of its diplomats has to leave within 24 hours,” added the president at a "
+        "rally."
+    )
+    assert speakers(text) == ["Tomas Vidal", None]
+
+
+def test_a_plural_noun_spelt_like_a_cue_is_no_cue() -> None:
+    text = (
+        "Speaking before the vote, Ana Ruiz accused the group of Western states headed by "
+        "the United States of “a policy of choking the country and its people.”"
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+    text = (
+        "The Organization of American States passed a resolution that states the polls were "
+        "“neither free, fair nor transparent and have no democratic legitimacy.”"
+    )
+    assert speakers(text) == ["Organization of American States"]
+
+
+def test_the_object_of_a_verb_is_not_the_subject_of_a_participle() -> None:
+    text = (
+        "Lawmakers voted 101-6 to remove President Pedro Alves, invoking grounds of “permanent "
+        "moral incapacity and repeated abuse of office.”"
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_coordinated_verb_belongs_to_the_subject_not_the_nearest_name() -> None:
+    text = (
+        "Ana Ruiz, the UN envoy, held talks in Tripoli with Tomas Vidal, and underlined “the role "
+        "of every actor in keeping the peace in the capital.”"
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_more_reporting_cues_make_short_fragments_quotes() -> None:
+    text = (
+        "Ana Ruiz met the families on Monday. According to Ruiz, there are “285 injured”, among "
+        "them 30 children."
+    )
+    assert [q.text for q in extract(text).quotes] == ["285 injured"]
+
+
+def test_the_holder_of_a_post_named_after_the_verb_is_the_speaker_not_the_body() -> None:
+    text = (
+        "Tomas Vidal opened the session on Monday.\n\n"
+        "“We will not accept this at all,” said the president of the Peruvian Senate, Tomas "
+        "Vidal, on Monday."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+    text = "“We will not accept this at all,” said the president of the Peruvian Senate."
+    assert speakers(text) == [None]
+
+
+def test_a_countrys_ministry_after_the_verb_is_not_the_country() -> None:
+    assert speakers("“We will not accept this at all,” said Peru's foreign ministry.") == [None]
+
+
+def test_a_quote_opening_a_paragraph_far_from_the_last_quote_gets_no_inherited_speaker() -> None:
+    text = (
+        "“We will not sign anything that hurts our farmers,” said Tomas Vidal.\n\n"
+        "Ana Ruiz, the trade minister, left the talks early.\n\n"
+        "Pavel Orsk, an economist, expects a deal next year.\n\n"
+        "The markets fell on Friday.\n\n"
+        "“This is the worst week for exporters since the crisis began.”"
+    )
+    assert speakers(text)[-1] is None
+
+
+def test_a_quote_after_a_paragraph_naming_only_its_speaker_continues() -> None:
+    text = (
+        "Outside the palace, where crowds had camped for weeks demanding Pedro Alves resign, "
+        "actress Carla Nunes, 45, said: “We were betrayed. The whole country was betrayed.”\n\n"
+        "The fight would go on, she told AFP.\n\n"
+        "“The politicians are fighting for their own power, not for the people.”"
+    )
+    assert speakers(text) == ["Carla Nunes", "Carla Nunes"]
+
+
+def test_it_said_is_the_body_that_was_the_subject() -> None:
+    text = (
+        "The European Union condemned the vote on Monday.\n\n"
+        "“The results cannot be recognised by any democratic government,” it said."
+    )
+    assert speakers(text) == ["European Union"]
+
+
+def test_it_said_after_a_person_subject_gives_no_speaker() -> None:
+    text = (
+        "“We will not sign anything that hurts our farmers,” said Tomas Vidal.\n\n"
+        "Tomas Vidal left the talks on Monday.\n\n"
+        "“The results cannot be recognised by any democratic government,” it said."
+    )
+    assert speakers(text) == ["Tomas Vidal", None]
+
+
+def test_according_to_a_name_before_the_quote() -> None:
+    text = (
+        "Tomas Vidal met Pavel Orsk in Lima on Monday.\n\n"
+        "According to Vidal, “we will not accept this at all”."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_a_description_with_a_demonym_is_that_countrys_holder() -> None:
+    text = (
+        "Foreign Minister Tomas Vidal of Peru met Foreign Minister Ana Ruiz of Chile in Lima.\n\n"
+        "“We will not accept this at all,” the Peruvian foreign minister said."
+    )
+    assert speakers(text) == ["Tomas Vidal"]
+
+
+def test_the_subject_before_a_colon_speaks_whatever_the_verb() -> None:
+    text = (
+        "Foreign Minister Tomas Vidal of Peru and Ana Ruiz of Chile met on Monday in Lima.\n\n"
+        "“We will not accept this at all,” Vidal said. Ruiz disagreed: “We must accept it.”"
+    )
+    assert speakers(text) == ["Tomas Vidal", "Ana Ruiz"]
+    text = (
+        "Foreign Minister Tomas Vidal of Peru and Ana Ruiz of Chile met on Monday in Lima.\n\n"
+        "Ruiz's answer was swift: “It is a bad plan for both of our countries.”"
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_possessive_title_between_quote_and_name() -> None:
+    text = (
+        "UN chief Ana Ruiz called for calm on Monday.\n\n"
+        "“The Secretary-General is deeply concerned,” her spokesman Stephane Dujarric said."
+    )
+    assert speakers(text) == ["Stephane Dujarric"]
+
+
+def test_said_a_possessors_title_then_the_name() -> None:
+    text = (
+        "Former finance minister Paul Okafor welcomed the split on Monday.\n\n"
+        "“We are ready to govern,” said Okafor's deputy, Lena Brooks.\n\n"
+        "“We are ready to govern,” said Okafor's deputy."
+    )
+    assert speakers(text) == ["Lena Brooks", None]
+
+
+def test_a_quote_after_a_colon_is_a_quote_and_a_coordinated_object_no_subject() -> None:
+    text = (
+        "Tomas Vidal and Pavel Orsk met in Brussels on Monday.\n\n"
+        "The meeting between Vidal and Orsk is over: “I'm hopeful, though skeptical”"
+    )
+    assert speakers(text) == [None]
