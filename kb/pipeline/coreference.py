@@ -240,7 +240,10 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
         body[end : end + 70],
     )
     if after:
-        found.append(fold(after.group(1)).strip())
+        described = fold(after.group(1)).strip()
+        found.append(described)
+        # "a soldier in his unit" describes a soldier too.
+        found.append(re.split(r"\s(?:in|of|at|for|from|with|on)\s", described, maxsplit=1)[0])
     return tuple(f for f in found if f)
 
 

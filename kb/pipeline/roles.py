@@ -23,7 +23,7 @@ from bisect import bisect_left
 from datetime import date
 from functools import cache
 
-from kb.pipeline.geo import GeoMention, lookup
+from kb.pipeline.geo import GeoMention, gazetteer, lookup
 from kb.pipeline.role_found import (
     APPOSITION,
     PREFIX_FULL,
@@ -160,10 +160,23 @@ def _prefix_role(
     if organization is None and country is None and modifier:
         # "UN refugee chief Ana Ruiz": one lowercase word between the owner and the title.
         owner = owner_before(body, modifier.start(), line_start, orgs)
-        if owner[1] or owner[2]:
+        if owner[1] or (owner[2] and _owns(body, modifier.start(), line_start)):
             role_start, organization, country = owner
             title = f"{modifier.group(1)} {title}"
     return role_start, title, organization, country or country_at(geo, title_start, start)
+
+
+def _owns(body: str, end: int, floor: int) -> bool:
+    """A country word right before ``end`` that owns what follows: "Peru's", "Peruvian";
+    not a bare name, which is a verb's subject ("Peru met Foreign Minister Ana Ruiz")."""
+    words = body[max(floor, end - 30) : end].split()
+    if not words:
+        return False
+    last = words[-1]
+    if last.endswith(("'s", "\u2019s")):
+        return True
+    entry = gazetteer().entries.get(last)
+    return entry is not None and entry[1] == "demonym"
 
 
 def _after_role(

@@ -215,3 +215,13 @@ def test_a_bare_post_takes_the_country_its_sentence_names_nearest() -> None:
     text = "Ana Gil visited Brazil and then stopped in Colombia to meet President Luis Mora."
     (role,) = [r for r in found(text) if r.actor == "Luis Mora"]
     assert (role.title, role.country, role.confidence) == ("President", "CO", 0.4)
+
+
+def test_a_country_that_is_a_verbs_subject_owns_no_post_after_the_verb() -> None:
+    text = (
+        "Talks in Lima\n\n"
+        "Foreign Minister Tomas Vidal of Peru met Foreign Minister Ana Ruiz of Chile in Lima."
+    )
+    roles = {(r.actor, r.title, r.country) for r in extract(text).roles}
+    assert ("Ana Ruiz", "Foreign Minister", "CL") in roles
+    assert not any(title.startswith("met ") for _, title, _ in roles)
