@@ -53,7 +53,12 @@ def seed_pages() -> list[str]:
     ]
 
 
+OPEN_DETAILS = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
+
+
 def serious_violations(page) -> list[dict]:
+    """axe-core's serious and critical findings, with folded content unfolded."""
+    page.evaluate(OPEN_DETAILS)
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [
