@@ -20,6 +20,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 from django.db import transaction
@@ -31,13 +32,16 @@ from kb.articles.services import (
     refresh_mention_counts,
     take_actor_linking_lock,
 )
-from kb.claims.models import Claim, Decision, Role, Stance
+from kb.claims.facts import article_evidence_clear, claims_drop
+from kb.claims.models import Claim
 from kb.entities.models import Actor, Alias, Country, unique_slug
+from kb.ingest.facts import FactWriter
 from kb.ingest.snapshot import SnapshotIndex
 from kb.pipeline import extract
 from kb.pipeline.fold import fold
+from kb.pipeline.geo import gazetteer
 from kb.pipeline.jsonout import to_json
-from kb.pipeline.types import ActorFound, Extraction, KnownActor, Ref, Snapshot
+from kb.pipeline.types import ActorFound, Extraction, KnownActor, Snapshot
 
 Status = Literal["new", "updated", "unchanged", "failed", "dry-run"]
 
@@ -188,6 +192,8 @@ class _ArticleWriter:
         self.actors_by_name: dict[str, Actor] = {}
         self.countries: dict[str, Country] = {}
         self.new_mentions: list[Mention] = []
+        # Stances and roles this article evidenced before an update.
+        self.touched_facts: tuple[set[int], set[int]] = (set(), set())
 
     def write(self) -> None:
         touched_actors: set[int] = set()
@@ -207,8 +213,15 @@ class _ArticleWriter:
         self._resolve_countries()
         self._resolve_actors()
         self._write_mentions()
-        self._write_claims_and_stances()
-        self._write_roles()
+        FactWriter(
+            self.article,
+            self.extraction,
+            actors_by_name=self.actors_by_name,
+            countries=self.countries,
+            new=self.new,
+            touched=self.touched_facts,
+        ).write()
+        self._link_subjects()
         if self.new:
             # Nothing was there before: add this article's mentions to the counts.
             add_mention_counts(
@@ -223,8 +236,8 @@ class _ArticleWriter:
     def _clear_extracted(self) -> None:
         """Drop what the importer wrote last time and no editor has touched."""
         Mention.objects.filter(article=self.article, status=Mention.Status.EXTRACTED).delete()
-        Stance.objects.filter(article=self.article, decision=Decision.EXTRACTED).delete()
-        Role.objects.filter(article=self.article, decision=Decision.EXTRACTED).delete()
+        # The facts stay (they are one row across articles); this article's evidence goes.
+        self.touched_facts = article_evidence_clear(self.article)
         untouched = (
             Claim.objects.filter(
                 article=self.article,
@@ -239,7 +252,7 @@ class _ArticleWriter:
             )
             .filter(n_links=0, n_tags=0, n_stances=0)
         )
-        Claim.objects.filter(pk__in=list(untouched.values_list("pk", flat=True))).delete()
+        claims_drop(untouched.values_list("pk", flat=True))
 
     def known_actors(self) -> list[KnownActor]:
         """The actors this article linked, as the next extraction should know them."""
@@ -258,16 +271,24 @@ class _ArticleWriter:
         return result
 
     def _resolve_countries(self) -> None:
+        """Countries by ISO code; a stance names its countries by display name
+        ("Venezuela"), so those map to their code too (``self.countries`` holds both)."""
         codes = {c.code for c in self.extraction.countries}
         codes |= {r.country for r in self.extraction.roles if r.country}
         codes |= {a.country for a in self.extraction.actors if a.country}
-        codes |= {
+        names = {
             r.name
             for s in self.extraction.stances
             for r in (s.subject, s.object)
             if r.type == "country"
         }
+        code_of = _display_codes()
+        by_name = {name: code_of.get(name, name) for name in names}
+        codes |= set(by_name.values())
         self.countries = Country.objects.in_bulk(codes)
+        for name, code in by_name.items():
+            if code in self.countries:
+                self.countries.setdefault(name, self.countries[code])
 
     def _resolve_actors(self) -> None:
         found = self.extraction.actors
@@ -381,91 +402,6 @@ class _ArticleWriter:
         Mention.objects.bulk_create(rows)
         self.new_mentions = rows
 
-    def _write_claims_and_stances(self) -> None:
-        kept: set[tuple[str, int, int]] = (
-            set()
-            if self.new
-            else set(Claim.objects.filter(article=self.article).values_list("kind", "start", "end"))
-        )
-        claims: list[Claim] = []
-        for quote in self.extraction.quotes:
-            if (Claim.Kind.QUOTE, quote.start, quote.end) in kept or not self._inside(
-                quote.start, quote.end
-            ):
-                continue
-            claims.append(
-                Claim(
-                    article=self.article,
-                    kind=Claim.Kind.QUOTE,
-                    start=quote.start,
-                    end=quote.end,
-                    text=quote.text,
-                    speaker=self.actors_by_name.get(quote.speaker or ""),
-                )
-            )
-        for figure in self.extraction.figures:
-            if (Claim.Kind.FIGURE, figure.start, figure.end) in kept or not self._inside(
-                figure.start, figure.end
-            ):
-                continue
-            claims.append(
-                Claim(
-                    article=self.article,
-                    kind=Claim.Kind.FIGURE,
-                    start=figure.start,
-                    end=figure.end,
-                    text=figure.text,
-                    value=figure.value,
-                    unit=(figure.unit or "")[:50],
-                    counted=figure.about[:300],
-                    speaker=self.actors_by_name.get(figure.source or ""),
-                )
-            )
-        stance_claims: dict[tuple[int, int], Claim] = {}
-        for stance in self.extraction.stances:
-            span = (stance.start, stance.end)
-            if (
-                (Claim.Kind.STANCE, *span) in kept
-                or span in stance_claims
-                or not self._inside(*span)
-            ):
-                continue
-            stance_claims[span] = Claim(
-                article=self.article,
-                kind=Claim.Kind.STANCE,
-                start=stance.start,
-                end=stance.end,
-                text=self.extraction.body[stance.start : stance.end],
-            )
-        claims.extend(stance_claims.values())
-        Claim.objects.bulk_create(claims)
-        self._write_stances(stance_claims)
-
-    def _write_stances(self, stance_claims: dict[tuple[int, int], Claim]) -> None:
-        published = self.article.published
-        stances: list[tuple[Stance, Claim | None]] = []
-        for found in self.extraction.stances:
-            subject, obj = self._ref(found.subject), self._ref(found.object)
-            if subject is None or obj is None or subject == obj:
-                continue
-            stance = Stance(
-                relation=found.relation
-                if found.relation in Stance.Relation.values
-                else Stance.Relation.SUPPORTS,
-                negated=found.negated,
-                article=self.article,
-                valid_from=published,
-                **_ref_fields("subject", subject),
-                **_ref_fields("object", obj),
-            )
-            stances.append((stance, stance_claims.get((found.start, found.end))))
-        Stance.objects.bulk_create([s for s, _ in stances])
-        through = Stance.evidence.through
-        through.objects.bulk_create(
-            [through(stance_id=s.pk, claim_id=c.pk) for s, c in stances if c is not None and c.pk]
-        )
-        self._link_subjects()
-
     def _link_subjects(self) -> None:
         """A claim is about the actors and countries mentioned inside its span."""
         claims = list(Claim.objects.filter(article=self.article).values_list("pk", "start", "end"))
@@ -494,48 +430,12 @@ class _ArticleWriter:
             ignore_conflicts=True,
         )
 
-    def _write_roles(self) -> None:
-        """Posts the text gives people ("Foreign Minister Ana Quispe"), one row per
-        distinct post in the article, dated from the article's publication."""
-        rows: dict[tuple[int, str, int | None, str | None], Role] = {}
-        for found in self.extraction.roles:
-            actor = self.actors_by_name.get(found.actor)
-            if actor is None or actor.kind != Actor.Kind.PERSON or not found.title.strip():
-                continue
-            organization = self.actors_by_name.get(found.organization or "")
-            if organization is not None and organization.kind != Actor.Kind.ORGANIZATION:
-                organization = None
-            country = self.countries.get(found.country or "")
-            title = found.title.strip()[:200]
-            key = (
-                actor.pk,
-                title.casefold(),
-                organization and organization.pk,
-                country and country.pk,
-            )
-            rows.setdefault(
-                key,
-                Role(
-                    actor=actor,
-                    title=title,
-                    organization=organization,
-                    country=country,
-                    valid_from=self.article.published,
-                    article=self.article,
-                ),
-            )
-        Role.objects.bulk_create(rows.values())
 
-    def _ref(self, ref: Ref) -> Actor | Country | None:
-        if ref.type == "country":
-            return self.countries.get(ref.name)
-        return self.actors_by_name.get(ref.name)
-
-
-def _ref_fields(prefix: str, target: Actor | Country) -> dict[str, Any]:
-    if isinstance(target, Actor):
-        return {f"{prefix}_actor": target}
-    return {f"{prefix}_country": target}
+@cache
+def _display_codes() -> dict[str, str]:
+    """ISO code by the display name the pipeline gives a country (and by its code)."""
+    display = gazetteer().display
+    return {**{name: code for code, name in display.items()}, **{c: c for c in display}}
 
 
 def _accents(text: str) -> int:
