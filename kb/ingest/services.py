@@ -1,8 +1,10 @@
 """Import one article: text in, rows written in one transaction, an outcome out.
 
 ``article_import(raw, original_name=...)`` extracts the text with
-``kb.pipeline.extract`` and writes the article with its mentions, claims and
-stances. It guarantees:
+``kb.pipeline.extract`` and writes the article with its mentions, claims,
+stances and roles. The work is split along its seams: this module writes the
+article and its mentions, ``kb.ingest.actors`` resolves who and where it names,
+``kb.ingest.facts`` writes its claims and the facts they evidence. It guarantees:
 
 - one ``transaction.atomic()`` per article: an article is written whole or not
   at all, so one bad file never half-writes;
@@ -10,7 +12,9 @@ stances. It guarantees:
   file is called;
 - an update (same ``original_name``, new text) re-extracts but keeps every
   editor decision: confirmed or rejected mentions, claims an editor reviewed,
-  linked, tagged or wrote, and confirmed or rejected stances;
+  linked, tagged or wrote, and confirmed, corrected or rejected stances and roles
+  (the facts are shared across articles: an update replaces only this article's
+  evidence, and an extracted fact left with none is dropped);
 - editors' aliases and rejections reach the pipeline through ``SnapshotIndex``.
 """
 
@@ -20,7 +24,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Literal
 
 from django.db import transaction
@@ -34,14 +37,13 @@ from kb.articles.services import (
 )
 from kb.claims.facts import article_evidence_clear, claims_drop
 from kb.claims.models import Claim
-from kb.entities.models import Actor, Alias, Country, unique_slug
+from kb.entities.models import Actor, Country, unique_slug
+from kb.ingest.actors import actors_resolve, countries_resolve
 from kb.ingest.facts import FactWriter
 from kb.ingest.snapshot import SnapshotIndex
 from kb.pipeline import extract
-from kb.pipeline.fold import fold
-from kb.pipeline.geo import gazetteer
 from kb.pipeline.jsonout import to_json
-from kb.pipeline.types import ActorFound, Extraction, KnownActor, Snapshot
+from kb.pipeline.types import Extraction, KnownActor, Snapshot
 
 Status = Literal["new", "updated", "unchanged", "failed", "dry-run"]
 
@@ -271,93 +273,10 @@ class _ArticleWriter:
         return result
 
     def _resolve_countries(self) -> None:
-        """Countries by ISO code; a stance names its countries by display name
-        ("Venezuela"), so those map to their code too (``self.countries`` holds both)."""
-        codes = {c.code for c in self.extraction.countries}
-        codes |= {r.country for r in self.extraction.roles if r.country}
-        codes |= {a.country for a in self.extraction.actors if a.country}
-        names = {
-            r.name
-            for s in self.extraction.stances
-            for r in (s.subject, s.object)
-            if r.type == "country"
-        }
-        code_of = _display_codes()
-        by_name = {name: code_of.get(name, name) for name in names}
-        codes |= set(by_name.values())
-        self.countries = Country.objects.in_bulk(codes)
-        for name, code in by_name.items():
-            if code in self.countries:
-                self.countries.setdefault(name, self.countries[code])
+        self.countries = countries_resolve(self.extraction)
 
     def _resolve_actors(self) -> None:
-        found = self.extraction.actors
-        if not found:
-            return
-        keys = {a.known_key for a in found if a.known_key}
-        by_slug = Actor.objects.in_bulk(keys, field_name="slug") if keys else {}
-        folded = {fold(a.name) for a in found} | {fold(s) for a in found for s in a.surface_forms}
-        folded.discard("")
-        # Existing actors by accepted alias, most-mentioned first, skipping merged ones.
-        alias_rows = (
-            Alias.objects.filter(key__in=folded, rejected=False, actor__merged_into__isnull=True)
-            .select_related("actor")
-            .order_by("-actor__mention_count", "actor_id")
-        )
-        by_key: dict[str, Actor] = {}
-        for alias in alias_rows:
-            by_key.setdefault(alias.key, alias.actor)
-        rejected = set(
-            Alias.objects.filter(key__in=folded, rejected=True).values_list("actor_id", "key")
-        )
-        new_aliases: list[Alias] = []
-        for item in found:
-            actor = self._match(item, by_slug, by_key, rejected)
-            if actor is None:
-                actor = self._create_actor(item)
-            else:
-                _prefer_accented_name(actor, item)
-            self.actors_by_name[item.name] = actor
-            new_aliases.extend(
-                Alias(actor=actor, name=form[:200], key=fold(form)[:200])
-                for form in {item.name, *item.surface_forms}
-                if fold(form) and (actor.pk, fold(form)) not in rejected
-            )
-        Alias.objects.bulk_create(new_aliases, ignore_conflicts=True)
-
-    def _match(
-        self,
-        item: ActorFound,
-        by_slug: dict[str, Actor],
-        by_key: dict[str, Actor],
-        rejected: set[tuple[int, str]],
-    ) -> Actor | None:
-        if item.known_key and item.known_key in by_slug:
-            actor = by_slug[item.known_key]
-            return _follow_merges(actor)
-        for form in (item.name, *item.surface_forms):
-            actor = by_key.get(fold(form))
-            # Only a full name may bind to an existing actor: a bare surname
-            # ("Chavez") is too weak to link across articles on its own.
-            strong = form == item.name or len(fold(form).split()) > 1
-            if (
-                actor is not None
-                and strong
-                and actor.kind == item.kind
-                and (actor.pk, fold(form)) not in rejected
-            ):
-                return actor
-        return None
-
-    def _create_actor(self, item: ActorFound) -> Actor:
-        actor = Actor(
-            kind=item.kind,
-            name=item.name[:200],
-            country=self.countries.get(item.country or ""),
-        )
-        actor.slug = unique_slug(Actor, item.name)
-        actor.save()
-        return actor
+        self.actors_by_name = actors_resolve(self.extraction.actors, self.countries)
 
     def _inside(self, start: int, end: int) -> bool:
         """A span the pipeline found lies inside the body; others are dropped, never stored."""
@@ -429,41 +348,6 @@ class _ArticleWriter:
             [country_through(claim_id=c, country_id=k) for c, k in country_rows],
             ignore_conflicts=True,
         )
-
-
-@cache
-def _display_codes() -> dict[str, str]:
-    """ISO code by the display name the pipeline gives a country (and by its code)."""
-    display = gazetteer().display
-    return {**{name: code for code, name in display.items()}, **{c: c for c in display}}
-
-
-def _accents(text: str) -> int:
-    return sum(1 for c in text if ord(c) > 127)
-
-
-def _prefer_accented_name(actor: Actor, item: ActorFound) -> None:
-    """Keep the canonical name with its accents: a later article that writes
-    "Nicolás" upgrades an actor first seen as "Nicolas". Editors' names stay."""
-    if actor.curated:
-        return
-    key = fold(actor.name)
-    best = max(
-        (f for f in (item.name, *item.surface_forms) if fold(f) == key),
-        key=_accents,
-        default=actor.name,
-    )
-    if _accents(best) > _accents(actor.name):
-        actor.name = best[:200]
-        actor.save(update_fields=["name"])
-
-
-def _follow_merges(actor: Actor) -> Actor:
-    seen = set()
-    while actor.merged_into_id and actor.pk not in seen:
-        seen.add(actor.pk)
-        actor = Actor.objects.get(pk=actor.merged_into_id)
-    return actor
 
 
 __all__ = [
