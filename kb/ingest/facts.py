@@ -23,6 +23,7 @@ consolidated fields are recomputed by ``kb.claims.facts`` once at the end.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
@@ -266,7 +267,7 @@ class FactWriter:
         spans: dict[tuple[str, int, int], dict[str, Any]] = {}
         for found in self.extraction.roles:
             actor = self.actors_by_name.get(found.actor)
-            title = found.title.strip()[:200]
+            title, former = _post(found.title, former=found.former)
             if (
                 actor is None
                 or actor.kind != Actor.Kind.PERSON
@@ -288,7 +289,7 @@ class FactWriter:
             spans.setdefault(
                 (key, found.start, found.end),
                 {
-                    "former": found.former,
+                    "former": former,
                     "confidence": found.confidence,
                     "valid_from": found.valid_from,
                     "valid_to": found.valid_to,
@@ -314,6 +315,17 @@ class FactWriter:
             ignore_conflicts=True,
         )
         self.role_ids |= {r.pk for r in rows.values()}
+
+
+_FORMER = re.compile(r"^(?:former|ex-)\s*", re.IGNORECASE)
+
+
+def _post(title: str, *, former: bool) -> tuple[str, bool]:
+    """The post's title without "former" ("Former Foreign Minister" is the post
+    Foreign Minister, held before), and whether the text said so."""
+    title = title.strip()
+    bare = _FORMER.sub("", title, count=1)
+    return bare[:1].upper() + bare[1:200], former or bare != title
 
 
 def _find_facts(model: type[Stance] | type[Role], keys: set[str]) -> dict[str, Any]:

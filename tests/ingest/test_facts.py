@@ -186,3 +186,18 @@ def test_a_role_is_one_row_with_evidence_from_every_article() -> None:
     assert (role.first_attested, role.last_attested) == (dt.date(2019, 1, 10), dt.date(2020, 2, 1))
     assert (role.valid_from, role.valid_to) == (dt.date(2019, 1, 10), None)
     assert Actor.objects.get(name="Sergei Lavrov").roles.count() == 1
+
+
+def test_a_former_post_ends_by_the_date_of_the_article_calling_it_former() -> None:
+    imported(JANUARY, "january.txt")
+    imported(
+        "date 2021-05-02 Lavrov abroad\n\n"
+        "Former Foreign Minister Sergei Lavrov flew to Havana on Sunday.\n",
+        "may.txt",
+    )
+    (role,) = Role.objects.filter(actor__name="Sergei Lavrov")
+    assert role.title == "Foreign Minister"
+    assert role.evidence.filter(former=True).count() == 1
+    assert (role.valid_from, role.valid_to) == (dt.date(2019, 1, 10), dt.date(2021, 5, 2))
+    assert role in Role.objects.valid_on(dt.date(2020, 1, 1))
+    assert role not in Role.objects.valid_on(dt.date(2021, 6, 1))
