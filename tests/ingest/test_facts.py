@@ -17,6 +17,7 @@ from kb.claims.facts import article_remove, facts_decide
 from kb.claims.models import Claim, ClaimSource, Decision, Role, RoleEvidence, Stance
 from kb.entities.models import Actor, Country
 from kb.ingest.services import article_import
+from kb.pipeline.fold import fold
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +202,29 @@ def test_a_former_post_ends_by_the_date_of_the_article_calling_it_former() -> No
     assert (role.valid_from, role.valid_to) == (dt.date(2019, 1, 10), dt.date(2021, 5, 2))
     assert role in Role.objects.valid_on(dt.date(2020, 1, 1))
     assert role not in Role.objects.valid_on(dt.date(2021, 6, 1))
+
+
+def test_every_stance_of_the_seeds_is_stored(seeds_dir) -> None:
+    """Each StanceFound is evidence of a stored fact, country stances included."""
+    from kb.claims.models import StanceEvidence
+
+    found = set()
+    for path in sorted(seeds_dir.glob("*.txt")):
+        outcome = article_import(path.read_text("utf-8"), original_name=path.name)
+        assert outcome.extraction is not None
+        found |= {
+            (path.name, s.subject, s.relation, s.negated, s.object)
+            for s in outcome.extraction.stances
+        }
+    assert StanceEvidence.objects.count() >= len({f[1:] for f in found})
+    assert Stance.objects.filter(subject_country__isnull=False).exists()
+    assert Stance.objects.filter(object_country__isnull=False).exists()
+    for name, subject, relation, negated, obj in found:
+        stance = Stance.objects.filter(relation=relation, negated=negated)
+        for side, ref in (("subject", subject), ("object", obj)):
+            # Actors by any of their names ("Nicolas Maduro" is Nicolás Maduro's alias).
+            if ref.type == "country":
+                stance = stance.filter(**{f"{side}_country__name": ref.name})
+            else:
+                stance = stance.filter(**{f"{side}_actor__aliases__key": fold(ref.name)})
+        assert stance.filter(evidence__article__original_name=name).exists(), (subject, obj)
