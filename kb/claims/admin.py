@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -28,7 +28,17 @@ from taggit.models import Tag
 from kb.articles.admin import ArticleAdmin, MentionAdmin, Span
 from kb.articles.models import Article, Mention
 from kb.claims import services
-from kb.claims.models import Claim, ClaimLink, Role, Stance
+from kb.claims.facts import article_remove, facts_decide
+from kb.claims.models import (
+    Claim,
+    ClaimLink,
+    ClaimSource,
+    Decision,
+    Role,
+    RoleEvidence,
+    Stance,
+    StanceEvidence,
+)
 from kb.entities.admin import ActorAdmin, FoldedSearchMixin, MergeRecordAdmin
 from kb.entities.models import Actor, MergeRecord
 
@@ -40,6 +50,25 @@ def _short(text: str, n: int = 90) -> str:
 
 
 # --------------------------------------------------------------------------- claims
+
+
+class ClaimSourceInline(admin.TabularInline):
+    model = ClaimSource
+    extra = 0
+    fields = ["article", "start", "end", "words"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = "also reported by (Claim.article is the first source)"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("article")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="words")
+    def words(self, obj: ClaimSource) -> str:
+        return _short(obj.article.body[obj.start : obj.end], 120)
 
 
 class ClaimLinkInline(admin.TabularInline):
@@ -83,6 +112,7 @@ class ClaimAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         "status",
         "speaker",
         "article",
+        "reported_by",
         "value",
         "unit",
         "status_changed_by",
@@ -94,9 +124,29 @@ class ClaimAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_path = "actor__claims_made"
     autocomplete_fields = ["article", "speaker", "subjects", "countries"]
     date_hierarchy = "created_at"
-    readonly_fields = ["status", "status_changed_by", "status_changed_at", "created_at"]
+    readonly_fields = [
+        "status",
+        "status_changed_by",
+        "status_changed_at",
+        "created_at",
+        "reported_by",
+    ]
     fieldsets = [
-        (None, {"fields": ["article", "kind", "text", "start", "end", "speaker", "refers_to"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "article",
+                    "reported_by",
+                    "kind",
+                    "text",
+                    "start",
+                    "end",
+                    "speaker",
+                    "refers_to",
+                ]
+            },
+        ),
         ("About", {"fields": ["subjects", "countries", "tags"]}),
         ("Figure", {"fields": ["value", "unit", "counted"]}),
         (
@@ -104,7 +154,7 @@ class ClaimAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             {"fields": ["status", "status_changed_by", "status_changed_at", "origin", "note"]},
         ),
     ]
-    inlines = [ClaimLinkInline]
+    inlines = [ClaimSourceInline, ClaimLinkInline]
     actions = [
         _status_action(Claim.Status.REVIEWED, "review", "Mark reviewed"),
         _status_action(Claim.Status.VERIFIED, "verify", "Verify"),
@@ -128,6 +178,16 @@ class ClaimAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     @admin.display(description="claim", ordering="text")
     def short_text(self, obj: Claim) -> str:
         return _short(obj.text)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).with_source_count()
+
+    @admin.display(description="reported by", ordering="n_sources")
+    def reported_by(self, obj: Claim) -> str:
+        if obj.pk is None:
+            return "-"
+        n = obj.source_count
+        return "1 source" if n == 1 else f"{n} sources"
 
     def save_model(self, request: HttpRequest, obj: Claim, form: Any, change: bool) -> None:
         if not change:
@@ -202,16 +262,108 @@ class ClaimLinkAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+class _EvidenceInline(admin.TabularInline):
+    """What shows a fact, read-only: the importer writes evidence, editors judge the fact."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class StanceEvidenceInline(_EvidenceInline):
+    model = StanceEvidence
+    fields = ["sentence", "article", "confidence", "valid_from", "valid_to"]
+    readonly_fields = fields
+    verbose_name_plural = "evidence: the sentences that show it, from every article"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("claim__article")
+            .order_by("claim__article__published", "claim_id")
+        )
+
+    @admin.display(description="sentence")
+    def sentence(self, obj: StanceEvidence) -> str:
+        return _short(obj.claim.text, 160)
+
+    @admin.display(description="article")
+    def article(self, obj: StanceEvidence) -> str:
+        article = obj.claim.article
+        return f"{article} ({article.published or 'undated'})"
+
+
+class RoleEvidenceInline(_EvidenceInline):
+    model = RoleEvidence
+    fields = ["words", "article", "former", "confidence", "valid_from", "valid_to"]
+    readonly_fields = fields
+    verbose_name_plural = "evidence: where articles name the post"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("article").order_by("article_id")
+
+    @admin.display(description="words")
+    def words(self, obj: RoleEvidence) -> str:
+        return _short(obj.article.body[obj.start : obj.end], 120)
+
+
+class FactAdmin(SimpleHistoryAdmin):
+    """Stances and roles: editors confirm, reject or correct the consolidated fact.
+
+    A saved change is the editor's word: an extracted fact becomes confirmed (the
+    importer then keeps its fields); choosing "rejected" hides it for good, and
+    re-imports only add evidence to it.
+    """
+
+    actions = ["confirm_facts", "reject_facts"]
+    readonly_fields = [
+        "first_attested",
+        "last_attested",
+        "confidence",
+        "article",
+        "key",
+        "extracted_key",
+    ]
+
+    @admin.action(description="Confirm the selected facts", permissions=["change"])
+    def confirm_facts(self, request: HttpRequest, queryset: QuerySet) -> None:
+        n = facts_decide(queryset, Decision.CONFIRMED, user=request.user)
+        self.message_user(request, f"{n} confirmed.")
+
+    @admin.action(
+        description="Reject the selected facts (hidden; re-imports never bring them back)",
+        permissions=["change"],
+    )
+    def reject_facts(self, request: HttpRequest, queryset: QuerySet) -> None:
+        n = facts_decide(queryset, Decision.REJECTED, user=request.user)
+        self.message_user(request, f"{n} rejected.")
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        edited = set(form.changed_data) - {"decision", "note"}
+        if edited and obj.decision == Decision.EXTRACTED:
+            obj.decision = Decision.CONFIRMED
+        super().save_model(request, obj, form, change)
+
+
 @admin.register(Stance)
-class StanceAdmin(SimpleHistoryAdmin):
+class StanceAdmin(FactAdmin):
     list_display = [
         "__str__",
         "relation",
         "negated",
         "valid_from",
         "valid_to",
+        "first_attested",
+        "last_attested",
+        "sources",
+        "confidence",
         "decision",
-        "article",
     ]
     list_filter = ["relation", "decision", "negated"]
     list_select_related = [
@@ -219,7 +371,6 @@ class StanceAdmin(SimpleHistoryAdmin):
         "subject_country",
         "object_actor",
         "object_country",
-        "article",
     ]
     search_fields = [
         "subject_actor__name",
@@ -228,36 +379,89 @@ class StanceAdmin(SimpleHistoryAdmin):
         "object_country__name",
         "note",
     ]
-    autocomplete_fields = [
-        "subject_actor",
-        "subject_country",
-        "object_actor",
-        "object_country",
-        "article",
-        "evidence",
+    autocomplete_fields = ["subject_actor", "subject_country", "object_actor", "object_country"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("subject_actor", "subject_country"),
+                    "relation",
+                    "negated",
+                    ("object_actor", "object_country"),
+                    ("valid_from", "valid_to"),
+                ]
+            },
+        ),
+        ("Editors' word", {"fields": ["decision", "note"]}),
+        (
+            "From the articles",
+            {"fields": ["first_attested", "last_attested", "confidence", "article", "key"]},
+        ),
+        ("Found by the importer as", {"fields": ["extracted_key"], "classes": ["collapse"]}),
     ]
+    inlines = [StanceEvidenceInline]
     date_hierarchy = "valid_from"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(n_evidence=Count("evidence", distinct=True))
+
+    @admin.display(description="evidence", ordering="n_evidence")
+    def sources(self, obj: Stance) -> int:
+        return int(getattr(obj, "n_evidence", 0))
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
-    list_display = ["actor", "title", "organization", "country", "valid_from", "valid_to"]
+class RoleAdmin(FactAdmin):
+    list_display = [
+        "actor",
+        "title",
+        "organization",
+        "country",
+        "valid_from",
+        "valid_to",
+        "first_attested",
+        "last_attested",
+        "sources",
+        "confidence",
+        "decision",
+    ]
     list_filter = ["decision", ("country", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["actor", "organization", "country", "article"]
+    list_select_related = ["actor", "organization", "country"]
     search_fields = ["title", "actor__name", "organization__name"]
-    autocomplete_fields = ["actor", "organization", "country", "article"]
+    autocomplete_fields = ["actor", "organization", "country"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["actor", "title", "organization", "country", ("valid_from", "valid_to")]},
+        ),
+        ("Editors' word", {"fields": ["decision"]}),
+        (
+            "From the articles",
+            {"fields": ["first_attested", "last_attested", "confidence", "article", "key"]},
+        ),
+        ("Found by the importer as", {"fields": ["extracted_key"], "classes": ["collapse"]}),
+    ]
+    inlines = [RoleEvidenceInline]
     date_hierarchy = "valid_from"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(n_evidence=Count("evidence", distinct=True))
+
+    @admin.display(description="evidence", ordering="n_evidence")
+    def sources(self, obj: Role) -> int:
+        return int(getattr(obj, "n_evidence", 0))
 
 
 class RoleInline(admin.TabularInline):
     model = Role
     fk_name = "actor"
     extra = 0
-    fields = ["title", "organization", "country", "valid_from", "valid_to", "article", "decision"]
-    autocomplete_fields = ["organization", "country", "article"]
+    fields = ["title", "organization", "country", "valid_from", "valid_to", "decision"]
+    autocomplete_fields = ["organization", "country"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("organization", "country", "article")
+        return super().get_queryset(request).select_related("organization", "country")
 
 
 # --------------------------------------------------------------------------- actors
@@ -398,6 +602,14 @@ class DeskArticleAdmin(ArticleAdmin):
             for c in Claim.objects.filter(article=obj).select_related("speaker")
         ]
         return claims + super().highlight_spans(obj)
+
+    def delete_model(self, request: HttpRequest, obj: Article) -> None:
+        # Its evidence goes; facts only it attested go unless an editor decided on them.
+        article_remove(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for article in queryset:
+            article_remove(article)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is not Mention:

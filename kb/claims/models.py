@@ -1,13 +1,21 @@
 """What was said and what holds: claims, links between them, stances and roles.
 
 Imports ``kb.articles`` and ``kb.entities``. Stances and roles hold for a time
-(``valid_from`` / ``valid_to``, either unknown) and are dated by an article;
+(``valid_from`` / ``valid_to``, either unknown) and are dated by articles;
 ``.valid_on(day)`` answers "what held on that day?" in one indexed query.
+
+One fact, many sources: a stance or a role is one row per fact (its ``key``),
+whatever the number of articles that attest it; each article adds evidence
+(``StanceEvidence``: a claim, the sentence; ``RoleEvidence``: a span) and the
+fact keeps its first and last attested dates. A quote several outlets report
+is one claim with extra ``ClaimSource`` rows. ``kb.claims.facts`` keeps the
+consolidated fields right as evidence comes and goes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +27,10 @@ from taggit.managers import TaggableManager
 
 from kb.articles.models import Article
 from kb.entities.models import Actor, Country
+from kb.pipeline.fold import fold
+
+# Readers see unreviewed facts at or above this confidence (marked as machine-read).
+PUBLIC_CONFIDENCE = 0.5
 
 
 class Decision(models.TextChoices):
@@ -47,6 +59,17 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
         if isinstance(target, Actor):
             return self.filter(subjects=target)
         return self.filter(countries=target)
+
+    def with_source_count(self) -> ClaimQuerySet:
+        """Annotate ``n_sources``: the first article plus every other outlet (one subquery)."""
+        extra = (
+            ClaimSource.objects.filter(claim=models.OuterRef("pk"))
+            .order_by()
+            .values("claim")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(n_sources=models.functions.Coalesce(models.Subquery(extra), 0) + 1)
 
 
 class Claim(models.Model):
@@ -111,6 +134,12 @@ class Claim(models.Model):
     counted = models.CharField(
         max_length=300, blank=True, help_text="For figures: what is counted (Venezuelans who left)."
     )
+    relation = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="For stance claims: the relation the sentence states (one claim per "
+        "sentence and relation).",
+    )
     note = models.TextField(blank=True, help_text="An editor's note.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -127,7 +156,8 @@ class Claim(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
             models.UniqueConstraint(
-                fields=["article", "kind", "start", "end"], name="claim_one_per_span_kind"
+                fields=["article", "kind", "start", "end", "relation"],
+                name="claim_one_per_span_kind",
             ),
         ]
         indexes = [
@@ -153,6 +183,48 @@ class Claim(models.Model):
     def clean(self) -> None:
         if self.article_id and self.end > len(self.article.body):
             raise ValidationError({"end": "The span runs past the end of the article body."})
+
+    @property
+    def source_count(self) -> int:
+        """How many outlets report it: ``Claim.article`` plus its ``ClaimSource`` rows."""
+        annotated = getattr(self, "n_sources", None)
+        if annotated is not None:
+            return int(annotated)
+        return 1 + self.other_sources.count()
+
+
+class ClaimSource(models.Model):
+    """Another outlet reporting the same claim ("reported by N sources").
+
+    ``Claim.article`` stays the first source; each other article that reports
+    the same words by the same speaker adds one row here instead of a claim.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="other_sources")
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="claim_sources",
+        help_text="The other article that reports it.",
+    )
+    start = models.PositiveIntegerField(help_text="Where it starts in that article's body.")
+    end = models.PositiveIntegerField(help_text="Where it ends in that article's body.")
+
+    class Meta:
+        verbose_name = "other source"
+        verbose_name_plural = "other sources"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "article", "start", "end"], name="claimsource_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="claimsource_span_not_empty"
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "start"], name="claimsource_article_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.claim_id} in article #{self.article_id} [{self.start}:{self.end}]"
 
 
 class ClaimLink(models.Model):
@@ -200,6 +272,65 @@ class TimeBoundQuerySet(models.QuerySet):
     def accepted(self) -> models.QuerySet:
         return self.exclude(decision=Decision.REJECTED)
 
+    def public(self) -> models.QuerySet:
+        """What readers see: confirmed facts, and unreviewed ones confident enough
+        (show those as machine-read); never rejected ones."""
+        return self.filter(
+            Q(decision=Decision.CONFIRMED)
+            | Q(decision=Decision.EXTRACTED, confidence__gte=PUBLIC_CONFIDENCE)
+        )
+
+    def attested_between(self, first: dt.date, last: dt.date) -> models.QuerySet:
+        """Facts some article attested within [first, last]."""
+        return self.accepted().filter(first_attested__lte=last, last_attested__gte=first)
+
+
+class StanceQuerySet(TimeBoundQuerySet):
+    def of(self, target: Actor | Country) -> StanceQuerySet:
+        """Stances the target takes or receives (actor or country), rejected ones excluded."""
+        side = "actor" if isinstance(target, Actor) else "country"
+        return self.accepted().filter(
+            Q(**{f"subject_{side}": target}) | Q(**{f"object_{side}": target})
+        )
+
+
+def ref_key(target: Actor | Country | None, pk: Any = None, *, kind: str = "") -> str:
+    """``actor:12`` or ``country:VE``: one end of a fact's key."""
+    if target is not None:
+        kind = "actor" if isinstance(target, Actor) else "country"
+        pk = target.pk
+    return f"{kind}:{pk}" if pk else ""
+
+
+def stance_key(subject: str, relation: str, negated: bool, obj: str) -> str:
+    """The identity of a stance: ``actor:12|supports|0|country:VE``."""
+    return f"{subject}|{relation}|{int(negated)}|{obj}"
+
+
+def role_key(actor_id: Any, title: str, organization_id: Any, country_id: Any) -> str:
+    """The identity of a role: holder, folded title, organization, country."""
+    return f"{actor_id}|{fold(title)}|{organization_id or ''}|{country_id or ''}"
+
+
+class StanceEvidence(models.Model):
+    """One sentence showing a stance, with what that sentence says of it."""
+
+    stance = models.ForeignKey("Stance", on_delete=models.CASCADE)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE)
+    confidence = models.FloatField(default=1.0, help_text="The importer's confidence here.")
+    valid_from = models.DateField(null=True, blank=True, help_text="The start this text gives.")
+    valid_to = models.DateField(null=True, blank=True, help_text="The end this text gives.")
+
+    class Meta:
+        # The table of the former auto-created link, kept (with its unique pair).
+        db_table = "claims_stance_evidence"
+        unique_together = [("stance", "claim")]
+        verbose_name = "stance evidence"
+        verbose_name_plural = "stance evidence"
+
+    def __str__(self) -> str:
+        return f"stance #{self.stance_id} ← claim #{self.claim_id}"
+
 
 class Stance(models.Model):
     """Subject → relation → object: "Russia supports Nicolás Maduro"."""
@@ -212,6 +343,8 @@ class Stance(models.Model):
         CONDEMNS = "condemns", "condemns"
         MEMBER_OF = "member_of", "is a member of"
         ALLIED_WITH = "allied_with", "is allied with"
+        INVITES = "invites", "invites"
+        ACCUSES = "accuses", "accuses"
 
     subject_actor = models.ForeignKey(
         Actor, null=True, blank=True, on_delete=models.CASCADE, related_name="stances_held"
@@ -229,25 +362,58 @@ class Stance(models.Model):
     object_country = models.ForeignKey(
         Country, null=True, blank=True, on_delete=models.CASCADE, related_name="stances_received"
     )
-    valid_from = models.DateField(null=True, blank=True, help_text="From when it held, if known.")
-    valid_to = models.DateField(null=True, blank=True, help_text="Until when it held, if known.")
+    valid_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="From when it held: the text's date, else the first article attesting it.",
+    )
+    valid_to = models.DateField(
+        null=True, blank=True, help_text="Until when it held, when a text ends it (a withdrawal)."
+    )
     article = models.ForeignKey(
         Article,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="stances",
-        help_text="The article that states and dates it.",
+        help_text="The first article that attests it.",
     )
     evidence = models.ManyToManyField(
-        Claim, blank=True, related_name="stances", help_text="Claims that show it."
+        Claim,
+        blank=True,
+        through=StanceEvidence,
+        related_name="stances",
+        help_text="Sentences (stance claims) that show it, from every article.",
+    )
+    first_attested = models.DateField(
+        null=True, blank=True, editable=False, help_text="The earliest article date attesting it."
+    )
+    last_attested = models.DateField(
+        null=True, blank=True, editable=False, help_text="The latest article date attesting it."
+    )
+    confidence = models.FloatField(
+        default=1.0, help_text="The importer's confidence: the best of its evidence (0 to 1)."
+    )
+    key = models.CharField(
+        max_length=120,
+        default="",
+        editable=False,
+        help_text="subject|relation|negated|object: one row per fact.",
+    )
+    extracted_key = models.CharField(
+        max_length=120,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The key the importer found it under; kept when an editor corrects the "
+        "fact, so the next import attaches its evidence here instead of bringing it back.",
     )
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.EXTRACTED)
     note = models.TextField(blank=True)
 
     history = HistoricalRecords(m2m_fields=[evidence])
 
-    objects = TimeBoundQuerySet.as_manager()
+    objects = StanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "stance"
@@ -268,6 +434,8 @@ class Stance(models.Model):
                 | Q(valid_to__gte=F("valid_from")),
                 name="stance_dates_in_order",
             ),
+            models.UniqueConstraint(fields=["key"], name="stance_one_per_fact"),
+            models.UniqueConstraint(fields=["extracted_key"], name="stance_one_per_extracted_key"),
         ]
         indexes = [
             models.Index(fields=["valid_from", "valid_to"], name="stance_validity_idx"),
@@ -285,6 +453,31 @@ class Stance(models.Model):
         neg = "not " if self.negated else ""
         return f"{self.subject} {neg}{self.get_relation_display()} {self.object}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.key = self.compute_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "key"}
+        super().save(*args, **kwargs)
+
+    def compute_key(self) -> str:
+        subject = ref_key(None, self.subject_actor_id, kind="actor") or ref_key(
+            None, self.subject_country_id, kind="country"
+        )
+        obj = ref_key(None, self.object_actor_id, kind="actor") or ref_key(
+            None, self.object_country_id, kind="country"
+        )
+        return stance_key(subject, self.relation, self.negated, obj)
+
+    def clean(self) -> None:
+        key = self.compute_key()
+        same = Stance.objects.filter(key=key).exclude(pk=self.pk).first()
+        if same is not None:
+            raise ValidationError(
+                f"This fact is already stance #{same.pk} ({same.get_decision_display()}); "
+                "correct or reject that one instead."
+            )
+
     @property
     def subject(self) -> Actor | Country | None:
         return self.subject_actor or self.subject_country
@@ -292,6 +485,11 @@ class Stance(models.Model):
     @property
     def object(self) -> Actor | Country | None:
         return self.object_actor or self.object_country
+
+    @property
+    def machine_read(self) -> bool:
+        """Shown to readers as found by the importer, not checked by an editor."""
+        return self.decision == Decision.EXTRACTED
 
 
 class Role(models.Model):
@@ -311,15 +509,45 @@ class Role(models.Model):
     country = models.ForeignKey(
         Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="roles"
     )
-    valid_from = models.DateField(null=True, blank=True)
-    valid_to = models.DateField(null=True, blank=True)
+    valid_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="From when it was held: the text's date, else the first article naming it.",
+    )
+    valid_to = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Until when: the text's date, or the date of an article calling it former.",
+    )
     article = models.ForeignKey(
         Article,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="roles",
-        help_text="The article that states and dates it.",
+        help_text="The first article that attests it.",
+    )
+    first_attested = models.DateField(
+        null=True, blank=True, editable=False, help_text="The earliest article date naming it."
+    )
+    last_attested = models.DateField(
+        null=True, blank=True, editable=False, help_text="The latest article date naming it."
+    )
+    confidence = models.FloatField(
+        default=1.0, help_text="The importer's confidence: the best of its evidence (0 to 1)."
+    )
+    key = models.CharField(
+        max_length=300,
+        default="",
+        editable=False,
+        help_text="holder|folded title|organization|country: one row per post held.",
+    )
+    extracted_key = models.CharField(
+        max_length=300,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The key the importer found it under; kept when an editor corrects it.",
     )
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.EXTRACTED)
 
@@ -338,6 +566,8 @@ class Role(models.Model):
                 | Q(valid_to__gte=F("valid_from")),
                 name="role_dates_in_order",
             ),
+            models.UniqueConstraint(fields=["key"], name="role_one_per_fact"),
+            models.UniqueConstraint(fields=["extracted_key"], name="role_one_per_extracted_key"),
         ]
         indexes = [
             models.Index(fields=["valid_from", "valid_to"], name="role_validity_idx"),
@@ -348,3 +578,53 @@ class Role(models.Model):
     def __str__(self) -> str:
         where = self.organization or self.country
         return f"{self.actor}: {self.title}" + (f", {where}" if where else "")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.key = self.compute_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "key"}
+        super().save(*args, **kwargs)
+
+    def compute_key(self) -> str:
+        return role_key(self.actor_id, self.title, self.organization_id, self.country_id)
+
+    def clean(self) -> None:
+        if not self.actor_id:
+            return
+        same = Role.objects.filter(key=self.compute_key()).exclude(pk=self.pk).first()
+        if same is not None:
+            raise ValidationError(
+                f"This post is already role #{same.pk} ({same.get_decision_display()}); "
+                "correct or reject that one instead."
+            )
+
+    @property
+    def machine_read(self) -> bool:
+        return self.decision == Decision.EXTRACTED
+
+
+class RoleEvidence(models.Model):
+    """One place an article names the post ("Foreign Minister Ana Quispe")."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="role_evidence")
+    start = models.PositiveIntegerField(help_text="Where title and name start in the body.")
+    end = models.PositiveIntegerField(help_text="Where they end.")
+    former = models.BooleanField(default=False, help_text="The text calls it former.")
+    confidence = models.FloatField(default=1.0)
+    valid_from = models.DateField(null=True, blank=True, help_text="The start this text gives.")
+    valid_to = models.DateField(null=True, blank=True, help_text="The end this text gives.")
+
+    class Meta:
+        verbose_name = "role evidence"
+        verbose_name_plural = "role evidence"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "article", "start", "end"], name="roleevidence_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["article"], name="roleevidence_article_idx")]
+
+    def __str__(self) -> str:
+        return f"role #{self.role_id} in article #{self.article_id} [{self.start}:{self.end}]"

@@ -40,7 +40,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from taggit.models import TaggedItem
 
@@ -50,7 +50,7 @@ from kb.articles.services import (
     refresh_mention_counts,
     take_actor_linking_lock,
 )
-from kb.claims.models import Claim, ClaimLink, Role, Stance
+from kb.claims.models import Claim, ClaimLink, ClaimSource, Role, RoleEvidence, Stance
 from kb.entities.models import Actor, Alias, MergeRecord, unique_slug
 from kb.pipeline.fold import fold
 
@@ -146,10 +146,10 @@ def _merge_one(survivor: Actor, merged: Actor, user: User | None) -> MergeRecord
 
     moved["mentions"] = _move_fk(Mention, "actor_id", m, s)
     moved["claims_speaker"] = _move_fk(Claim, "speaker_id", m, s)
-    moved["roles_actor"] = _move_fk(Role, "actor_id", m, s)
-    moved["roles_organization"] = _move_fk(Role, "organization_id", m, s)
-    moved["stances_subject"] = _move_fk(Stance, "subject_actor_id", m, s)
-    moved["stances_object"] = _move_fk(Stance, "object_actor_id", m, s)
+    moved["roles_actor"] = _move_facts(Role, "actor_id", m, s)
+    moved["roles_organization"] = _move_facts(Role, "organization_id", m, s)
+    moved["stances_subject"] = _move_facts(Stance, "subject_actor_id", m, s)
+    moved["stances_object"] = _move_facts(Stance, "object_actor_id", m, s)
 
     # Claims about the merged actor: through rows, deduplicated.
     through = Claim.subjects.through
@@ -186,6 +186,39 @@ def _move_fk(model: Any, field_name: str, old: int, new: int) -> list[int]:
     pks = list(qs.values_list("pk", flat=True))
     model.objects.filter(pk__in=pks).update(**{field_name: new})
     return pks
+
+
+def _move_facts(model: Any, field_name: str, old: int, new: int) -> list[int]:
+    """Move stances or roles like ``_move_fk``, keeping their keys right.
+
+    A fact the survivor already holds (same key) stays on the merged actor, hidden
+    with it: the survivor's row is that fact, and undo has nothing to take apart.
+    """
+    rows = list(model.objects.select_for_update().filter(**{field_name: old}))
+    for row in rows:
+        setattr(row, field_name, new)
+    wanted = {row.pk: row.compute_key() for row in rows}
+    taken = set(
+        model.objects.filter(key__in=set(wanted.values()))
+        .exclude(pk__in=list(wanted))
+        .values_list("key", flat=True)
+    )
+    moved = []
+    for row in rows:
+        if wanted[row.pk] in taken:
+            continue
+        taken.add(wanted[row.pk])
+        row.key = wanted[row.pk]
+        moved.append(row)
+    model.objects.bulk_update(moved, [field_name.removesuffix("_id"), "key"])
+    return [row.pk for row in moved]
+
+
+def _refresh_keys(model: Any, pks: Iterable[int]) -> None:
+    rows = list(model.objects.filter(pk__in=list(pks)))
+    for row in rows:
+        row.key = row.compute_key()
+    model.objects.bulk_update(rows, ["key"])
 
 
 @dataclass
@@ -241,6 +274,8 @@ def _undo_one(record: MergeRecord) -> None:
         (Stance, "object_actor_id", "stances_object"),
     ]:
         model.objects.filter(pk__in=moved.get(key, []), **{field_name: s}).update(**{field_name: m})
+        if model in (Role, Stance):
+            _refresh_keys(model, moved.get(key, []))
     through = Claim.subjects.through
     through.objects.filter(pk__in=moved.get("claim_subjects", []), actor_id=s).update(actor_id=m)
     dropped = moved.get("claim_subjects_dropped", [])
@@ -748,6 +783,11 @@ class SplitArticleAction:
         for c in claims:
             c.article, c.start, c.end = new, c.start - p, c.end - p
         Claim.objects.bulk_update(claims, ["article", "start", "end"])
+        # Other outlets' places of a quote, and roles' evidence spans, in the tail move too.
+        for model in (ClaimSource, RoleEvidence):
+            model.objects.filter(article=old, start__gte=p).update(
+                article=new, start=F("start") - p, end=F("end") - p
+            )
         # A stance follows its evidence: it moves when all its evidence moved.
         moved_claims = {c.pk for c in claims}
         for stance in Stance.objects.filter(article=old).prefetch_related("evidence"):

@@ -1,8 +1,10 @@
 """Import one article: text in, rows written in one transaction, an outcome out.
 
 ``article_import(raw, original_name=...)`` extracts the text with
-``kb.pipeline.extract`` and writes the article with its mentions, claims and
-stances. It guarantees:
+``kb.pipeline.extract`` and writes the article with its mentions, claims,
+stances and roles. The work is split along its seams: this module writes the
+article and its mentions, ``kb.ingest.actors`` resolves who and where it names,
+``kb.ingest.facts`` writes its claims and the facts they evidence. It guarantees:
 
 - one ``transaction.atomic()`` per article: an article is written whole or not
   at all, so one bad file never half-writes;
@@ -10,7 +12,9 @@ stances. It guarantees:
   file is called;
 - an update (same ``original_name``, new text) re-extracts but keeps every
   editor decision: confirmed or rejected mentions, claims an editor reviewed,
-  linked, tagged or wrote, and confirmed or rejected stances;
+  linked, tagged or wrote, and confirmed, corrected or rejected stances and roles
+  (the facts are shared across articles: an update replaces only this article's
+  evidence, and an extracted fact left with none is dropped);
 - editors' aliases and rejections reach the pipeline through ``SnapshotIndex``.
 """
 
@@ -31,14 +35,16 @@ from kb.articles.services import (
     refresh_mention_counts,
     take_actor_linking_lock,
 )
-from kb.claims.models import Claim, Decision, Role, Stance
-from kb.entities.models import Actor, Alias, Country, unique_slug
+from kb.claims.facts import article_evidence_clear, claims_drop
+from kb.claims.models import Claim
+from kb.entities.models import Actor, Country, unique_slug
+from kb.ingest.actors import actors_resolve, countries_resolve
+from kb.ingest.facts import FactWriter
 from kb.ingest.snapshot import SnapshotIndex
 from kb.ingest.stories import StoryMatch, story_fields, story_file, story_match
 from kb.pipeline import extract
-from kb.pipeline.fold import fold
 from kb.pipeline.jsonout import to_json
-from kb.pipeline.types import ActorFound, Extraction, KnownActor, Ref, Snapshot
+from kb.pipeline.types import Extraction, KnownActor, Snapshot
 
 Status = Literal["new", "updated", "unchanged", "failed", "dry-run"]
 
@@ -199,6 +205,8 @@ class _ArticleWriter:
         self.actors_by_name: dict[str, Actor] = {}
         self.countries: dict[str, Country] = {}
         self.new_mentions: list[Mention] = []
+        # Stances and roles this article evidenced before an update.
+        self.touched_facts: tuple[set[int], set[int]] = (set(), set())
 
     def write(self) -> None:
         touched_actors: set[int] = set()
@@ -218,8 +226,15 @@ class _ArticleWriter:
         self._resolve_countries()
         self._resolve_actors()
         self._write_mentions()
-        self._write_claims_and_stances()
-        self._write_roles()
+        FactWriter(
+            self.article,
+            self.extraction,
+            actors_by_name=self.actors_by_name,
+            countries=self.countries,
+            new=self.new,
+            touched=self.touched_facts,
+        ).write()
+        self._link_subjects()
         if self.new:
             # Nothing was there before: add this article's mentions to the counts.
             add_mention_counts(
@@ -234,8 +249,8 @@ class _ArticleWriter:
     def _clear_extracted(self) -> None:
         """Drop what the importer wrote last time and no editor has touched."""
         Mention.objects.filter(article=self.article, status=Mention.Status.EXTRACTED).delete()
-        Stance.objects.filter(article=self.article, decision=Decision.EXTRACTED).delete()
-        Role.objects.filter(article=self.article, decision=Decision.EXTRACTED).delete()
+        # The facts stay (they are one row across articles); this article's evidence goes.
+        self.touched_facts = article_evidence_clear(self.article)
         untouched = (
             Claim.objects.filter(
                 article=self.article,
@@ -250,7 +265,7 @@ class _ArticleWriter:
             )
             .filter(n_links=0, n_tags=0, n_stances=0)
         )
-        Claim.objects.filter(pk__in=list(untouched.values_list("pk", flat=True))).delete()
+        claims_drop(untouched.values_list("pk", flat=True))
 
     def known_actors(self) -> list[KnownActor]:
         """The actors this article linked, as the next extraction should know them."""
@@ -269,85 +284,10 @@ class _ArticleWriter:
         return result
 
     def _resolve_countries(self) -> None:
-        codes = {c.code for c in self.extraction.countries}
-        codes |= {r.country for r in self.extraction.roles if r.country}
-        codes |= {a.country for a in self.extraction.actors if a.country}
-        codes |= {
-            r.name
-            for s in self.extraction.stances
-            for r in (s.subject, s.object)
-            if r.type == "country"
-        }
-        self.countries = Country.objects.in_bulk(codes)
+        self.countries = countries_resolve(self.extraction)
 
     def _resolve_actors(self) -> None:
-        found = self.extraction.actors
-        if not found:
-            return
-        keys = {a.known_key for a in found if a.known_key}
-        by_slug = Actor.objects.in_bulk(keys, field_name="slug") if keys else {}
-        folded = {fold(a.name) for a in found} | {fold(s) for a in found for s in a.surface_forms}
-        folded.discard("")
-        # Existing actors by accepted alias, most-mentioned first, skipping merged ones.
-        alias_rows = (
-            Alias.objects.filter(key__in=folded, rejected=False, actor__merged_into__isnull=True)
-            .select_related("actor")
-            .order_by("-actor__mention_count", "actor_id")
-        )
-        by_key: dict[str, Actor] = {}
-        for alias in alias_rows:
-            by_key.setdefault(alias.key, alias.actor)
-        rejected = set(
-            Alias.objects.filter(key__in=folded, rejected=True).values_list("actor_id", "key")
-        )
-        new_aliases: list[Alias] = []
-        for item in found:
-            actor = self._match(item, by_slug, by_key, rejected)
-            if actor is None:
-                actor = self._create_actor(item)
-            else:
-                _prefer_accented_name(actor, item)
-            self.actors_by_name[item.name] = actor
-            new_aliases.extend(
-                Alias(actor=actor, name=form[:200], key=fold(form)[:200])
-                for form in {item.name, *item.surface_forms}
-                if fold(form) and (actor.pk, fold(form)) not in rejected
-            )
-        Alias.objects.bulk_create(new_aliases, ignore_conflicts=True)
-
-    def _match(
-        self,
-        item: ActorFound,
-        by_slug: dict[str, Actor],
-        by_key: dict[str, Actor],
-        rejected: set[tuple[int, str]],
-    ) -> Actor | None:
-        if item.known_key and item.known_key in by_slug:
-            actor = by_slug[item.known_key]
-            return _follow_merges(actor)
-        for form in (item.name, *item.surface_forms):
-            actor = by_key.get(fold(form))
-            # Only a full name may bind to an existing actor: a bare surname
-            # ("Chavez") is too weak to link across articles on its own.
-            strong = form == item.name or len(fold(form).split()) > 1
-            if (
-                actor is not None
-                and strong
-                and actor.kind == item.kind
-                and (actor.pk, fold(form)) not in rejected
-            ):
-                return actor
-        return None
-
-    def _create_actor(self, item: ActorFound) -> Actor:
-        actor = Actor(
-            kind=item.kind,
-            name=item.name[:200],
-            country=self.countries.get(item.country or ""),
-        )
-        actor.slug = unique_slug(Actor, item.name)
-        actor.save()
-        return actor
+        self.actors_by_name = actors_resolve(self.extraction.actors, self.countries)
 
     def _inside(self, start: int, end: int) -> bool:
         """A span the pipeline found lies inside the body; others are dropped, never stored."""
@@ -392,91 +332,6 @@ class _ArticleWriter:
         Mention.objects.bulk_create(rows)
         self.new_mentions = rows
 
-    def _write_claims_and_stances(self) -> None:
-        kept: set[tuple[str, int, int]] = (
-            set()
-            if self.new
-            else set(Claim.objects.filter(article=self.article).values_list("kind", "start", "end"))
-        )
-        claims: list[Claim] = []
-        for quote in self.extraction.quotes:
-            if (Claim.Kind.QUOTE, quote.start, quote.end) in kept or not self._inside(
-                quote.start, quote.end
-            ):
-                continue
-            claims.append(
-                Claim(
-                    article=self.article,
-                    kind=Claim.Kind.QUOTE,
-                    start=quote.start,
-                    end=quote.end,
-                    text=quote.text,
-                    speaker=self.actors_by_name.get(quote.speaker or ""),
-                )
-            )
-        for figure in self.extraction.figures:
-            if (Claim.Kind.FIGURE, figure.start, figure.end) in kept or not self._inside(
-                figure.start, figure.end
-            ):
-                continue
-            claims.append(
-                Claim(
-                    article=self.article,
-                    kind=Claim.Kind.FIGURE,
-                    start=figure.start,
-                    end=figure.end,
-                    text=figure.text,
-                    value=figure.value,
-                    unit=(figure.unit or "")[:50],
-                    counted=figure.about[:300],
-                    speaker=self.actors_by_name.get(figure.source or ""),
-                )
-            )
-        stance_claims: dict[tuple[int, int], Claim] = {}
-        for stance in self.extraction.stances:
-            span = (stance.start, stance.end)
-            if (
-                (Claim.Kind.STANCE, *span) in kept
-                or span in stance_claims
-                or not self._inside(*span)
-            ):
-                continue
-            stance_claims[span] = Claim(
-                article=self.article,
-                kind=Claim.Kind.STANCE,
-                start=stance.start,
-                end=stance.end,
-                text=self.extraction.body[stance.start : stance.end],
-            )
-        claims.extend(stance_claims.values())
-        Claim.objects.bulk_create(claims)
-        self._write_stances(stance_claims)
-
-    def _write_stances(self, stance_claims: dict[tuple[int, int], Claim]) -> None:
-        published = self.article.published
-        stances: list[tuple[Stance, Claim | None]] = []
-        for found in self.extraction.stances:
-            subject, obj = self._ref(found.subject), self._ref(found.object)
-            if subject is None or obj is None or subject == obj:
-                continue
-            stance = Stance(
-                relation=found.relation
-                if found.relation in Stance.Relation.values
-                else Stance.Relation.SUPPORTS,
-                negated=found.negated,
-                article=self.article,
-                valid_from=published,
-                **_ref_fields("subject", subject),
-                **_ref_fields("object", obj),
-            )
-            stances.append((stance, stance_claims.get((found.start, found.end))))
-        Stance.objects.bulk_create([s for s, _ in stances])
-        through = Stance.evidence.through
-        through.objects.bulk_create(
-            [through(stance_id=s.pk, claim_id=c.pk) for s, c in stances if c is not None and c.pk]
-        )
-        self._link_subjects()
-
     def _link_subjects(self) -> None:
         """A claim is about the actors and countries mentioned inside its span."""
         claims = list(Claim.objects.filter(article=self.article).values_list("pk", "start", "end"))
@@ -504,77 +359,6 @@ class _ArticleWriter:
             [country_through(claim_id=c, country_id=k) for c, k in country_rows],
             ignore_conflicts=True,
         )
-
-    def _write_roles(self) -> None:
-        """Posts the text gives people ("Foreign Minister Ana Quispe"), one row per
-        distinct post in the article, dated from the article's publication."""
-        rows: dict[tuple[int, str, int | None, str | None], Role] = {}
-        for found in self.extraction.roles:
-            actor = self.actors_by_name.get(found.actor)
-            if actor is None or actor.kind != Actor.Kind.PERSON or not found.title.strip():
-                continue
-            organization = self.actors_by_name.get(found.organization or "")
-            if organization is not None and organization.kind != Actor.Kind.ORGANIZATION:
-                organization = None
-            country = self.countries.get(found.country or "")
-            title = found.title.strip()[:200]
-            key = (
-                actor.pk,
-                title.casefold(),
-                organization and organization.pk,
-                country and country.pk,
-            )
-            rows.setdefault(
-                key,
-                Role(
-                    actor=actor,
-                    title=title,
-                    organization=organization,
-                    country=country,
-                    valid_from=self.article.published,
-                    article=self.article,
-                ),
-            )
-        Role.objects.bulk_create(rows.values())
-
-    def _ref(self, ref: Ref) -> Actor | Country | None:
-        if ref.type == "country":
-            return self.countries.get(ref.name)
-        return self.actors_by_name.get(ref.name)
-
-
-def _ref_fields(prefix: str, target: Actor | Country) -> dict[str, Any]:
-    if isinstance(target, Actor):
-        return {f"{prefix}_actor": target}
-    return {f"{prefix}_country": target}
-
-
-def _accents(text: str) -> int:
-    return sum(1 for c in text if ord(c) > 127)
-
-
-def _prefer_accented_name(actor: Actor, item: ActorFound) -> None:
-    """Keep the canonical name with its accents: a later article that writes
-    "Nicolás" upgrades an actor first seen as "Nicolas". Editors' names stay."""
-    if actor.curated:
-        return
-    key = fold(actor.name)
-    best = max(
-        (f for f in (item.name, *item.surface_forms) if fold(f) == key),
-        key=_accents,
-        default=actor.name,
-    )
-    if _accents(best) > _accents(actor.name):
-        actor.name = best[:200]
-        actor.save(update_fields=["name"])
-
-
-def _follow_merges(actor: Actor) -> Actor:
-    seen = set()
-    while actor.merged_into_id and actor.pk not in seen:
-        seen.add(actor.pk)
-        actor = Actor.objects.get(pk=actor.merged_into_id)
-    return actor
 
 
 __all__ = [

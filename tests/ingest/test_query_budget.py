@@ -37,9 +37,16 @@ FIXED_QUERIES = (
     + 1  # aliases editors rejected
     + 1  # INSERT the new aliases, in bulk
     + 1  # INSERT the mentions, in bulk
+    + 1  # the same speakers' quotes from other outlets (one claim, several sources)
     + 1  # INSERT the claims, in bulk
-    + 1  # INSERT the stances, in bulk
-    + 1  # INSERT the stances' evidence, in bulk
+    + 1  # the stances already known, by fact key (one row per fact, across articles)
+    + 1  # INSERT the new stances, in bulk
+    + 1  # INSERT the stances' evidence (one sentence each), in bulk
+    + 1  # the roles already known, by fact key
+    + 1  # INSERT the new roles, in bulk
+    + 1  # INSERT the roles' evidence spans, in bulk
+    + 3  # stances' consolidated fields: read the evidence, read the facts, UPDATE in bulk
+    + 3  # roles' consolidated fields: the same three
     + 2  # the claims and mentions, to link each claim to what it is about
     + 2  # INSERT claim subjects and claim countries, in bulk
     + 2  # UPDATE the mention counts of the actors and countries it touched
