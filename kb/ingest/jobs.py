@@ -183,7 +183,13 @@ def _import_bytes(job_file: ImportJobFile) -> ImportOutcome:
     except BadInput as exc:
         return ImportOutcome(job_file.name, "failed", error=str(exc))
     job = job_file.job
-    return import_read_text(text, name=job_file.name, source=job.source or None, tags=job.tag_list)
+    return import_read_text(
+        text,
+        name=job_file.name,
+        source=job.source or None,
+        tags=job.tag_list,
+        snapshot=_worker_snapshot(),
+    )
 
 
 def job_refresh(job: ImportJob) -> None:

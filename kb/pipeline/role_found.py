@@ -124,17 +124,17 @@ def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
 def placed(body: str, role: RoleFound, geo: list[GeoMention]) -> RoleFound:
     """A role whose text names neither organisation nor country takes the country its
     sentence names nearest before it ("stopping in Colombia to meet President Ana
-    Ruiz"), else the first after it, else the one the article names most; confidence
+    Ruiz"), else the one the article names most; confidence
     0.4 (a post named bare is most often the article's country's; the guess can be
     wrong, as for a foreign head of state named without his country)."""
     if role.organization or role.country or not geo:
         return role
-    s, e = _sentence(body, role.start, role.end)
+    s, _e = _sentence(body, role.start, role.end)
     before = [g for g in geo if s <= g.start < role.start]
-    after = [g for g in geo if role.end <= g.start < e]
-    if before or after:  # the nearest before the role, else the first after it
-        code = before[-1].code if before else after[0].code
-        return replace(role, country=code, confidence=min(role.confidence, _PLACED))
+    if before:  # "stopping in Colombia to meet President Ana Ruiz"
+        return replace(role, country=before[-1].code, confidence=min(role.confidence, _PLACED))
+    # Not the first country after the post: "Foreign Minister X flew to Havana" is
+    # no Cuban minister. The article's most named country is the better guess.
     counts: dict[str, int] = {}
     for g in geo:
         counts[g.code] = counts.get(g.code, 0) + 1

@@ -16,9 +16,8 @@ from django.utils import timezone
 
 from kb.articles.models import Article, Mention
 from kb.claims.models import Claim
-from kb.ingest import jobs
+from kb.ingest import facts, jobs
 from kb.ingest.models import ImportJob, ImportJobFile
-from kb.ingest.services import _ArticleWriter
 
 pytestmark = pytest.mark.django_db
 
@@ -130,10 +129,10 @@ def test_a_worker_that_dies_midway_leaves_no_half_written_article(monkeypatch) -
     job = jobs.job_create(files=[("good.txt", GOOD.encode())], enqueue=False)
     file_id = job.files.get().pk
 
-    def die(self: _ArticleWriter) -> None:
+    def die(*args: object, **kwargs: object) -> None:
         raise SystemExit("worker killed")  # after the article, its mentions and claims
 
-    monkeypatch.setattr(_ArticleWriter, "_write_roles", die)
+    monkeypatch.setattr(facts.FactWriter, "_write_roles", die)
     with pytest.raises(SystemExit):
         jobs.job_file_run(file_id)
     assert not Article.objects.exists()
