@@ -1,0 +1,374 @@
+"""Linking within one article: candidates in, the entities they name out.
+
+In:  the body and its ``Candidate``s in text order (see ``candidates``), and the
+     known actors by folded key (see ``known.known_index``).
+Out: ``Entity``s, each the candidates that name one actor, by named passes:
+     ``link_names`` (multi-word names and organisations), ``link_singles``
+     (a lone surname to its full name, "Ortega" to "Daniel Ortega", or alone on
+     evidence), ``link_headings`` (headings only link), ``add_case_variants``
+     ("Lima group" after "Lima Group"), ``merge_acronyms`` ("EU" with "European
+     Union") and ``resolve_known`` (the Snapshot's actor for an entity's form).
+Guarantees: pure apart from the entities it builds; every mention added is a
+     span whose text is one of the entity's forms; an actor whose rejected form
+     an entity holds is never linked to it.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+import pycountry
+from rapidfuzz.fuzz import ratio
+
+from kb.pipeline.entity import (
+    Candidate,
+    Entity,
+    Lexicon,
+    actor_words,
+    in_any,
+    is_acronym,
+    parts,
+)
+from kb.pipeline.fold import MEMO_ENTRIES
+from kb.pipeline.text import fold
+from kb.pipeline.types import KnownActor
+
+# Organisation heads that name one body even alone ("Congress said").
+_STANDALONE_HEADS = actor_words("standalone_heads")
+
+
+def kind_from_known(cands: list[Candidate], known: dict[str, list[KnownActor]]) -> None:
+    """A candidate with no kind or no evidence takes a known actor's kind from its name."""
+    for cand in cands:
+        if cand.kind is None or cand.evidence == 0:
+            hits = known.get(fold(cand.text))
+            if hits:
+                cand.kind, cand.evidence = hits[0].kind, 2
+
+
+class Linker:
+    """The entities of one article, with the indexes the passes look them up by."""
+
+    def __init__(self, body: str, lex: Lexicon) -> None:
+        self.body, self.lex = body, lex
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, Entity] = {}
+        self.acronyms: dict[str, Entity] = {}
+
+    def attach(self, cand: Candidate, entity: Entity) -> None:
+        entity.add(cand)
+        self.by_key.setdefault(fold(cand.text), entity)
+        if cand.acronym_of:
+            self.acronyms[cand.acronym_of] = entity
+
+    def new(self, cand: Candidate) -> Entity:
+        entity = Entity(cand.kind or "person")
+        self.entities.append(entity)
+        return entity
+
+    def link_names(self, cands: list[Candidate]) -> None:
+        """Pass 1: multi-word names and organisations found outside headings."""
+        for cand in cands:
+            if cand.kind is None or cand.in_heading:
+                continue
+            if cand.kind == "person" and cand.single:
+                continue
+            if cand.kind == "organization" and cand.single and cand.text in self.acronyms:
+                self.attach(cand, self.acronyms[cand.text])
+                continue
+            entity = self.by_key.get(fold(cand.text))
+            if entity is None and cand.kind == "person":
+                entity = self._same_person(cand.text)
+            if (
+                entity is None
+                and cand.kind == "organization"
+                and cand.single
+                and cand.text in self.lex.org_heads
+            ):
+                entity = self._org_ending_with(cand.text)
+                if entity is None and cand.text not in _STANDALONE_HEADS:
+                    continue  # "the Council": which one is unknown
+            if entity is None and cand.kind == "organization" and not cand.single:
+                entity = self._longer_styling(fold(cand.text))
+            self.attach(cand, entity or self.new(cand))
+
+    def _same_person(self, text: str) -> Entity | None:
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "person" and any(same_person(text, f) for f in e.multi)
+            ),
+            None,
+        )
+
+    def _org_ending_with(self, head: str) -> Entity | None:
+        """ "the Court" after "the Supreme Court": the body whose name ends with the head."""
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "organization" and any(f.split()[-1] == head for f in e.forms)
+            ),
+            None,
+        )
+
+    def _longer_styling(self, key: str) -> Entity | None:
+        """ "Lima Group Alliance of Nations" after "Lima Group": the same body, styled longer."""
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "organization"
+                and any(len(k.split()) > 1 and key.startswith(k + " ") for k in e.keys)
+            ),
+            None,
+        )
+
+    def link_singles(self, cands: list[Candidate]) -> None:
+        """Pass 2: single-word person forms resolve to a full name, else stand alone
+        with evidence."""
+        singles: dict[str, list[Candidate]] = {}
+        for c in cands:
+            if c.kind == "person" and c.single:
+                singles.setdefault(fold(c.text), []).append(c)
+        # Pass 2 adds no multi-word form, so a surname's matches stay the same all
+        # pass long (new entities have none): found once per surname.
+        surname_hits: dict[str, list[tuple[int, Entity]]] = {}
+        for cand in cands:
+            if cand.kind is None or cand.in_heading or not cand.single:
+                continue
+            if cand.kind == "organization":
+                continue
+            if cand.text in self.acronyms:
+                self.attach(cand, self.acronyms[cand.text])
+                continue
+            key = fold(cand.text)
+            entity = self.by_key.get(key) or self._by_surname(cand, key, surname_hits)
+            if entity is None:
+                entity = self._fuzzy_single(key)
+            if entity is None:
+                entity = self._alone(cand, singles.get(key, []))
+                if entity is None:
+                    continue
+            self.attach(cand, entity)
+
+    def _by_surname(
+        self, cand: Candidate, key: str, surname_hits: dict[str, list[tuple[int, Entity]]]
+    ) -> Entity | None:
+        """The full name this surname belongs to: the best match, then the nearest."""
+        matched = surname_hits.get(key)
+        if matched is None:
+            pairs = [(surname_match(cand.text, e), e) for e in self.entities if e.kind == "person"]
+            matched = surname_hits[key] = [p for p in pairs if p[0] > 0]
+        scored = [(score, -abs(cand.start - e.mentions[0][0]), e) for score, e in matched]
+        if not scored:
+            return None
+        return max(scored, key=lambda s: (s[0], s[1]))[2]
+
+    def _fuzzy_single(self, key: str) -> Entity | None:
+        """A misspelt lone name ("Ibanes") of a person known by one word only."""
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "person"
+                and not e.multi
+                and any(len(k) >= 5 and k[0] == key[0] and ratio(k, key) >= 80 for k in e.keys)
+            ),
+            None,
+        )
+
+    def _alone(self, cand: Candidate, same: list[Candidate]) -> Entity | None:
+        """A new one-word person, if the article gives evidence enough."""
+        support = sum(c.evidence for c in same)
+        # A capitalised word used again and again mid-sentence, that is no place,
+        # is a name ("Pompeo").
+        recurring = sum(1 for c in same if not c.in_quote and _mid_sentence(self.body, c.start))
+        if support < 2 and (
+            recurring < 3 or is_place(cand.text) or _placelike(self.body, [c.start for c in same])
+        ):
+            return None
+        entity = Entity("person")
+        entity.evidence += 2 if support < 2 else 0
+        self.entities.append(entity)
+        return entity
+
+    def link_headings(self, cands: list[Candidate]) -> None:
+        """Pass 3: headings only link to actors already found."""
+        for cand in cands:
+            if cand.in_heading and cand.kind is not None:
+                entity = self.by_key.get(fold(cand.text)) or self.acronyms.get(cand.text)
+                if entity is not None:
+                    self.attach(cand, entity)
+
+    def add_case_variants(self, excluded: tuple[tuple[int, int], ...]) -> None:
+        """Multi-word organisation names also appear in other cases ("Lima group")."""
+        body = self.body
+        lowered = body.lower()
+        if len(lowered) != len(body):
+            return  # lower() moved offsets (almost never): no safe search
+        for entity in self.entities:
+            if entity.kind != "organization":
+                continue
+            for form in list(entity.forms):
+                if " " not in form:
+                    continue
+                for found in _find_all_casefree(lowered, form.lower()):
+                    span = (found, found + len(form))
+                    if any(s <= found < e for s, e in entity.mentions) or in_any(found, excluded):
+                        continue
+                    surface = body[span[0] : span[1]]
+                    entity.forms[surface] = entity.forms.get(surface, 0) + 1
+                    entity.mentions.append(span)
+
+
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|the)\s+$", re.IGNORECASE)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(fold(sub.name) for sub in pycountry.subdivisions)
+
+
+def is_place(word: str) -> bool:
+    """A region, province or state of any country ("Zulia", "Táchira")."""
+    return fold(word) in _places()
+
+
+def _placelike(body: str, starts: list[int]) -> bool:
+    """A recurring word most often after "in", "from", "the" ("in Cúcuta", "the
+    Constituent") is a place or a body, not a surname."""
+    governed = sum(1 for s in starts if _LOCATIVE_BEFORE_RE.search(body, max(0, s - 6), s))
+    return 2 * governed > len(starts)
+
+
+def _mid_sentence(body: str, start: int) -> bool:
+    before = body[max(0, start - 3) : start].rstrip(" \xa0")
+    return bool(before) and before[-1] not in '.!?\n“"‘(:'
+
+
+def _find_all_casefree(lowered: str, needle: str) -> list[int]:
+    """Whole-word occurrences of ``needle`` in the lower-cased body, via ``str.find`` (fast)."""
+    hits: list[int] = []
+    pos = lowered.find(needle)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (pos == 0 or not lowered[pos - 1].isalnum()) and (
+            end >= len(lowered) or not lowered[end].isalnum()
+        ):
+            hits.append(pos)
+        pos = lowered.find(needle, pos + 1)
+    return hits
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
+def same_person(a: str, b: str) -> bool:
+    """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
+    ta, tb = parts(a), parts(b)
+    if ta == tb:
+        return True
+    if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
+        return True
+    return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
+
+
+def surname_match(token: str, entity: Entity) -> int:
+    """0: no; 3: exact surname; 2: exact inner name; 1: fuzzy surname."""
+    key = fold(token)
+    best = 0
+    for form in entity.multi:
+        score = _surname_score(key, form)
+        if score == 3:
+            return 3
+        best = max(best, score)
+    return best
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
+def _surname_score(key: str, form: str) -> int:
+    """``surname_match`` against one multi-word form; the same pairs recur all article long."""
+    words = parts(form)
+    if key == words[-1] or key == " ".join(words[1:]):
+        return 3
+    if key in words[1:]:
+        return 2
+    if len(key) >= 5 and ratio(key, words[-1]) >= 80 and key[0] == words[-1][0]:
+        return 1
+    return 0
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def merge_acronyms(entities: list[Entity]) -> None:
+    """ "EU" and "European Union" in one article are one body when the letters agree."""
+    orgs = [e for e in entities if e.kind == "organization"]
+    for short in orgs:
+        if short.multi or not all(is_acronym(f) for f in short.forms):
+            continue
+        letters = {f.replace(".", "") for f in short.forms}
+        # "TSJ" before "Supreme Court of Justice (TSJ)": a translated name's initials
+        # need not agree, but the bracket defined the acronym for the whole article.
+        full = next(
+            (
+                e
+                for e in orgs
+                if e is not short
+                and e.multi
+                and (any(_initials(f) in letters for f in e.multi) or letters & set(e.forms))
+            ),
+            None,
+        )
+        if full is None or short not in entities:
+            continue
+        full.absorb(short)
+        entities.remove(short)
+    # "UN Office for the Coordination of Humanitarian Affairs" then "Office for the
+    # Coordination of Humanitarian Affairs (OCHA)": the parent's acronym only qualifies.
+    for short in [e for e in entities if e.kind == "organization" and e.multi]:
+        tails = {f for f in short.multi if len(f.split()) >= 3}
+        full = next(
+            (
+                e
+                for e in entities
+                if e is not short
+                and e.kind == "organization"
+                and any(
+                    f.split(" ", 1)[-1] in tails and is_acronym(f.split(" ", 1)[0]) for f in e.multi
+                )
+            ),
+            None,
+        )
+        if full is not None:
+            full.absorb(short)
+            entities.remove(short)
+
+
+def keep(entity: Entity) -> bool:
+    """Enough evidence: a person twice named in full or with evidence 2; an
+    organisation with any evidence, named outside quotes at least once."""
+    if entity.kind == "person":
+        return entity.evidence >= 2 or (bool(entity.multi) and len(entity.mentions) >= 2)
+    return entity.evidence >= 1 and entity.outside_quotes
+
+
+def resolve_known(entities: list[Entity], known: dict[str, list[KnownActor]]) -> None:
+    """Each entity to the known actor of its longest form that has one, unless an
+    editor rejected one of the entity's forms for that actor."""
+    for entity in entities:
+        keys = [fold(f) for f in sorted(entity.forms, key=lambda f: -len(f))]
+        for key in keys:
+            for actor in known.get(key, []):
+                rejected = {fold(r) for r in actor.rejected}
+                if rejected & entity.keys:
+                    continue
+                entity.known = actor
+                entity.kind = actor.kind
+                break
+            if entity.known:
+                break
