@@ -64,11 +64,11 @@ def armed_forces(
     geo: list[GeoMention],
     excluded: tuple[tuple[int, int], ...],
     quotes: list[tuple[int, int]],
+    main: str | None,
 ) -> list[Entity]:
     """A country's armed forces as one organisation: "Venezuela's military", "the
     Venezuelan military", "the country's armed forces"; a bare "the armed forces"
-    or "the military" only in an article plainly about one country."""
-    main = main_country(geo, excluded)
+    or "the military" only in an article plainly about one country (``main``)."""
     by_code: dict[str, Entity] = {}
     for match in near_words(_FORCES_RE, body, _FORCES_WORDS):
         if in_any(match.start(), excluded) or not _FORCES_NOUN_RE.match(body, match.end()):

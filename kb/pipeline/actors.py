@@ -22,11 +22,12 @@ of the actor's surface forms, and spans never overlap.
 from __future__ import annotations
 
 from kb.pipeline import linking
-from kb.pipeline.actor_countries import armed_forces, assign_countries
+from kb.pipeline.actor_countries import armed_forces, assign_countries, main_country
 from kb.pipeline.candidates import candidates
 from kb.pipeline.entity import Entity, shared_lexicon
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
+from kb.pipeline.reference_orgs import name_reference_orgs
 from kb.pipeline.types import ActorFound, ActorKind, Snapshot
 
 
@@ -51,9 +52,11 @@ def find_actors(
     linker.add_case_variants(excluded)
     entities = linker.entities
     linking.merge_acronyms(entities)
-    entities += armed_forces(body, geo or [], excluded, quotes or [])
+    name_reference_orgs(entities)
+    main = main_country(geo or [], excluded)
+    entities += armed_forces(body, geo or [], excluded, quotes or [], main)
     kept = [e for e in entities if linking.keep(e)]
-    linking.resolve_known(kept, known)
+    linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
     return tuple(_finish(e) for e in sorted(kept, key=lambda e: min(e.mentions)))
 

@@ -4,9 +4,10 @@ In:  the clean body, spans to ignore (credits, bylines), heading and quote spans
      and the article's publisher.
 Out: ``Candidate``s in text order: capitalised runs ("Mexican Foreign Minister
      Marcelo Ebrard") cut at titles, connectors and not-actor words into pieces,
-     each classified by ``classify``; plus names spelled out by a bracketed
-     acronym ("Centre for Research, Transparency and Accountability (CRTA)") and
-     a state's bodies named by its country ("the French defence ministry").
+     each classified by ``classify``; an organisation naming its officer is cut
+     in two ("OAS Secretary-General Luis Almagro"); plus the formula-named
+     organisations of ``bodies`` (bracketed acronyms spelled out, state bodies).
+     Datelines ("BEIJING —") are no candidates.
 Guarantees: pure; every candidate satisfies ``body[start:end] == text``, none
      starts inside an excluded span, and a spelled-out name or state body
      replaces the run candidates starting inside it.
@@ -20,6 +21,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from kb.pipeline.bodies import acronym_names, state_bodies
 from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
@@ -31,13 +33,14 @@ from kb.pipeline.entity import (
     Lexicon,
     Spans,
     actor_words,
-    in_any,
     is_acronym,
+    is_name_particle,
     shared_lexicon,
 )
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, lookup
-from kb.pipeline.text import fold, near_words, strip_possessive
+from kb.pipeline.reference_orgs import reference_org
+from kb.pipeline.text import fold, strip_possessive
 
 Run = list[tuple[str, int, int]]  # (word, start, end) of each word of a run
 
@@ -101,23 +104,14 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     lex = shared_lexicon()
     # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
     i = 0
-    while i < len(words) and (words[i] in lex.stop or words[i].lower() in CONNECTORS):
+    while i < len(words) and (
+        words[i] in lex.stop or (words[i].lower() in CONNECTORS and not is_name_particle(words, i))
+    ):
         i += 1
     if i == len(words):
         return None  # nothing but function words: no split, no title, no name
-    # An organisation naming its officer: "European Commission President Ursula
-    # von der Leyen" is the Commission, then a titled person.
-    split = next(
-        (
-            k
-            for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i)
-            if words[k] in CORE_TITLES
-            and any(w in lex.org_heads for w in words[i:k])
-            and words[k + 1][:1].isupper()
-            and words[k + 1] not in lex.titles
-        ),
-        None,
-    )
+    words = _without_caption_label(words)
+    split = _officer_split(words, i, lex)
     if split is not None:
         return split, "", _piece_slices(words, i, split, lex)
     title_end = _title_end(words, i, lex)
@@ -125,11 +119,77 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     if title_end >= i and title_end + 1 < len(words):
         title = " ".join(words[i : title_end + 1])
         i = title_end + 1
-    while i < len(words) and (words[i].lower() in CONNECTORS or words[i] == "the"):
+    while i < len(words) and (
+        (words[i].lower() in CONNECTORS and not is_name_particle(words, i)) or words[i] == "the"
+    ):
         i += 1
-    if i == len(words):
-        return None
+    if i == len(words) or lookup(" ".join(words[i:])) is not None:
+        return None  # "Representative of the Republic of Korea": a title and a country
     return None, title, _piece_slices(words, i, len(words), lex)
+
+
+_CAPTION_LABELS = actor_words("caption_labels")
+
+
+def _without_caption_label(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "... Pedro Castillo Image: X/Reuters": a caption's label ends no name."""
+    if len(words) > 1 and words[-1] in _CAPTION_LABELS:
+        return words[:-1]
+    return words
+
+
+def _org_prefix(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Words that name an organisation on their own: a head word ("Council"), a
+    lone acronym that is no place ("OAS"), or a reference name ("United Nations")."""
+    if any(w in lex.org_heads for w in words):
+        return True
+    if len(words) == 1 and is_acronym(words[0]):
+        return words[0] not in NOT_ORG_ACRONYMS and lookup(words[0]) is None
+    return reference_org(" ".join(words)) is not None
+
+
+def _officer_title(tail: tuple[str, ...], lex: Lexicon) -> bool:
+    """ "Secretary General Luis Almagro", "High Representative for Foreign Policy":
+    title words reaching an officer's title, then a name or nothing. Not "High
+    Commissioner for Refugees": a word no title after "for" names an office."""
+    core = False
+    for k, w in enumerate(tail):
+        if w in CORE_TITLES:
+            core = True
+        elif w in ("of", "for"):
+            continue
+        elif w not in lex.titles:
+            return core and tail[k - 1] not in ("of", "for")
+    return core
+
+
+# Officers' titles that no body's name ends with ("Court of Justice", "Inspector
+# General" do): after "of", they begin an officer, not the rest of the name.
+_OFFICER_AFTER_OF = CORE_TITLES - {"Justice", "General", "Representative", "Officer"}
+
+
+def _officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
+    """Where an organisation's name ends and its officer begins: "European Commission
+    President Ursula von der Leyen", "OAS Secretary-General Luis Almagro", "the
+    President of European Council Charles Michel", "ambassador to the UN Vasily
+    Nebenzya". The organisation is one actor, the titled person another."""
+    for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i):
+        prefix = words[i:k]
+        if not _org_prefix(prefix, lex):
+            continue
+        rest = words[k + 1 :]
+        if any(w in lex.org_heads for w in words[k:]):
+            continue  # "UN General Assembly": the body's own name runs on
+        # "Seed Movement of President-elect X", but "Court of Justice" is one name.
+        of_officer = words[k] in ("of", "for") and words[k + 1] in _OFFICER_AFTER_OF
+        if (words[k] in lex.titles or of_officer) and _officer_title(words[k:], lex):
+            return k
+        if any(w in lex.titles for w in words[k:]):
+            continue
+        named = fold(words[k]) in lex.first_names
+        if rest[0][:1].isupper() and (named or (len(prefix) == 1 and is_acronym(prefix[0]))):
+            return k
+    return None
 
 
 def _title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
@@ -217,16 +277,46 @@ def candidates(
             if cand is None:
                 continue
             title = ""
-            if cand.start in marks.excluded:
+            if cand.start in marks.excluded or _dateline(body, cand):
                 continue
             if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
                 continue
-            out.append(marks.mark(cand))
+            out.append(marks.mark(_with_syllable(body, cand)))
     spelled = acronym_names(body, excluded) + state_bodies(body, excluded)
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)
     return out
+
+
+_SYLLABLE_RE = re.compile(r"-[a-z]{2,5}\b")
+_FAMILY_FIRST = actor_words("east_asian_family_names")
+
+
+def _with_syllable(body: str, cand: Candidate) -> Candidate:
+    """ "Park Min-jun", "Hwang Joon-kook": a Korean given name's second syllable is
+    written in lower case after a hyphen, and still part of the name."""
+    if cand.kind == "person" and cand.ntokens == 2 and cand.text.split()[0] in _FAMILY_FIRST:
+        syllable = _SYLLABLE_RE.match(body, cand.end)
+        if syllable:
+            cand.end = syllable.end()
+            cand.text = body[cand.start : cand.end]
+    return cand
+
+
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\()")
+
+
+def _dateline(body: str, cand: Candidate) -> bool:
+    """ "BEIJING —", "KHARTOUM, Aug 3 (Reuters) -", "COLOMBO (AFP)": an upper-case
+    place opening a line is a dateline, not an organisation (acronyms are shorter)."""
+    return (
+        (cand.start == 0 or body[cand.start - 1] == "\n")
+        and cand.text.isupper()
+        and len(cand.text.replace(" ", "")) >= 4
+        and reference_org(cand.text) is None
+        and _DATELINE_AFTER_RE.match(body, cand.end) is not None
+    )
 
 
 def _runs_then_pending(runs: list[Run], pending: list[Run]) -> Iterator[Run]:
@@ -272,6 +362,9 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
     for k, part in enumerate(parts):
         w = part[0]
         nxt = words[k + 1] if k + 1 < len(words) else ""
+        if not has_head and is_name_particle(words, k):
+            current.append(part)
+            continue
         if w.lower() in CONNECTORS and nxt in lex.not_actor and nxt not in lex.org_heads:
             break  # "the National Security Council on Monday": the name ends at the date
         if (w.lower() in CONNECTORS or w == "the") and not has_head and w not in PERSON_PARTICLES:
@@ -319,72 +412,3 @@ def _drop_phrases(pieces: list[Run], lex: Lexicon) -> list[Run]:
         if piece:
             cleaned.append(piece)
     return cleaned
-
-
-_DEFINED_ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Z&.]{1,8})\)")
-_ACRONYM_GLUE = actor_words("acronym_glue")
-
-
-def _spelled_out(body: str, paren: int, letters: str) -> tuple[int, int] | None:
-    """The name before "(OSCE)" whose capitalised words' initials spell the acronym."""
-    line_start = body.rfind("\n", 0, paren) + 1
-    words = list(re.finditer(r"[\w’'-]+|[,&]", body[max(line_start, paren - 160) : paren]))
-    offset = max(line_start, paren - 160)
-    need = list(letters)
-    start: int | None = None
-    for word in reversed(words):
-        text = word.group()
-        if text[:1].isupper():
-            if not need or text[0] != need[-1]:
-                return None
-            need.pop()
-            start = offset + word.start()
-            if not need:
-                break
-        elif text.lower() not in _ACRONYM_GLUE:
-            return None
-    if need or start is None or len(letters) < 2:
-        return None
-    return start, paren
-
-
-def acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
-    """Organisations defined by their acronym: "Centre for Research, Transparency and
-    Accountability (CRTA)" is one name even across the comma and the "and"."""
-    found = []
-    for match in _DEFINED_ACRONYM_RE.finditer(body):
-        letters = match.group(1).replace(".", "").replace("&", "")
-        span = _spelled_out(body, match.start(), letters)
-        if span is None or in_any(span[0], excluded):
-            continue
-        text = body[span[0] : span[1]]
-        cand = Candidate(span[0], span[1], text, len(text.split()), "organization", 2)
-        cand.acronym_of = match.group(1)
-        found.append(cand)
-    return found
-
-
-_STATE_BODY_WORDS = ("embassy", "Embassy", "consulate", "Consulate", "ministry", "Ministry")
-_STATE_BODY_RE = re.compile(
-    r"\b(?P<geo>[A-Z][\w.]*(?: [A-Z][\w.]*)?) (?P<noun>[Ee]mbassy|[Cc]onsulate|"
-    r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice) "
-    r"[Mm]inistry)(?: in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
-)
-
-
-def state_bodies(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
-    """A state's embassy or ministry named by its country: "the Chinese embassy in
-    Brussels", "US Embassy in Colombia", "the French defence ministry"."""
-    found = []
-    for match in near_words(_STATE_BODY_RE, body, _STATE_BODY_WORDS):
-        start, geo = match.start(), match.group("geo")
-        if lookup(geo) is None and " " in geo:
-            start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]  # "The Chinese"
-        if lookup(geo) is None or in_any(start, excluded):
-            continue
-        end = match.end("noun")
-        if match.group("place") and match.group("noun").lower() in ("embassy", "consulate"):
-            end = match.end("place")  # one country keeps embassies in many
-        text = body[start:end]
-        found.append(Candidate(start, end, text, len(text.split()), "organization", 2))
-    return found

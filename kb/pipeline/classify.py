@@ -124,8 +124,12 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
             or head_first
             or text.endswith((".com", ".org", ".net", ".info"))
         ),
+        # "J.K. Mensah": dotted initials before a name are a person's, not an acronym.
         acronym=(
-            is_acronym(words[0]) and words[0] not in NOT_ORG_ACRONYMS and lookup(words[0]) is None
+            is_acronym(words[0])
+            and words[0] not in NOT_ORG_ACRONYMS
+            and lookup(words[0]) is None
+            and not (len(words) > 1 and "." in words[0] and not geo)
         ),
         head_first=head_first,
         first_lower=first_lower,
@@ -175,7 +179,12 @@ def _organisation_by_form(
             return False
         cand.kind, cand.evidence = "organization", 1
     bracket = BRACKET_RE.match(body, cand.end)
-    if bracket and bracket.group(1) != cand.text and is_acronym(bracket.group(1)):
+    if (
+        bracket
+        and bracket.group(1) != cand.text
+        and is_acronym(bracket.group(1))
+        and lookup(bracket.group(1)) is None  # "(DPRK)" names a country
+    ):
         cand.acronym_of = bracket.group(1)
         if cand.kind is None and not cand.title and not found.first_lower:
             cand.kind, cand.evidence = "organization", 2

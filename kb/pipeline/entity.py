@@ -40,7 +40,7 @@ class Lexicon:
 
     def __init__(self) -> None:
         self.honorifics = lexicon("honorifics")
-        self.titles = lexicon("titles") | CORE_TITLES
+        self.titles = lexicon("titles") | CORE_TITLES | actor_words("title_words")
         self.stop = lexicon("stopwords")
         self.not_actor = lexicon("not_actor_words")
         self.first_names = folded_lexicon("first_names")
@@ -52,6 +52,18 @@ class Lexicon:
 @cache
 def shared_lexicon() -> Lexicon:
     return Lexicon()
+
+
+def is_name_particle(words: tuple[str, ...] | list[str], k: int) -> bool:
+    """A capitalised particle leading the rest of a name ("Al Harbi", "De la Fuente",
+    "Bin Salman"): part of the name, not a connector between two names."""
+    word = words[k]
+    return (
+        word[:1].isupper()
+        and word.lower() in PERSON_PARTICLES
+        and k + 1 < len(words)
+        and (words[k + 1][:1].isupper() or words[k + 1].lower() in PERSON_PARTICLES)
+    )
 
 
 def is_acronym(word: str) -> bool:
@@ -103,6 +115,7 @@ class Candidate:
     single: bool = False
     in_quote: bool = False
     in_heading: bool = False
+    label: str | None = None  # the canonical name a state body's form stands for
 
 
 @dataclass(slots=True)

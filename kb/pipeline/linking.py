@@ -24,12 +24,14 @@ import pycountry
 from rapidfuzz.fuzz import ratio
 
 from kb.pipeline.entity import (
+    PERSON_PARTICLES,
     Candidate,
     Entity,
     Lexicon,
     actor_words,
     in_any,
     is_acronym,
+    is_name_particle,
     parts,
 )
 from kb.pipeline.fold import MEMO_ENTRIES
@@ -57,12 +59,16 @@ class Linker:
         self.entities: list[Entity] = []
         self.by_key: dict[str, Entity] = {}
         self.acronyms: dict[str, Entity] = {}
+        self.by_label: dict[str, Entity] = {}
 
     def attach(self, cand: Candidate, entity: Entity) -> None:
         entity.add(cand)
         self.by_key.setdefault(fold(cand.text), entity)
         if cand.acronym_of:
             self.acronyms[cand.acronym_of] = entity
+        if cand.label:
+            entity.label = entity.label or cand.label
+            self.by_label.setdefault(cand.label, entity)
 
     def new(self, cand: Candidate) -> Entity:
         entity = Entity(cand.kind or "person")
@@ -80,8 +86,12 @@ class Linker:
                 self.attach(cand, self.acronyms[cand.text])
                 continue
             entity = self.by_key.get(fold(cand.text))
+            if entity is None and cand.label:
+                entity = self.by_label.get(cand.label)  # "Kenya's foreign ministry"
             if entity is None and cand.kind == "person":
                 entity = self._same_person(cand.text)
+                if entity is None and is_name_particle(cand.text.split(), 0):
+                    continue  # "Al Harbi" is the end of a full name, or no person
             if (
                 entity is None
                 and cand.kind == "organization"
@@ -273,7 +283,23 @@ def same_person(a: str, b: str) -> bool:
         return True
     if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
         return True
+    if _inner_run(ta, tb) or _inner_run(tb, ta):
+        return True  # "De la Fuente" in "María José de la Fuente y Ortiz"
     return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
+
+
+def _inner_run(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` is a run of ``full``'s words after its first, with a real name in it
+    (not particles alone): a double surname with its particles."""
+    n = len(short)
+    if n < 2 or n >= len(full) or not any(len(w) > 2 and w not in PERSON_PARTICLES for w in short):
+        return False
+    return any(full[k : k + n] == short for k in range(1, len(full) - n + 1))
+
+
+# Chinese, Korean and Vietnamese names put the family name first: a later lone
+# "Wang" is "Wang Lixin".
+_FAMILY_FIRST = frozenset(fold(w) for w in actor_words("east_asian_family_names"))
 
 
 def surname_match(token: str, entity: Entity) -> int:
@@ -293,6 +319,8 @@ def _surname_score(key: str, form: str) -> int:
     """``surname_match`` against one multi-word form; the same pairs recur all article long."""
     words = parts(form)
     if key == words[-1] or key == " ".join(words[1:]):
+        return 3
+    if key == words[0] and key in _FAMILY_FIRST and len(words) <= 3:
         return 3
     if key in words[1:]:
         return 2
@@ -357,15 +385,37 @@ def keep(entity: Entity) -> bool:
     return entity.evidence >= 1 and entity.outside_quotes
 
 
-def resolve_known(entities: list[Entity], known: dict[str, list[KnownActor]]) -> None:
+# Names of a body every state has ("the armed forces", "Supreme Court"): they say
+# which actor they are only together with the article's country.
+_GENERIC_HEADS = frozenset(fold(h) for h in actor_words("generic_heads"))
+
+
+def _country_of(entity: Entity, main: str | None) -> str | None:
+    if entity.country_votes:
+        return max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
+    return main
+
+
+def resolve_known(
+    entities: list[Entity], known: dict[str, list[KnownActor]], main: str | None = None
+) -> None:
     """Each entity to the known actor of its longest form that has one, unless an
-    editor rejected one of the entity's forms for that actor."""
+    editor rejected one of the entity's forms for that actor. A generic form ("armed
+    forces", "the government") links only to a known actor of the entity's own
+    country, or the article's main country: never across articles about different
+    countries."""
     for entity in entities:
+        # By the forms the text spells only (never a canonical label): so a known
+        # actor is linked only through words of the text, as ``KnownIndex`` assumes.
         keys = [fold(f) for f in sorted(entity.forms, key=lambda f: -len(f))]
         for key in keys:
             for actor in known.get(key, []):
                 rejected = {fold(r) for r in actor.rejected}
                 if rejected & entity.keys:
+                    continue
+                if key in _GENERIC_HEADS and (
+                    actor.country is None or actor.country != _country_of(entity, main)
+                ):
                     continue
                 entity.known = actor
                 entity.kind = actor.kind
