@@ -34,8 +34,14 @@ ADMIN_RE = re.compile(
 )
 REPORT_AFTER_RE = re.compile(
     r"\s*,?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|wrote|writes|added|adds|tweeted|declared|insisted|"
-    r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied)\b"
+    r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied|"
+    r"accused|accuses|expressed|condemned|denounced|acknowledged|confirmed|responded|reiterated|"
+    r"affirmed|emphasi[sz]ed|vowed|welcomed|critici[sz]ed|rejected)\b"
 )
+# "an ally of President Maduro, Tarek William Saab.": a role, a comma, then the name.
+_ROLE_COMMA_RE = re.compile(r"\b([a-z][a-z-]+|[A-Z][a-z]+)\s*,\s+$")
+# "Olivier Nduhungirehe of Rwanda": a name, then its country.
+OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
 ACRONYM_THING_RE = re.compile(
     r"\s+(?:law|act|bill|programme|program|plan|scheme|index|virus|boxes|delegates)\b"
@@ -208,6 +214,8 @@ def _person_by_context(
         evidence += 2
     if REPORT_AFTER_RE.match(after) or ends_with(REPORT_BEFORE_RE, before, 12):
         evidence += 2
+    if not cand.single and cand.ntokens <= 4 and _named_after_role(before, after, lex):
+        evidence += 2
     word = prev_word(before)
     # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before
     # the name outweighs a body's noun in what follows.
@@ -219,6 +227,8 @@ def _person_by_context(
     evidence += appositive
     if word:
         noun = fold(word.group(1))
+        if noun not in lex.role_nouns and noun.removesuffix("s") in lex.role_nouns:
+            noun = noun.removesuffix("s")  # "his counterparts Felix Tshisekedi"
         if noun in lex.role_nouns and (found.named or noun not in lex.org_role_nouns):
             evidence += 2
         elif noun in lex.org_role_nouns:
@@ -241,6 +251,27 @@ def _person_by_context(
         return None
     cand.kind, cand.evidence = "person", evidence
     return cand
+
+
+def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:
+    """ "the criminal judge who approved them, Fredy Orellana.", "the Permanent
+    Representative ... to the United Nations, Hwang Joon Kook,": a role noun or title
+    in the clause before the comma; or "Olivier Nduhungirehe of Rwanda": a country
+    after the name."""
+    of_country = OF_COUNTRY_RE.match(after)
+    if of_country and lookup(of_country.group(1)) is not None:
+        return True
+    if not _ROLE_COMMA_RE.search(before):
+        return False
+    clause = re.split(r"[.;:!?\n“”\"()]", before)[-1]
+    if clause == before:
+        clause = clause.split(" ", 1)[-1]  # the window may start inside a word
+    if not re.search(r"\b[a-z]{3,}\b", clause):
+        return False  # "Key Representative Says, Restating ...": a headline in title case
+    return any(
+        w in lex.titles or fold(w) in lex.role_nouns or fold(w).removesuffix("s") in lex.role_nouns
+        for w in re.findall(r"[\w-]+", clause)
+    )
 
 
 def _appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | None:

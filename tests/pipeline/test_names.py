@@ -234,3 +234,27 @@ def test_a_ministry_named_by_its_country_is_one_organisation() -> None:
     assert list(orgs("Russia’s Defence Ministry said the drills were over.")) == [
         "Ministry of Defence (Russia)"
     ]
+
+
+# People named once, with their role before them.
+
+
+def test_a_role_before_a_comma_names_a_person() -> None:
+    text = (
+        "She was succeeded by an ally of the president, Tamsin Okoro. The order came "
+        "from the judge who approved it, Pavel Drozdov."
+    )
+    assert set(people(text)) == {"Tamsin Okoro", "Pavel Drozdov"}
+
+
+def test_a_name_then_its_country_or_after_a_plural_role() -> None:
+    text = (
+        "The minister met her counterparts Ilse Brandt of Austria and Tomas Varga of "
+        "Hungary in Vienna."
+    )
+    assert set(people(text)) == {"Ilse Brandt", "Tomas Varga"}
+
+
+def test_a_title_case_headline_gives_no_name() -> None:
+    text = "Rebels Continue Blocking Talks, Key Representative Says, Restating Country’s Goals"
+    assert people(text) == {}
