@@ -43,7 +43,8 @@ def find_actors(
 ) -> tuple[ActorFound, ...]:
     lex = shared_lexicon()
     known = known_index(snapshot) if snapshot else {}
-    cands = candidates(body, lex, excluded, headings or [], quotes or [], publisher)
+    main = main_country(geo or [], excluded)
+    cands = candidates(body, lex, excluded, headings or [], quotes or [], publisher, main)
     linking.kind_from_known(cands, known)
     linker = linking.Linker(body, lex)
     linker.link_names(cands)
@@ -52,8 +53,8 @@ def find_actors(
     linker.add_case_variants(excluded)
     entities = linker.entities
     linking.merge_acronyms(entities)
+    linking.merge_short_names(entities, lex)
     name_reference_orgs(entities)
-    main = main_country(geo or [], excluded)
     entities += armed_forces(body, geo or [], excluded, quotes or [], main)
     kept = [e for e in entities if linking.keep(e)]
     linking.resolve_known(kept, known, main)

@@ -98,12 +98,15 @@ def _ministry_label(noun: str, code: str) -> str | None:
     return f"Ministry of {portfolio} ({gazetteer().display.get(code, code)})"
 
 
-def state_bodies(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
+def state_bodies(
+    body: str, excluded: tuple[tuple[int, int], ...], main: str | None = None
+) -> list[Candidate]:
     """A state's embassy or ministry named by its country: "the Chinese embassy in
     Brussels", "US Embassy in Colombia", "the French defence ministry", "Kenya's
-    foreign ministry", "the foreign ministry of Kenya". A ministry carries its
+    foreign ministry", "the foreign ministry of Kenya"; a bare "the defence ministry"
+    only in an article plainly about one country (``main``). A ministry carries its
     canonical name, so that all its stylings are one organisation."""
-    found = []
+    found = _bare_ministries(body, excluded, main) if main else []
     for match in near_words(_STATE_BODY_RE, body, _STATE_BODY_WORDS):
         start, geo = match.start(), match.group("geo")
         if lookup(geo) is None and " " in geo:
@@ -126,6 +129,20 @@ def state_bodies(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candi
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)  # spans never overlap
     return kept
+
+
+_BARE_MINISTRY_RE = re.compile(rf"\b(?:[Tt]he|[Aa]|[Ii]ts) (?P<noun>{_PORTFOLIO} [Mm]inistry)\b")
+
+
+def _bare_ministries(
+    body: str, excluded: tuple[tuple[int, int], ...], main: str
+) -> list[Candidate]:
+    found = []
+    for match in near_words(_BARE_MINISTRY_RE, body, ("ministry", "Ministry")):
+        label = _ministry_label(match.group("noun"), main)
+        if not in_any(match.start(), excluded):
+            found.append(_state_body(body, match.start("noun"), match.end("noun"), label))
+    return found
 
 
 def _state_body(body: str, start: int, end: int, label: str | None) -> Candidate:

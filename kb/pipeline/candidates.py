@@ -92,6 +92,20 @@ def sequences(body: str) -> list[Run]:
     return runs
 
 
+def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
+    """ "the Okonkwos' PDU party": a plural possessive ends a run, as "'s" does in
+    ``sequences`` (whose tokens never end with the apostrophe)."""
+    out: list[Run] = []
+    for run in runs:
+        cut = 0
+        for k, (_w, _s, end) in enumerate(run[:-1]):
+            if body[end : end + 1] in ("'", "’") and body[end + 1 : end + 2] == " ":
+                out.append(run[cut : k + 1])
+                cut = k + 1
+        out.append(run[cut:] if cut else run)
+    return out
+
+
 Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
 
 
@@ -251,6 +265,7 @@ def candidates(
     headings: list[tuple[int, int]],
     quotes: list[tuple[int, int]],
     publisher: str | None,
+    main: str | None = None,
 ) -> list[Candidate]:
     out: list[Candidate] = []
     # A news outlet naming itself is not an actor; a think tank citing itself
@@ -260,7 +275,7 @@ def candidates(
     publisher_key = fold(publisher) if publisher and media_like else None
     pending: list[Run] = []
     marks = _Marks(excluded, headings, quotes)
-    for run in _runs_then_pending(sequences(body), pending):
+    for run in _runs_then_pending(_at_plural_possessives(body, sequences(body)), pending):
         planned = plan(tuple([w for w, _s, _e in run]))
         if planned is None:
             continue
@@ -282,7 +297,7 @@ def candidates(
             if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
                 continue
             out.append(marks.mark(_with_syllable(body, cand)))
-    spelled = acronym_names(body, excluded) + state_bodies(body, excluded)
+    spelled = acronym_names(body, excluded) + state_bodies(body, excluded, main)
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)

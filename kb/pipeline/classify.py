@@ -95,6 +95,10 @@ def prev_word(before: str) -> re.Match[str] | None:
     return PREV_WORD_RE.search(before, start)
 
 
+# "M23", "G20": a group named by letters and a number (not "Q3", a quarter).
+_NUMBERED_GROUP_RE = re.compile(r"[A-PR-Z]{1,3}[0-9]{1,3}")
+
+
 class Traits(NamedTuple):
     """What ``classify`` reads from a piece's words alone."""
 
@@ -136,7 +140,8 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
             and words[0] not in NOT_ORG_ACRONYMS
             and lookup(words[0]) is None
             and not (len(words) > 1 and "." in words[0] and not geo)
-        ),
+        )
+        or (len(words) == 1 and _NUMBERED_GROUP_RE.fullmatch(words[0]) is not None),
         head_first=head_first,
         first_lower=first_lower,
         first_name=(first_lower and len(words) > 1 and folded_first)

@@ -129,6 +129,7 @@ class Entity:
     known: KnownActor | None = None
     outside_quotes: bool = False
     label: str | None = None  # a name no mention spells: "Venezuelan armed forces"
+    defined: bool = False  # spelled out before a bracketed acronym: "... (CTRI)"
 
     def add(self, cand: Candidate) -> None:
         self.forms[cand.text] = self.forms.get(cand.text, 0) + 1
@@ -136,6 +137,7 @@ class Entity:
         self.evidence += cand.evidence
         self.keys.add(fold(cand.text))
         self.outside_quotes = self.outside_quotes or not cand.in_quote
+        self.defined = self.defined or (cand.acronym_of is not None and cand.ntokens > 1)
 
     def absorb(self, short: Entity) -> None:
         """Take in every form and mention of ``short``, another styling of this actor."""
@@ -145,6 +147,7 @@ class Entity:
         self.evidence += short.evidence
         self.keys |= short.keys
         self.outside_quotes = self.outside_quotes or short.outside_quotes
+        self.defined = self.defined or short.defined
 
     @property
     def multi(self) -> list[str]:

@@ -377,12 +377,43 @@ def merge_acronyms(entities: list[Entity]) -> None:
             entities.remove(short)
 
 
+def merge_short_names(entities: list[Entity], lex: Lexicon) -> None:
+    """ "Bhumjaithai" after "Bhumjaithai Party", "Chevron" and "Chevron Corporation":
+    a one-word organisation that is another's name without its head word is it."""
+    orgs = [e for e in entities if e.kind == "organization"]
+    for short in orgs:
+        if short.multi or short not in entities or any(is_acronym(f) for f in short.forms):
+            continue
+        keys = {fold(f) for f in short.forms}
+        full = next(
+            (
+                e
+                for e in orgs
+                if e is not short
+                and e in entities
+                and any(_without_heads(f, lex) in keys for f in e.multi)
+            ),
+            None,
+        )
+        if full is not None:
+            full.absorb(short)
+            entities.remove(short)
+
+
+def _without_heads(form: str, lex: Lexicon) -> str:
+    words = form.split()
+    while len(words) > 1 and words[-1] in lex.org_heads:
+        words.pop()
+    return fold(" ".join(words)) if len(words) < len(form.split()) else ""
+
+
 def keep(entity: Entity) -> bool:
     """Enough evidence: a person twice named in full or with evidence 2; an
-    organisation with any evidence, named outside quotes at least once."""
+    organisation with any evidence, named outside quotes at least once, or spelled
+    out before its bracketed acronym ("We, the Committee for ... (CTRI)")."""
     if entity.kind == "person":
         return entity.evidence >= 2 or (bool(entity.multi) and len(entity.mentions) >= 2)
-    return entity.evidence >= 1 and entity.outside_quotes
+    return entity.evidence >= 1 and (entity.outside_quotes or entity.defined)
 
 
 # Names of a body every state has ("the armed forces", "Supreme Court"): they say

@@ -258,3 +258,36 @@ def test_a_name_then_its_country_or_after_a_plural_role() -> None:
 def test_a_title_case_headline_gives_no_name() -> None:
     text = "Rebels Continue Blocking Talks, Key Representative Says, Restating Country’s Goals"
     assert people(text) == {}
+
+
+# Organisations: their short names, numbered groups, names defined inside quotes.
+
+
+def test_a_party_named_without_its_head_word_is_the_party() -> None:
+    found = orgs(
+        "The conservative Lamai Party left the coalition. Lamai said its ministers "
+        "would resign, and Lamai’s exit leaves the bloc weak."
+    )
+    assert list(found) == ["Lamai Party"]
+
+
+def test_numbered_groups_and_plural_possessives() -> None:
+    assert list(orgs("Kinshasa refused to hold talks with the M23 rebels.")) == ["M23"]
+    assert list(orgs("He was backed by the Okonkwos' PDU party in the vote.")) == ["PDU"]
+
+
+def test_a_body_defining_its_acronym_inside_a_quote_exists() -> None:
+    text = (
+        '"We, the Council for the Restoration of Order (CRO), have dissolved the '
+        'government," an officer said on television.'
+    )
+    assert list(orgs(text)) == ["Council for the Restoration of Order"]
+
+
+def test_a_bare_ministry_in_an_article_about_one_country() -> None:
+    text = (
+        "Kenya recalled its envoy. In Kenya, the foreign ministry said the talks failed. "
+        "Kenya's neighbours were silent, and Kenya waited."
+    )
+    assert list(orgs(text)) == ["Ministry of Foreign Affairs (Kenya)"]
+    assert orgs("The foreign ministry said the talks failed.") == {}
