@@ -23,6 +23,7 @@ from kb.pipeline.entity import Candidate, Entity, Lexicon, in_any
 from kb.pipeline.geo import GeoMention, lookup
 from kb.pipeline.text import load_json, near_words
 
+_SEATS: dict[str, str] = load_json("actor_words.json")["seats_of_government"]
 _FORCES_WORDS = ("armed forces", "military", "army")
 _FORCES_RE = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?P<poss>['’]s)? |(?P<country>the country['’]s )"
@@ -109,6 +110,9 @@ def assign_countries(
         if entity.known and entity.known.country:
             entity.country_votes[entity.known.country] = 99
             continue
+        for form in entity.forms:
+            if form in _SEATS:  # "the Kremlin" is Russia's
+                entity.country_votes[_SEATS[form]] = entity.country_votes.get(_SEATS[form], 0) + 2
         for start, end in entity.mentions:
             lo = bisect_left(geo_starts, start - 120)
             hi = bisect_right(geo_starts, end + 10)

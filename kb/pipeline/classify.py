@@ -22,6 +22,7 @@ from kb.pipeline.entity import (
     NOT_ORG_ACRONYMS,
     Candidate,
     Lexicon,
+    actor_words,
     is_acronym,
     shared_lexicon,
 )
@@ -113,10 +114,16 @@ class Traits(NamedTuple):
     geo: bool  # a place among the words
 
 
+_SEATS = actor_words("seats_of_government")
+_SEAT_TRAITS = Traits(True, False, False, False, False, False, False, False, False)
+
+
 @lru_cache(maxsize=MEMO_ENTRIES)
 def traits(words: tuple[str, ...], text: str) -> Traits | None:
     """None when the words alone rule out a name; names recur, so worked out once."""
     lex = shared_lexicon()
+    if text in _SEATS:
+        return _SEAT_TRAITS  # "the Kremlin": a body, though it stands for its country too
     if all(is_geo_word(w) or w in lex.titles for w in words) or is_geo_word(text):
         return None
     if len(words) == 1 and (words[0] in lex.stop or words[0] in lex.titles):

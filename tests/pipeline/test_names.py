@@ -291,3 +291,9 @@ def test_a_bare_ministry_in_an_article_about_one_country() -> None:
     )
     assert list(orgs(text)) == ["Ministry of Foreign Affairs (Kenya)"]
     assert orgs("The foreign ministry said the talks failed.") == {}
+
+
+def test_a_seat_of_government_is_a_body_and_still_its_country() -> None:
+    x = extract("The Kremlin said the talks in Geneva had failed, and Moscow would wait.")
+    assert [(a.name, a.kind, a.country) for a in x.actors] == [("Kremlin", "organization", "RU")]
+    assert [c.code for c in x.countries] == ["RU"]
