@@ -28,6 +28,7 @@ from kb.pipeline.entity import (
 )
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
 
 ADMIN_RE = re.compile(
@@ -140,6 +141,7 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
             or (len(words) == 1 and words[0] in lex.org_heads)
             or head_first
             or text.endswith((".com", ".org", ".net", ".info"))
+            or reference_org(text) is not None  # "Mercosur", "Arab League"
         ),
         # "J.K. Mensah": dotted initials before a name are a person's, not an acronym.
         acronym=(

@@ -297,3 +297,7 @@ def test_a_seat_of_government_is_a_body_and_still_its_country() -> None:
     x = extract("The Kremlin said the talks in Geneva had failed, and Moscow would wait.")
     assert [(a.name, a.kind, a.country) for a in x.actors] == [("Kremlin", "organization", "RU")]
     assert [c.code for c in x.countries] == ["RU"]
+
+
+def test_a_reference_name_alone_is_an_organisation() -> None:
+    assert list(orgs("Venezuela was suspended from Mercosur in 2016.")) == ["Mercosur"]
