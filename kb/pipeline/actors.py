@@ -27,6 +27,7 @@ from kb.pipeline.candidates import candidates
 from kb.pipeline.entity import Entity, shared_lexicon
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
+from kb.pipeline.merging import merge_acronyms, merge_short_names
 from kb.pipeline.reference_orgs import name_reference_orgs
 from kb.pipeline.types import ActorFound, ActorKind, Snapshot
 
@@ -52,8 +53,8 @@ def find_actors(
     linker.link_headings(cands)
     linker.add_case_variants(excluded)
     entities = linker.entities
-    linking.merge_acronyms(entities)
-    linking.merge_short_names(entities, lex)
+    merge_acronyms(entities)
+    merge_short_names(entities, lex)
     name_reference_orgs(entities)
     entities += armed_forces(body, geo or [], excluded, quotes or [], main)
     kept = [e for e in entities if linking.keep(e)]

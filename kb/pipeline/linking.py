@@ -2,15 +2,18 @@
 
 In:  the body and its ``Candidate``s in text order (see ``candidates``), and the
      known actors by folded key (see ``known.known_index``).
-Out: ``Entity``s, each the candidates that name one actor, by named passes:
-     ``link_names`` (multi-word names and organisations), ``link_singles``
-     (a lone surname to its full name, "Ortega" to "Daniel Ortega", or alone on
-     evidence), ``link_headings`` (headings only link), ``add_case_variants``
-     ("Lima group" after "Lima Group"), ``merge_acronyms`` ("EU" with "European
-     Union") and ``resolve_known`` (the Snapshot's actor for an entity's form).
+Out: ``Entity``s, each the candidates that name one actor, by named passes of a
+     ``Linker``: ``link_names`` (multi-word names and organisations),
+     ``link_singles`` (a lone surname to its full name, "Ortega" to "Daniel
+     Ortega", a misspelling "Ibanes" to "Ibáñez", or alone on evidence),
+     ``link_headings`` (headings only link), ``add_case_variants`` ("Lima group"
+     after "Lima Group"); then ``keep`` (enough evidence) and ``resolve_known``
+     (the Snapshot's actor for an entity's form). Name matching is ``names``;
+     merging organisations is ``merging``.
 Guarantees: pure apart from the entities it builds; every mention added is a
      span whose text is one of the entity's forms; an actor whose rejected form
-     an entity holds is never linked to it.
+     an entity holds is never linked to it, and a generic form ("armed forces")
+     links only to a known actor of the article's own country.
 """
 
 # ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
@@ -18,23 +21,20 @@ Guarantees: pure apart from the entities it builds; every mention added is a
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 import pycountry
 from rapidfuzz.fuzz import ratio
 
 from kb.pipeline.entity import (
-    PERSON_PARTICLES,
     Candidate,
     Entity,
     Lexicon,
     actor_words,
     in_any,
-    is_acronym,
     is_name_particle,
-    parts,
 )
-from kb.pipeline.fold import MEMO_ENTRIES
+from kb.pipeline.names import same_person, surname_match
 from kb.pipeline.text import fold
 from kb.pipeline.types import KnownActor
 
@@ -273,138 +273,6 @@ def _find_all_casefree(lowered: str, needle: str) -> list[int]:
             hits.append(pos)
         pos = lowered.find(needle, pos + 1)
     return hits
-
-
-@lru_cache(maxsize=MEMO_ENTRIES)
-def same_person(a: str, b: str) -> bool:
-    """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
-    ta, tb = parts(a), parts(b)
-    if ta == tb:
-        return True
-    if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
-        return True
-    if _inner_run(ta, tb) or _inner_run(tb, ta):
-        return True  # "De la Fuente" in "María José de la Fuente y Ortiz"
-    return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
-
-
-def _inner_run(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """``short`` is a run of ``full``'s words after its first, with a real name in it
-    (not particles alone): a double surname with its particles."""
-    n = len(short)
-    if n < 2 or n >= len(full) or not any(len(w) > 2 and w not in PERSON_PARTICLES for w in short):
-        return False
-    return any(full[k : k + n] == short for k in range(1, len(full) - n + 1))
-
-
-# Chinese, Korean and Vietnamese names put the family name first: a later lone
-# "Wang" is "Wang Lixin".
-_FAMILY_FIRST = frozenset(fold(w) for w in actor_words("east_asian_family_names"))
-
-
-def surname_match(token: str, entity: Entity) -> int:
-    """0: no; 3: exact surname; 2: exact inner name; 1: fuzzy surname."""
-    key = fold(token)
-    best = 0
-    for form in entity.multi:
-        score = _surname_score(key, form)
-        if score == 3:
-            return 3
-        best = max(best, score)
-    return best
-
-
-@lru_cache(maxsize=MEMO_ENTRIES)
-def _surname_score(key: str, form: str) -> int:
-    """``surname_match`` against one multi-word form; the same pairs recur all article long."""
-    words = parts(form)
-    if key == words[-1] or key == " ".join(words[1:]):
-        return 3
-    if key == words[0] and key in _FAMILY_FIRST and len(words) <= 3:
-        return 3
-    if key in words[1:]:
-        return 2
-    if len(key) >= 5 and ratio(key, words[-1]) >= 80 and key[0] == words[-1][0]:
-        return 1
-    return 0
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def merge_acronyms(entities: list[Entity]) -> None:
-    """ "EU" and "European Union" in one article are one body when the letters agree."""
-    orgs = [e for e in entities if e.kind == "organization"]
-    for short in orgs:
-        if short.multi or not all(is_acronym(f) for f in short.forms):
-            continue
-        letters = {f.replace(".", "") for f in short.forms}
-        # "TSJ" before "Supreme Court of Justice (TSJ)": a translated name's initials
-        # need not agree, but the bracket defined the acronym for the whole article.
-        full = next(
-            (
-                e
-                for e in orgs
-                if e is not short
-                and e.multi
-                and (any(_initials(f) in letters for f in e.multi) or letters & set(e.forms))
-            ),
-            None,
-        )
-        if full is None or short not in entities:
-            continue
-        full.absorb(short)
-        entities.remove(short)
-    # "UN Office for the Coordination of Humanitarian Affairs" then "Office for the
-    # Coordination of Humanitarian Affairs (OCHA)": the parent's acronym only qualifies.
-    for short in [e for e in entities if e.kind == "organization" and e.multi]:
-        tails = {f for f in short.multi if len(f.split()) >= 3}
-        full = next(
-            (
-                e
-                for e in entities
-                if e is not short
-                and e.kind == "organization"
-                and any(
-                    f.split(" ", 1)[-1] in tails and is_acronym(f.split(" ", 1)[0]) for f in e.multi
-                )
-            ),
-            None,
-        )
-        if full is not None:
-            full.absorb(short)
-            entities.remove(short)
-
-
-def merge_short_names(entities: list[Entity], lex: Lexicon) -> None:
-    """ "Bhumjaithai" after "Bhumjaithai Party", "Chevron" and "Chevron Corporation":
-    a one-word organisation that is another's name without its head word is it."""
-    orgs = [e for e in entities if e.kind == "organization"]
-    for short in orgs:
-        if short.multi or short not in entities or any(is_acronym(f) for f in short.forms):
-            continue
-        keys = {fold(f) for f in short.forms}
-        full = next(
-            (
-                e
-                for e in orgs
-                if e is not short
-                and e in entities
-                and any(_without_heads(f, lex) in keys for f in e.multi)
-            ),
-            None,
-        )
-        if full is not None:
-            full.absorb(short)
-            entities.remove(short)
-
-
-def _without_heads(form: str, lex: Lexicon) -> str:
-    words = form.split()
-    while len(words) > 1 and words[-1] in lex.org_heads:
-        words.pop()
-    return fold(" ".join(words)) if len(words) < len(form.split()) else ""
 
 
 def keep(entity: Entity) -> bool:
