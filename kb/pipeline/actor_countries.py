@@ -20,8 +20,9 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kb.pipeline.entity import Candidate, Entity, Lexicon, in_any
-from kb.pipeline.geo import GeoMention, lookup
-from kb.pipeline.text import load_json, near_words
+from kb.pipeline.geo import GeoMention, gazetteer, lookup
+from kb.pipeline.linking import GENERIC_HEADS
+from kb.pipeline.text import fold, load_json, near_words
 
 _SEATS: dict[str, str] = load_json("actor_words.json")["seats_of_government"]
 _FORCES_WORDS = ("armed forces", "military", "army")
@@ -141,3 +142,19 @@ def _names_before(body: str, g: GeoMention, start: int, lex: Lexicon) -> bool:
     return "\n" not in gap and all(
         w.lower() in lex.role_nouns or w in lex.titles or w.lower() in _GAP_WORDS for w in words
     )
+
+
+def name_generic_bodies(entities: list[Entity]) -> None:
+    """ "Peru's Congress ... Congress voted": a body every state has, named by a
+    generic name only, is that country's body: "Congress (Peru)", so that it is
+    never taken for another country's. Without a country of its own (the article's
+    main country is not enough: "Congress" in a story about Venezuela is the US's)
+    it keeps its bare name."""
+    display = gazetteer().display
+    for entity in entities:
+        if entity.known or entity.label or entity.kind != "organization":
+            continue
+        if not entity.country_votes or not all(fold(f) in GENERIC_HEADS for f in entity.forms):
+            continue
+        code = max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
+        entity.label = f"{entity.name()} ({display.get(code, code)})"

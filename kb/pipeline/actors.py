@@ -22,7 +22,12 @@ of the actor's surface forms, and spans never overlap.
 from __future__ import annotations
 
 from kb.pipeline import linking
-from kb.pipeline.actor_countries import armed_forces, assign_countries, main_country
+from kb.pipeline.actor_countries import (
+    armed_forces,
+    assign_countries,
+    main_country,
+    name_generic_bodies,
+)
 from kb.pipeline.candidates import candidates
 from kb.pipeline.entity import Entity, shared_lexicon
 from kb.pipeline.geo import GeoMention
@@ -60,6 +65,7 @@ def find_actors(
     kept = [e for e in entities if linking.keep(e)]
     linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
+    name_generic_bodies(kept)
     return tuple(_finish(e) for e in sorted(kept, key=lambda e: min(e.mentions)))
 
 

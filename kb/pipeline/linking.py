@@ -286,7 +286,7 @@ def keep(entity: Entity) -> bool:
 
 # Names of a body every state has ("the armed forces", "Supreme Court"): they say
 # which actor they are only together with the article's country.
-_GENERIC_HEADS = frozenset(fold(h) for h in actor_words("generic_heads"))
+GENERIC_HEADS = frozenset(fold(h) for h in actor_words("generic_heads"))
 
 
 def _country_of(entity: Entity, main: str | None) -> str | None:
@@ -312,7 +312,7 @@ def resolve_known(
                 rejected = {fold(r) for r in actor.rejected}
                 if rejected & entity.keys:
                     continue
-                if key in _GENERIC_HEADS and (
+                if key in GENERIC_HEADS and (
                     actor.country is None or actor.country != _country_of(entity, main)
                 ):
                     continue

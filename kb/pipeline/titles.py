@@ -53,7 +53,7 @@ def _officer_title(tail: tuple[str, ...], lex: Lexicon) -> bool:
             core = True
         elif w in ("of", "for"):
             continue
-        elif w not in lex.titles:
+        elif w not in lex.titles and not is_geo_word(w):  # "Special Envoy for Yemen"
             return core and tail[k - 1] not in ("of", "for")
     return core
 
@@ -97,8 +97,9 @@ def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
         if w in lex.honorifics or w in CORE_TITLES:
             title_end, seen_core = j, True
         elif w in lex.titles or is_geo_word(w) or w in _TITLE_MODIFIERS:
-            if seen_core and w in lex.titles and j + 1 < len(words):
-                title_end = j  # "Secretary of State": the title runs on
+            of_place = is_geo_word(w) and words[j - 1] in ("of", "for")
+            if seen_core and (w in lex.titles or of_place) and j + 1 < len(words):
+                title_end = j  # "Secretary of State", "Envoy for Yemen": the title runs on
             continue
         elif (
             w in ("of", "for")

@@ -301,3 +301,16 @@ def test_a_seat_of_government_is_a_body_and_still_its_country() -> None:
 
 def test_a_reference_name_alone_is_an_organisation() -> None:
     assert list(orgs("Venezuela was suspended from Mercosur in 2016.")) == ["Mercosur"]
+
+
+def test_an_envoy_for_a_country_is_a_title_not_part_of_the_body() -> None:
+    text = "United Nations Special Envoy for Yemen Hans Grundberg said talks would resume."
+    assert list(orgs(text)) == ["United Nations"]
+    assert list(people(text)) == ["Hans Grundberg"]
+
+
+def test_a_generic_body_with_its_country_is_named_by_it() -> None:
+    text = "Peru's Congress voted to remove the president. Congress met again on Friday."
+    assert [(a.name, a.country) for a in extract(text).actors] == [("Congress (Peru)", "PE")]
+    bare = "Congress voted on Monday, and Congress met again on Friday."
+    assert [a.name for a in extract(bare).actors] == ["Congress"]
