@@ -13,8 +13,12 @@ verb, an appositive role noun, "X administration", an organisation head word
 short forms ("Ortega", "Mr Ibáñez") and misspellings ("Ibanes") to the full name
 seen in the article through accent/case folding and a guarded fuzzy match, and
 resolves names to known actors by their Snapshot aliases (forms an editor
-rejected for an actor never link to it). ``actor_countries`` adds a country's
-armed forces and each actor's country.
+rejected for an actor never link to it; a generic form such as "armed forces"
+only within the known actor's country). ``merging`` joins an organisation's
+acronym and short name to its full name, ``reference_orgs`` names international
+organisations by the reference table ("UN" is "United Nations"), and
+``actor_countries`` adds a country's armed forces, each actor's country, and a
+country to a generic body's name ("Congress (Peru)").
 Guarantees: never raises; every mention satisfies ``body[s:e]`` equal to one
 of the actor's surface forms, and spans never overlap.
 """
@@ -49,6 +53,8 @@ def find_actors(
 ) -> tuple[ActorFound, ...]:
     lex = shared_lexicon()
     known = known_index(snapshot) if snapshot else {}
+    # The country the article is plainly about, if any: a bare "the defence ministry"
+    # or "the military" is that country's, and generic names link only within it.
     main = main_country(geo or [], excluded)
     cands = candidates(body, lex, excluded, headings or [], quotes or [], publisher, main)
     linking.kind_from_known(cands, known)
