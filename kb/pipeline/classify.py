@@ -226,7 +226,11 @@ def _person_by_context(
     evidence = 2 if cand.title else 0
     if found.first_name:
         evidence += 2
-    if REPORT_AFTER_RE.match(after) or ends_with(REPORT_BEFORE_RE, before, 12):
+    reported_by = ends_with(REPORT_BEFORE_RE, before, 12)
+    # "according to Eurostat": one unknown word after "according to" may be a body.
+    if REPORT_AFTER_RE.match(after) or (
+        reported_by and not (cand.single and reported_by.group().startswith("according"))
+    ):
         evidence += 2
     if not cand.single and cand.ntokens <= 4 and _named_after_role(before, after, lex):
         evidence += 2

@@ -314,3 +314,8 @@ def test_a_generic_body_with_its_country_is_named_by_it() -> None:
     assert [(a.name, a.country) for a in extract(text).actors] == [("Congress (Peru)", "PE")]
     bare = "Congress voted on Monday, and Congress met again on Friday."
     assert [a.name for a in extract(bare).actors] == ["Congress"]
+
+
+def test_one_word_after_according_to_is_no_person() -> None:
+    assert people("Trade reached 739 billion euros in 2023, according to Eurostat.") == {}
+    assert list(people("The plan failed, according to Maria Lopez.")) == ["Maria Lopez"]
