@@ -96,6 +96,9 @@ def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
     ``sequences`` (whose tokens never end with the apostrophe)."""
     out: list[Run] = []
     for run in runs:
+        if len(run) == 1:
+            out.append(run)  # the usual run: one word, nothing to cut
+            continue
         cut = 0
         for k, (_w, _s, end) in enumerate(run[:-1]):
             if body[end : end + 1] in ("'", "’") and body[end + 1 : end + 2] == " ":

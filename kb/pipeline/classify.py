@@ -276,10 +276,11 @@ def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:
     Representative ... to the United Nations, Hwang Joon Kook,": a role noun or title
     in the clause before the comma; or "Olivier Nduhungirehe of Rwanda": a country
     after the name."""
-    of_country = OF_COUNTRY_RE.match(after)
+    # Cheap tests first: most names are followed by no "of" and preceded by no comma.
+    of_country = OF_COUNTRY_RE.match(after) if " of " in after[:5] else None
     if of_country and lookup(of_country.group(1)) is not None:
         return True
-    if not _ROLE_COMMA_RE.search(before):
+    if not before.rstrip().endswith(",") or not _ROLE_COMMA_RE.search(before, len(before) - 40):
         return False
     clause = re.split(r"[.;:!?\n“”\"()]", before)[-1]
     if clause == before:
