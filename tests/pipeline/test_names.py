@@ -319,3 +319,10 @@ def test_a_generic_body_with_its_country_is_named_by_it() -> None:
 def test_one_word_after_according_to_is_no_person() -> None:
     assert people("Trade reached 739 billion euros in 2023, according to Eurostat.") == {}
     assert list(people("The plan failed, according to Maria Lopez.")) == ["Maria Lopez"]
+
+
+def test_a_shared_name_is_the_un_body_only_beside_the_un() -> None:
+    russian = "Medvedev chairs the Security Council in Moscow. The Security Council met."
+    assert list(orgs(russian)) == ["Security Council"]
+    un = "The UN said the vote was close. The Security Council then voted."
+    assert list(orgs(un)) == ["United Nations", "United Nations Security Council"]
