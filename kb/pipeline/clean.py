@@ -193,10 +193,11 @@ _PUBLISHER_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ),
     ),
 )
-# "CARACAS (Reuters) -" and "Cucuta, Colombia - ": a wire dateline names a place and
+# "CARACAS (Reuters) -", "KHARTOUM, Aug 3 (Reuters) -" and "Cucuta, Colombia - ": a wire
+# dateline names a place and
 # the agency, neither of them an actor of the story.
 _WIRE_DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30})?\s+\(([A-Z][\w.]*(?: [A-Z][\w.]*)?)\)"
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z0-9 .]{2,30})?\s+\(([A-Z][\w.]*(?: [A-Z][\w.]*)?)\)"
     r"\s*[-–—]+\s"
 )
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")

@@ -79,6 +79,10 @@ def gazetteer() -> Gazetteer:
         entries.setdefault(capital, (code, "capital"))
     for phrase in data["not_countries"]:
         entries[phrase] = (None, "name")
+    # "Democratic People's Republic of Korea" is also written with a typographic apostrophe.
+    for key, value in list(entries.items()):
+        if "'" in key:
+            entries.setdefault(key.replace("'", "’"), value)
     by_first: dict[str, set[int]] = {}
     for key in entries:
         first = _CAP_WORD_RE.match(key)

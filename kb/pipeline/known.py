@@ -1,11 +1,12 @@
 """Which known actors one article can link to, found without scanning them all.
 
 In:  ``KnownActor`` values, added as the knowledge base grows (``add``).
-Out: ``for_text(raw)``: the ``Snapshot`` of exactly the actors that have a
-     linking key (a folded name or accepted alias that an editor has not
-     rejected) whose every word occurs in the text.
+Out: ``known_index(snapshot)``: the snapshot's actors by linking key, as the
+     actor stages look them up; ``for_text(raw)``: the ``Snapshot`` of exactly
+     the actors that have a linking key (a folded name or accepted alias that
+     an editor has not rejected) whose every word occurs in the text.
 Guarantees: the pipeline links a name to a known actor only when the name's
-     folded key equals one of that actor's keys (``actors._known_keys``), and a
+     folded key equals one of that actor's keys (``known_keys``), and a
      name in the text is made of the text's words. So an actor left out here
      could never have been linked, and extraction with ``for_text(raw)`` gives
      the same result as with every known actor. The work per article depends on
@@ -16,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
-from kb.pipeline.fold import fold
+from kb.pipeline.fold import MEMO_ENTRIES, fold
 from kb.pipeline.types import KnownActor, Snapshot
 
 _WORD = re.compile(r"\w+")
@@ -28,6 +30,19 @@ def linking_keys(actor: KnownActor) -> tuple[str, ...]:
     rejected = {fold(r) for r in actor.rejected}
     keys = (fold(form) for form in (actor.name, *actor.aliases))
     return tuple(dict.fromkeys(key for key in keys if key and key not in rejected))
+
+
+# The same actors come in every snapshot, so their keys are folded once.
+known_keys = lru_cache(maxsize=MEMO_ENTRIES)(linking_keys)
+
+
+def known_index(snapshot: Snapshot) -> dict[str, list[KnownActor]]:
+    """The snapshot's actors by each folded key they link by, in snapshot order."""
+    index: dict[str, list[KnownActor]] = {}
+    for actor in snapshot.actors:
+        for key in known_keys(actor):
+            index.setdefault(key, []).append(actor)
+    return index
 
 
 def text_words(raw: str) -> set[str]:

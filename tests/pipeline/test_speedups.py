@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.pipeline import actors, geo
+from kb.pipeline import candidates, classify, entity, geo
 from kb.pipeline.fold import fold as plain_fold
 from kb.pipeline.text import SENTENCE_END_RE, fold, sentence_bounds, strip_possessive
 
@@ -20,7 +20,7 @@ SPANS = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=8)
 
 _OLD_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
 _OLD_RUN_RE = re.compile(
-    rf"{_OLD_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{actors._CONNECTOR_ALT}))+ ){_OLD_CAP})*"
+    rf"{_OLD_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{candidates.CONNECTOR_ALT}))+ ){_OLD_CAP})*"
 )
 _OLD_CAP_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-ZÀ-ÞĀ-Ž][^\W_]*")
 
@@ -32,7 +32,7 @@ def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 @settings(max_examples=400)
 @given(TEXT)
 def test_capital_first_patterns_match_the_plain_ones(text: str) -> None:
-    assert _spans(actors._RUN_RE, text) == _spans(_OLD_RUN_RE, text)
+    assert _spans(candidates.RUN_RE, text) == _spans(_OLD_RUN_RE, text)
     assert _spans(geo._CAP_WORD_RE, text) == _spans(_OLD_CAP_WORD_RE, text)
 
 
@@ -46,7 +46,7 @@ def test_capital_first_patterns_keep_dotted_acronyms() -> None:
         "Guaidó",
         "Venezuela",
     ]
-    assert [m.group() for m in actors._RUN_RE.finditer(text)] == [
+    assert [m.group() for m in candidates.RUN_RE.finditer(text)] == [
         "The U.S.",
         "U.K.",
         "Juan Guaidó of Venezuela",
@@ -56,32 +56,32 @@ def test_capital_first_patterns_keep_dotted_acronyms() -> None:
 @settings(max_examples=400)
 @given(SPANS, st.integers(-2, 55))
 def test_bisected_spans_agree_with_a_linear_scan(spans: list[tuple[int, int]], pos: int) -> None:
-    assert (pos in actors._Spans(spans)) == actors._in_any(pos, spans)
+    assert (pos in entity.Spans(spans)) == entity.in_any(pos, spans)
 
 
 @settings(max_examples=400)
 @given(st.text(alphabet="said according to acronym an a news agency,-\n\t x", max_size=70))
 def test_tail_searches_agree_with_full_searches(before: str) -> None:
     for rx, longest in (
-        (actors._MEDIA_BEFORE_RE, 18),
-        (actors._REPORT_BEFORE_RE, 12),
-        (actors._ACRONYM_BEFORE_RE, 7),
-        (actors._ARTICLE_BEFORE_RE, 2),
+        (classify.MEDIA_BEFORE_RE, 18),
+        (classify.REPORT_BEFORE_RE, 12),
+        (classify.ACRONYM_BEFORE_RE, 7),
+        (classify.ARTICLE_BEFORE_RE, 2),
     ):
-        fast, slow = actors._ends_with(rx, before, longest), rx.search(before)
+        fast, slow = classify.ends_with(rx, before, longest), rx.search(before)
         assert (fast and fast.span()) == (slow and slow.span())
-    fast, slow = actors._prev_word(before), actors._PREV_WORD_RE.search(before)
+    fast, slow = classify.prev_word(before), classify.PREV_WORD_RE.search(before)
     assert (fast and fast.groups()) == (slow and slow.groups())
 
 
 def _old_sequences(body: str) -> list[list[tuple[str, int, int]]]:
-    """``actors._sequences`` as it was, every run through the tokeniser."""
+    """``candidates.sequences`` as it was, every run through the tokeniser."""
     runs: list[list[tuple[str, int, int]]] = []
-    for run in actors._RUN_RE.finditer(body):
+    for run in candidates.RUN_RE.finditer(body):
         if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
             continue
         current: list[tuple[str, int, int]] = []
-        for match in actors._TOKEN_RE.finditer(run.group()):
+        for match in candidates.TOKEN_RE.finditer(run.group()):
             word = match.group()
             start = run.start() + match.start()
             bare = strip_possessive(word)
@@ -97,12 +97,12 @@ def _old_sequences(body: str) -> list[list[tuple[str, int, int]]]:
 @settings(max_examples=400)
 @given(TEXT)
 def test_plain_runs_split_like_the_tokeniser(body: str) -> None:
-    assert actors._sequences(body) == _old_sequences(body)
+    assert candidates.sequences(body) == _old_sequences(body)
 
 
 def test_plain_runs_split_at_hyphens() -> None:
     body = "Yesterday Foreign Minister Jorge Arreaza of Venezuela and Padrino-López’s aides"
-    runs = actors._sequences(body)
+    runs = candidates.sequences(body)
     assert runs == _old_sequences(body)
     assert [w for w, _s, _e in runs[1]] == ["Padrino", "López"]
 

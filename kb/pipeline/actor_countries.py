@@ -1,0 +1,160 @@
+"""The countries of actors, and a country's armed forces as an actor.
+
+In:  the body, the article's ``Entity``s, its country mentions (``GeoMention``),
+     excluded spans and quote spans.
+Out: ``main_country`` (the country an article is about, or None);
+     ``armed_forces`` (one "Venezuelan armed forces" entity per country whose
+     military the text names); ``assign_countries`` (country votes on each entity
+     from the country named just before it, "Mexican Foreign Minister X", within
+     it, "Embassy of Peru", or just after it, "X of Bolivia").
+Guarantees: pure apart from the votes it adds; a known actor's own country
+     always outvotes what the text suggests.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+
+from kb.pipeline.entity import Candidate, Entity, Lexicon, in_any
+from kb.pipeline.geo import GeoMention, gazetteer, lookup
+from kb.pipeline.linking import GENERIC_HEADS
+from kb.pipeline.text import fold, load_json, near_words
+
+_SEATS: dict[str, str] = load_json("actor_words.json")["seats_of_government"]
+_FORCES_WORDS = ("armed forces", "military", "army")
+_FORCES_RE = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?P<poss>['’]s)? |(?P<country>the country['’]s )"
+    r"|(?P<the>[Tt]he ))(?P<noun>armed forces|military|army)\b"
+)
+# "the military" as a noun, not "the military action": what may follow it.
+_FORCES_NOUN_RE = re.compile(
+    r"['’]s\b|\s*[.,;:)—–-]|\s+(?:and|or|has|have|had|is|was|were|are|will|would|could|may|might|"
+    r"in|to|of|for|from|on|at|as|that|who|which|itself|remains?|remained|supported|backs?|"
+    r"backed|says?|said)\b"
+)
+
+
+@cache
+def demonym_of() -> dict[str, str]:
+    """Each country's first demonym in the gazetteer: "VE" -> "Venezuelan"."""
+    names: dict[str, str] = {}
+    for demonym, code in load_json("countries.json")["demonyms"].items():
+        names.setdefault(code, demonym)
+    return names
+
+
+def main_country(geo: list[GeoMention], excluded: tuple[tuple[int, int], ...]) -> str | None:
+    """The country an article is about: clearly the most named one, or none."""
+    counts: dict[str, int] = {}
+    for g in geo:
+        if not in_any(g.start, excluded):
+            counts[g.code] = counts.get(g.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def armed_forces(
+    body: str,
+    geo: list[GeoMention],
+    excluded: tuple[tuple[int, int], ...],
+    quotes: list[tuple[int, int]],
+    main: str | None,
+) -> list[Entity]:
+    """A country's armed forces as one organisation: "Venezuela's military", "the
+    Venezuelan military", "the country's armed forces"; a bare "the armed forces"
+    or "the military" only in an article plainly about one country (``main``)."""
+    by_code: dict[str, Entity] = {}
+    for match in near_words(_FORCES_RE, body, _FORCES_WORDS):
+        if in_any(match.start(), excluded) or not _FORCES_NOUN_RE.match(body, match.end()):
+            continue
+        owner = match.group("owner")
+        if owner:
+            code = lookup(owner)
+            if code is None and " " in owner:
+                code = lookup(owner.split()[-1])
+                owner = owner.split()[-1]
+            start = match.end("owner") - len(owner)
+        else:
+            code, start = main, match.start("noun")
+        if code is None or code not in demonym_of():
+            continue
+        entity = by_code.get(code)
+        if entity is None:
+            entity = Entity("organization", label=f"{demonym_of()[code]} armed forces")
+            entity.country_votes[code] = 99
+            by_code[code] = entity
+        text = body[start : match.end()]
+        cand = Candidate(start, match.end(), text, len(text.split()), "organization", 2)
+        cand.in_quote = in_any(start, quotes)
+        entity.add(cand)
+    return list(by_code.values())
+
+
+_TITLE_OF_RE = re.compile(r"\b(?:president|minister|leader|head|king|queen|ruler) of\s+$", re.I)
+_GAP_WORDS = ("of", "the", "s", "former", "then", "late", "his", "her")
+
+
+def assign_countries(
+    body: str, entities: list[Entity], geo: list[GeoMention], lex: Lexicon
+) -> None:
+    geo = sorted(geo, key=lambda g: g.start)
+    geo_starts = [g.start for g in geo]
+    for entity in entities:
+        if entity.known and entity.known.country:
+            entity.country_votes[entity.known.country] = 99
+            continue
+        for form in entity.forms:
+            if form in _SEATS:  # "the Kremlin" is Russia's
+                entity.country_votes[_SEATS[form]] = entity.country_votes.get(_SEATS[form], 0) + 2
+        for start, end in entity.mentions:
+            lo = bisect_left(geo_starts, start - 120)
+            hi = bisect_right(geo_starts, end + 10)
+            for g in geo[lo:hi]:
+                if (g.end <= start and _names_before(body, g, start, lex)) or (
+                    g.start >= end
+                    and g.start - end <= 5
+                    and re.match(r"^\s+(?:of|in)\s+$", body[end : g.start])
+                ):
+                    entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
+            for g in (g for g in geo[lo:hi] if start <= g.start < end):
+                entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
+
+
+def _names_before(body: str, g: GeoMention, start: int, lex: Lexicon) -> bool:
+    """Whether the country mention ``g`` ending before ``start`` is the mention's
+    country: "Venezuela's X", "Mexican Foreign Minister X", "president of Peru, X"."""
+    if start - g.end > 45:
+        return False
+    gap = body[g.end : start]
+    words = re.findall(r"[A-Za-z-]+", gap)
+    if not words and not re.match(r"[’']s\b", gap):
+        lead = body[max(0, g.start - 30) : g.start]
+        if not (gap.strip() == "," and _TITLE_OF_RE.search(lead)):
+            return False
+    return "\n" not in gap and all(
+        w.lower() in lex.role_nouns or w in lex.titles or w.lower() in _GAP_WORDS for w in words
+    )
+
+
+def name_generic_bodies(entities: list[Entity]) -> None:
+    """ "Peru's Congress ... Congress voted": a body every state has, named by a
+    generic name only, is that country's body: "Congress (Peru)", so that it is
+    never taken for another country's. Without a country of its own (the article's
+    main country is not enough: "Congress" in a story about Venezuela is the US's)
+    it keeps its bare name."""
+    display = gazetteer().display
+    for entity in entities:
+        if entity.known or entity.label or entity.kind != "organization":
+            continue
+        if not entity.country_votes or not all(fold(f) in GENERIC_HEADS for f in entity.forms):
+            continue
+        code = max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
+        entity.label = f"{entity.name()} ({display.get(code, code)})"

@@ -1,0 +1,150 @@
+"""Organisations named by a formula rather than a capitalised run.
+
+In:  the clean body and the spans to ignore.
+Out: ``acronym_names``: names spelled out by the bracketed acronym after them
+     ("Centre for Research, Transparency and Accountability (CRTA)");
+     ``state_bodies``: a state's embassies and ministries named by its country
+     ("the Chinese embassy in Brussels", "Kenya's foreign ministry", "the foreign
+     ministry of Kenya"), a ministry with its canonical name ("Ministry of Foreign
+     Affairs (Kenya)") as its ``label``.
+Guarantees: pure; every candidate satisfies ``body[start:end] == text``, none
+     starts inside an excluded span, state bodies never overlap one another, and a
+     country spelled out by its acronym ("... Republic of Korea (DPRK)") is none.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+
+from kb.pipeline.entity import Candidate, actor_words, in_any
+from kb.pipeline.geo import gazetteer, lookup
+from kb.pipeline.text import near_words
+
+_DEFINED_ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Z&.]{1,8})\)")
+_ACRONYM_GLUE = actor_words("acronym_glue")
+
+
+def _spelled_out(body: str, paren: int, letters: str) -> tuple[int, int] | None:
+    """The name before "(OSCE)" whose capitalised words' initials spell the acronym."""
+    line_start = body.rfind("\n", 0, paren) + 1
+    words = list(re.finditer(r"[\w’'-]+|[,&]", body[max(line_start, paren - 160) : paren]))
+    offset = max(line_start, paren - 160)
+    need = list(letters)
+    start: int | None = None
+    for word in reversed(words):
+        text = word.group()
+        if text[:1].isupper():
+            if not need or text[0] != need[-1]:
+                return None
+            need.pop()
+            start = offset + word.start()
+            if not need:
+                break
+        elif text.lower() not in _ACRONYM_GLUE:
+            return None
+    if need or start is None or len(letters) < 2:
+        return None
+    return start, paren
+
+
+def acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """Organisations defined by their acronym: "Centre for Research, Transparency and
+    Accountability (CRTA)" is one name even across the comma and the "and"."""
+    found = []
+    for match in _DEFINED_ACRONYM_RE.finditer(body):
+        letters = match.group(1).replace(".", "").replace("&", "")
+        span = _spelled_out(body, match.start(), letters)
+        if span is None or in_any(span[0], excluded):
+            continue
+        text = body[span[0] : span[1]]
+        if lookup(text) is not None:
+            continue  # "Democratic People's Republic of Korea (DPRK)" is a country
+        cand = Candidate(span[0], span[1], text, len(text.split()), "organization", 2)
+        cand.acronym_of = match.group(1)
+        found.append(cand)
+    return found
+
+
+_STATE_BODY_WORDS = ("embassy", "Embassy", "consulate", "Consulate", "ministry", "Ministry")
+_PORTFOLIO = r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice)"
+_GEO = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
+_STATE_BODY_RE = re.compile(
+    rf"\b(?P<geo>{_GEO})(?:['’]s)? (?P<noun>[Ee]mbassy|[Cc]onsulate|{_PORTFOLIO} [Mm]inistry)"
+    r"(?: in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
+)
+# "the foreign ministry of Kenya": the country after the body.
+_MINISTRY_OF_RE = re.compile(rf"\b(?P<noun>{_PORTFOLIO} [Mm]inistry) of (?P<geo>{_GEO})")
+# The portfolio's word in a ministry's canonical name: "Ministry of Foreign Affairs (Kenya)".
+_PORTFOLIO_NAMES = {
+    "foreign": "Foreign Affairs",
+    "defence": "Defence",
+    "defense": "Defence",
+    "interior": "Interior",
+    "finance": "Finance",
+    "trade": "Trade",
+    "commerce": "Commerce",
+    "justice": "Justice",
+}
+
+
+def _ministry_label(noun: str, code: str) -> str | None:
+    """ "Ministry of Foreign Affairs (Kenya)" for "foreign ministry" of KE; None for
+    an embassy (one country keeps many)."""
+    portfolio = _PORTFOLIO_NAMES.get(noun.split()[0].lower())
+    if portfolio is None or not noun.lower().endswith("ministry"):
+        return None
+    return f"Ministry of {portfolio} ({gazetteer().display.get(code, code)})"
+
+
+def state_bodies(
+    body: str, excluded: tuple[tuple[int, int], ...], main: str | None = None
+) -> list[Candidate]:
+    """A state's embassy or ministry named by its country: "the Chinese embassy in
+    Brussels", "US Embassy in Colombia", "the French defence ministry", "Kenya's
+    foreign ministry", "the foreign ministry of Kenya"; a bare "the defence ministry"
+    only in an article plainly about one country (``main``). A ministry carries its
+    canonical name, so that all its stylings are one organisation."""
+    found = _bare_ministries(body, excluded, main) if main else []
+    for match in near_words(_STATE_BODY_RE, body, _STATE_BODY_WORDS):
+        start, geo = match.start(), match.group("geo")
+        if lookup(geo) is None and " " in geo:
+            start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]  # "The Chinese"
+        code = lookup(geo)
+        if code is None or in_any(start, excluded):
+            continue
+        end = match.end("noun")
+        if match.group("place") and match.group("noun").lower() in ("embassy", "consulate"):
+            end = match.end("place")  # one country keeps embassies in many
+        found.append(_state_body(body, start, end, _ministry_label(match.group("noun"), code)))
+    for match in near_words(_MINISTRY_OF_RE, body, ("ministry", "Ministry")):
+        code = lookup(match.group("geo"))
+        if code is None or in_any(match.start(), excluded):
+            continue
+        label = _ministry_label(match.group("noun"), code)
+        found.append(_state_body(body, match.start(), match.end("geo"), label))
+    kept: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: (c.start, -c.end)):
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)  # spans never overlap
+    return kept
+
+
+_BARE_MINISTRY_RE = re.compile(rf"\b(?:[Tt]he|[Aa]|[Ii]ts) (?P<noun>{_PORTFOLIO} [Mm]inistry)\b")
+
+
+def _bare_ministries(
+    body: str, excluded: tuple[tuple[int, int], ...], main: str
+) -> list[Candidate]:
+    found = []
+    for match in near_words(_BARE_MINISTRY_RE, body, ("ministry", "Ministry")):
+        label = _ministry_label(match.group("noun"), main)
+        if not in_any(match.start(), excluded):
+            found.append(_state_body(body, match.start("noun"), match.end("noun"), label))
+    return found
+
+
+def _state_body(body: str, start: int, end: int, label: str | None) -> Candidate:
+    text = body[start:end]
+    return Candidate(start, end, text, len(text.split()), "organization", 2, label=label)

@@ -1,0 +1,342 @@
+"""Candidate actor spans: the clean body in, classified capitalised spans out.
+
+In:  the clean body, spans to ignore (credits, bylines), heading and quote spans,
+     and the article's publisher.
+Out: ``Candidate``s in text order: capitalised runs ("Mexican Foreign Minister
+     Marcelo Ebrard") cut at titles, connectors and not-actor words into pieces,
+     each classified by ``classify``; an organisation naming its officer is cut
+     in two ("OAS Secretary-General Luis Almagro"); plus the formula-named
+     organisations of ``bodies`` (bracketed acronyms spelled out, state bodies).
+     Datelines ("BEIJING —") are no candidates.
+Guarantees: pure; every candidate satisfies ``body[start:end] == text``, none
+     starts inside an excluded span, and a spelled-out name or state body
+     replaces the run candidates starting inside it.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from kb.pipeline.bodies import acronym_names, state_bodies
+from kb.pipeline.classify import classify
+from kb.pipeline.entity import (
+    CONNECTORS,
+    MEDIA_HEADS,
+    NOT_ORG_ACRONYMS,
+    PERSON_PARTICLES,
+    Candidate,
+    Lexicon,
+    Spans,
+    actor_words,
+    is_acronym,
+    is_name_particle,
+    shared_lexicon,
+)
+from kb.pipeline.fold import MEMO_ENTRIES
+from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.reference_orgs import reference_org
+from kb.pipeline.text import fold, strip_possessive
+from kb.pipeline.titles import leading_title_end, officer_split, without_caption_label
+
+Run = list[tuple[str, int, int]]  # (word, start, end) of each word of a run
+
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
+# A capitalised word or an acronym with dots ("U.S."). Written capital-first, with
+# "(?:[A-Z]\.){2,}" folded in behind a look-behind, so that the regex engine can skip
+# to the next capital instead of trying the pattern at every position (3x faster).
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’]*(?:\.(?:com|org|net|info)\b)?))"
+CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
+# A run: capitalised words joined by one space, a hyphen or a no-break space, with
+# lower-case connectors ("of", "de", "of the") allowed between two capitalised words.
+RUN_RE = re.compile(rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ ){_CAP})*")
+
+
+def sequences(body: str) -> list[Run]:
+    """Runs of capitalised words joined by single spaces or hyphens, possessives ending a run."""
+    runs: list[Run] = []
+    current: Run
+    for run in RUN_RE.finditer(body):
+        if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
+            continue  # the capital sits inside a word ("McDonald" is one word; "iPhone" none)
+        text = run.group()
+        if text.isalpha() and text.isascii():
+            runs.append([(text, run.start(), run.end())])  # one plain word, the usual run
+            continue
+        if text.isascii() and text.replace(" ", "").replace("-", "").isalpha():
+            # Plain ASCII words: TOKEN_RE would cut exactly at the spaces and hyphens
+            # and no possessive can end one, so split without the regex.
+            pos = run.start()
+            current = []
+            for spaced in text.split(" "):
+                for word in spaced.split("-"):
+                    current.append((word, pos, pos + len(word)))
+                    pos += len(word) + 1
+            runs.append(current)
+            continue
+        current = []
+        for match in TOKEN_RE.finditer(text):
+            word = match.group()
+            start = run.start() + match.start()
+            bare = strip_possessive(word)
+            current.append((bare, start, start + len(bare)))
+            if bare != word:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+    return runs
+
+
+def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
+    """ "the Okonkwos' PDU party": a plural possessive ends a run, as "'s" does in
+    ``sequences`` (whose tokens never end with the apostrophe)."""
+    out: list[Run] = []
+    for run in runs:
+        if len(run) == 1:
+            out.append(run)  # the usual run: one word, nothing to cut
+            continue
+        cut = 0
+        for k, (_w, _s, end) in enumerate(run[:-1]):
+            if body[end : end + 1] in ("'", "’") and body[end + 1 : end + 2] == " ":
+                out.append(run[cut : k + 1])
+                cut = k + 1
+        out.append(run[cut:] if cut else run)
+    return out
+
+
+Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
+def plan(words: tuple[str, ...]) -> Plan | None:
+    """What ``candidates`` makes of a run, from its words alone: where an officer's
+    title splits it (or None), the title leading it, and the (start, end) word
+    slices of the pieces to classify. None when it holds no name. Runs recur
+    (names are repeated), so this is worked out once per distinct run."""
+    lex = shared_lexicon()
+    # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
+    i = 0
+    while i < len(words) and (
+        words[i] in lex.stop or (words[i].lower() in CONNECTORS and not is_name_particle(words, i))
+    ):
+        i += 1
+    if i == len(words):
+        return None  # nothing but function words: no split, no title, no name
+    words = without_caption_label(words)
+    split = officer_split(words, i, lex)
+    if split is not None:
+        return split, "", _piece_slices(words, i, split, lex)
+    title_end = leading_title_end(words, i, lex)
+    title = ""
+    if title_end >= i and title_end + 1 < len(words):
+        title = " ".join(words[i : title_end + 1])
+        i = title_end + 1
+    while i < len(words) and (
+        (words[i].lower() in CONNECTORS and not is_name_particle(words, i)) or words[i] == "the"
+    ):
+        i += 1
+    if i == len(words) or lookup(" ".join(words[i:])) is not None:
+        return None  # "Representative of the Republic of Korea": a title and a country
+    return None, title, _piece_slices(words, i, len(words), lex)
+
+
+def _piece_slices(
+    words: tuple[str, ...], lo: int, hi: int, lex: Lexicon
+) -> tuple[tuple[int, int], ...]:
+    """``split_piece(run[lo:hi])`` as word slices of the run: the pieces are
+    contiguous, and the split looks only at the words, so word indices stand in
+    for offsets."""
+    parts = [(w, k, k + 1) for k, w in enumerate(words[lo:hi], start=lo)]
+    return tuple((piece[0][1], piece[-1][2]) for piece in split_piece(parts, lex))
+
+
+class _Marks:
+    """Where a candidate sits: in an excluded span, a quote, a heading."""
+
+    def __init__(
+        self,
+        excluded: tuple[tuple[int, int], ...],
+        headings: list[tuple[int, int]],
+        quotes: list[tuple[int, int]],
+    ) -> None:
+        self.excluded, self.quotes, self.headings = Spans(excluded), Spans(quotes), Spans(headings)
+
+    def mark(self, cand: Candidate) -> Candidate:
+        cand.in_quote = cand.start in self.quotes
+        cand.in_heading = cand.start in self.headings
+        return cand
+
+
+def candidates(
+    body: str,
+    lex: Lexicon,
+    excluded: tuple[tuple[int, int], ...],
+    headings: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    publisher: str | None,
+    main: str | None = None,
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    # A news outlet naming itself is not an actor; a think tank citing itself
+    # ("As Crisis Group has argued") is.
+    words = (publisher or "").split()
+    media_like = bool(words) and (is_acronym(words[0]) or words[-1] in MEDIA_HEADS)
+    publisher_key = fold(publisher) if publisher and media_like else None
+    pending: list[Run] = []
+    marks = _Marks(excluded, headings, quotes)
+    for run in _runs_then_pending(_at_plural_possessives(body, sequences(body)), pending):
+        planned = plan(tuple([w for w, _s, _e in run]))
+        if planned is None:
+            continue
+        split, title, slices = planned
+        if split is not None:
+            pending.append(run[split:])
+            for a, b in slices:
+                cand = classify(body, run[a:b], "", lex)
+                if cand is not None and cand.start not in marks.excluded:
+                    out.append(marks.mark(cand))
+            continue
+        for a, b in slices:
+            cand = classify(body, run[a:b], title, lex)
+            if cand is None:
+                continue
+            title = ""
+            if cand.start in marks.excluded or _dateline(body, cand):
+                continue
+            if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
+                continue
+            out.append(marks.mark(_with_syllable(body, cand)))
+    spelled = acronym_names(body, excluded) + state_bodies(body, excluded, main)
+    if spelled:
+        out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
+        out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)
+    return out
+
+
+_SYLLABLE_RE = re.compile(r"-[a-z]{2,5}\b")
+_FAMILY_FIRST = actor_words("east_asian_family_names")
+
+
+def _with_syllable(body: str, cand: Candidate) -> Candidate:
+    """ "Park Min-jun", "Hwang Joon-kook": a Korean given name's second syllable is
+    written in lower case after a hyphen, and still part of the name."""
+    if cand.kind == "person" and cand.ntokens == 2 and cand.text.split()[0] in _FAMILY_FIRST:
+        syllable = _SYLLABLE_RE.match(body, cand.end)
+        if syllable:
+            cand.end = syllable.end()
+            cand.text = body[cand.start : cand.end]
+    return cand
+
+
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\()")
+
+
+def _dateline(body: str, cand: Candidate) -> bool:
+    """ "BEIJING —", "KHARTOUM, Aug 3 (Reuters) -", "COLOMBO (AFP)": an upper-case
+    place opening a line is a dateline, not an organisation (acronyms are shorter)."""
+    return (
+        (cand.start == 0 or body[cand.start - 1] == "\n")
+        and cand.text.isupper()
+        and len(cand.text.replace(" ", "")) >= 4
+        and reference_org(cand.text) is None
+        and _DATELINE_AFTER_RE.match(body, cand.end) is not None
+    )
+
+
+def _runs_then_pending(runs: list[Run], pending: list[Run]) -> Iterator[Run]:
+    """Each run, and right after it any tail the caller split off and queued."""
+    for run in runs:
+        yield run
+        while pending:
+            yield pending.pop()
+
+
+def split_piece(parts: Run, lex: Lexicon) -> list[Run]:
+    """Cut a run where a person name meets a place ("Evo Morales of Bolivia") or a stop word."""
+    words = [w for w, _s, _e in parts]
+    joined = "of" in words or "for" in words
+    for k, w in enumerate(words[1:-1] if joined else (), start=1):
+        if (
+            w in ("of", "for")
+            and not any(x in lex.org_heads for x in words[:k])
+            and any(x in lex.org_heads for x in words[k + 1 :])
+        ):
+            # "Juan González of the National Security Council", "Supporters of the
+            # Serbian Progressive Party": a person or a common word, then a body.
+            left = split_piece(parts[:k], lex)
+            right = parts[k + 1 :]
+            while right and right[0][0] == "the":
+                right = right[1:]
+            return left + (split_piece(right, lex) if right else [])
+    has_head = any(w in lex.org_heads for w in words) or (
+        is_acronym(words[0]) and words[0] not in NOT_ORG_ACRONYMS and lookup(words[0]) is None
+    )
+    return _drop_phrases(_cut_at_connectors(parts, words, has_head, lex), lex)
+
+
+_BARRIER, _CONNECTOR = "\x00", "\x01"
+
+
+def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexicon) -> list[Run]:
+    """The pieces between connectors and not-actor words, with markers standing for
+    those (a barrier the classifier ignores, a connector that separates without
+    tainting); a name ends before a connector leading to a date."""
+    pieces: list[Run] = []
+    current: Run = []
+    for k, part in enumerate(parts):
+        w = part[0]
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if not has_head and is_name_particle(words, k):
+            current.append(part)
+            continue
+        if w.lower() in CONNECTORS and nxt in lex.not_actor and nxt not in lex.org_heads:
+            break  # "the National Security Council on Monday": the name ends at the date
+        if (w.lower() in CONNECTORS or w == "the") and not has_head and w not in PERSON_PARTICLES:
+            if current:
+                pieces.append(current)
+            pieces.append([(_CONNECTOR, part[1], part[2])])
+            current = []
+            continue
+        if (
+            w.lower() in CONNECTORS
+            and not has_head
+            and w in PERSON_PARTICLES
+            and (is_geo_word(nxt) or not current)
+        ):
+            if current:
+                pieces.append(current)
+            current = []
+            continue
+        if w in lex.not_actor and w not in lex.org_heads and not has_head:
+            if current:
+                pieces.append(current)
+            pieces.append([(_BARRIER, part[1], part[2])])
+            current = []
+            continue
+        current.append(part)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _drop_phrases(pieces: list[Run], lex: Lexicon) -> list[Run]:
+    """Drop the markers, and the pieces directly beside a not-actor word: phrases
+    like "Cold War" or "Monroe Doctrine"; trailing connectors leave every piece."""
+    cleaned: list[Run] = []
+    for idx, piece in enumerate(pieces):
+        if piece[0][0] in (_BARRIER, _CONNECTOR):
+            continue
+        near_barrier = (idx > 0 and pieces[idx - 1][0][0] == _BARRIER) or (
+            idx + 1 < len(pieces) and pieces[idx + 1][0][0] == _BARRIER
+        )
+        if near_barrier and not any(w in lex.org_heads for w, _s, _e in piece):
+            continue
+        while piece and piece[-1][0].lower() in CONNECTORS:
+            piece = piece[:-1]
+        if piece:
+            cleaned.append(piece)
+    return cleaned

@@ -1,0 +1,323 @@
+"""Linking within one article: candidates in, the entities they name out.
+
+In:  the body and its ``Candidate``s in text order (see ``candidates``), and the
+     known actors by folded key (see ``known.known_index``).
+Out: ``Entity``s, each the candidates that name one actor, by named passes of a
+     ``Linker``: ``link_names`` (multi-word names and organisations),
+     ``link_singles`` (a lone surname to its full name, "Ortega" to "Daniel
+     Ortega", a misspelling "Ibanes" to "Ibáñez", or alone on evidence),
+     ``link_headings`` (headings only link), ``add_case_variants`` ("Lima group"
+     after "Lima Group"); then ``keep`` (enough evidence) and ``resolve_known``
+     (the Snapshot's actor for an entity's form). Name matching is ``names``;
+     merging organisations is ``merging``.
+Guarantees: pure apart from the entities it builds; every mention added is a
+     span whose text is one of the entity's forms; an actor whose rejected form
+     an entity holds is never linked to it, and a generic form ("armed forces")
+     links only to a known actor of the article's own country.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+from rapidfuzz.fuzz import ratio
+
+from kb.pipeline.entity import (
+    Candidate,
+    Entity,
+    Lexicon,
+    actor_words,
+    in_any,
+    is_name_particle,
+)
+from kb.pipeline.names import same_person, surname_match
+from kb.pipeline.text import fold
+from kb.pipeline.types import KnownActor
+
+# Organisation heads that name one body even alone ("Congress said").
+_STANDALONE_HEADS = actor_words("standalone_heads")
+
+
+def kind_from_known(cands: list[Candidate], known: dict[str, list[KnownActor]]) -> None:
+    """A candidate with no kind or no evidence takes a known actor's kind from its name."""
+    for cand in cands:
+        if cand.kind is None or cand.evidence == 0:
+            hits = known.get(fold(cand.text))
+            if hits:
+                cand.kind, cand.evidence = hits[0].kind, 2
+
+
+class Linker:
+    """The entities of one article, with the indexes the passes look them up by."""
+
+    def __init__(self, body: str, lex: Lexicon) -> None:
+        self.body, self.lex = body, lex
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, Entity] = {}
+        self.acronyms: dict[str, Entity] = {}
+        self.by_label: dict[str, Entity] = {}
+
+    def attach(self, cand: Candidate, entity: Entity) -> None:
+        entity.add(cand)
+        self.by_key.setdefault(fold(cand.text), entity)
+        if cand.acronym_of:
+            self.acronyms[cand.acronym_of] = entity
+        if cand.label:
+            entity.label = entity.label or cand.label
+            self.by_label.setdefault(cand.label, entity)
+
+    def new(self, cand: Candidate) -> Entity:
+        entity = Entity(cand.kind or "person")
+        self.entities.append(entity)
+        return entity
+
+    def link_names(self, cands: list[Candidate]) -> None:
+        """Pass 1: multi-word names and organisations found outside headings."""
+        for cand in cands:
+            if cand.kind is None or cand.in_heading:
+                continue
+            if cand.kind == "person" and cand.single:
+                continue
+            if cand.kind == "organization" and cand.single and cand.text in self.acronyms:
+                self.attach(cand, self.acronyms[cand.text])
+                continue
+            entity = self.by_key.get(fold(cand.text))
+            if entity is None and cand.label:
+                entity = self.by_label.get(cand.label)  # "Kenya's foreign ministry"
+            if entity is None and cand.kind == "person":
+                entity = self._same_person(cand.text)
+                if entity is None and is_name_particle(cand.text.split(), 0):
+                    continue  # "Al Harbi" is the end of a full name, or no person
+            if (
+                entity is None
+                and cand.kind == "organization"
+                and cand.single
+                and cand.text in self.lex.org_heads
+            ):
+                entity = self._org_ending_with(cand.text)
+                if entity is None and cand.text not in _STANDALONE_HEADS:
+                    continue  # "the Council": which one is unknown
+            if entity is None and cand.kind == "organization" and not cand.single:
+                entity = self._longer_styling(fold(cand.text))
+            self.attach(cand, entity or self.new(cand))
+
+    def _same_person(self, text: str) -> Entity | None:
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "person" and any(same_person(text, f) for f in e.multi)
+            ),
+            None,
+        )
+
+    def _org_ending_with(self, head: str) -> Entity | None:
+        """ "the Court" after "the Supreme Court": the body whose name ends with the head."""
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "organization" and any(f.split()[-1] == head for f in e.forms)
+            ),
+            None,
+        )
+
+    def _longer_styling(self, key: str) -> Entity | None:
+        """ "Lima Group Alliance of Nations" after "Lima Group": the same body, styled longer."""
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "organization"
+                and any(len(k.split()) > 1 and key.startswith(k + " ") for k in e.keys)
+            ),
+            None,
+        )
+
+    def link_singles(self, cands: list[Candidate]) -> None:
+        """Pass 2: single-word person forms resolve to a full name, else stand alone
+        with evidence."""
+        singles: dict[str, list[Candidate]] = {}
+        for c in cands:
+            if c.kind == "person" and c.single:
+                singles.setdefault(fold(c.text), []).append(c)
+        # Pass 2 adds no multi-word form, so a surname's matches stay the same all
+        # pass long (new entities have none): found once per surname.
+        surname_hits: dict[str, list[tuple[int, Entity]]] = {}
+        for cand in cands:
+            if cand.kind is None or cand.in_heading or not cand.single:
+                continue
+            if cand.kind == "organization":
+                continue
+            if cand.text in self.acronyms:
+                self.attach(cand, self.acronyms[cand.text])
+                continue
+            key = fold(cand.text)
+            entity = self.by_key.get(key) or self._by_surname(cand, key, surname_hits)
+            if entity is None:
+                entity = self._fuzzy_single(key)
+            if entity is None:
+                entity = self._alone(cand, singles.get(key, []))
+                if entity is None:
+                    continue
+            self.attach(cand, entity)
+
+    def _by_surname(
+        self, cand: Candidate, key: str, surname_hits: dict[str, list[tuple[int, Entity]]]
+    ) -> Entity | None:
+        """The full name this surname belongs to: the best match, then the nearest."""
+        matched = surname_hits.get(key)
+        if matched is None:
+            pairs = [(surname_match(cand.text, e), e) for e in self.entities if e.kind == "person"]
+            matched = surname_hits[key] = [p for p in pairs if p[0] > 0]
+        scored = [(score, -abs(cand.start - e.mentions[0][0]), e) for score, e in matched]
+        if not scored:
+            return None
+        return max(scored, key=lambda s: (s[0], s[1]))[2]
+
+    def _fuzzy_single(self, key: str) -> Entity | None:
+        """A misspelt lone name ("Ibanes") of a person known by one word only."""
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "person"
+                and not e.multi
+                and any(len(k) >= 5 and k[0] == key[0] and ratio(k, key) >= 80 for k in e.keys)
+            ),
+            None,
+        )
+
+    def _alone(self, cand: Candidate, same: list[Candidate]) -> Entity | None:
+        """A new one-word person, if the article gives evidence enough."""
+        support = sum(c.evidence for c in same)
+        # A capitalised word used again and again mid-sentence, that is no place,
+        # is a name ("Pompeo").
+        recurring = sum(1 for c in same if not c.in_quote and _mid_sentence(self.body, c.start))
+        if support < 2 and (
+            recurring < 3 or is_place(cand.text) or _placelike(self.body, [c.start for c in same])
+        ):
+            return None
+        entity = Entity("person")
+        entity.evidence += 2 if support < 2 else 0
+        self.entities.append(entity)
+        return entity
+
+    def link_headings(self, cands: list[Candidate]) -> None:
+        """Pass 3: headings only link to actors already found."""
+        for cand in cands:
+            if cand.in_heading and cand.kind is not None:
+                entity = self.by_key.get(fold(cand.text)) or self.acronyms.get(cand.text)
+                if entity is not None:
+                    self.attach(cand, entity)
+
+    def add_case_variants(self, excluded: tuple[tuple[int, int], ...]) -> None:
+        """Multi-word organisation names also appear in other cases ("Lima group")."""
+        body = self.body
+        lowered = body.lower()
+        if len(lowered) != len(body):
+            return  # lower() moved offsets (almost never): no safe search
+        for entity in self.entities:
+            if entity.kind != "organization":
+                continue
+            for form in list(entity.forms):
+                if " " not in form:
+                    continue
+                for found in _find_all_casefree(lowered, form.lower()):
+                    span = (found, found + len(form))
+                    if any(s <= found < e for s, e in entity.mentions) or in_any(found, excluded):
+                        continue
+                    surface = body[span[0] : span[1]]
+                    entity.forms[surface] = entity.forms.get(surface, 0) + 1
+                    entity.mentions.append(span)
+
+
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|the)\s+$", re.IGNORECASE)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(fold(sub.name) for sub in pycountry.subdivisions)
+
+
+def is_place(word: str) -> bool:
+    """A region, province or state of any country ("Zulia", "Táchira")."""
+    return fold(word) in _places()
+
+
+def _placelike(body: str, starts: list[int]) -> bool:
+    """A recurring word most often after "in", "from", "the" ("in Cúcuta", "the
+    Constituent") is a place or a body, not a surname."""
+    governed = sum(1 for s in starts if _LOCATIVE_BEFORE_RE.search(body, max(0, s - 6), s))
+    return 2 * governed > len(starts)
+
+
+def _mid_sentence(body: str, start: int) -> bool:
+    before = body[max(0, start - 3) : start].rstrip(" \xa0")
+    return bool(before) and before[-1] not in '.!?\n“"‘(:'
+
+
+def _find_all_casefree(lowered: str, needle: str) -> list[int]:
+    """Whole-word occurrences of ``needle`` in the lower-cased body, via ``str.find`` (fast)."""
+    hits: list[int] = []
+    pos = lowered.find(needle)
+    while pos >= 0:
+        end = pos + len(needle)
+        if (pos == 0 or not lowered[pos - 1].isalnum()) and (
+            end >= len(lowered) or not lowered[end].isalnum()
+        ):
+            hits.append(pos)
+        pos = lowered.find(needle, pos + 1)
+    return hits
+
+
+def keep(entity: Entity) -> bool:
+    """Enough evidence: a person twice named in full or with evidence 2; an
+    organisation with any evidence, named outside quotes at least once, or spelled
+    out before its bracketed acronym ("We, the Committee for ... (CTRI)")."""
+    if entity.kind == "person":
+        return entity.evidence >= 2 or (bool(entity.multi) and len(entity.mentions) >= 2)
+    return entity.evidence >= 1 and (entity.outside_quotes or entity.defined)
+
+
+# Names of a body every state has ("the armed forces", "Supreme Court"): they say
+# which actor they are only together with the article's country.
+GENERIC_HEADS = frozenset(fold(h) for h in actor_words("generic_heads"))
+
+
+def _country_of(entity: Entity, main: str | None) -> str | None:
+    if entity.country_votes:
+        return max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
+    return main
+
+
+def resolve_known(
+    entities: list[Entity], known: dict[str, list[KnownActor]], main: str | None = None
+) -> None:
+    """Each entity to the known actor of its longest form that has one, unless an
+    editor rejected one of the entity's forms for that actor. A generic form ("armed
+    forces", "the government") links only to a known actor of the entity's own
+    country, or the article's main country: never across articles about different
+    countries."""
+    for entity in entities:
+        # By the forms the text spells only (never a canonical label): so a known
+        # actor is linked only through words of the text, as ``KnownIndex`` assumes.
+        keys = [fold(f) for f in sorted(entity.forms, key=lambda f: -len(f))]
+        for key in keys:
+            for actor in known.get(key, []):
+                rejected = {fold(r) for r in actor.rejected}
+                if rejected & entity.keys:
+                    continue
+                if key in GENERIC_HEADS and (
+                    actor.country is None or actor.country != _country_of(entity, main)
+                ):
+                    continue
+                entity.known = actor
+                entity.kind = actor.kind
+                break
+            if entity.known:
+                break

@@ -1,0 +1,89 @@
+"""International and regional organisations by their reference names.
+
+In:  ``data/international_orgs.json``: each organisation's canonical name, its
+     acronyms, other names, and names it shares with other bodies ("Security
+     Council") with its parent ("United Nations"); generic reference data,
+     loaded once.
+Out: ``reference_org(form)``: the canonical name a form stands for, or None;
+     ``name_reference_orgs(entities)``: each organisation entity named by a
+     reference form takes the canonical name, and entities standing for the same
+     organisation ("IMF" and "International Monetary Fund") become one.
+Guarantees: pure apart from the entities it merges and names; an article's own
+     definition wins: an entity holding a multi-word form that is no reference
+     name of the organisation (its "(ICC)" spelled out as something else) keeps
+     its own name and is merged with nothing; a shared name ("Security Council")
+     stands for the organisation only in an article that also names it or its
+     parent ("UN Security Council", "the UN"), never for Russia's own council.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kb.pipeline.entity import Entity
+from kb.pipeline.text import fold, load_json
+
+
+@cache
+def _table() -> dict[str, str]:
+    """Folded acronym or name (dots dropped from acronyms) -> canonical name."""
+    table: dict[str, str] = {}
+    for org in load_json("international_orgs.json")["organizations"]:
+        for form in (org["name"], *org["aliases"]):
+            table[fold(form)] = org["name"]
+        for acronym in org["acronyms"]:
+            table[acronym.replace(".", "")] = org["name"]
+    return table
+
+
+@cache
+def _shared() -> dict[str, tuple[str, str]]:
+    """Folded shared name -> (canonical name, the parent that must be named too)."""
+    return {
+        fold(form): (org["name"], org.get("parent", org["name"]))
+        for org in load_json("international_orgs.json")["organizations"]
+        for form in org.get("context_aliases", ())
+    }
+
+
+def reference_org(form: str) -> str | None:
+    """The canonical name of the organisation ``form`` names: acronyms match in
+    upper case only ("WHO", never "who"), names by their folded key."""
+    bare = form.replace(".", "")
+    if bare.isupper() and bare in _table():
+        return _table()[bare]
+    if " " in form.strip() or form[:1].isupper():
+        return _table().get(fold(form))
+    return None
+
+
+def _canonical(entity: Entity, named: set[str]) -> str | None:
+    names = set()
+    for form in entity.forms:
+        name = reference_org(form)
+        shared = _shared().get(fold(form))
+        if name is None and shared and (shared[0] in named or shared[1] in named):
+            name = shared[0]  # "Security Council" in an article naming the UN
+        names.add(name)
+    if len(names) != 1 or None in names:
+        return None  # some form is the article's own name, or forms disagree
+    return names.pop()
+
+
+def name_reference_orgs(entities: list[Entity]) -> None:
+    """Name organisation entities by their reference name, and join those that
+    stand for the same organisation."""
+    orgs = [e for e in entities if e.kind == "organization" and not e.label and not e.known]
+    named = {n for e in orgs if (n := _canonical(e, set())) is not None}
+    by_name: dict[str, Entity] = {}
+    for entity in orgs:
+        name = _canonical(entity, named)
+        if name is None:
+            continue
+        first = by_name.get(name)
+        if first is None:
+            entity.label = name
+            by_name[name] = entity
+        else:
+            first.absorb(entity)
+            entities.remove(entity)

@@ -1,0 +1,113 @@
+"""Titles in capitalised runs: where an officer's title begins, and where it ends.
+
+In:  the words of one capitalised run (see ``candidates.plan``).
+Out: ``officer_split``: where an organisation's name ends and its officer's title
+     begins ("OAS | Secretary-General Luis Almagro", "European Council | Charles
+     Michel"), or None; ``leading_title_end``: the last word of the title leading a run
+     ("Mexican Foreign Minister | Marcelo Ebrard"); ``without_caption_label``.
+Guarantees: pure, reading the words only; an office named by its title ("UN High
+     Commissioner for Refugees", "Supreme Court of Justice") is never split.
+"""
+
+from __future__ import annotations
+
+from kb.pipeline.entity import (
+    CORE_TITLES,
+    NOT_ORG_ACRONYMS,
+    Lexicon,
+    actor_words,
+    is_acronym,
+)
+from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.reference_orgs import reference_org
+from kb.pipeline.text import fold
+
+_TITLE_MODIFIERS = actor_words("title_modifiers")
+_CAPTION_LABELS = actor_words("caption_labels")
+
+
+def without_caption_label(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ "... Pedro Castillo Image: X/Reuters": a caption's label ends no name."""
+    if len(words) > 1 and words[-1] in _CAPTION_LABELS:
+        return words[:-1]
+    return words
+
+
+def _org_prefix(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Words that name an organisation on their own: a head word ("Council"), a
+    lone acronym that is no place ("OAS"), or a reference name ("United Nations")."""
+    if any(w in lex.org_heads for w in words):
+        return True
+    if len(words) == 1 and is_acronym(words[0]):
+        return words[0] not in NOT_ORG_ACRONYMS and lookup(words[0]) is None
+    return reference_org(" ".join(words)) is not None
+
+
+def _officer_title(tail: tuple[str, ...], lex: Lexicon) -> bool:
+    """ "Secretary General Luis Almagro", "High Representative for Foreign Policy":
+    title words reaching an officer's title, then a name or nothing. Not "High
+    Commissioner for Refugees": a word no title after "for" names an office."""
+    core = False
+    for k, w in enumerate(tail):
+        if w in CORE_TITLES:
+            core = True
+        elif w in ("of", "for"):
+            continue
+        elif w not in lex.titles and not is_geo_word(w):  # "Special Envoy for Yemen"
+            return core and tail[k - 1] not in ("of", "for")
+    return core
+
+
+# Officers' titles that no body's name ends with ("Court of Justice", "Inspector
+# General" do): after "of", they begin an officer, not the rest of the name.
+_OFFICER_AFTER_OF = CORE_TITLES - {"Justice", "General", "Representative", "Officer"}
+
+
+def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
+    """Where an organisation's name ends and its officer begins: "European Commission
+    President Ursula von der Leyen", "OAS Secretary-General Luis Almagro", "the
+    President of European Council Charles Michel", "ambassador to the UN Vasily
+    Nebenzya". The organisation is one actor, the titled person another."""
+    for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i):
+        prefix = words[i:k]
+        if not _org_prefix(prefix, lex):
+            continue
+        rest = words[k + 1 :]
+        if any(w in lex.org_heads for w in words[k:]):
+            continue  # "UN General Assembly": the body's own name runs on
+        # "Seed Movement of President-elect X", but "Court of Justice" is one name.
+        of_officer = words[k] in ("of", "for") and words[k + 1] in _OFFICER_AFTER_OF
+        if (words[k] in lex.titles or of_officer) and _officer_title(words[k:], lex):
+            return k
+        if any(w in lex.titles for w in words[k:]):
+            continue
+        named = fold(words[k]) in lex.first_names
+        if rest[0][:1].isupper() and (named or (len(prefix) == 1 and is_acronym(prefix[0]))):
+            return k
+    return None
+
+
+def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
+    """The index of the last word of the title leading ``words[i:]``, or -1: "Mexican
+    Foreign Minister", "US Secretary of State", "Mr", "Lieutenant-Colonel"."""
+    title_end = -1
+    seen_core = False
+    for j in range(i, len(words)):
+        w = words[j]
+        if w in lex.honorifics or w in CORE_TITLES:
+            title_end, seen_core = j, True
+        elif w in lex.titles or is_geo_word(w) or w in _TITLE_MODIFIERS:
+            of_place = is_geo_word(w) and words[j - 1] in ("of", "for")
+            if seen_core and (w in lex.titles or of_place) and j + 1 < len(words):
+                title_end = j  # "Secretary of State", "Envoy for Yemen": the title runs on
+            continue
+        elif (
+            w in ("of", "for")
+            and seen_core
+            and j + 1 < len(words)
+            and (words[j + 1] in lex.titles or is_geo_word(words[j + 1]))
+        ):
+            continue
+        else:
+            break
+    return title_end
