@@ -25,7 +25,7 @@ _COORD_GAP_RE = re.compile(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?")
 # A name after a preposition is not a clause's subject, except the owner in
 # "the government of Iván Duque recognizes".
 _PREPOSITION_RE = re.compile(
-    r"(?<!government of )(?<!administration of )\b(?:of|by|with|from|to|for|against|between|"
+    r"(?<!government )(?<!administration )\b(?:of|by|with|from|to|for|against|between|"
     r"among|including|than|on|at|into|over|about|under|towards?|like|via|and)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

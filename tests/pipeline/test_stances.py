@@ -289,3 +289,9 @@ def test_neither_nor_is_negation() -> None:
     assert {s.subject.name for s in x.stances} == {"Russia", "China"}
     assert all(s.negated for s in x.stances)
     assert _extract("Russia recognised neither Juan Guaidó nor Nicolás Maduro.").stances == ()
+
+
+def test_the_government_of_a_person_is_a_subject() -> None:
+    x = _extract("The government of Iván Duque recognizes Juan Guaidó.")
+    assert ("Iván Duque", "recognizes", "Juan Guaidó") in _triples(x)
+    assert _extract("A minister of Iván Duque recognizes Juan Guaidó.").stances == ()
