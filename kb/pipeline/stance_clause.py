@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from itertools import pairwise
 
 from kb.pipeline import stance_cues as sc
@@ -124,18 +125,72 @@ def coordinated(names: list[Mention], body: str, first: int, backwards: bool) ->
 
 
 def objects_after(s: Sentence, at: int, limit: int) -> tuple[list[Mention], int]:
-    """The names right after ``at`` (with determiners and titles between), and the gap."""
+    """The names right after ``at`` (with determiners and titles between), and the gap;
+    past a title in apposition ("the Prime Minister of ..., Albin Kurti") or an
+    owner ("the RSF's deputy commander, X", "Burkina Faso's neighbours Mali and Guinea")."""
     first = next((i for i, m in enumerate(s.names) if m.start >= at), None)
     if first is None or s.names[first].end > limit:
         return [], 0
     gap = s.body[at : s.names[first].start]
     if not sc.object_gap(gap):
-        return [], 0
+        return _titled(s, at, limit), len(gap)
     run = [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
     possessive = _POSSESSIVE_RE.match(s.body[run[-1].end : run[-1].end + 40])
     if possessive and not _headed(possessive.group("words")):
-        return [], 0
+        return (_owned(s, run[-1].end, limit) if len(run) == 1 else []), len(gap)
     return run, len(gap)
+
+
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)–—]|$)")
+
+
+@cache
+def _titled_re() -> re.Pattern[str]:
+    titles = "|".join(sorted((re.escape(t) for t in sc.words("apposition_titles")), key=len)[::-1])
+    return re.compile(
+        rf"\s*(?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{titles})"
+        r"(?P<rest>(?:\s+(?:of|for|in|at|to|the|[\w.’'-]+)){0,8}?)\s*,\s*",
+        re.IGNORECASE,
+    )
+
+
+def _appositive_person(s: Sentence, at: int, limit: int) -> list[Mention]:
+    """The one person named right at ``at`` and closing its phrase: ", Albin Kurti."."""
+    person = next((m for m in s.names if m.start == at and m.end <= limit), None)
+    if person is None or person.kind != "person":
+        return []
+    return [person] if _CLAUSE_END_RE.match(s.body, person.end) else []
+
+
+def _titled(s: Sentence, at: int, limit: int) -> list[Mention]:
+    """ "held talks with the Prime Minister of the interim institutions, Albin Kurti"."""
+    title = _titled_re().match(s.body, at, limit)
+    if title is None or not re.fullmatch(r"(?:\s+(?:of|for|in|at|to)\b.*)?", title["rest"]):
+        return []
+    return _appositive_person(s, title.end(), limit)
+
+
+_OWNED_RE = re.compile(r"['’]s\s+(?P<words>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?P<comma>\s*,)?\s+")
+
+
+def _owned(s: Sentence, owner_end: int, limit: int) -> list[Mention]:
+    """What an owner's noun names: "Burkina Faso's neighbours Mali and Guinea" (names right
+    after the noun), "the RSF's deputy commander, Juma Idris el-Nur" (a title, then one
+    person closing the phrase)."""
+    owned = _OWNED_RE.match(s.body, owner_end, limit)
+    if owned is None:
+        return []
+    nouns = owned["words"].lower().split()
+    if any(w in sc.words("object_blockers") for w in nouns):
+        return []
+    if owned["comma"]:
+        if nouns[-1] not in sc.words("apposition_titles"):
+            return []
+        return _appositive_person(s, owned.end(), limit)
+    first = next((i for i, m in enumerate(s.names) if m.start == owned.end()), None)
+    if first is None:
+        return []
+    return [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
 
 
 def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Mention], str, int]:

@@ -17,7 +17,10 @@ Rules (precision first; anything else gives nothing). Cue words are in
   named); "he"/"she" when one person is named before in the sentence. The
   objects are the names right after the cue with only determiners, titles and
   a few plain words between; no preposition ("the arrest of X", "calls for
-  X"); a possessive object only before "government", "regime" and the like.
+  X"); a possessive object only before "government", "regime" and the like;
+  past a title in apposition, the person closing the phrase ("talks with the
+  Prime Minister of Kosovo, Albin Kurti", "Russia's deputy minister, X") and
+  past an owner's noun, the names right after it ("Niger's neighbours Mali").
 - Passive ("X is backed by Y"), holder ("X has the backing of Y"), "Y-backed
   X", "X, who is subject to Y sanctions": the sides swap.
 - Appositions state support or opposition only with an explicit noun: "X, an

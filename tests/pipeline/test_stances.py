@@ -295,3 +295,22 @@ def test_the_government_of_a_person_is_a_subject() -> None:
     x = _extract("The government of Iván Duque recognizes Juan Guaidó.")
     assert ("Iván Duque", "recognizes", "Juan Guaidó") in _triples(x)
     assert _extract("A minister of Iván Duque recognizes Juan Guaidó.").stances == ()
+
+
+def test_an_object_named_after_its_title_or_its_owner() -> None:
+    x = _extract(
+        "Josep Borrell held talks with the Prime Minister of Kosovo, Albin Kurti. Albin Kurti left."
+    )
+    assert _triples(x) == {("Josep Borrell", "meets", "Albin Kurti")}
+    x = _extract(
+        "Canada sanctioned Russia's deputy defence minister, Timur Ivanov. Timur Ivanov left."
+    )
+    assert _triples(x) == {("Canada", "sanctions", "Timur Ivanov")}
+    x = _extract("The African Union sanctioned Niger's neighbours Mali and Guinea.")
+    assert _triples(x) == {
+        ("African Union", "sanctions", "Mali"),
+        ("African Union", "sanctions", "Guinea"),
+    }
+    # A name after the comma that does not close the phrase is someone else's subject.
+    assert _extract("Canada condemned Russia's attack, Ukraine said.").stances == ()
+    assert _extract("Brazil met the head of the delegation, Lula da Silva said.").stances == ()
