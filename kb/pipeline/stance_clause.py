@@ -54,6 +54,7 @@ MODE_CONFIDENCE = {
     "interposed": 0.7,
     "relative": 0.7,
     "shared": 0.7,
+    "verb_and": 0.7,
     "anaphor": 0.6,
     "pronoun": 0.6,
 }
@@ -207,7 +208,9 @@ def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Menti
         last = max((i for i, m in enumerate(s.names) if m.end <= inserted.start()), default=None)
     if last is not None:
         gap = s.body[s.names[last].end : at]
-        mode = sc.subject_gap(gap)
+        if gap.startswith(")") and s.body[s.names[last].start - 1 : s.names[last].start] == "(":
+            gap = gap[1:]  # "the Economic Community of West African States (ECOWAS) imposed"
+        mode = sc.subject_gap(gap) or _verb_and(gap)
         if mode is not None:
             run = coordinated(s.names, s.body, last, True)
             if not _PREPOSITION_RE.search(s.body[max(s.start, run[0].start - 30) : run[0].start]):
@@ -232,6 +235,24 @@ def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Menti
     ):
         return s.last_subjects, "shared", 0
     return [], "", 0
+
+
+_VERB_AND_RE = re.compile(r"(?P<pre>\s+[a-z][\w\s'’-]*?)\s+and\s+(?P<rest>[\w\s']*)")
+
+
+def _verb_and(gap: str) -> str | None:
+    """ "Castillo had announced a curfew and attempted to dissolve Congress": the
+    subject of a short verb phrase (no name, comma or clause word in it) is the
+    subject of the verb after "and" too."""
+    hit = _VERB_AND_RE.fullmatch(gap)
+    if hit is None or not sc.fillers_only(hit["rest"]):
+        return None
+    words = hit["pre"].lower().split()
+    compound = {w for ws in sc.data()["compound"].values() for w in ws}
+    blocked = sc.words("verb_and_blockers") | compound
+    if len(words) > 6 or any(w in blocked for w in words):
+        return None
+    return "verb_and"
 
 
 def confidence_of(base: float, subjects: list[Mention], objects: list[Mention], gap: int) -> float:

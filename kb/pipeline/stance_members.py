@@ -81,7 +81,7 @@ def among_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -
     group = (
         cl.group_named(s, noun.group(1)) if noun else (s.orgs_before[-1] if s.orgs_before else None)
     )
-    if subjects and group and mode != "shared":
+    if subjects and group and mode not in ("shared", "verb_and"):
         facts = cl.Facts(cl.confidence_of(0.7, subjects, [], s_gap))
         cl.emit(s, subjects, "member_of", [group], facts)
 

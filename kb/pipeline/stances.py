@@ -13,8 +13,11 @@ Rules (precision first; anything else gives nothing). Cue words are in
   back"), past an inserted phrase ("Canada, which hosted the summit,
   recognised"); the names a relative clause hangs on ("Cuba and Bolivia, the
   countries that rejected ..."); after "and", the subject of the verb before
-  ("... rejected X and stood by Y"); "the group" (the last organization so
-  named); "he"/"she" when one person is named before in the sentence. The
+  ("... rejected X and stood by Y") or of a short verb phrase before "and" with
+  no name, comma or clause word in it ("Castillo had announced a curfew and
+  attempted to dissolve Congress"); an acronym in brackets ("the Economic
+  Community of West African States (ECOWAS) imposed"); "the group" (the last
+  organization so named); "he"/"she" when one person is named before in the sentence. The
   objects are the names right after the cue with only determiners, titles and
   a few plain words between; no preposition ("the arrest of X", "calls for
   X"); a possessive object only before "government", "regime" and the like;
@@ -38,7 +41,8 @@ Rules (precision first; anything else gives nothing). Cue words are in
 Confidence: 0.9 for one subject, cue and object in an active clause; 0.8 for
 lists, "X and N other nations", the passive, holder phrases, meetings between
 and "consists of"; 0.7 across an inserted or relative clause, a shared subject,
-an apposition, "Y-backed", "X's support" or "subject to sanctions"; 0.6 for
+an apposition, a verb phrase before "and", "Y-backed", "X's support" or
+"subject to sanctions"; 0.6 for
 "the group" and "he"; 0.1 less when more than 40 characters separate a name
 from its cue.
 Guarantees: never raises; spans lie inside the body.
@@ -83,9 +87,12 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
         subjects, objects = subjects[:1], subjects[1:]  # "X and Y met in Munich"
     if not objects:
         return
-    negated = cl.neither(s, subjects) or sc.negates(
-        s.body[subjects[-1].end if mode != "shared" else max(s.start, cue.start() - 40) : cue.end()]
-    )
+    negated_from = subjects[-1].end
+    if mode == "shared":
+        negated_from = max(s.start, cue.start() - 40)
+    elif mode == "verb_and":
+        negated_from = s.body.rfind(" and ", s.start, cue.start())
+    negated = cl.neither(s, subjects) or sc.negates(s.body[negated_from : cue.end()])
     after = s.body[cue.end() : clause[1]]
     valid_from = since_date(s.body[clause[0] : clause[1]], s.published)
     if relation == "member_of" and cue.group().lower() in ("joined", "joins"):
@@ -116,7 +123,7 @@ def _holder(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     """ "X has the backing of Y": Y supports X."""
     patients, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
     agents, o_gap = cl.objects_after(s, cue.end(), clause[1])
-    if patients and agents and mode != "shared":
+    if patients and agents and mode not in ("shared", "verb_and"):
         confidence = cl.confidence_of(0.8, [], [], max(s_gap, o_gap))
         negated = sc.negates(s.body[patients[-1].end : cue.end()])
         cl.emit(s, agents, relation, patients, cl.Facts(confidence, negated))

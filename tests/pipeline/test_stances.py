@@ -314,3 +314,25 @@ def test_an_object_named_after_its_title_or_its_owner() -> None:
     # A name after the comma that does not close the phrase is someone else's subject.
     assert _extract("Canada condemned Russia's attack, Ukraine said.").stances == ()
     assert _extract("Brazil met the head of the delegation, Lula da Silva said.").stances == ()
+
+
+def test_the_subject_of_a_short_verb_phrase_before_and() -> None:
+    x = _extract("Canada had announced a review and condemned Nicolás Maduro.")
+    assert _triples(x) == {("Canada", "condemns", "Nicolás Maduro")}
+    assert _one(x, "Canada", "condemns", "Nicolás Maduro").confidence == 0.7
+    x = _extract("Canada has announced a review and never condemned Nicolás Maduro.")
+    assert _one(x, "Canada", "condemns", "Nicolás Maduro").negated
+    # "did not announce ... and condemned": which verbs "not" covers is unclear.
+    assert _extract("Canada did not announce a review and condemned Nicolás Maduro.").stances == ()
+    # A subordinate or reported clause before "and" is not the subject's own verb.
+    assert _extract("Canada said the vote was rigged and condemned Nicolás Maduro.").stances == ()
+    assert _extract("Canada's critics marched and condemned Nicolás Maduro.").stances == ()
+
+
+def test_an_acronym_in_brackets_is_the_subject() -> None:
+    x = _extract(
+        "The Economic Community of West African States (ECOWAS) imposed sanctions on Mali."
+    )
+    assert {(s, r, o) for s, r, o in _triples(x) if o == "Mali"} == {
+        ("ECOWAS", "sanctions", "Mali")
+    }
