@@ -30,7 +30,8 @@ Rules (precision first; anything else gives nothing). Cue words are in
   ally of Y", "an ally of Y, X", "X, an outspoken critic of Y", "Y ally X";
   never "a former ally". "X's support for Y" is X supports Y.
 - Meetings: "X met (with) Y", "held talks with", "spoke to", "the meeting
-  between X and Y", "X and Y met". Membership: see ``stance_members``; "since
+  between X and Y", "X and Y met". Membership: see ``stance_members`` ("X's
+  Y Party", "X's party, Y", "Y leader X", "X, one of the leaders of Y"); "since
   2019", "joined ... in 2017" give ``valid_from``.
 - "not", "never", "no longer", "refused to" before the cue set ``negated``.
 - Hedges give nothing: "reportedly", "rumoured", "denies" anywhere in the
@@ -174,7 +175,8 @@ def _nominal(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[in
 
 def _compound(s: cl.Sentence) -> None:
     """ "Maduro ally Diosdado Cabello", "a close Maduro ally, the businessman Alex Saab",
-    "Guaidó supporter Peru": the second name supports (opposes) the first."""
+    "Guaidó supporter Peru": the second name supports (opposes) the first; "Hamas
+    leader X", "NATO member Turkey": the second is a member of the first."""
     nouns = {w: rel for rel, ws in sc.data()["compound"].items() for w in ws}
     for i, m in enumerate(s.names[:-1]):
         head = re.match(r"\s+(\w+)\b\s*,?\s*", s.body[m.end : s.end])
@@ -183,6 +185,8 @@ def _compound(s: cl.Sentence) -> None:
             continue
         clause = cl.clause_around(s, m.end, m.end + head.end())
         subjects, gap = cl.objects_after(s, m.end + head.end(), clause[1])
+        if relation == "member_of" and (m.kind != "organization" or subjects[:1] == [m]):
+            continue  # "Hamas leader X", "NATO member Turkey": only an organization's
         if subjects and subjects[0] is s.names[i + 1]:
             facts = cl.Facts(cl.confidence_of(0.7, [], [], gap))
             cl.emit(s, subjects[:1], relation, [m], facts)
@@ -302,6 +306,7 @@ def _sentence(s: cl.Sentence) -> list[StanceFound]:
             mb.among_members(s, cue, clause)
     _hyphen(s)
     _compound(s)
+    mb.party_of_person(s)
     _between(s)
     _under_sanctions(s)
     out: dict[tuple[str, str, str, bool], StanceFound] = {}

@@ -336,3 +336,18 @@ def test_an_acronym_in_brackets_is_the_subject() -> None:
     assert {(s, r, o) for s, r, o in _triples(x) if o == "Mali"} == {
         ("ECOWAS", "sanctions", "Mali")
     }
+
+
+def test_membership_of_a_party_or_an_organization_named_beside_a_person() -> None:
+    x = _extract("Nicolás Maduro's United Socialist Party won the vote.")
+    assert _triples(x) == {("Nicolás Maduro", "member_of", "United Socialist Party")}
+    x = _extract("The split between Juan Guaidó's party, Voluntad Popular, and its allies grew.")
+    assert _triples(x) == {("Juan Guaidó", "member_of", "Voluntad Popular")}
+    x = _extract("The United Nations criticised Lima Group leader Juan Guaidó.")
+    assert ("Juan Guaidó", "member_of", "Lima Group") in _triples(x)
+    x = _extract("Juan Guaidó, one of the leaders of the Lima Group, left for Bogotá.")
+    assert ("Juan Guaidó", "member_of", "Lima Group") in _triples(x)
+    # Not a party, or not a person's: no membership.
+    assert _extract("Nicolás Maduro's Supreme Court ruled on Monday.").stances == ()
+    assert _extract("Canada's Liberal Party won the vote.").stances == ()
+    assert _extract("Venezuela leader Nicolás Maduro spoke.").stances == ()
