@@ -33,10 +33,17 @@ _PREPOSITION_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"^['’]s\s+(?P<words>(?:[\w-]+\s*){1,3})")
 
 
-def _headed(words: str) -> bool:
+_AGENT_RELATIONS = frozenset({"supports", "opposes", "condemns"})
+
+
+def _headed(words: str, relation: str = "") -> bool:
     """ "Maduro's (parallel) government": a possessive object names the owner only
-    before a head such as "government" or "regime", with at most two words before it."""
+    before a head such as "government" or "regime", with at most two words before it;
+    for support, opposition and condemnation also before what the owner does
+    ("Russia's invasion", "Baku's demand")."""
     heads = sc.words("object_heads")
+    if relation in _AGENT_RELATIONS:
+        heads = heads | sc.words("agent_heads")
     for word in words.lower().split():
         if word in heads:
             return True
@@ -125,7 +132,9 @@ def coordinated(names: list[Mention], body: str, first: int, backwards: bool) ->
     return run
 
 
-def objects_after(s: Sentence, at: int, limit: int) -> tuple[list[Mention], int]:
+def objects_after(
+    s: Sentence, at: int, limit: int, relation: str = ""
+) -> tuple[list[Mention], int]:
     """The names right after ``at`` (with determiners and titles between), and the gap;
     past a title in apposition ("the Prime Minister of ..., Albin Kurti") or an
     owner ("the RSF's deputy commander, X", "Burkina Faso's neighbours Mali and Guinea")."""
@@ -137,7 +146,7 @@ def objects_after(s: Sentence, at: int, limit: int) -> tuple[list[Mention], int]
         return _titled(s, at, limit), len(gap)
     run = [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
     possessive = _POSSESSIVE_RE.match(s.body[run[-1].end : run[-1].end + 40])
-    if possessive and not _headed(possessive.group("words")):
+    if possessive and not _headed(possessive.group("words"), relation):
         return (_owned(s, run[-1].end, limit) if len(run) == 1 else []), len(gap)
     return run, len(gap)
 

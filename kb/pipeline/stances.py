@@ -20,7 +20,9 @@ Rules (precision first; anything else gives nothing). Cue words are in
   organization so named); "he"/"she" when one person is named before in the sentence. The
   objects are the names right after the cue with only determiners, titles and
   a few plain words between; no preposition ("the arrest of X", "calls for
-  X"); a possessive object only before "government", "regime" and the like;
+  X"); a possessive object only before "government", "regime" and the like,
+  and for supports/opposes/condemns before what the owner does ("condemned
+  Russia's invasion", "backs Baku's demand"; not "Y's arrest");
   past a title in apposition, the person closing the phrase ("talks with the
   Prime Minister of Kosovo, Albin Kurti", "Russia's deputy minister, X") and
   past an owner's noun, the names right after it ("Niger's neighbours Mali").
@@ -79,7 +81,7 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     if not subjects:
         return
     s.last_subjects, s.last_cue_end = subjects, cue.end()
-    objects, o_gap = cl.objects_after(s, cue.end(), clause[1])
+    objects, o_gap = cl.objects_after(s, cue.end(), clause[1], relation)
     cap = 1.0
     if relation == "member_of":
         objects, cap = cl.member_objects(s, cue.end(), clause[1])

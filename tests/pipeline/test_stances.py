@@ -312,7 +312,9 @@ def test_an_object_named_after_its_title_or_its_owner() -> None:
         ("African Union", "sanctions", "Guinea"),
     }
     # A name after the comma that does not close the phrase is someone else's subject.
-    assert _extract("Canada condemned Russia's attack, Ukraine said.").stances == ()
+    assert _triples(_extract("Canada condemned Russia's attack, Ukraine said.")) == {
+        ("Canada", "condemns", "Russia")
+    }
     assert _extract("Brazil met the head of the delegation, Lula da Silva said.").stances == ()
 
 
@@ -351,3 +353,21 @@ def test_membership_of_a_party_or_an_organization_named_beside_a_person() -> Non
     assert _extract("Nicolás Maduro's Supreme Court ruled on Monday.").stances == ()
     assert _extract("Canada's Liberal Party won the vote.").stances == ()
     assert _extract("Venezuela leader Nicolás Maduro spoke.").stances == ()
+
+
+def test_what_an_owner_does_names_the_owner_for_support_opposition_and_condemnation() -> None:
+    x = _extract("Canada condemned Russia's invasion of Ukraine.")
+    assert _triples(x) == {("Canada", "condemns", "Russia")}
+    x = _extract("Turkey backs Azerbaijan's demand for a corridor.")
+    assert _triples(x) == {("Turkey", "supports", "Azerbaijan")}
+    # What is done to the owner, or a relation other than the three: nothing.
+    assert _extract("Canada condemned Russia's arrest of the journalists.").stances == ()
+    assert _extract("Canada recognised Russia's annexation of Crimea.").stances == ()
+
+
+def test_a_united_stance_against() -> None:
+    x = _extract("Both Brazil and Colombia signalled a united stance against Nicolás Maduro.")
+    assert _triples(x) == {
+        ("Brazil", "opposes", "Nicolás Maduro"),
+        ("Colombia", "opposes", "Nicolás Maduro"),
+    }
