@@ -142,7 +142,7 @@ def objects_after(
     if first is None or s.names[first].end > limit:
         return [], 0
     gap = s.body[at : s.names[first].start]
-    if not sc.object_gap(gap):
+    if not sc.object_gap(_GOVERNMENT_OF_RE.sub(" ", gap)):
         return _titled(s, at, limit), len(gap)
     run = [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
     possessive = _POSSESSIVE_RE.match(s.body[run[-1].end : run[-1].end + 40])
@@ -151,6 +151,10 @@ def objects_after(
     return run, len(gap)
 
 
+# "recognises the government of Nicolás Maduro": the owner is the object.
+_GOVERNMENT_OF_RE = re.compile(
+    r"(?<=government) of\s+$|(?<=administration) of\s+$|(?<=regime) of\s+$"
+)
 _CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)–—]|$)")
 
 

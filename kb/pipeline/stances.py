@@ -22,7 +22,8 @@ Rules (precision first; anything else gives nothing). Cue words are in
   a few plain words between; no preposition ("the arrest of X", "calls for
   X"); a possessive object only before "government", "regime" and the like,
   and for supports/opposes/condemns before what the owner does ("condemned
-  Russia's invasion", "backs Baku's demand"; not "Y's arrest");
+  Russia's invasion", "backs Baku's demand"; not "Y's arrest"); "the
+  government of X" is X;
   past a title in apposition, the person closing the phrase ("talks with the
   Prime Minister of Kosovo, Albin Kurti", "Russia's deputy minister, X") and
   past an owner's noun, the names right after it ("Niger's neighbours Mali").

@@ -371,3 +371,9 @@ def test_a_united_stance_against() -> None:
         ("Brazil", "opposes", "Nicolás Maduro"),
         ("Colombia", "opposes", "Nicolás Maduro"),
     }
+
+
+def test_the_government_of_a_person_is_an_object() -> None:
+    x = _extract('Canada does not recognise the "usurper" government of Nicolás Maduro.')
+    assert _one(x, "Canada", "recognizes", "Nicolás Maduro").negated
+    assert _extract("Canada recognised the minister of Nicolás Maduro.").stances == ()
