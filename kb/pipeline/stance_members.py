@@ -75,15 +75,20 @@ def includes_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]
 
 
 def among_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
-    """ "X, Y and Z are among the group's members"."""
+    """ "X, Y and Z are among the group's members", "X and Y are its only members"."""
     subjects, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
     noun = re.search(r"(\w+)['’]s\s", cue.group())
-    group = (
-        cl.group_named(s, noun.group(1)) if noun else (s.orgs_before[-1] if s.orgs_before else None)
-    )
+    group = cl.group_named(s, noun.group(1)) if noun else _its_antecedent(s)
     if subjects and group and mode not in ("shared", "verb_and"):
         facts = cl.Facts(cl.confidence_of(0.7, subjects, [], s_gap))
         cl.emit(s, subjects, "member_of", [group], facts)
+
+
+def _its_antecedent(s: cl.Sentence) -> Mention | None:
+    """What "its" stands for: the one organization named in the sentence before."""
+    prev = max(s.body.rfind(". ", 0, s.start - 2), s.body.rfind("\n", 0, s.start - 1)) + 1
+    named = {m.name: m for m in s.orgs_before if m.start >= prev}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def removed_member(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:

@@ -33,9 +33,11 @@ Rules (precision first; anything else gives nothing). Cue words are in
   ally of Y", "an ally of Y, X", "X, an outspoken critic of Y", "Y ally X";
   never "a former ally". "X's support for Y" is X supports Y.
 - Meetings: "X met (with) Y", "held talks with", "spoke to", "the meeting
-  between X and Y", "X and Y met". Membership: see ``stance_members`` ("X's
-  Y Party", "X's party, Y", "Y leader X", "X, one of the leaders of Y"); "since
-  2019", "joined ... in 2017" give ``valid_from``.
+  between X and Y", "X and Y met", "X received Y" (people only).
+  Membership: see ``stance_members`` ("X's Y Party", "X's party, Y", "Y
+  leader X", "X, one of the leaders of Y", "X and Y are its only members"
+  with one organization in the sentence before, "Y, which X joined in
+  2017"); "since 2019", "joined ... in 2017" give ``valid_from``.
 - "not", "never", "no longer", "refused to" before the cue set ``negated``.
 - Hedges give nothing: "reportedly", "rumoured", "denies" anywhere in the
   sentence; "may", "is expected to", "urged", "would" from the comma before the
@@ -86,6 +88,11 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     cap = 1.0
     if relation == "member_of":
         objects, cap = cl.member_objects(s, cue.end(), clause[1])
+    if relation == "member_of" and not objects:
+        objects, cap = _joined_relative(s, subjects, cue), 0.7
+    received = relation == "meets" and cue.group().lower() in ("received", "receives")
+    if received and any(m.kind != "person" for m in subjects + objects):
+        return  # "X received Y in Abidjan": people only
     bare_meet = cue.group().lower() in ("met", "meet")
     if not objects and bare_meet and mode == "direct" and len(subjects) > 1:
         subjects, objects = subjects[:1], subjects[1:]  # "X and Y met in Munich"
@@ -104,6 +111,21 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     sure = cl.confidence_of(cl.MODE_CONFIDENCE[mode], subjects, objects, max(s_gap, o_gap))
     facts = cl.Facts(min(sure, cap), negated, valid_from)
     cl.emit(s, subjects, relation, objects, facts)
+
+
+_WHICH_RE = re.compile(r"\s*,?\s*(?:which|that)\s+$")
+
+
+def _joined_relative(s: cl.Sentence, subjects: list[Mention], cue: re.Match[str]) -> list[Mention]:
+    """ "the Lima Group, which Canada joined in 2017": the organization the relative hangs on."""
+    if cue.group().lower() not in ("joined", "joins"):
+        return []
+    group = max(
+        (m for m in s.names if m.end <= subjects[0].start), key=lambda m: m.end, default=None
+    )
+    if group is None or group.kind != "organization":
+        return []
+    return [group] if _WHICH_RE.fullmatch(s.body, group.end, subjects[0].start) else []
 
 
 def _passive(

@@ -377,3 +377,25 @@ def test_the_government_of_a_person_is_an_object() -> None:
     x = _extract('Canada does not recognise the "usurper" government of Nicolás Maduro.')
     assert _one(x, "Canada", "recognizes", "Nicolás Maduro").negated
     assert _extract("Canada recognised the minister of Nicolás Maduro.").stances == ()
+
+
+def test_its_members_need_one_organization_in_the_sentence_before() -> None:
+    x = _extract("The Lima Group was founded in 2017. Canada, Peru and Chile are its only members.")
+    assert _triples(x) == {(c, "member_of", "Lima Group") for c in ("Canada", "Peru", "Chile")}
+    x = _extract("The Lima Group and the African Union met. Canada and Peru are its only members.")
+    assert {t for t in _triples(x) if t[1] == "member_of"} == set()
+
+
+def test_an_organization_a_member_joined_in_a_relative_clause() -> None:
+    x = _extract("The Lima Group, which Canada joined in 2017, met on Monday.")
+    stance = _one(x, "Canada", "member_of", "Lima Group")
+    assert stance.valid_from == date(2017, 1, 1)
+    assert stance.confidence == 0.7
+
+
+def test_receiving_a_person_is_a_meeting() -> None:
+    x = _extract("Justin Trudeau received Lula da Silva in Ottawa. Lula da Silva left.")
+    assert _triples(x) == {("Justin Trudeau", "meets", "Lula da Silva")}
+    x = _extract("Nicolás Maduro received the backing of Russia.")
+    assert _triples(x) == {("Russia", "supports", "Nicolás Maduro")}
+    assert _extract("Venezuela received Russia in Caracas.").stances == ()
