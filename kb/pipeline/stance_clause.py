@@ -226,7 +226,10 @@ def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Menti
         mode = sc.subject_gap(gap) or _verb_and(gap)
         if mode is not None:
             run = coordinated(s.names, s.body, last, True)
-            if not _PREPOSITION_RE.search(s.body[max(s.start, run[0].start - 30) : run[0].start]):
+            # "Police arrested X on Monday and condemned Y": X is an object there.
+            opens = mode != "verb_and" or _opens_clause(s, run[0])
+            lead = s.body[max(s.start, run[0].start - 30) : run[0].start]
+            if opens and not _PREPOSITION_RE.search(lead):
                 return run, mode, len(gap)
     anaphor = _ANAPHOR_RE.search(s.body[clause_start:at])
     if anaphor and sc.fillers_only(anaphor.group("rest")):
@@ -266,6 +269,20 @@ def _verb_and(gap: str) -> str | None:
     if len(words) > 6 or any(w in blocked for w in words):
         return None
     return "verb_and"
+
+
+def _opens_clause(s: Sentence, first: Mention) -> bool:
+    """Nothing but capitalised words, determiners and titles before ``first`` in its
+    sentence (past a comma), or ``first`` is an acronym in brackets: a subject."""
+    if s.body[first.start - 1 : first.start] == "(":
+        return True
+    lead = s.body[s.start : first.start]
+    lead = lead[lead.rfind(",") + 1 :]
+    allowed = sc.words("object_fillers")
+    return all(
+        w[0].isupper() or w.lower() in allowed or w.isdigit()
+        for w in re.findall(r"[^\W_][\w'’-]*", lead)
+    )
 
 
 def confidence_of(base: float, subjects: list[Mention], objects: list[Mention], gap: int) -> float:

@@ -329,6 +329,11 @@ def test_the_subject_of_a_short_verb_phrase_before_and() -> None:
     # A subordinate or reported clause before "and" is not the subject's own verb.
     assert _extract("Canada said the vote was rigged and condemned Nicolás Maduro.").stances == ()
     assert _extract("Canada's critics marched and condemned Nicolás Maduro.").stances == ()
+    # The name must open its clause: here it is the object of "arrested".
+    x = _extract("Police arrested Juan Guaidó on Monday and condemned Nicolás Maduro.")
+    assert x.stances == ()
+    x = _extract("On Monday, Canada had announced a review and condemned Nicolás Maduro.")
+    assert _triples(x) == {("Canada", "condemns", "Nicolás Maduro")}
 
 
 def test_an_acronym_in_brackets_is_the_subject() -> None:
