@@ -4,8 +4,9 @@ In:  one sentence of the clean body with its names (``Sentence``) and a
      position (a cue's start or end).
 Out: the subject names right before a cue (``subjects_before``: adjacent, past
      an inserted phrase or relative clause, "the group", "he", or shared with
-     the verb before "and"), the object names right after it
-     (``objects_after``), the clause around it, confidence and ``emit``.
+     the verb or short verb phrase before "and"), the object names right after
+     it (``objects_after``: also past a title in apposition or an owner's
+     noun), the clause around it, confidence and ``emit``.
 Guarantees: pure helpers of ``stances``; never raise.
 """
 
