@@ -4,8 +4,9 @@ In:  one sentence of the clean body with its names (``Sentence``) and a
      position (a cue's start or end).
 Out: the subject names right before a cue (``subjects_before``: adjacent, past
      an inserted phrase or relative clause, "the group", "he", or shared with
-     the verb before "and"), the object names right after it
-     (``objects_after``), the clause around it, confidence and ``emit``.
+     the verb or short verb phrase before "and"), the object names right after
+     it (``objects_after``: also past a title in apposition or an owner's
+     noun), the clause around it, confidence and ``emit``.
 Guarantees: pure helpers of ``stances``; never raise.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from itertools import pairwise
 
 from kb.pipeline import stance_cues as sc
@@ -25,17 +27,24 @@ _COORD_GAP_RE = re.compile(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?")
 # A name after a preposition is not a clause's subject, except the owner in
 # "the government of Iván Duque recognizes".
 _PREPOSITION_RE = re.compile(
-    r"(?<!government of )(?<!administration of )\b(?:of|by|with|from|to|for|against|between|"
+    r"(?<!government )(?<!administration )\b(?:of|by|with|from|to|for|against|between|"
     r"among|including|than|on|at|into|over|about|under|towards?|like|via|and)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _POSSESSIVE_RE = re.compile(r"^['’]s\s+(?P<words>(?:[\w-]+\s*){1,3})")
 
 
-def _headed(words: str) -> bool:
+_AGENT_RELATIONS = frozenset({"supports", "opposes", "condemns"})
+
+
+def _headed(words: str, relation: str = "") -> bool:
     """ "Maduro's (parallel) government": a possessive object names the owner only
-    before a head such as "government" or "regime", with at most two words before it."""
+    before a head such as "government" or "regime", with at most two words before it;
+    for support, opposition and condemnation also before what the owner does
+    ("Russia's invasion", "Baku's demand")."""
     heads = sc.words("object_heads")
+    if relation in _AGENT_RELATIONS:
+        heads = heads | sc.words("agent_heads")
     for word in words.lower().split():
         if word in heads:
             return True
@@ -53,6 +62,7 @@ MODE_CONFIDENCE = {
     "interposed": 0.7,
     "relative": 0.7,
     "shared": 0.7,
+    "verb_and": 0.7,
     "anaphor": 0.6,
     "pronoun": 0.6,
 }
@@ -123,19 +133,79 @@ def coordinated(names: list[Mention], body: str, first: int, backwards: bool) ->
     return run
 
 
-def objects_after(s: Sentence, at: int, limit: int) -> tuple[list[Mention], int]:
-    """The names right after ``at`` (with determiners and titles between), and the gap."""
+def objects_after(
+    s: Sentence, at: int, limit: int, relation: str = ""
+) -> tuple[list[Mention], int]:
+    """The names right after ``at`` (with determiners and titles between), and the gap;
+    past a title in apposition ("the Prime Minister of ..., Albin Kurti") or an
+    owner ("the RSF's deputy commander, X", "Burkina Faso's neighbours Mali and Guinea")."""
     first = next((i for i, m in enumerate(s.names) if m.start >= at), None)
     if first is None or s.names[first].end > limit:
         return [], 0
     gap = s.body[at : s.names[first].start]
-    if not sc.object_gap(gap):
-        return [], 0
+    if not sc.object_gap(_GOVERNMENT_OF_RE.sub(" ", gap)):
+        return _titled(s, at, limit), len(gap)
     run = [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
     possessive = _POSSESSIVE_RE.match(s.body[run[-1].end : run[-1].end + 40])
-    if possessive and not _headed(possessive.group("words")):
-        return [], 0
+    if possessive and not _headed(possessive.group("words"), relation):
+        return (_owned(s, run[-1].end, limit) if len(run) == 1 else []), len(gap)
     return run, len(gap)
+
+
+# "recognises the government of Nicolás Maduro": the owner is the object.
+_GOVERNMENT_OF_RE = re.compile(
+    r"(?<=government) of\s+$|(?<=administration) of\s+$|(?<=regime) of\s+$"
+)
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:)–—]|$)")
+
+
+@cache
+def _titled_re() -> re.Pattern[str]:
+    titles = "|".join(sorted((re.escape(t) for t in sc.words("apposition_titles")), key=len)[::-1])
+    return re.compile(
+        rf"\s*(?:the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{titles})"
+        r"(?P<rest>(?:\s+(?:of|for|in|at|to|the|[\w.’'-]+)){0,8}?)\s*,\s*",
+        re.IGNORECASE,
+    )
+
+
+def _appositive_person(s: Sentence, at: int, limit: int) -> list[Mention]:
+    """The one person named right at ``at`` and closing its phrase: ", Albin Kurti."."""
+    person = next((m for m in s.names if m.start == at and m.end <= limit), None)
+    if person is None or person.kind != "person":
+        return []
+    return [person] if _CLAUSE_END_RE.match(s.body, person.end) else []
+
+
+def _titled(s: Sentence, at: int, limit: int) -> list[Mention]:
+    """ "held talks with the Prime Minister of the interim institutions, Albin Kurti"."""
+    title = _titled_re().match(s.body, at, limit)
+    if title is None or not re.fullmatch(r"(?:\s+(?:of|for|in|at|to)\b.*)?", title["rest"]):
+        return []
+    return _appositive_person(s, title.end(), limit)
+
+
+_OWNED_RE = re.compile(r"['’]s\s+(?P<words>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?P<comma>\s*,)?\s+")
+
+
+def _owned(s: Sentence, owner_end: int, limit: int) -> list[Mention]:
+    """What an owner's noun names: "Burkina Faso's neighbours Mali and Guinea" (names right
+    after the noun), "the RSF's deputy commander, Juma Idris el-Nur" (a title, then one
+    person closing the phrase)."""
+    owned = _OWNED_RE.match(s.body, owner_end, limit)
+    if owned is None:
+        return []
+    nouns = owned["words"].lower().split()
+    if any(w in sc.words("object_blockers") for w in nouns):
+        return []
+    if owned["comma"]:
+        if nouns[-1] not in sc.words("apposition_titles"):
+            return []
+        return _appositive_person(s, owned.end(), limit)
+    first = next((i for i, m in enumerate(s.names) if m.start == owned.end()), None)
+    if first is None:
+        return []
+    return [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
 
 
 def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Mention], str, int]:
@@ -152,10 +222,15 @@ def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Menti
         last = max((i for i, m in enumerate(s.names) if m.end <= inserted.start()), default=None)
     if last is not None:
         gap = s.body[s.names[last].end : at]
-        mode = sc.subject_gap(gap)
+        if gap.startswith(")") and s.body[s.names[last].start - 1 : s.names[last].start] == "(":
+            gap = gap[1:]  # "the Economic Community of West African States (ECOWAS) imposed"
+        mode = sc.subject_gap(gap) or _verb_and(gap)
         if mode is not None:
             run = coordinated(s.names, s.body, last, True)
-            if not _PREPOSITION_RE.search(s.body[max(s.start, run[0].start - 30) : run[0].start]):
+            # "Police arrested X on Monday and condemned Y": X is an object there.
+            opens = mode != "verb_and" or _opens_clause(s, run[0])
+            lead = s.body[max(s.start, run[0].start - 30) : run[0].start]
+            if opens and not _PREPOSITION_RE.search(lead):
                 return run, mode, len(gap)
     anaphor = _ANAPHOR_RE.search(s.body[clause_start:at])
     if anaphor and sc.fillers_only(anaphor.group("rest")):
@@ -177,6 +252,38 @@ def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Menti
     ):
         return s.last_subjects, "shared", 0
     return [], "", 0
+
+
+_VERB_AND_RE = re.compile(r"(?P<pre>\s+[a-z][\w\s'’-]*?)\s+and\s+(?P<rest>[\w\s']*)")
+
+
+def _verb_and(gap: str) -> str | None:
+    """ "Castillo had announced a curfew and attempted to dissolve Congress": the
+    subject of a short verb phrase (no name, comma or clause word in it) is the
+    subject of the verb after "and" too."""
+    hit = _VERB_AND_RE.fullmatch(gap)
+    if hit is None or not sc.fillers_only(hit["rest"]):
+        return None
+    words = hit["pre"].lower().split()
+    compound = {w for ws in sc.data()["compound"].values() for w in ws}
+    blocked = sc.words("verb_and_blockers") | compound
+    if len(words) > 6 or any(w in blocked for w in words):
+        return None
+    return "verb_and"
+
+
+def _opens_clause(s: Sentence, first: Mention) -> bool:
+    """Nothing but capitalised words, determiners and titles before ``first`` in its
+    sentence (past a comma), or ``first`` is an acronym in brackets: a subject."""
+    if s.body[first.start - 1 : first.start] == "(":
+        return True
+    lead = s.body[s.start : first.start]
+    lead = lead[lead.rfind(",") + 1 :]
+    allowed = sc.words("object_fillers")
+    return all(
+        w[0].isupper() or w.lower() in allowed or w.isdigit()
+        for w in re.findall(r"[^\W_][\w'’-]*", lead)
+    )
 
 
 def confidence_of(base: float, subjects: list[Mention], objects: list[Mention], gap: int) -> float:

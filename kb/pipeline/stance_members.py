@@ -1,5 +1,5 @@
 """Stances, membership: "X withdrew from Y", "Y consists of X", "X removed from Y",
-"X and Y are among the group's members".
+"X and Y are among the group's members", "Guaidó's party, Voluntad Popular".
 
 In:  a ``Sentence`` and the membership cue found in it.
 Out: member_of stances through ``emit``: a withdrawal or removal carries
@@ -75,15 +75,20 @@ def includes_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]
 
 
 def among_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
-    """ "X, Y and Z are among the group's members"."""
+    """ "X, Y and Z are among the group's members", "X and Y are its only members"."""
     subjects, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
     noun = re.search(r"(\w+)['’]s\s", cue.group())
-    group = (
-        cl.group_named(s, noun.group(1)) if noun else (s.orgs_before[-1] if s.orgs_before else None)
-    )
-    if subjects and group and mode != "shared":
+    group = cl.group_named(s, noun.group(1)) if noun else _its_antecedent(s)
+    if subjects and group and mode not in ("shared", "verb_and"):
         facts = cl.Facts(cl.confidence_of(0.7, subjects, [], s_gap))
         cl.emit(s, subjects, "member_of", [group], facts)
+
+
+def _its_antecedent(s: cl.Sentence) -> Mention | None:
+    """What "its" stands for: the one organization named in the sentence before."""
+    prev = max(s.body.rfind(". ", 0, s.start - 2), s.body.rfind("\n", 0, s.start - 1)) + 1
+    named = {m.name: m for m in s.orgs_before if m.start >= prev}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def removed_member(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
@@ -99,3 +104,26 @@ def removed_member(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) 
         when = find_date(s.body[clause[0] : clause[1]], s.published) or s.published
         base = cl.confidence_of(min(0.8, cap), members, [], gap)
         cl.emit(s, members, "member_of", groups, cl.Facts(base, when is None, None, when))
+
+
+_OWNER_RE = re.compile(r"['’]s\s+(?:(?P<noun>\w+)\s*,\s*)?")
+
+
+def party_of_person(s: cl.Sentence) -> None:
+    """ "Shinawatra's Pheu Thai Party", "Guaidó's party, Voluntad Popular": the person is
+    a member of the party (a name ending in "Party", "Movement" and the like)."""
+    nouns = sc.words("party_nouns")
+    for i, m in enumerate(s.names[:-1]):
+        owner = _OWNER_RE.match(s.body, m.end, s.end)
+        party = s.names[i + 1]
+        if (
+            owner is None
+            or m.kind != "person"
+            or party.kind != "organization"
+            or party.start != owner.end()
+            or cl.is_former(s, m.start)
+        ):
+            continue
+        noun = (owner["noun"] or party.name.split()[-1]).lower()
+        if noun in nouns:
+            cl.emit(s, [m], "member_of", [party], cl.Facts(0.7))

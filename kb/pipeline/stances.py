@@ -13,19 +13,31 @@ Rules (precision first; anything else gives nothing). Cue words are in
   back"), past an inserted phrase ("Canada, which hosted the summit,
   recognised"); the names a relative clause hangs on ("Cuba and Bolivia, the
   countries that rejected ..."); after "and", the subject of the verb before
-  ("... rejected X and stood by Y"); "the group" (the last organization so
-  named); "he"/"she" when one person is named before in the sentence. The
+  ("... rejected X and stood by Y") or of a short verb phrase before "and" with
+  no name, comma or clause word in it ("Castillo had announced a curfew and
+  attempted to dissolve Congress"); an acronym in brackets ("the Economic
+  Community of West African States (ECOWAS) imposed"); "the group" (the last
+  organization so named); "he"/"she" when one person is named before in the sentence. The
   objects are the names right after the cue with only determiners, titles and
   a few plain words between; no preposition ("the arrest of X", "calls for
-  X"); a possessive object only before "government", "regime" and the like.
+  X"); a possessive object only before "government", "regime" and the like,
+  and for supports/opposes/condemns before what the owner does ("condemned
+  Russia's invasion", "backs Baku's demand"; not "Y's arrest"); "the
+  government of X" is X;
+  past a title in apposition, the person closing the phrase ("talks with the
+  Prime Minister of Kosovo, Albin Kurti", "Russia's deputy minister, X") and
+  past an owner's noun, the names right after it ("Niger's neighbours Mali").
 - Passive ("X is backed by Y"), holder ("X has the backing of Y"), "Y-backed
   X", "X, who is subject to Y sanctions": the sides swap.
 - Appositions state support or opposition only with an explicit noun: "X, an
   ally of Y", "an ally of Y, X", "X, an outspoken critic of Y", "Y ally X";
   never "a former ally". "X's support for Y" is X supports Y.
 - Meetings: "X met (with) Y", "held talks with", "spoke to", "the meeting
-  between X and Y", "X and Y met". Membership: see ``stance_members``; "since
-  2019", "joined ... in 2017" give ``valid_from``.
+  between X and Y", "X and Y met", "X received Y" (people only).
+  Membership: see ``stance_members`` ("X's Y Party", "X's party, Y", "Y
+  leader X", "X, one of the leaders of Y", "X and Y are its only members"
+  with one organization in the sentence before, "Y, which X joined in
+  2017"); "since 2019", "joined ... in 2017" give ``valid_from``.
 - "not", "never", "no longer", "refused to" before the cue set ``negated``.
 - Hedges give nothing: "reportedly", "rumoured", "denies" anywhere in the
   sentence; "may", "is expected to", "urged", "would" from the comma before the
@@ -35,7 +47,8 @@ Rules (precision first; anything else gives nothing). Cue words are in
 Confidence: 0.9 for one subject, cue and object in an active clause; 0.8 for
 lists, "X and N other nations", the passive, holder phrases, meetings between
 and "consists of"; 0.7 across an inserted or relative clause, a shared subject,
-an apposition, "Y-backed", "X's support" or "subject to sanctions"; 0.6 for
+an apposition, a verb phrase before "and", "Y-backed", "X's support" or
+"subject to sanctions"; 0.6 for
 "the group" and "he"; 0.1 less when more than 40 characters separate a name
 from its cue.
 Guarantees: never raises; spans lie inside the body.
@@ -71,18 +84,26 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     if not subjects:
         return
     s.last_subjects, s.last_cue_end = subjects, cue.end()
-    objects, o_gap = cl.objects_after(s, cue.end(), clause[1])
+    objects, o_gap = cl.objects_after(s, cue.end(), clause[1], relation)
     cap = 1.0
     if relation == "member_of":
         objects, cap = cl.member_objects(s, cue.end(), clause[1])
+    if relation == "member_of" and not objects:
+        objects, cap = _joined_relative(s, subjects, cue), 0.7
+    received = relation == "meets" and cue.group().lower() in ("received", "receives")
+    if received and any(m.kind != "person" for m in subjects + objects):
+        return  # "X received Y in Abidjan": people only
     bare_meet = cue.group().lower() in ("met", "meet")
     if not objects and bare_meet and mode == "direct" and len(subjects) > 1:
         subjects, objects = subjects[:1], subjects[1:]  # "X and Y met in Munich"
     if not objects:
         return
-    negated = cl.neither(s, subjects) or sc.negates(
-        s.body[subjects[-1].end if mode != "shared" else max(s.start, cue.start() - 40) : cue.end()]
-    )
+    negated_from = subjects[-1].end
+    if mode == "shared":
+        negated_from = max(s.start, cue.start() - 40)
+    elif mode == "verb_and":
+        negated_from = s.body.rfind(" and ", s.start, cue.start())
+    negated = cl.neither(s, subjects) or sc.negates(s.body[negated_from : cue.end()])
     after = s.body[cue.end() : clause[1]]
     valid_from = since_date(s.body[clause[0] : clause[1]], s.published)
     if relation == "member_of" and cue.group().lower() in ("joined", "joins"):
@@ -90,6 +111,21 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     sure = cl.confidence_of(cl.MODE_CONFIDENCE[mode], subjects, objects, max(s_gap, o_gap))
     facts = cl.Facts(min(sure, cap), negated, valid_from)
     cl.emit(s, subjects, relation, objects, facts)
+
+
+_WHICH_RE = re.compile(r"\s*,?\s*(?:which|that)\s+$")
+
+
+def _joined_relative(s: cl.Sentence, subjects: list[Mention], cue: re.Match[str]) -> list[Mention]:
+    """ "the Lima Group, which Canada joined in 2017": the organization the relative hangs on."""
+    if cue.group().lower() not in ("joined", "joins"):
+        return []
+    group = max(
+        (m for m in s.names if m.end <= subjects[0].start), key=lambda m: m.end, default=None
+    )
+    if group is None or group.kind != "organization":
+        return []
+    return [group] if _WHICH_RE.fullmatch(s.body, group.end, subjects[0].start) else []
 
 
 def _passive(
@@ -113,7 +149,7 @@ def _holder(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     """ "X has the backing of Y": Y supports X."""
     patients, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
     agents, o_gap = cl.objects_after(s, cue.end(), clause[1])
-    if patients and agents and mode != "shared":
+    if patients and agents and mode not in ("shared", "verb_and"):
         confidence = cl.confidence_of(0.8, [], [], max(s_gap, o_gap))
         negated = sc.negates(s.body[patients[-1].end : cue.end()])
         cl.emit(s, agents, relation, patients, cl.Facts(confidence, negated))
@@ -164,7 +200,8 @@ def _nominal(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[in
 
 def _compound(s: cl.Sentence) -> None:
     """ "Maduro ally Diosdado Cabello", "a close Maduro ally, the businessman Alex Saab",
-    "Guaidó supporter Peru": the second name supports (opposes) the first."""
+    "Guaidó supporter Peru": the second name supports (opposes) the first; "Hamas
+    leader X", "NATO member Turkey": the second is a member of the first."""
     nouns = {w: rel for rel, ws in sc.data()["compound"].items() for w in ws}
     for i, m in enumerate(s.names[:-1]):
         head = re.match(r"\s+(\w+)\b\s*,?\s*", s.body[m.end : s.end])
@@ -173,6 +210,8 @@ def _compound(s: cl.Sentence) -> None:
             continue
         clause = cl.clause_around(s, m.end, m.end + head.end())
         subjects, gap = cl.objects_after(s, m.end + head.end(), clause[1])
+        if relation == "member_of" and (m.kind != "organization" or subjects[:1] == [m]):
+            continue  # "Hamas leader X", "NATO member Turkey": only an organization's
         if subjects and subjects[0] is s.names[i + 1]:
             facts = cl.Facts(cl.confidence_of(0.7, [], [], gap))
             cl.emit(s, subjects[:1], relation, [m], facts)
@@ -292,6 +331,7 @@ def _sentence(s: cl.Sentence) -> list[StanceFound]:
             mb.among_members(s, cue, clause)
     _hyphen(s)
     _compound(s)
+    mb.party_of_person(s)
     _between(s)
     _under_sanctions(s)
     out: dict[tuple[str, str, str, bool], StanceFound] = {}

@@ -240,6 +240,7 @@ def test_seed_stances_meet_the_targets() -> None:
 def test_dev_set_stances_are_precise() -> None:
     report = _report(DEV / "gold", [DEV / "articles"])
     assert report.stances.precision >= 0.75, report.as_table()
+    assert report.stances.recall >= 0.25, report.as_table()
 
 
 def test_moves_against_a_person_are_opposition() -> None:
@@ -289,3 +290,118 @@ def test_neither_nor_is_negation() -> None:
     assert {s.subject.name for s in x.stances} == {"Russia", "China"}
     assert all(s.negated for s in x.stances)
     assert _extract("Russia recognised neither Juan Guaidó nor Nicolás Maduro.").stances == ()
+
+
+def test_the_government_of_a_person_is_a_subject() -> None:
+    x = _extract("The government of Iván Duque recognizes Juan Guaidó.")
+    assert ("Iván Duque", "recognizes", "Juan Guaidó") in _triples(x)
+    assert _extract("A minister of Iván Duque recognizes Juan Guaidó.").stances == ()
+
+
+def test_an_object_named_after_its_title_or_its_owner() -> None:
+    x = _extract(
+        "Josep Borrell held talks with the Prime Minister of Kosovo, Albin Kurti. Albin Kurti left."
+    )
+    assert _triples(x) == {("Josep Borrell", "meets", "Albin Kurti")}
+    x = _extract(
+        "Canada sanctioned Russia's deputy defence minister, Timur Ivanov. Timur Ivanov left."
+    )
+    assert _triples(x) == {("Canada", "sanctions", "Timur Ivanov")}
+    x = _extract("The African Union sanctioned Niger's neighbours Mali and Guinea.")
+    assert _triples(x) == {
+        ("African Union", "sanctions", "Mali"),
+        ("African Union", "sanctions", "Guinea"),
+    }
+    # A name after the comma that does not close the phrase is someone else's subject.
+    assert _triples(_extract("Canada condemned Russia's attack, Ukraine said.")) == {
+        ("Canada", "condemns", "Russia")
+    }
+    assert _extract("Brazil met the head of the delegation, Lula da Silva said.").stances == ()
+
+
+def test_the_subject_of_a_short_verb_phrase_before_and() -> None:
+    x = _extract("Canada had announced a review and condemned Nicolás Maduro.")
+    assert _triples(x) == {("Canada", "condemns", "Nicolás Maduro")}
+    assert _one(x, "Canada", "condemns", "Nicolás Maduro").confidence == 0.7
+    x = _extract("Canada has announced a review and never condemned Nicolás Maduro.")
+    assert _one(x, "Canada", "condemns", "Nicolás Maduro").negated
+    # "did not announce ... and condemned": which verbs "not" covers is unclear.
+    assert _extract("Canada did not announce a review and condemned Nicolás Maduro.").stances == ()
+    # A subordinate or reported clause before "and" is not the subject's own verb.
+    assert _extract("Canada said the vote was rigged and condemned Nicolás Maduro.").stances == ()
+    assert _extract("Canada's critics marched and condemned Nicolás Maduro.").stances == ()
+    # The name must open its clause: here it is the object of "arrested".
+    x = _extract("Police arrested Juan Guaidó on Monday and condemned Nicolás Maduro.")
+    assert x.stances == ()
+    x = _extract("On Monday, Canada had announced a review and condemned Nicolás Maduro.")
+    assert _triples(x) == {("Canada", "condemns", "Nicolás Maduro")}
+
+
+def test_an_acronym_in_brackets_is_the_subject() -> None:
+    x = _extract(
+        "The Economic Community of West African States (ECOWAS) imposed sanctions on Mali."
+    )
+    assert {(s, r, o) for s, r, o in _triples(x) if o == "Mali"} == {
+        ("ECOWAS", "sanctions", "Mali")
+    }
+
+
+def test_membership_of_a_party_or_an_organization_named_beside_a_person() -> None:
+    x = _extract("Nicolás Maduro's United Socialist Party won the vote.")
+    assert _triples(x) == {("Nicolás Maduro", "member_of", "United Socialist Party")}
+    x = _extract("The split between Juan Guaidó's party, Voluntad Popular, and its allies grew.")
+    assert _triples(x) == {("Juan Guaidó", "member_of", "Voluntad Popular")}
+    x = _extract("The United Nations criticised Lima Group leader Juan Guaidó.")
+    assert ("Juan Guaidó", "member_of", "Lima Group") in _triples(x)
+    x = _extract("Juan Guaidó, one of the leaders of the Lima Group, left for Bogotá.")
+    assert ("Juan Guaidó", "member_of", "Lima Group") in _triples(x)
+    # Not a party, or not a person's: no membership.
+    assert _extract("Nicolás Maduro's Supreme Court ruled on Monday.").stances == ()
+    assert _extract("Canada's Liberal Party won the vote.").stances == ()
+    assert _extract("Venezuela leader Nicolás Maduro spoke.").stances == ()
+
+
+def test_what_an_owner_does_names_the_owner_for_support_opposition_and_condemnation() -> None:
+    x = _extract("Canada condemned Russia's invasion of Ukraine.")
+    assert _triples(x) == {("Canada", "condemns", "Russia")}
+    x = _extract("Turkey backs Azerbaijan's demand for a corridor.")
+    assert _triples(x) == {("Turkey", "supports", "Azerbaijan")}
+    # What is done to the owner, or a relation other than the three: nothing.
+    assert _extract("Canada condemned Russia's arrest of the journalists.").stances == ()
+    assert _extract("Canada recognised Russia's annexation of Crimea.").stances == ()
+
+
+def test_a_united_stance_against() -> None:
+    x = _extract("Both Brazil and Colombia signalled a united stance against Nicolás Maduro.")
+    assert _triples(x) == {
+        ("Brazil", "opposes", "Nicolás Maduro"),
+        ("Colombia", "opposes", "Nicolás Maduro"),
+    }
+
+
+def test_the_government_of_a_person_is_an_object() -> None:
+    x = _extract('Canada does not recognise the "usurper" government of Nicolás Maduro.')
+    assert _one(x, "Canada", "recognizes", "Nicolás Maduro").negated
+    assert _extract("Canada recognised the minister of Nicolás Maduro.").stances == ()
+
+
+def test_its_members_need_one_organization_in_the_sentence_before() -> None:
+    x = _extract("The Lima Group was founded in 2017. Canada, Peru and Chile are its only members.")
+    assert _triples(x) == {(c, "member_of", "Lima Group") for c in ("Canada", "Peru", "Chile")}
+    x = _extract("The Lima Group and the African Union met. Canada and Peru are its only members.")
+    assert {t for t in _triples(x) if t[1] == "member_of"} == set()
+
+
+def test_an_organization_a_member_joined_in_a_relative_clause() -> None:
+    x = _extract("The Lima Group, which Canada joined in 2017, met on Monday.")
+    stance = _one(x, "Canada", "member_of", "Lima Group")
+    assert stance.valid_from == date(2017, 1, 1)
+    assert stance.confidence == 0.7
+
+
+def test_receiving_a_person_is_a_meeting() -> None:
+    x = _extract("Justin Trudeau received Lula da Silva in Ottawa. Lula da Silva left.")
+    assert _triples(x) == {("Justin Trudeau", "meets", "Lula da Silva")}
+    x = _extract("Nicolás Maduro received the backing of Russia.")
+    assert _triples(x) == {("Russia", "supports", "Nicolás Maduro")}
+    assert _extract("Venezuela received Russia in Caracas.").stances == ()
