@@ -190,7 +190,8 @@ def test_the_same_quote_from_two_outlets_is_one_claim_with_two_sources() -> None
 def test_a_role_is_one_row_with_evidence_from_every_article() -> None:
     imported(JANUARY, "january.txt")
     imported(
-        "date 2020-02-01 Lavrov abroad\n\nRussia's Foreign Minister Sergei Lavrov flew to Havana.\n",
+        "date 2020-02-01 Lavrov abroad\n\n"
+        "Russia's Foreign Minister Sergei Lavrov flew to Havana.\n",
         "february.txt",
     )
     (role,) = Role.objects.filter(actor__name="Sergei Lavrov")

@@ -225,7 +225,9 @@ def test_the_holder_of_a_post_named_after_the_verb_is_the_speaker_not_the_body()
 
 
 def test_a_countrys_ministry_after_the_verb_is_not_the_country() -> None:
-    assert speakers("“We will not accept this at all,” said Peru's foreign ministry.") == [None]
+    assert speakers("“We will not accept this at all,” said Peru's foreign ministry.") == [
+        "Ministry of Foreign Affairs (Peru)"
+    ]
 
 
 def test_a_quote_opening_a_paragraph_far_from_the_last_quote_gets_no_inherited_speaker() -> None:

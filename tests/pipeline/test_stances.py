@@ -342,7 +342,7 @@ def test_an_acronym_in_brackets_is_the_subject() -> None:
         "The Economic Community of West African States (ECOWAS) imposed sanctions on Mali."
     )
     assert {(s, r, o) for s, r, o in _triples(x) if o == "Mali"} == {
-        ("ECOWAS", "sanctions", "Mali")
+        ("Economic Community of West African States", "sanctions", "Mali")
     }
 
 
