@@ -341,11 +341,15 @@ def build_members() -> Members:
             article=founding, start=0, end=9, kind=Claim.Kind.STATEMENT, text="Argentina signed"
         )
     )
-    # Canada, twice over: two articles state one membership.
-    for article in (founding, echo):
-        Stance.objects.create(
-            subject_country=ca, valid_from=dt.date(2017, 8, 8), article=article, **member_of
+    # Canada: one membership, which a second article attests too.
+    canada = Stance.objects.create(
+        subject_country=ca, valid_from=dt.date(2017, 8, 8), article=founding, **member_of
+    )
+    canada.evidence.add(
+        Claim.objects.create(
+            article=echo, start=0, end=6, kind=Claim.Kind.STATEMENT, text="Canada remains"
         )
+    )
     Stance.objects.create(
         subject_actor=coalition, valid_from=dt.date(2019, 1, 1), article=echo, **member_of
     )
