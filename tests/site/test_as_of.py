@@ -57,6 +57,8 @@ def test_an_organization_lists_its_members_over_time(client, members):
     assert members.founding.get_absolute_url() in canada
     assert members.echo.get_absolute_url() in canada
     assert "/countries/mx/" not in table and "/countries/uy/" not in table
+    # Mexico's stance says what it is: not a member.
+    assert re.search(r"/countries/mx/.*?is not a member of", section(html, "stances-h"), re.S)
 
 
 def test_as_of_shows_the_members_of_that_day(client, members):
