@@ -14,6 +14,7 @@ names, through the folded alias keys the importer maintains.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -252,8 +253,34 @@ class MentionFilter(df.FilterSet):
         fields: list[str] = []
 
 
+# ASCII digits only: \d would take any script's, which the site refuses.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class IsoDateField(forms.DateField):
+    """A day written ``YYYY-MM-DD`` in ASCII digits, and no other way.
+
+    The site's ``?as_of=`` reads exactly these (``kb.site.facts.parse_as_of``),
+    so a day the page shows is a day the API filters on, and a value the page
+    ignores is one the API refuses with a 400.
+    """
+
+    input_formats = ["%Y-%m-%d"]
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str) and value and not _ISO_DAY.fullmatch(value):
+            raise forms.ValidationError("Enter a day as YYYY-MM-DD.", code="invalid")
+        return super().to_python(value)
+
+
 class ValidOnFilter(df.DateFilter):
-    """Rows that held on the given day (``TimeBoundQuerySet.valid_on``)."""
+    """Rows that held on the given day (``TimeBoundQuerySet.valid_on``).
+
+    The same queryset method the site's actor, organization and country pages
+    call for ``?as_of=``, so the two always list the same rows.
+    """
+
+    field_class = IsoDateField
 
     def filter(self, qs: QuerySet, value: dt.date | None) -> QuerySet:
         return qs.valid_on(value) if value else qs  # type: ignore[attr-defined]
@@ -264,6 +291,7 @@ _DECISIONS = [c for c in Decision.choices if c[0] != Decision.REJECTED]
 
 class StanceFilter(df.FilterSet):
     relation = df.ChoiceFilter(choices=Stance.Relation.choices)
+    negated = df.BooleanFilter(label="The text says the opposite (false: only what holds)")
     subject_actor = TextFilter(field_name="subject_actor__slug", label="Subject (actor slug)")
     subject_country = CountryCodeFilter(field_name="subject_country_id", label="Subject (ISO code)")
     object_actor = TextFilter(field_name="object_actor__slug", label="Object (actor slug)")

@@ -6,6 +6,7 @@ budget; none depends on the number of rows shown.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
@@ -18,10 +19,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag, TaggedItem
 
 from kb.articles.models import Article, Mention
-from kb.claims.models import Claim, ClaimLink, Stance
+from kb.claims.models import Claim, ClaimLink, Role, Stance
 from kb.entities.models import Actor, Alias, Country
 from kb.paging import BoundedPaginator, tally
 from kb.site import structured
+from kb.site.facts import Post, group_memberships, group_posts, parse_as_of
 from kb.site.filters import ActorFilter, ArticleFilter, ClaimFilter, CountryFilter
 from kb.site.graphs import Edge, Event, Node, alignment_svg, timeline_svg
 from kb.site.rendering import Link, paragraph_around, render_body, snippet
@@ -42,6 +44,8 @@ DENSE = 500
 # An actor's roles: distinct posts among the newest ROLE_WINDOW role rows.
 ROLE_WINDOW = 200
 ROLE_LIMIT = 25
+# Memberships read per side (members of the target, groups it belongs to).
+MEMBER_LIMIT = 200
 # Large text columns a list never shows; lists joining articles leave them out.
 ARTICLE_TEXT = ("article__raw_text", "article__body", "article__offsets", "article__blocks")
 
@@ -142,17 +146,74 @@ def _newest_claims_about(target: Actor | Country) -> QuerySet[Claim]:
     return Claim.objects.public().filter(pk__in=newest).order_by("-id")
 
 
-def _stances_of(target: Actor | Country) -> list[Stance]:
+def _time_bound(model: type[Stance] | type[Role], day: dt.date | None) -> QuerySet:
+    """Accepted rows of ``model``; with a day, those that held on it.
+
+    The API's ``valid_on`` filter calls the same ``valid_on``, so a page
+    ``?as_of=D`` and ``/api/...?valid_on=D`` always agree.
+    """
+    rows = model.objects.all()
+    return rows.valid_on(day) if day else rows.accepted()  # type: ignore[attr-defined]
+
+
+def _stances_of(target: Actor | Country, day: dt.date | None = None) -> list[Stance]:
     """The target's newest accepted stances (as subject or object), up to STANCE_LIMIT + 1.
 
-    Each side is read newest first from its own index and capped, so the
-    final sort handles at most twice the limit, not every stance of the target.
+    With ``day``, only those that held on it. Each side is read newest first
+    from its own index and capped, so the final sort handles at most twice the
+    limit, not every stance of the target.
     """
     side = "actor" if isinstance(target, Actor) else "country"
-    newest = Stance.objects.accepted().order_by("-valid_from", "id").values("pk")
+    newest = _time_bound(Stance, day).order_by("-valid_from", "id").values("pk")
     as_subject = newest.filter(**{f"subject_{side}": target})[: STANCE_LIMIT + 1]
     as_object = newest.filter(**{f"object_{side}": target})[: STANCE_LIMIT + 1]
     return list(_stances().filter(Q(pk__in=as_subject) | Q(pk__in=as_object))[: STANCE_LIMIT + 1])
+
+
+def _memberships(target: Actor | Country, day: dt.date | None) -> dict[str, Any]:
+    """Whom the target is a member of, and who are its members (on ``day``, if given).
+
+    Read from ``member_of`` stances that do not say the opposite, in two
+    queries whatever their number: the stances (each side newest first on its
+    index, capped at MEMBER_LIMIT + 1), and their public evidence with its
+    articles. Grouped by :func:`kb.site.facts.group_memberships`.
+    """
+    side = "actor" if isinstance(target, Actor) else "country"
+    newest = (
+        _time_bound(Stance, day)
+        .filter(relation=Stance.Relation.MEMBER_OF, negated=False)
+        .order_by("-valid_from", "id")
+        .values("pk")
+    )
+    as_member = newest.filter(**{f"subject_{side}": target})[: MEMBER_LIMIT + 1]
+    as_group = newest.filter(**{f"object_{side}": target})[: MEMBER_LIMIT + 1]
+    rows = list(
+        Stance.objects.filter(Q(pk__in=as_member) | Q(pk__in=as_group))
+        .select_related(
+            "subject_actor", "subject_country", "object_actor", "object_country", "article"
+        )
+        .defer(*ARTICLE_TEXT)
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Claim.objects.public()
+                .select_related("article")
+                .only("id", "article__slug", "article__title", "article__published"),
+            )
+        )
+        .exclude(subject_actor__merged_into__isnull=False)
+        .exclude(object_actor__merged_into__isnull=False)
+        .order_by("-valid_from", "id")
+    )
+    key = f"{side}_id"
+    groups = [s for s in rows if getattr(s, f"subject_{key}") == target.pk]
+    members = [s for s in rows if getattr(s, f"object_{key}") == target.pk]
+    return {
+        "memberships": group_memberships(groups[:MEMBER_LIMIT]),
+        "memberships_more": len(groups) > MEMBER_LIMIT,
+        "members": group_memberships(members[:MEMBER_LIMIT]),
+        "members_more": len(members) > MEMBER_LIMIT,
+    }
 
 
 def _country_actors(country: Country) -> QuerySet[Actor]:
@@ -319,6 +380,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         while survivor.merged_into_id:  # type: ignore[union-attr]
             survivor = survivor.merged_into  # type: ignore[union-attr]
         return redirect(survivor, permanent=False)  # type: ignore[arg-type]
+    as_of = parse_as_of(request.GET.get("as_of"))
     # Bounded by design: the page reads the actor's RECENT_ARTICLES newest
     # articles and works out co-mentions from the CO_MENTION_WINDOW newest only,
     # so its cost does not grow with how often the actor appears.
@@ -343,7 +405,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         entry = by_article[m.article_id]
         entry["count"] += 1
         entry.setdefault("snippet", snippet(entry["article"].body, m.start, m.end))
-    stances = _stances_of(actor)
+    stances = _stances_of(actor, as_of.day)
     stances_more = len(stances) > STANCE_LIMIT
     stances = stances[:STANCE_LIMIT]
     claims_made = list(
@@ -379,9 +441,11 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "site/actor_detail.html",
         {
             "actor": actor,
+            "as_of": as_of,
             "aliases": aliases,
             "tags": list(actor.tags.all()),
-            "roles": _latest_posts(actor),
+            "roles": _latest_posts(actor, as_of.day),
+            **_memberships(actor, as_of.day),
             "stances": stances,
             "stances_more": stances_more,
             "graph": _graph(stances, centre=actor),
@@ -400,26 +464,22 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _latest_posts(actor: Actor) -> list[Any]:
-    """The actor's posts, newest record of each, from its ROLE_WINDOW latest role rows.
+def _latest_posts(actor: Actor, day: dt.date | None = None) -> list[Post]:
+    """The actor's posts, each once, from its ROLE_WINDOW latest role rows (held on ``day``).
 
     The importer records one role row per post and article, so a much-quoted
     minister has thousands: reading them all would make the page grow with
-    the knowledge base.
+    the knowledge base. Rows of one post (title, organization, country) are
+    shown as one, with the dates they span and the articles that attest it.
     """
     rows = (
-        actor.roles.accepted()
+        _time_bound(Role, day)
+        .filter(actor=actor)
         .select_related("organization", "country", "article")
-        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
+        .defer(*ARTICLE_TEXT)
         .order_by("-id")[:ROLE_WINDOW]
     )
-    posts: dict[tuple[str, int | None, str | None], Any] = {}
-    for role in rows:
-        posts.setdefault((role.title, role.organization_id, role.country_id), role)
-    newest = sorted(
-        posts.values(), key=lambda r: (r.valid_from is not None, r.valid_from, r.id), reverse=True
-    )
-    return newest[:ROLE_LIMIT]
+    return group_posts(rows)[:ROLE_LIMIT]
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
@@ -437,7 +497,8 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
         return redirect("site:country", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, code=code.upper())
-    stances = _stances_of(country)
+    as_of = parse_as_of(request.GET.get("as_of"))
+    stances = _stances_of(country, as_of.day)
     stances_more = len(stances) > STANCE_LIMIT
     stances = stances[:STANCE_LIMIT]
     articles = list(
@@ -456,7 +517,9 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         "site/country_detail.html",
         {
             "country": country,
+            "as_of": as_of,
             "actors": list(_country_actors(country)[:SHORT_LIST]),
+            **_memberships(country, as_of.day),
             "stances": stances,
             "stances_more": stances_more,
             "graph": _graph(stances, centre=country),

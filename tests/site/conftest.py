@@ -261,3 +261,106 @@ def build_world() -> World:
 @pytest.fixture
 def world(db: Any) -> World:
     return build_world()
+
+
+@dataclass
+class Members:
+    """The Lima Group and who belonged to it: Argentina left, Canada stayed."""
+
+    group: Actor
+    argentina: Country
+    canada: Country
+    mexico: Country
+    uruguay: Country
+    coalition: Actor
+    founding: Article
+    leaving: Article
+    echo: Article
+
+    def grow(self, n: int) -> None:
+        """n more members (countries and organizations in turn), each with an evidence claim."""
+        codes = (f"{a}{b}" for a in "QXZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        for i in range(n):
+            body = f"Member {i} joined the Lima Group."
+            art = make_article(f"Member {i}", body, published=dt.date(2019, 3, 1), source=None)
+            if i % 2:
+                subject: dict[str, Any] = {
+                    "subject_actor": Actor.objects.create(
+                        kind=Actor.Kind.ORGANIZATION, name=f"Member body {i}"
+                    )
+                }
+            else:
+                subject = {"subject_country": country(next(codes), f"Member country {i}")}
+            stance = Stance.objects.create(
+                relation=Stance.Relation.MEMBER_OF,
+                object_actor=self.group,
+                valid_from=dt.date(2018, 1, 1),
+                article=art,
+                **subject,
+            )
+            stance.evidence.add(
+                Claim.objects.create(
+                    article=art, start=0, end=len(body), kind=Claim.Kind.STATEMENT, text=body
+                )
+            )
+
+
+def build_members() -> Members:
+    group = Actor.objects.create(kind=Actor.Kind.ORGANIZATION, name="Lima Group")
+    ar, ca = country("AR", "Argentina"), country("CA", "Canada")
+    mx, uy = country("MX", "Mexico"), country("UY", "Uruguay")
+    coalition = Actor.objects.create(kind=Actor.Kind.ORGANIZATION, name="Opposition Coalition")
+    founding = make_article(
+        "Lima Declaration signed",
+        "Argentina and Canada signed the Lima Declaration. Mexico did not.",
+        published=dt.date(2017, 8, 8),
+        source=None,
+    )
+    leaving = make_article(
+        "Argentina leaves the Lima Group",
+        "Argentina left the Lima Group on Wednesday.",
+        published=dt.date(2021, 3, 24),
+        source=None,
+    )
+    echo = make_article(
+        "Canada stays in the Lima Group",
+        "Canada remains a member of the Lima Group.",
+        published=dt.date(2021, 3, 25),
+        source=None,
+    )
+    member_of = {"relation": Stance.Relation.MEMBER_OF, "object_actor": group}
+    argentina = Stance.objects.create(
+        subject_country=ar,
+        valid_from=dt.date(2017, 8, 8),
+        valid_to=dt.date(2021, 3, 24),
+        article=leaving,
+        **member_of,
+    )
+    argentina.evidence.add(
+        Claim.objects.create(
+            article=founding, start=0, end=9, kind=Claim.Kind.STATEMENT, text="Argentina signed"
+        )
+    )
+    # Canada: one membership, which a second article attests too.
+    canada = Stance.objects.create(
+        subject_country=ca, valid_from=dt.date(2017, 8, 8), article=founding, **member_of
+    )
+    canada.evidence.add(
+        Claim.objects.create(
+            article=echo, start=0, end=6, kind=Claim.Kind.STATEMENT, text="Canada remains"
+        )
+    )
+    Stance.objects.create(
+        subject_actor=coalition, valid_from=dt.date(2019, 1, 1), article=echo, **member_of
+    )
+    # Not members: Mexico did not sign, and an editor rejected Uruguay.
+    Stance.objects.create(subject_country=mx, negated=True, article=founding, **member_of)
+    Stance.objects.create(
+        subject_country=uy, decision="rejected", valid_from=dt.date(2017, 8, 8), **member_of
+    )
+    return Members(group, ar, ca, mx, uy, coalition, founding, leaving, echo)
+
+
+@pytest.fixture
+def members(db: Any) -> Members:
+    return build_members()

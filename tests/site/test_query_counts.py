@@ -29,13 +29,22 @@ BUDGETS = {
     # actor (+ country, merged_into), up to DENSE of its mentions' articles (rare
     # or frequent?), ids of its newest articles, the shown articles, their
     # mentions of the actor, stances, stance evidence, claims made, claims
-    # about, co-mentioned actors, aliases, tags, roles
-    "actor": ("/actors/{actor}/", 13),
+    # about, co-mentioned actors, aliases, tags, roles (+ organization, country,
+    # article), member_of stances either way (+ both ends, article), their
+    # evidence (+ article)
+    "actor": ("/actors/{actor}/", 15),
+    # the same queries, each narrowed to the day (valid_on): no more of them
+    "actor_as_of": ("/actors/{actor}/?as_of=2019-06-01", 15),
+    # a bad day is ignored: the page as without it
+    "actor_bad_as_of": ("/actors/{actor}/?as_of=June", 15),
     # count, page (annotated with actor counts)
     "country_list": ("/countries/", 2),
     # country, stances, stance evidence, up to DENSE of its mentions' articles
-    # (rare or frequent?), articles, claims, actors
-    "country": ("/countries/ve/", 7),
+    # (rare or frequent?), articles, claims, actors, member_of stances either
+    # way (+ both ends, article), their evidence (+ article)
+    "country": ("/countries/ve/", 9),
+    # the same queries, stances and memberships narrowed to the day
+    "country_as_of": ("/countries/ve/?as_of=2019-06-01", 9),
     # count, page (with speaker and article), tags, and one query per <select>
     # of names: the speakers, the countries claims are about
     "claim_list": ("/claims/", 5),

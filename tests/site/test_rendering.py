@@ -7,6 +7,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from kb.claims.models import Stance
 from kb.site.graphs import Edge, Event, Node, alignment_svg, timeline_svg
 from kb.site.rendering import (
     MARK_END,
@@ -18,6 +21,7 @@ from kb.site.rendering import (
     render_body,
     snippet,
 )
+from kb.site.templatetags.site_tags import relation_phrase
 
 BODY = "Title here\n\nAlice met Bob in Paris. \u201cBob <b>rules</b>,\u201d said Alice.\n\nCaption."
 BLOCKS = [
@@ -137,3 +141,20 @@ def test_timeline_places_events_in_date_order():
     assert xs == sorted(xs) and len(xs) == 2
     assert "&lt;b&gt;mid" in svg and "2019-01-01" in svg and "2020-01-01" in svg
     assert timeline_svg([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("relation", "negated", "words"),
+    [
+        ("supports", False, "supports"),
+        ("supports", True, "does not support"),
+        ("opposes", True, "does not oppose"),
+        ("recognizes", True, "does not recognize"),
+        ("sanctions", True, "does not sanction"),
+        ("member_of", False, "is a member of"),
+        ("member_of", True, "is not a member of"),
+        ("allied_with", True, "is not allied with"),
+    ],
+)
+def test_a_negated_stance_reads_as_english(relation, negated, words):
+    assert relation_phrase(Stance(relation=relation, negated=negated)) == words

@@ -33,3 +33,16 @@ def sort_url(context: dict[str, Any], value: str) -> str:
     params["o"] = value
     params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.filter
+def relation_phrase(stance: Any) -> str:
+    """The stance's relation in words, negation included: "is not a member of", "does not
+    support" (not "does not is a member of" or "does not supports")."""
+    label = stance.get_relation_display()
+    if not stance.negated:
+        return label
+    if label.startswith("is "):
+        return "is not " + label[3:]
+    verb, _, rest = label.partition(" ")
+    return " ".join(["does not", verb.removesuffix("s"), rest]).strip()
