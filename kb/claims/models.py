@@ -302,8 +302,14 @@ def ref_key(target: Actor | Country | None, pk: Any = None, *, kind: str = "") -
     return f"{kind}:{pk}" if pk else ""
 
 
+# Relations that read the same both ways: "X meets Y" is "Y meets X", one fact.
+SYMMETRIC_RELATIONS = frozenset({"meets"})
+
+
 def stance_key(subject: str, relation: str, negated: bool, obj: str) -> str:
     """The identity of a stance: ``actor:12|supports|0|country:VE``."""
+    if relation in SYMMETRIC_RELATIONS and obj < subject:
+        subject, obj = obj, subject
     return f"{subject}|{relation}|{int(negated)}|{obj}"
 
 
@@ -344,6 +350,7 @@ class Stance(models.Model):
         MEMBER_OF = "member_of", "is a member of"
         ALLIED_WITH = "allied_with", "is allied with"
         INVITES = "invites", "invites"
+        MEETS = "meets", "meets"
         ACCUSES = "accuses", "accuses"
 
     subject_actor = models.ForeignKey(

@@ -115,6 +115,14 @@ def neither(s: Sentence, names: list[Mention]) -> bool:
     )
 
 
+# "…support Maduro, the foreign ministry said": a name after a bare comma that a
+# reporting verb follows is who says it, not one more object.
+_SPEAKS_AFTER_RE = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stated|announced|noted|wrote)\b"
+)
+_CONJUNCTION_RE = re.compile(r"\b(?:and|or|nor|as well as)\b")
+
+
 def coordinated(names: list[Mention], body: str, first: int, backwards: bool) -> list[Mention]:
     """The coordinated names around ``names[first]``: "Russia, China, and Turkey"."""
     run = [names[first]]
@@ -124,6 +132,12 @@ def coordinated(names: list[Mention], body: str, first: int, backwards: bool) ->
         m = names[i]
         gap = body[m.end : run[0].start] if backwards else body[run[-1].end : m.start]
         if not _COORD_GAP_RE.fullmatch(gap) or m.name in {r.name for r in run}:
+            break
+        if (
+            not backwards
+            and not _CONJUNCTION_RE.search(gap)
+            and _SPEAKS_AFTER_RE.match(body, m.end)
+        ):
             break
         if backwards:
             run.insert(0, m)

@@ -59,7 +59,7 @@ def test_argentina_was_a_member_of_the_lima_group_until_2021(imported_seeds) -> 
     assert "Argentina" not in in_2021
     # One fact, its end from the text.
     (argentina,) = Stance.objects.filter(
-        relation="member_of", subject_country="AR", object_actor__name="Lima Group"
+        relation="member_of", negated=False, subject_country="AR", object_actor__name="Lima Group"
     )
     assert argentina.valid_to == dt.date(2021, 3, 24)
 
@@ -107,7 +107,7 @@ def test_the_importer_dates_membership_from_those_stances(monkeypatch, seeds_dir
     assert "Canada" in in_2021
     assert "Argentina" not in in_2021
     (argentina,) = Stance.objects.filter(
-        relation="member_of", subject_country="AR", object_actor__name="Lima Group"
+        relation="member_of", negated=False, subject_country="AR", object_actor__name="Lima Group"
     )
     assert (argentina.valid_from, argentina.valid_to) == (dt.date(2019, 1, 4), dt.date(2021, 3, 24))
     assert (argentina.first_attested, argentina.last_attested) == (

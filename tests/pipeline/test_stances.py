@@ -405,3 +405,8 @@ def test_receiving_a_person_is_a_meeting() -> None:
     x = _extract("Nicolás Maduro received the backing of Russia.")
     assert _triples(x) == {("Russia", "supports", "Nicolás Maduro")}
     assert _extract("Venezuela received Russia in Caracas.").stances == ()
+
+
+def test_who_says_it_after_a_comma_is_no_object() -> None:
+    x = _extract("Russia, China and Turkey support Ana Ruiz, the foreign ministry said.")
+    assert {o for _s, _r, o in _triples(x)} == {"Ana Ruiz"}
