@@ -158,6 +158,10 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 TAGGIT_CASE_INSENSITIVE = True
 
 # The importer refuses files larger than this (bytes).
+# Readers see what editors vouch for: confirmed facts plainly, unreviewed ones at
+# or above this confidence marked as machine-read, and nothing below it (the API
+# still gives those with ?unreviewed=all). Calibrated in the README.
+KB_PUBLIC_CONFIDENCE = float(os.environ.get("KB_PUBLIC_CONFIDENCE", "0.6"))
 KB_MAX_FILE_BYTES = int(os.environ.get("KB_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
 
 # Import jobs queued from the desk: "tasks" runs them on django-tasks' database

@@ -311,6 +311,9 @@ class StanceSerializer(serializers.HyperlinkedModelSerializer):
             "article",
             "evidence",
             "decision",
+            "confidence",
+            "first_attested",
+            "last_attested",
         ]
 
 
@@ -334,6 +337,9 @@ class RoleSerializer(serializers.HyperlinkedModelSerializer):
             "valid_to",
             "article",
             "decision",
+            "confidence",
+            "first_attested",
+            "last_attested",
         ]
 
 

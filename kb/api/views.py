@@ -317,8 +317,20 @@ class MentionViewSet(KbViewSet):
         )
 
 
+def _facts(model: type[Stance] | type[Role], request: Any) -> QuerySet:
+    """What readers see (confirmed, or unreviewed and confident enough); with
+    ``?unreviewed=all`` every fact no editor rejected, less confident ones included."""
+    if request is not None and request.query_params.get("unreviewed") == "all":
+        return model.objects.accepted()  # type: ignore[attr-defined,no-any-return]
+    return model.objects.public()  # type: ignore[attr-defined,no-any-return]
+
+
 class StanceViewSet(KbViewSet):
-    """Who supports, opposes, recognizes... whom, and when (rejected ones left out)."""
+    """Who supports, opposes, recognizes... whom, and when (rejected ones left out).
+
+    Lists what readers see: facts an editor confirmed, and unreviewed ones at or
+    above KB_PUBLIC_CONFIDENCE (``decision`` says which); ``?unreviewed=all`` adds
+    the less confident ones."""
 
     serializer_class = serializers.StanceSerializer
     filterset_class = filters.StanceFilter
@@ -326,7 +338,7 @@ class StanceViewSet(KbViewSet):
 
     def get_queryset(self) -> QuerySet[Stance]:
         return (
-            Stance.objects.accepted()
+            _facts(Stance, getattr(self, "request", None))
             .select_related("subject_actor", "subject_country", "object_actor", "object_country")
             .select_related("article")
             .defer(*_defer_article("article__"))
@@ -335,7 +347,8 @@ class StanceViewSet(KbViewSet):
 
 
 class RoleViewSet(KbViewSet):
-    """Posts held by actors, and when (rejected ones left out)."""
+    """Posts held by actors, and when (rejected ones left out; ``?unreviewed=all`` as
+    for stances)."""
 
     serializer_class = serializers.RoleSerializer
     filterset_class = filters.RoleFilter
@@ -344,7 +357,7 @@ class RoleViewSet(KbViewSet):
 
     def get_queryset(self) -> QuerySet[Role]:
         return (
-            Role.objects.accepted()
+            _facts(Role, getattr(self, "request", None))
             .select_related("actor", "organization", "article")
             .defer(*_defer_article("article__"))
         )

@@ -29,8 +29,11 @@ from kb.articles.models import Article
 from kb.entities.models import Actor, Country
 from kb.pipeline.fold import fold
 
-# Readers see unreviewed facts at or above this confidence (marked as machine-read).
-PUBLIC_CONFIDENCE = 0.5
+
+def public_confidence() -> float:
+    """Readers see unreviewed facts at or above this confidence (marked as machine-read):
+    ``settings.KB_PUBLIC_CONFIDENCE``."""
+    return float(getattr(settings, "KB_PUBLIC_CONFIDENCE", 0.6))
 
 
 class Decision(models.TextChoices):
@@ -277,7 +280,7 @@ class TimeBoundQuerySet(models.QuerySet):
         (show those as machine-read); never rejected ones."""
         return self.filter(
             Q(decision=Decision.CONFIRMED)
-            | Q(decision=Decision.EXTRACTED, confidence__gte=PUBLIC_CONFIDENCE)
+            | Q(decision=Decision.EXTRACTED, confidence__gte=public_confidence())
         )
 
     def attested_between(self, first: dt.date, last: dt.date) -> models.QuerySet:

@@ -54,9 +54,9 @@ ARTICLE_TEXT = ("article__raw_text", "article__body", "article__offsets", "artic
 
 
 def _stances() -> QuerySet[Stance]:
-    """Accepted stances with both ends and public evidence, ready to show."""
+    """Public stances (confirmed, or confident enough) with both ends and evidence."""
     return (
-        Stance.objects.accepted()
+        Stance.objects.public()
         .select_related(
             "subject_actor", "subject_country", "object_actor", "object_country", "article"
         )
@@ -147,13 +147,14 @@ def _newest_claims_about(target: Actor | Country) -> QuerySet[Claim]:
 
 
 def _time_bound(model: type[Stance] | type[Role], day: dt.date | None) -> QuerySet:
-    """Accepted rows of ``model``; with a day, those that held on it.
+    """Public rows of ``model`` (confirmed, or unreviewed and confident enough); with a
+    day, those that held on it.
 
     The API's ``valid_on`` filter calls the same ``valid_on``, so a page
     ``?as_of=D`` and ``/api/...?valid_on=D`` always agree.
     """
-    rows = model.objects.all()
-    return rows.valid_on(day) if day else rows.accepted()  # type: ignore[attr-defined]
+    rows = model.objects.public()  # type: ignore[attr-defined]
+    return rows.valid_on(day) if day else rows
 
 
 def _stances_of(target: Actor | Country, day: dt.date | None = None) -> list[Stance]:

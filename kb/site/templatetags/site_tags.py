@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from kb.site import rendering
@@ -33,6 +34,29 @@ def sort_url(context: dict[str, Any], value: str) -> str:
     params["o"] = value
     params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.filter
+def claim_words(claim: Any, length: int = 0) -> str:
+    """A claim's words as readers see them: in quote marks only when someone said
+    them (a quote), never for the sentence a stance or a figure was read from."""
+    text = str(claim.text)
+    if length and len(text) > length:
+        text = text[: length - 1].rstrip() + "\u2026"
+    if claim.kind == "quote":
+        return format_html("\u201c{}\u201d", text)
+    return format_html("{}", text)
+
+
+@register.simple_tag
+def machine_read(fact: Any) -> str:
+    """A mark on a fact no editor has checked yet (shown because it is confident enough)."""
+    if getattr(fact, "machine_read", False):
+        return format_html(
+            '<span class="machine-read" title="{}">machine-read</span>',
+            "Read from the text by the importer; no editor has checked it yet.",
+        )
+    return ""
 
 
 @register.filter
