@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "kb.articles",
     "kb.claims",
     "kb.ingest",
+    "kb.curation",
     "kb.site",
     "kb.api",
 ]
