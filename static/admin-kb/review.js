@@ -97,6 +97,12 @@
     }, 150);
   });
 
+  // A correction usually replaces the name: select it, so typing starts afresh.
+  document.addEventListener("focusin", function (event) {
+    var input = event.target;
+    if (input.dataset && input.dataset.names && input.select) { input.select(); }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var saved = null;
     try { saved = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { /* ignore */ }
