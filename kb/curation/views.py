@@ -17,6 +17,7 @@ from kb.curation import review
 from kb.curation.forms import CORRECTIONS, BulkConfirmForm, DecisionForm
 from kb.curation.queue import PAGE_SIZE, ReviewQueue, role_words, stance_words
 from kb.entities.models import Actor, Country
+from kb.pipeline.fold import fold
 
 
 def reviewable_kinds(user: Any) -> tuple[str, ...]:
@@ -150,7 +151,10 @@ def names(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"results": []})
     actors = (
         Actor.objects.active()
-        .filter(Q(name__icontains=term) | Q(aliases__key__startswith=term.casefold()))
+        .filter(
+            Q(name__icontains=term)
+            | Q(aliases__key__startswith=fold(term), aliases__rejected=False)
+        )
         .distinct()
         .order_by("-mention_count", "name")
         .values_list("name", "kind")[:15]

@@ -450,3 +450,68 @@ def test_a_reviewed_quote_and_its_corrected_speaker_survive_re_import(editor) ->
         Claim.objects.filter(article=first, kind="quote", start=quote.start, end=quote.end).count()
         == 1
     )
+
+
+JANUARY = (
+    "date 2019-01-10 Russia backs Maduro\n\n"
+    "Russia supports Nicolás Maduro, officials said on Thursday. "
+    "Russia, China and Turkey support Nicolás Maduro, the foreign ministry said.\n\n"
+    "“We will not abandon our friends in Caracas,” said Nicolás Maduro on Thursday. "
+    "Foreign Minister Sergei Lavrov met him.\n"
+)
+
+
+@pytest.mark.django_db
+def test_every_kind_of_queue_decision_survives_re_import(ed_client) -> None:
+    from kb.ingest.services import article_import
+
+    assert article_import(JANUARY, original_name="january.txt").status == "new"
+    russia = Stance.objects.get(subject_country="RU", relation="supports")
+    china = Stance.objects.get(subject_country="CN", relation="supports")
+    quote = Claim.objects.get(kind="quote")
+    role = Role.objects.get(actor__name="Sergei Lavrov")
+    putin = actor("Vladimir Putin", 10)
+    old_role_key = role.key
+
+    post(
+        ed_client,
+        action="correct",
+        item=f"stance:{russia.pk}",
+        subject="Russia",
+        relation="recognizes",
+        object="Nicolás Maduro",
+    )
+    post(ed_client, item=f"stance:{china.pk}", decision="reject")
+    post(ed_client, action="correct", item=f"quote:{quote.pk}", speaker="Vladimir Putin")
+    post(ed_client, action="correct", item=f"role:{role.pk}", title="Minister of Foreign Affairs")
+
+    outcome = article_import(JANUARY + "\nThe talks continue.\n", original_name="january.txt")
+    assert outcome.status == "updated"
+    # The corrected stance kept its reading and gained no twin under the old key.
+    russia.refresh_from_db()
+    assert (russia.relation, russia.decision) == ("recognizes", "confirmed")
+    assert not Stance.objects.filter(subject_country="RU", relation="supports").exists()
+    assert Stance.objects.get(pk=china.pk).decision == "rejected"
+    quote.refresh_from_db()
+    assert (quote.status, quote.speaker) == ("reviewed", putin)
+    assert Claim.objects.filter(kind="quote").count() == 1
+    role.refresh_from_db()
+    assert (role.title, role.decision) == ("Minister of Foreign Affairs", "confirmed")
+    assert not Role.objects.filter(key=old_role_key).exists()
+    # Nothing comes back to the queue.
+    assert not {
+        f"stance:{russia.pk}",
+        f"stance:{china.pk}",
+        f"quote:{quote.pk}",
+        f"role:{role.pk}",
+    } & set(queue_items())
+
+
+def test_names_suggests_actors_and_countries(desk, ed_client) -> None:
+    response = ed_client.get("/admin/review/names/", {"q": "madu"})
+    assert {"name": "Nicolás Maduro", "kind": "person"} in response.json()["results"]
+    # Accents and case ignored through the alias key.
+    response = ed_client.get("/admin/review/names/", {"q": "juan guaido"})
+    assert [r["name"] for r in response.json()["results"]] == ["Juan Guaidó"]
+    response = ed_client.get("/admin/review/names/", {"q": "russ", "countries": "1"})
+    assert {"name": "Russia", "kind": "country"} in response.json()["results"]
