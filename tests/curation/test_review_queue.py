@@ -418,7 +418,7 @@ def test_a_mixed_page_adds_one_query_per_kind(db, client, editor, django_assert_
     Role.objects.create(actor=actor("Holder", 3), title="Envoy", confidence=0.2)
     Claim.objects.create(article=art, kind="quote", start=0, end=5, text="Russia")
     client.force_login(editor)
-    # As above (8), then one query per kind on the page: stances, roles, quotes.
+    # Queries 1-8 as above, then one per kind on the page: stances, roles, quotes.
     with django_assert_num_queries(11):
         response = client.get(URL)
     assert {r.kind for r in response.context["rows"]} == {"stance", "role", "quote"}
