@@ -102,7 +102,9 @@ def item_confirm(item: Item, *, user: Any) -> Stance | Role | Claim:
         row = _locked(item)
         if isinstance(row, Claim):
             _quote_status(row, Claim.Status.REVIEWED, user)
-            _stamp(row, user, "speaker confirmed")
+            _stamp(
+                row, user, "speaker confirmed" if row.speaker_id else "reviewed, speaker unknown"
+            )
             row.save(update_fields=["status", "status_changed_by", "status_changed_at"])
         else:
             row.decision = Decision.CONFIRMED

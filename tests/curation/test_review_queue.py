@@ -306,6 +306,16 @@ def test_confirm_a_quote_speaker(desk, ed_client, editor) -> None:
     )
 
 
+def test_confirming_a_quote_without_speaker_says_so(desk, ed_client) -> None:
+    Claim.objects.filter(pk=desk.quote.pk).update(speaker=None)
+    post(ed_client, item=f"quote:{desk.quote.pk}", decision="confirm")
+    desk.quote.refresh_from_db()
+    assert (desk.quote.status, desk.quote.speaker) == ("reviewed", None)
+    assert desk.quote.history.first().history_change_reason == (
+        "Review queue: reviewed, speaker unknown"
+    )
+
+
 def test_correct_a_quote_speaker(desk, ed_client, editor) -> None:
     post(ed_client, action="correct", item=f"quote:{desk.quote.pk}", speaker="juan guaidó")
     desk.quote.refresh_from_db()
