@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
-from kb.claims.models import Claim, Stance
+from kb.claims.models import Claim, Role, Stance
 from kb.curation.queue import PAGE_SIZE, ReviewQueue
 from kb.entities.models import Actor
 
@@ -127,3 +127,22 @@ def test_editor_reviews_a_stance_and_a_quote_from_the_queue(
     assert page.locator(".machine-read").count() == 0
     assert "Reviewed" in page.locator(".facts").inner_text()
     shot("review-5-claim-page")
+
+    # 3. Tick two roles with x and confirm them together; confirm a third with c.
+    page.goto("/admin/review/?kind=role")
+    first_three = page.eval_on_selector_all(
+        "tr.review-row", "rows => rows.slice(0, 3).map(r => r.dataset.item)"
+    )
+    page.locator("tr.review-row").first.focus()
+    page.keyboard.press("x")
+    page.keyboard.press("j")
+    page.keyboard.press("x")
+    with page.expect_navigation():
+        page.click("#bulk-confirm")
+    assert "Confirmed 2 item(s)." in page.locator(".messagelist").inner_text()
+    page.locator("tr.review-row").first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("c")
+    assert "Confirmed:" in page.locator(".messagelist").inner_text()
+    ids = [int(item.split(":")[1]) for item in first_three]
+    assert set(Role.objects.filter(pk__in=ids).values_list("decision", flat=True)) == {"confirmed"}
