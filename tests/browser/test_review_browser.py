@@ -4,7 +4,8 @@ An editor logs in through the admin login form, opens the queue from the admin
 index, rejects a wrong stance with the keyboard (j to its row, r) and corrects
 a quote's speaker with clicks; the public pages then show the change: the
 rejected stance is gone from its subject's actor page, and the claim page names
-the corrected speaker plainly (no "machine-read" mark).
+the corrected speaker plainly (no "machine-read" mark). Last, it ticks two
+roles with x, confirms them with "Confirm selected", and confirms the next with c.
 Screenshots go to tests/browser/artifacts/ (git-ignored).
 """
 
