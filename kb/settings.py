@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kb.articles",
     "kb.claims",
     "kb.ingest",
+    "kb.curation",
     "kb.site",
     "kb.api",
 ]
