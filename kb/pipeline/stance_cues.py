@@ -15,10 +15,12 @@ Guarantees: pure; the same lists give the same answers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kb.pipeline import cue_scan
 from kb.pipeline.text import load_json
 
 GapMode = str  # "direct" | "interposed" | "relative" | "others"
@@ -29,6 +31,11 @@ class Cues:
     regex: re.Pattern[str]
     kinds: tuple[tuple[str, str], ...]  # group index -> (kind, relation)
     passive: dict[str, frozenset[str]]
+    keys: frozenset[str] | None = None  # how a cue may begin (``cue_scan``)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The cues in ``text[start:end]``, as ``regex.finditer`` finds them."""
+        return cue_scan.matches(self.regex, self.keys, text, start, end)
 
 
 def data() -> Any:
@@ -60,7 +67,9 @@ def cues() -> Cues:
     groups = "|".join(rf"(?P<c{i}>{entries[i][2]})" for i in order)
     regex = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
     passive = {rel: frozenset(p.lower() for p in ps) for rel, ps in d["passive"].items()}
-    return Cues(regex, tuple((k, r) for k, r, _ in entries), passive)
+    starts = [cue_scan.start_keys(fragment) for _k, _r, fragment in entries]
+    keys = None if None in starts else frozenset().union(*(k for k in starts if k is not None))
+    return Cues(regex, tuple((k, r) for k, r, _ in entries), passive, keys)
 
 
 def cue_of(match: re.Match[str]) -> tuple[str, str]:

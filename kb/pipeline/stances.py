@@ -310,7 +310,7 @@ def _hedged(s: cl.Sentence, lo: int, hi: int) -> bool:
 def _sentence(s: cl.Sentence) -> list[StanceFound]:
     if sc.hedged(s.body[s.start : s.end], strong_only=True):
         return []
-    for cue in sc.cues().regex.finditer(s.body, s.start, s.end):
+    for cue in sc.cues().finditer(s.body, s.start, s.end):
         kind, relation = sc.cue_of(cue)
         clause = cl.clause_around(s, cue.start(), cue.end())
         if kind == "active":
