@@ -326,3 +326,16 @@ def test_a_shared_name_is_the_un_body_only_beside_the_un() -> None:
     assert list(orgs(russian)) == ["Security Council"]
     un = "The UN said the vote was close. The Security Council then voted."
     assert list(orgs(un)) == ["United Nations", "United Nations Security Council"]
+
+
+# 7. Staff credits are never actors: bracketed wire trailers and bylines naming several.
+
+
+def test_bracketed_trailer_and_joined_byline_are_credits() -> None:
+    found = people(
+        "By Lena Okafor and Mai Anh Vo\n\n"
+        "Minister Pedro Alvarado said the talks would resume on Monday.\n\n"
+        "(Reporting by Lena Okafor in Lagos and Rui Takeda in Tokyo; Additional reporting "
+        "by Kim Ha-neul in Seoul; Editing by Omar Birsel-Hughes)"
+    )
+    assert list(found) == ["Pedro Alvarado"]
