@@ -27,6 +27,7 @@ import pycountry
 from rapidfuzz.fuzz import ratio
 
 from kb.pipeline.entity import (
+    PERSON_PARTICLES,
     Candidate,
     Entity,
     Lexicon,
@@ -90,7 +91,7 @@ class Linker:
                 entity = self.by_label.get(cand.label)  # "Kenya's foreign ministry"
             if entity is None and cand.kind == "person":
                 entity = self._same_person(cand.text)
-                if entity is None and is_name_particle(cand.text.split(), 0):
+                if entity is None and _particle_tail(cand.text):
                     continue  # "Al Harbi" is the end of a full name, or no person
             if (
                 entity is None
@@ -273,6 +274,14 @@ def _find_all_casefree(lowered: str, needle: str) -> list[int]:
             hits.append(pos)
         pos = lowered.find(needle, pos + 1)
     return hits
+
+
+def _particle_tail(text: str) -> bool:
+    """ "Al Harbi", "De la Fuente": a particle and one name, the end of a full name;
+    not "Abu Bakr el-Mabrouk", whose particle leads two names of its own."""
+    words = text.replace("-", " ").split()
+    names = [w for w in words[1:] if w.lower() not in PERSON_PARTICLES]
+    return is_name_particle(words, 0) and len(names) < 2
 
 
 def keep(entity: Entity) -> bool:

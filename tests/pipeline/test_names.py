@@ -339,3 +339,18 @@ def test_bracketed_trailer_and_joined_byline_are_credits() -> None:
         "by Kim Ha-neul in Seoul; Editing by Omar Birsel-Hughes)"
     )
     assert list(found) == ["Pedro Alvarado"]
+
+
+def test_lower_case_arabic_particles_joined_by_hyphen_keep_one_person() -> None:
+    found = people(
+        "Army chief General Hamid Yusuf al-Tayeb told troops the war would go on. "
+        "Later al-Tayeb said talks were possible, and Tayeb left for Jeddah. "
+        "Foreign Minister Samir bin Nasser el-Khatib said he agreed. "
+        '"It is over," said Abu Salem el-Rashidi, a researcher in Tunis.'
+    )
+    assert set(found) == {
+        "Hamid Yusuf al-Tayeb",
+        "Samir bin Nasser el-Khatib",
+        "Abu Salem el-Rashidi",
+    }
+    assert "Tayeb" in found["Hamid Yusuf al-Tayeb"]
