@@ -60,6 +60,9 @@ RUN_RE = re.compile(
 )
 
 
+_ELIDED_RE = re.compile(r"(?<![\w'’])[a-z]['’]$")
+
+
 def sequences(body: str) -> list[Run]:
     """Runs of capitalised words joined by single spaces or hyphens, possessives ending a run."""
     runs: list[Run] = []
@@ -114,6 +117,7 @@ def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
 
 
 Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
+_NOT_NAMES = actor_words("not_name_words")
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)
@@ -126,7 +130,9 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
     i = 0
     while i < len(words) and (
-        words[i] in lex.stop or (words[i].lower() in CONNECTORS and not is_name_particle(words, i))
+        words[i] in lex.stop
+        or words[i] in _NOT_NAMES  # "Five EU states", "Nobody in Abuja": never a name
+        or (words[i].lower() in CONNECTORS and not is_name_particle(words, i))
     ):
         i += 1
     if i == len(words):
@@ -194,6 +200,8 @@ def candidates(
     pending: list[Run] = []
     marks = _Marks(excluded, headings, quotes)
     for run in _runs_then_pending(_at_plural_possessives(body, sequences(body)), pending):
+        if _ELIDED_RE.match(body, max(0, run[0][1] - 2), run[0][1]):
+            continue  # "Côte d'Ivoire": the word after an elided article ends a name begun before
         planned = plan(tuple([w for w, _s, _e in run]))
         if planned is None:
             continue

@@ -64,6 +64,7 @@ PLACE_AFTER_RE = re.compile(
     r"\s+(?:bridge|airport|street|avenue|boulevard|square|plaza|highway|motorway|crossing|"
     r"border crossing|stadium|metro station|station)\b"
 )
+MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
 ORG_AFTER_RE = re.compile(
     r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
 )
@@ -178,6 +179,8 @@ def classify(
         return None
     if PLACE_AFTER_RE.match(after):
         return None  # "the Simon Bolivar bridge" names a place after a person
+    if MEDIA_AFTER_RE.match(after):
+        return None  # "the official Saba news agency": an outlet's name, not an actor
     if not _organisation_by_form(body, cand, found, before, after):
         return None
     if cand.kind == "organization":

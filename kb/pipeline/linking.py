@@ -284,6 +284,27 @@ def _particle_tail(text: str) -> bool:
     return is_name_particle(words, 0) and len(names) < 2
 
 
+_REGION_ADJ = r"(?:central|northern|southern|eastern|western|wider|whole|greater)"
+_AFTER_PLACE = r"(?!['’]s)(?=\s*[,.;:)]|\s+(?:is|are|was|were|and|has|have|had)\b)"
+
+
+def named_as_place(entity: Entity, body: str) -> bool:
+    """A lone word the text names as a place elsewhere is no person: "in Benghazi",
+    "the central Sahel", "Citizens of the Sahel are"."""
+    if entity.kind != "person" or entity.multi or entity.known is not None:
+        return False
+    for form in entity.forms:
+        word = re.escape(form)
+        place = re.search(
+            rf"\b(?:(?:in|near|across|throughout|outside)\s+(?:the\s+)?{word}\b(?!['’]s)"
+            rf"|the\s+{_REGION_ADJ}\s+{word}\b|the\s+{word}\b{_AFTER_PLACE})",
+            body,
+        )
+        if place:
+            return True
+    return False
+
+
 def keep(entity: Entity) -> bool:
     """Enough evidence: a person twice named in full or with evidence 2; an
     organisation with any evidence, named outside quotes at least once, or spelled

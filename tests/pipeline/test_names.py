@@ -354,3 +354,14 @@ def test_lower_case_arabic_particles_joined_by_hyphen_keep_one_person() -> None:
         "Abu Salem el-Rashidi",
     }
     assert "Tayeb" in found["Hamid Yusuf al-Tayeb"]
+
+
+def test_numbers_pronouns_places_and_outlets_are_no_people() -> None:
+    found = people(
+        "Five EU member states have not recognised it. Nobody is winning, said Colonel "
+        "Omar Diallo. Refugees fled from Côte d'Ivoire, the general added. Thirteen "
+        "villages were burned near Misrata. The fighting in Misrata went on, and "
+        "Misrata said it would resist. The Ministry said so, according to the official "
+        "Sabah news agency."
+    )
+    assert list(found) == ["Omar Diallo"]
