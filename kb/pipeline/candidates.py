@@ -118,6 +118,7 @@ def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
 
 Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
 _NOT_NAMES = actor_words("not_name_words")
+_PORTFOLIO = actor_words("portfolio_words")
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)
@@ -152,7 +153,29 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         i += 1
     if i == len(words) or lookup(" ".join(words[i:])) is not None:
         return None  # "Representative of the Republic of Korea": a title and a country
+    portfolio = _portfolio_end(words, i, lex)
+    if portfolio >= 0:
+        # "(Minister of) Human Rights Ahmed Arman": the portfolio ends the title.
+        title = " ".join(words[: portfolio + 1])
+        i = portfolio + 1
     return None, title, _piece_slices(words, i, len(words), lex)
+
+
+def _portfolio_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
+    """The last word of a minister's portfolio opening ``words[i:]`` before a name
+    ("Diaspora Affairs | Faith Wanjiru Kariuki"), or -1; never in a body's name."""
+    if any(w in lex.org_heads for w in words[i:]):
+        return -1
+    end = -1
+    for k in range(i, len(words) - 1):
+        if words[k] in _PORTFOLIO:
+            end = k
+        elif not words[k][:1].isupper() and words[k] not in ("of", "for", "and", "the"):
+            break
+    # A name follows: two words or more ("Faith Wanjiru Kariuki"), or a first name.
+    if end >= 0 and len(words) - end < 3 and fold(words[end + 1]) not in lex.first_names:
+        return -1
+    return end
 
 
 def _piece_slices(
@@ -222,6 +245,10 @@ def candidates(
                 continue
             if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
                 continue
+            if out and cand.start < out[-1].end:
+                continue  # "Institute for Peace and Security Studies": inside a name run on
+            while out and out[-1].start >= cand.start:
+                out.pop()  # "Land and Justice Party": a name run back over the word before
             out.append(marks.mark(_with_syllable(body, cand)))
     spelled = acronym_names(body, excluded) + state_bodies(body, excluded, main)
     if spelled:

@@ -117,6 +117,7 @@ class Traits(NamedTuple):
 
 
 _SEATS = actor_words("seats_of_government")
+_PORTFOLIO = actor_words("portfolio_words")
 _SEAT_TRAITS = Traits(True, False, False, False, False, False, False, False, False)
 
 
@@ -128,10 +129,18 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         return _SEAT_TRAITS  # "the Kremlin": a body, though it stands for its country too
     if all(is_geo_word(w) or w in lex.titles for w in words) or is_geo_word(text):
         return None
-    if len(words) == 1 and (words[0] in lex.stop or words[0] in lex.titles):
+    if len(words) == 1 and (
+        words[0] in lex.stop or words[0] in lex.titles or words[0] in lex.honorifics
+    ):
         return None
     if words[-1] in MEDIA_HEADS and len(words) > 1:
         return None
+    if (
+        words[-1] in _PORTFOLIO
+        and not any(w in lex.org_heads and not w.endswith("al") for w in words)
+        and not is_acronym(words[0])
+    ):
+        return None  # "(Minister of) International Cooperation": a portfolio, no actor
     head_first = len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for")
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names

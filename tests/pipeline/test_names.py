@@ -365,3 +365,13 @@ def test_numbers_pronouns_places_and_outlets_are_no_people() -> None:
         "Sabah news agency."
     )
     assert list(found) == ["Omar Diallo"]
+
+
+def test_a_ministers_portfolio_is_no_person() -> None:
+    found = people(
+        "The Minister of Foreign Affairs and Regional Affairs Grace Wambui Otieno said "
+        "the talks would go on. Yemeni Minister of Human Rights Salem Nasser el-Ameri "
+        "agreed, said the Minister of International Cooperation, Dr. Layla Haddad. "
+        "Analysts at the Institute for Peace and Security Studies said little."
+    )
+    assert set(found) == {"Grace Wambui Otieno", "Salem Nasser el-Ameri", "Layla Haddad"}
