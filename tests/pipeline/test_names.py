@@ -375,3 +375,16 @@ def test_a_ministers_portfolio_is_no_person() -> None:
         "Analysts at the Institute for Peace and Security Studies said little."
     )
     assert set(found) == {"Grace Wambui Otieno", "Salem Nasser el-Ameri", "Layla Haddad"}
+
+
+def test_a_title_word_before_the_office_and_initials_before_a_name() -> None:
+    found = people(
+        "The Chief Election Commissioner Rafiqul Hasan Chowdhury said the vote was set. "
+        'Ruling party lawmaker K.P. Anoma Silva said, "We are ready." '
+        "Foreign Minister Abdirahman Sheikh Omar Farah agreed."
+    )
+    assert set(found) == {
+        "Rafiqul Hasan Chowdhury",
+        "K.P. Anoma Silva",
+        "Abdirahman Sheikh Omar Farah",
+    }
