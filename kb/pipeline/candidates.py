@@ -144,7 +144,11 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         return split, "", _piece_slices(words, i, split, lex)
     title_end = leading_title_end(words, i, lex)
     title = ""
-    if title_end >= i and title_end + 1 < len(words):
+    if (
+        title_end >= i
+        and title_end + 1 < len(words)
+        and not all(w in lex.org_heads for w in words[title_end + 1 :])
+    ):  # "Justice Party" is a party's name, not a title before "Party"
         title = " ".join(words[i : title_end + 1])
         i = title_end + 1
     while i < len(words) and (
@@ -245,10 +249,10 @@ def candidates(
                 continue
             if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
                 continue
-            if out and cand.start < out[-1].end:
-                continue  # "Institute for Peace and Security Studies": inside a name run on
             while out and out[-1].start >= cand.start:
                 out.pop()  # "Land and Justice Party": a name run back over the word before
+            if out and cand.start < out[-1].end:
+                continue  # "Institute for Peace and Security Studies": inside a name run on
             out.append(marks.mark(_with_syllable(body, cand)))
     spelled = acronym_names(body, excluded) + state_bodies(body, excluded, main)
     if spelled:

@@ -65,6 +65,12 @@ PLACE_AFTER_RE = re.compile(
     r"border crossing|stadium|metro station|station)\b"
 )
 MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
+PARTY_MEMBER_AFTER_RE = re.compile(
+    r"\s+(?:lawmakers?|legislators?|senators?|MPs?|deputy|deputies|congress(?:wo)?man)\s+[A-Z]"
+)
+# "said Land and Justice Party lawmaker ...": a party's first word before "and".
+# A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
+AND_BEFORE_RE = re.compile(r"(?:^|\s)[a-z]+ ([A-Z][a-z]+) and $")
 ORG_AFTER_RE = re.compile(
     r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
 )
@@ -220,6 +226,8 @@ def _organisation_by_form(
         cand.acronym_of = bracket.group(1)
         if cand.kind is None and not cand.title and not found.first_lower:
             cand.kind, cand.evidence = "organization", 2
+    if cand.kind == "organization" and cand.text.split()[-1] in lex_heads():
+        _run_back_over_and(body, cand)
     if cand.kind == "organization" and found.head_first:
         more = AND_MORE_RE.match(body, cand.end)
         if more:
@@ -228,6 +236,33 @@ def _organisation_by_form(
             cand.end = more.end()
             cand.text = body[cand.start : cand.end]
     return True
+
+
+def lex_heads() -> frozenset[str]:
+    return shared_lexicon().org_heads
+
+
+def _run_back_over_and(body: str, cand: Candidate) -> None:
+    """ "Land and Justice Party", "Peace and Development Council": a body named by
+    two nouns joined by "and" begins at the first (never a place or a first name)."""
+    before = AND_BEFORE_RE.search(body, max(0, cand.start - 40), cand.start)
+    if before is None:
+        return
+    word = before.group(1)
+    lex = shared_lexicon()
+    if (
+        is_geo_word(word)
+        or word in lex.stop
+        or word in lex.org_heads
+        or word in lex.titles
+        or fold(word) in lex.first_names
+        or cand.text.split()[0] in lex.org_heads
+    ):
+        return
+    cand.start = before.start(1)
+    cand.text = body[cand.start : cand.end]
+    cand.ntokens += 2
+    cand.single = False
 
 
 def _person_by_context(
@@ -264,6 +299,10 @@ def _person_by_context(
         elif noun in lex.org_role_nouns:
             cand.kind, cand.evidence = "organization", 2
             return cand
+    if PARTY_MEMBER_AFTER_RE.match(after) and not found.first_name:
+        # "Primero Justicia lawmaker Tomás Vidal": the member's party before the name.
+        cand.kind, cand.evidence = "organization", 2
+        return cand
     if ORG_AFTER_RE.match(after) and cand.single:
         cand.kind, cand.evidence = "organization", 1
         return cand

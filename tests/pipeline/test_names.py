@@ -388,3 +388,15 @@ def test_a_title_word_before_the_office_and_initials_before_a_name() -> None:
         "K.P. Anoma Silva",
         "Abdirahman Sheikh Omar Farah",
     }
+
+
+def test_a_party_named_before_its_lawmaker_is_no_person() -> None:
+    text = (
+        '"We will not give up," said Peace and Justice Party lawmaker Joseph Natapei. '
+        "Vamos Unidos lawmaker Carla Mendes Rocha agreed. Two parties, the United "
+        "Farmers Union and Green Party, abstained."
+    )
+    assert set(people(text)) == {"Joseph Natapei", "Carla Mendes Rocha"}
+    found = orgs(text)
+    assert {"Peace and Justice Party", "Vamos Unidos", "Green Party"} <= set(found)
+    assert not any(name.startswith("Union and") for name in found)
