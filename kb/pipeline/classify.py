@@ -71,6 +71,10 @@ PARTY_MEMBER_AFTER_RE = re.compile(
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
 AND_BEFORE_RE = re.compile(r"(?:^|\s)[a-z]+ ([A-Z][a-z]+) and $")
+HONORIFIC_BEFORE_RE = re.compile(
+    r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj)\."
+    r"|head of (?:state|government))\s+$"
+)
 ORG_AFTER_RE = re.compile(
     r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
 )
@@ -280,6 +284,9 @@ def _person_by_context(
     ):
         evidence += 2
     if not cand.single and cand.ntokens <= 4 and _named_after_role(before, after, lex):
+        evidence += 2
+    if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
+        # "Dr. Aminata N'Diaye", "head of state Abdulsalami Abubakar"
         evidence += 2
     word = prev_word(before)
     # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before

@@ -400,3 +400,12 @@ def test_a_party_named_before_its_lawmaker_is_no_person() -> None:
     found = orgs(text)
     assert {"Peace and Justice Party", "Vamos Unidos", "Green Party"} <= set(found)
     assert not any(name.startswith("Union and") for name in found)
+
+
+def test_a_dotted_honorific_or_a_role_before_a_name_is_evidence() -> None:
+    found = people(
+        "The figure is below target, noted the regional director, Dr. Amadou Kone. "
+        "The bloc's envoy, former head of state Olumide Adeyemi, led the delegation. "
+        "Omani mediator Salim Hamdan Al Rawahi met the delegates."
+    )
+    assert set(found) == {"Amadou Kone", "Olumide Adeyemi", "Salim Hamdan Al Rawahi"}
