@@ -276,19 +276,26 @@ def _with_syllable(body: str, cand: Candidate) -> Candidate:
     return cand
 
 
+_PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:/[A-Z][A-Z.'’ -]*)+(?=,)")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\()")
 
 
 def _dateline(body: str, cand: Candidate) -> bool:
     """ "BEIJING —", "KHARTOUM, Aug 3 (Reuters) -", "COLOMBO (AFP)": an upper-case
     place opening a line is a dateline, not an organisation (acronyms are shorter)."""
-    return (
+    if not cand.text.isupper() or reference_org(cand.text) is not None:
+        return False
+    if (
         (cand.start == 0 or body[cand.start - 1] == "\n")
-        and cand.text.isupper()
         and len(cand.text.replace(" ", "")) >= 4
-        and reference_org(cand.text) is None
         and _DATELINE_AFTER_RE.match(body, cand.end) is not None
-    )
+    ):
+        return True
+    # "ABIDJAN/GENEVA, 14 March -", "GENEVA/PORT-AU-PRINCE, 22 October -": every
+    # upper-case place of a line's dateline.
+    line_start = body.rfind("\n", 0, cand.start) + 1
+    head = _PLACES_DATELINE_RE.match(body, line_start)
+    return head is not None and cand.end <= head.end() and "/" in head.group()
 
 
 def _runs_then_pending(runs: list[Run], pending: list[Run]) -> Iterator[Run]:
