@@ -157,12 +157,27 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         i += 1
     if i == len(words) or lookup(" ".join(words[i:])) is not None:
         return None  # "Representative of the Republic of Korea": a title and a country
+    i = _after_place(words, i, lex)
     portfolio = _portfolio_end(words, i, lex)
     if portfolio >= 0:
         # "(Minister of) Human Rights Ahmed Arman": the portfolio ends the title.
         title = " ".join(words[: portfolio + 1])
         i = portfolio + 1
     return None, title, _piece_slices(words, i, len(words), lex)
+
+
+def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
+    """ "(ambassador in) Dhaka Michael Miller-Santos": a place before a first name and
+    a surname ends the phrase before the name; where the name begins."""
+    for n in (1, 2, 3):
+        if (
+            i + n + 1 < len(words)
+            and is_geo_word(" ".join(words[i : i + n]))
+            and fold(words[i + n]) in lex.first_names
+            and not any(w in lex.org_heads for w in words[i + n :])
+        ):
+            return i + n
+    return i
 
 
 def _portfolio_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:

@@ -417,3 +417,11 @@ def test_a_dateline_naming_several_places_and_an_end_mark_are_no_actors() -> Non
         "NAIROBI/PORT-LOUIS, 2 May – Talks resumed.\n\n-END-"
     )
     assert set(orgs(text)) == {"Red Cross"}
+
+
+def test_a_place_before_a_first_name_ends_before_the_name() -> None:
+    found = people(
+        "The EU ambassador in Nairobi Michael Oduya-Keller met the minister on Tuesday. "
+        "Aisha Nuru, the speaker of the regional parliament, disagreed."
+    )
+    assert set(found) == {"Michael Oduya-Keller", "Aisha Nuru"}
