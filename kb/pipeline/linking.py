@@ -158,7 +158,11 @@ class Linker:
                 self.attach(cand, self.acronyms[cand.text])
                 continue
             key = fold(cand.text)
-            entity = self.by_key.get(key) or self._by_surname(cand, key, surname_hits)
+            entity = (
+                self.by_key.get(key)
+                or self._alias_of(cand)
+                or self._by_surname(cand, key, surname_hits)
+            )
             if entity is None:
                 entity = self._fuzzy_single(key)
             if entity is None:
@@ -166,6 +170,21 @@ class Linker:
                 if entity is None:
                     continue
             self.attach(cand, entity)
+
+    def _alias_of(self, cand: Candidate) -> Entity | None:
+        """ "Mohamed Hamdan Dagalo, known as Hemedti": the person named just before."""
+        known_as = _KNOWN_AS_RE.search(self.body, max(0, cand.start - 60), cand.start)
+        if known_as is None:
+            return None
+        end = known_as.start()
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "person" and any(m_end == end for _s, m_end in e.mentions)
+            ),
+            None,
+        )
 
     def _by_surname(
         self, cand: Candidate, key: str, surname_hits: dict[str, list[tuple[int, Entity]]]
@@ -274,6 +293,9 @@ def _find_all_casefree(lowered: str, needle: str) -> list[int]:
             hits.append(pos)
         pos = lowered.find(needle, pos + 1)
     return hits
+
+
+_KNOWN_AS_RE = re.compile(r",?\s+(?:also |better |widely |popularly )?known as\s+$")
 
 
 def _particle_tail(text: str) -> bool:

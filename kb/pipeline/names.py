@@ -71,4 +71,6 @@ def _surname_score(key: str, form: str) -> int:
         return 2
     if len(key) >= 5 and ratio(key, words[-1]) >= 80 and key[0] == words[-1][0]:
         return 1
+    if key == words[0] and len(words) <= 3 and key not in PERSON_PARTICLES:
+        return 1  # "Zhai" for "Zhai Mingde", "Letay" for "Letay Gebremariam"
     return 0

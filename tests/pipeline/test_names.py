@@ -425,3 +425,13 @@ def test_a_place_before_a_first_name_ends_before_the_name() -> None:
         "Aisha Nuru, the speaker of the regional parliament, disagreed."
     )
     assert set(found) == {"Michael Oduya-Keller", "Aisha Nuru"}
+
+
+def test_a_lone_first_word_and_an_alias_join_the_full_name() -> None:
+    found = people(
+        "Chinese envoy Qiao Mingde said the talks were useful. Relations can be "
+        '"chosen", Qiao said in Riyadh. RSF commander Mohamed Idris Dagalo, known as '
+        "Hamouda, said his forces were ready."
+    )
+    assert set(found) == {"Qiao Mingde", "Mohamed Idris Dagalo"}
+    assert "Hamouda" in found["Mohamed Idris Dagalo"]
