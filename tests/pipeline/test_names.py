@@ -435,3 +435,13 @@ def test_a_lone_first_word_and_an_alias_join_the_full_name() -> None:
     )
     assert set(found) == {"Qiao Mingde", "Mohamed Idris Dagalo"}
     assert "Hamouda" in found["Mohamed Idris Dagalo"]
+
+
+def test_a_one_word_body_named_as_a_town_elsewhere_is_no_actor() -> None:
+    text = (
+        "KFOR troops were hurt in the town of Lipjan, the alliance said. Lipjan "
+        "councillors said the Ministry of Defence would investigate. The vote in "
+        "Congress was delayed, and Congress met again on Friday."
+    )
+    found = orgs(text)
+    assert "Lipjan" not in found and "Congress" in found
