@@ -445,3 +445,13 @@ def test_a_one_word_body_named_as_a_town_elsewhere_is_no_actor() -> None:
     )
     found = orgs(text)
     assert "Lipjan" not in found and "Congress" in found
+
+
+def test_a_translations_other_spelling_of_a_surname_is_the_same_person() -> None:
+    found = people(
+        "Foreign Minister Ramón Antonio Zelaya del Valle said the court had no say. "
+        "Selaya del Valle said in that occasion that it would not comply. Chief "
+        "Commissioner Abul Kalam Rahimuddin said the vote was set. Mr. Rahim Uddin said "
+        "the papers were printing."
+    )
+    assert set(found) == {"Ramón Antonio Zelaya del Valle", "Abul Kalam Rahimuddin"}
