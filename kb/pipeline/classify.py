@@ -71,6 +71,10 @@ PARTY_MEMBER_AFTER_RE = re.compile(
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
 AND_BEFORE_RE = re.compile(r"(?:^|\s)[a-z]+ ([A-Z][a-z]+) and $")
+LINKED_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
+    r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
+)
 HONORIFIC_BEFORE_RE = re.compile(
     r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj)\."
     r"|head of (?:state|government))\s+$"
@@ -307,8 +311,15 @@ def _person_by_context(
             cand.kind, cand.evidence = "organization", 2
             return cand
     if PARTY_MEMBER_AFTER_RE.match(after) and not found.first_name:
-        # "Primero Justicia lawmaker Tomás Vidal": the member's party before the name.
+        # "Primero Justicia lawmaker Tomás Vidal": the member's party before the name,
+        # its first words over a Romance connector ("Juntos por el Cambio").
         cand.kind, cand.evidence = "organization", 2
+        more = LINKED_BEFORE_RE.search(before)
+        if more:
+            cand.start -= len(before) - more.start(1)
+            cand.text = before[more.start(1) :] + cand.text
+            cand.ntokens = len(cand.text.split())
+            cand.single = False
         return cand
     if ORG_AFTER_RE.match(after) and cand.single:
         cand.kind, cand.evidence = "organization", 1

@@ -455,3 +455,9 @@ def test_a_translations_other_spelling_of_a_surname_is_the_same_person() -> None
         "the papers were printing."
     )
     assert set(found) == {"Ramón Antonio Zelaya del Valle", "Abul Kalam Rahimuddin"}
+
+
+def test_a_partys_romance_name_before_its_lawmaker_is_one_body() -> None:
+    text = "The deal is unfair, said Unidos por la Patria lawmaker Carla Mendes Rocha."
+    assert set(people(text)) == {"Carla Mendes Rocha"}
+    assert "Unidos por la Patria" in orgs(text)
