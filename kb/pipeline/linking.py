@@ -232,9 +232,24 @@ class Linker:
         """Pass 3: headings only link to actors already found."""
         for cand in cands:
             if cand.in_heading and cand.kind is not None:
-                entity = self.by_key.get(fold(cand.text)) or self.acronyms.get(cand.text)
+                entity = (
+                    self.by_key.get(fold(cand.text))
+                    or self.acronyms.get(cand.text)
+                    or self._surname_only(cand)
+                )
                 if entity is not None:
                     self.attach(cand, entity)
+
+    def _surname_only(self, cand: Candidate) -> Entity | None:
+        """ "Prime Minister Irakli Kobakhidze" in a caption, "Mr Kobakhidze" in the
+        text: the heading gives the full name of a person the body names by surname."""
+        if cand.kind != "person" or cand.single:
+            return None
+        last = fold(cand.text).split()[-1]
+        entity = self.by_key.get(last)
+        if entity is None or entity.kind != "person" or entity.multi:
+            return None
+        return entity
 
     def add_case_variants(self, excluded: tuple[tuple[int, int], ...]) -> None:
         """Multi-word organisation names also appear in other cases ("Lima group")."""

@@ -461,3 +461,13 @@ def test_a_partys_romance_name_before_its_lawmaker_is_one_body() -> None:
     text = "The deal is unfair, said Unidos por la Patria lawmaker Carla Mendes Rocha."
     assert set(people(text)) == {"Carla Mendes Rocha"}
     assert "Unidos por la Patria" in orgs(text)
+
+
+def test_a_heading_gives_the_full_name_of_a_person_named_by_surname() -> None:
+    found = people(
+        "Leaders meet in the capital\n\n"
+        "Prime Minister Levan Chkheidze addresses supporters at the party office\n\n"
+        "Hungary congratulated the party. Its premier arrived on Monday and was received "
+        "by Mr Chkheidze, who said the talks were warm."
+    )
+    assert list(found) == ["Levan Chkheidze"]
