@@ -75,6 +75,7 @@ LINKED_BEFORE_RE = re.compile(
     r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
     r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
 )
+KNOWN_AS_BEFORE_RE = re.compile(r"\b([a-z]+),? (?:also |better )?known as\s+$")
 HONORIFIC_BEFORE_RE = re.compile(
     r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj)\."
     r"|head of (?:state|government))\s+$"
@@ -292,6 +293,9 @@ def _person_by_context(
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
         # "Dr. Aminata N'Diaye", "head of state Abdulsalami Abubakar"
         evidence += 2
+    named_as = KNOWN_AS_BEFORE_RE.search(before) if "as " in before[-4:] else None
+    if named_as and fold(named_as.group(1)) in lex.role_nouns:
+        evidence += 2  # "a commander known as Abu Hudhaifa al-Ansari"
     word = prev_word(before)
     # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before
     # the name outweighs a body's noun in what follows.

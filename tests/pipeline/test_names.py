@@ -471,3 +471,11 @@ def test_a_heading_gives_the_full_name_of_a_person_named_by_surname() -> None:
         "by Mr Chkheidze, who said the talks were warm."
     )
     assert list(found) == ["Levan Chkheidze"]
+
+
+def test_a_role_known_as_a_name_is_evidence() -> None:
+    found = people(
+        "The group, led in the north by a commander known as Abu Talha al-Masri, "
+        "controls the countryside."
+    )
+    assert list(found) == ["Abu Talha al-Masri"]
