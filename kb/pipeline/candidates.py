@@ -252,7 +252,11 @@ def candidates(
             pending.append(run[split:])
             for a, b in slices:
                 cand = classify(body, run[a:b], "", lex)
-                if cand is not None and cand.start not in marks.excluded:
+                if (
+                    cand is not None
+                    and cand.start not in marks.excluded
+                    and not _dateline(body, cand)
+                ):
                     out.append(marks.mark(cand))
             continue
         for a, b in slices:

@@ -414,7 +414,8 @@ def test_a_dotted_honorific_or_a_role_before_a_name_is_evidence() -> None:
 def test_a_dateline_naming_several_places_and_an_end_mark_are_no_actors() -> None:
     text = (
         "DAKAR/GENEVA, 14 March – The Red Cross said it would help.\n\n"
-        "NAIROBI/PORT-LOUIS, 2 May – Talks resumed.\n\n-END-"
+        "NAIROBI/PORT-LOUIS, 2 May – Talks resumed.\n\n"
+        "GENEVA/PORT-AU-PRINCE, 3 May – Talks ended.\n\n-END-"
     )
     assert set(orgs(text)) == {"Red Cross"}
 
