@@ -148,6 +148,7 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         title_end >= i
         and title_end + 1 < len(words)
         and not all(w in lex.org_heads for w in words[title_end + 1 :])
+        and not _named_for(words, title_end, lex)
     ):  # "Justice Party" is a party's name, not a title before "Party"
         title = " ".join(words[i : title_end + 1])
         i = title_end + 1
@@ -164,6 +165,17 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         title = " ".join(words[: portfolio + 1])
         i = portfolio + 1
     return None, title, _piece_slices(words, i, len(words), lex)
+
+
+def _named_for(words: tuple[str, ...], title_end: int, lex: Lexicon) -> bool:
+    """ "King Faisal Center for Research": a body named for a titled person, its
+    head word right after the name."""
+    return (
+        title_end + 2 < len(words)
+        and words[title_end + 2] in lex.org_heads
+        and words[title_end + 1] not in lex.org_heads
+        and not any(is_geo_word(w) for w in words[: title_end + 1])
+    )
 
 
 def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:

@@ -86,6 +86,7 @@ ORG_AFTER_RE = re.compile(
 BRACKET_RE = re.compile(
     r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)"
 )
+IN_PLACE_RE = re.compile(r" in ([A-Z][\w-]*(?: [A-Z][\w-]*)*)$")
 AND_MORE_RE = re.compile(r" and [A-Z][\w-]*(?: (?:of |in |for |the )*[A-Z][\w-]*)*")
 
 
@@ -237,14 +238,26 @@ def _organisation_by_form(
             cand.kind, cand.evidence = "organization", 2
     if cand.kind == "organization" and cand.text.split()[-1] in lex_heads():
         _run_back_over_and(body, cand)
-    if cand.kind == "organization" and found.head_first:
+    if cand.kind == "organization" and (found.head_first or _head_for(cand.text)):
         more = AND_MORE_RE.match(body, cand.end)
         if more:
             # "Center for Strategic and International Studies": a head-first name
             # runs on over "and" while capitalised words follow.
-            cand.end = more.end()
+            tail = more.group()
+            place = IN_PLACE_RE.search(tail)
+            if place and is_geo_word(place.group(1)):
+                tail = tail[: place.start()]  # "... Islamic Studies in Riyadh": a place
+            cand.end += len(tail)
             cand.text = body[cand.start : cand.end]
     return True
+
+
+def _head_for(text: str) -> bool:
+    """ "King Faisal Center for Research": a head word then "for" ends the name, which
+    may run on over "and" as a head-first name does."""
+    words = text.split()
+    heads = shared_lexicon().org_heads
+    return words[-2:-1] == ["for"] and len(words) > 3 and words[-3] in heads
 
 
 def lex_heads() -> frozenset[str]:

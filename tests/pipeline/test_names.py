@@ -480,3 +480,12 @@ def test_a_role_known_as_a_name_is_evidence() -> None:
         "controls the countryside."
     )
     assert list(found) == ["Abu Talha al-Masri"]
+
+
+def test_a_body_named_for_a_titled_person_keeps_the_title_and_its_and() -> None:
+    text = (
+        "Analysts at the King Fahd Center for Research and Arab Studies in Riyadh said "
+        "the talks would go on."
+    )
+    assert set(orgs(text)) == {"King Fahd Center for Research and Arab Studies"}
+    assert people(text) == {}
