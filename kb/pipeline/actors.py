@@ -68,7 +68,7 @@ def find_actors(
     merge_short_names(entities, lex)
     name_reference_orgs(entities)
     entities += armed_forces(body, geo or [], excluded, quotes or [], main)
-    kept = [e for e in entities if linking.keep(e)]
+    kept = [e for e in entities if linking.keep(e) and not linking.named_as_place(e, body)]
     linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
     name_generic_bodies(kept)

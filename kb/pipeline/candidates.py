@@ -52,7 +52,15 @@ _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’]*(?:\.(?:com
 CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with
 # lower-case connectors ("of", "de", "of the") allowed between two capitalised words.
-RUN_RE = re.compile(rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ ){_CAP})*")
+# "Abdel Fattah al-Burhan", "Karim bin Youssef el-Hadj": a lower-case Arabic particle
+# joined to the next word by a hyphen is part of the name too.
+_HYPHENED = "|".join(sorted(actor_words("arabic_particles"), key=lambda w: (-len(w), w)))
+RUN_RE = re.compile(
+    rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ | (?:{_HYPHENED})-){_CAP})*"
+)
+
+
+_ELIDED_RE = re.compile(r"(?<![\w'’])[a-z]['’]$")
 
 
 def sequences(body: str) -> list[Run]:
@@ -109,6 +117,8 @@ def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
 
 
 Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
+_NOT_NAMES = actor_words("not_name_words")
+_PORTFOLIO = actor_words("portfolio_words")
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)
@@ -121,7 +131,9 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     # Drop leading function words ("The", "But", "When") and lone sentence-initial common words.
     i = 0
     while i < len(words) and (
-        words[i] in lex.stop or (words[i].lower() in CONNECTORS and not is_name_particle(words, i))
+        words[i] in lex.stop
+        or words[i] in _NOT_NAMES  # "Five EU states", "Nobody in Abuja": never a name
+        or (words[i].lower() in CONNECTORS and not is_name_particle(words, i))
     ):
         i += 1
     if i == len(words):
@@ -132,7 +144,12 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         return split, "", _piece_slices(words, i, split, lex)
     title_end = leading_title_end(words, i, lex)
     title = ""
-    if title_end >= i and title_end + 1 < len(words):
+    if (
+        title_end >= i
+        and title_end + 1 < len(words)
+        and not all(w in lex.org_heads for w in words[title_end + 1 :])
+        and not _named_for(words, title_end, lex)
+    ):  # "Justice Party" is a party's name, not a title before "Party"
         title = " ".join(words[i : title_end + 1])
         i = title_end + 1
     while i < len(words) and (
@@ -141,7 +158,55 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         i += 1
     if i == len(words) or lookup(" ".join(words[i:])) is not None:
         return None  # "Representative of the Republic of Korea": a title and a country
+    i = _after_place(words, i, lex)
+    portfolio = _portfolio_end(words, i, lex)
+    if portfolio >= 0:
+        # "(Minister of) Human Rights Ahmed Arman": the portfolio ends the title.
+        title = " ".join(words[: portfolio + 1])
+        i = portfolio + 1
     return None, title, _piece_slices(words, i, len(words), lex)
+
+
+def _named_for(words: tuple[str, ...], title_end: int, lex: Lexicon) -> bool:
+    """ "King Faisal Center for Research": a body named for a titled person, its
+    head word right after the name."""
+    return (
+        title_end + 2 < len(words)
+        and words[title_end + 2] in lex.org_heads
+        and words[title_end + 1] not in lex.org_heads
+        and not any(is_geo_word(w) for w in words[: title_end + 1])
+    )
+
+
+def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
+    """ "(ambassador in) Dhaka Michael Miller-Santos": a place before a first name and
+    a surname ends the phrase before the name; where the name begins."""
+    for n in (1, 2, 3):
+        if (
+            i + n + 1 < len(words)
+            and is_geo_word(" ".join(words[i : i + n]))
+            and fold(words[i + n]) in lex.first_names
+            and not any(w in lex.org_heads for w in words[i + n :])
+        ):
+            return i + n
+    return i
+
+
+def _portfolio_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
+    """The last word of a minister's portfolio opening ``words[i:]`` before a name
+    ("Diaspora Affairs | Faith Wanjiru Kariuki"), or -1; never in a body's name."""
+    if any(w in lex.org_heads for w in words[i:]):
+        return -1
+    end = -1
+    for k in range(i, len(words) - 1):
+        if words[k] in _PORTFOLIO:
+            end = k
+        elif not words[k][:1].isupper() and words[k] not in ("of", "for", "and", "the"):
+            break
+    # A name follows: two words or more ("Faith Wanjiru Kariuki"), or a first name.
+    if end >= 0 and len(words) - end < 3 and fold(words[end + 1]) not in lex.first_names:
+        return -1
+    return end
 
 
 def _piece_slices(
@@ -189,6 +254,8 @@ def candidates(
     pending: list[Run] = []
     marks = _Marks(excluded, headings, quotes)
     for run in _runs_then_pending(_at_plural_possessives(body, sequences(body)), pending):
+        if _ELIDED_RE.match(body, max(0, run[0][1] - 2), run[0][1]):
+            continue  # "Côte d'Ivoire": the word after an elided article ends a name begun before
         planned = plan(tuple([w for w, _s, _e in run]))
         if planned is None:
             continue
@@ -197,7 +264,11 @@ def candidates(
             pending.append(run[split:])
             for a, b in slices:
                 cand = classify(body, run[a:b], "", lex)
-                if cand is not None and cand.start not in marks.excluded:
+                if (
+                    cand is not None
+                    and cand.start not in marks.excluded
+                    and not _dateline(body, cand)
+                ):
                     out.append(marks.mark(cand))
             continue
         for a, b in slices:
@@ -209,6 +280,10 @@ def candidates(
                 continue
             if publisher_key and fold(cand.text) in (publisher_key, fold(publisher_key.split()[0])):
                 continue
+            while out and out[-1].start >= cand.start:
+                out.pop()  # "Land and Justice Party": a name run back over the word before
+            if out and cand.start < out[-1].end:
+                continue  # "Institute for Peace and Security Studies": inside a name run on
             out.append(marks.mark(_with_syllable(body, cand)))
     spelled = acronym_names(body, excluded) + state_bodies(body, excluded, main)
     if spelled:
@@ -232,19 +307,26 @@ def _with_syllable(body: str, cand: Candidate) -> Candidate:
     return cand
 
 
+_PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:/[A-Z][A-Z.'’ -]*)+(?=,)")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\()")
 
 
 def _dateline(body: str, cand: Candidate) -> bool:
     """ "BEIJING —", "KHARTOUM, Aug 3 (Reuters) -", "COLOMBO (AFP)": an upper-case
     place opening a line is a dateline, not an organisation (acronyms are shorter)."""
-    return (
+    if not cand.text.isupper() or reference_org(cand.text) is not None:
+        return False
+    if (
         (cand.start == 0 or body[cand.start - 1] == "\n")
-        and cand.text.isupper()
         and len(cand.text.replace(" ", "")) >= 4
-        and reference_org(cand.text) is None
         and _DATELINE_AFTER_RE.match(body, cand.end) is not None
-    )
+    ):
+        return True
+    # "ABIDJAN/GENEVA, 14 March -", "GENEVA/PORT-AU-PRINCE, 22 October -": every
+    # upper-case place of a line's dateline.
+    line_start = body.rfind("\n", 0, cand.start) + 1
+    head = _PLACES_DATELINE_RE.match(body, line_start)
+    return head is not None and cand.end <= head.end() and "/" in head.group()
 
 
 def _runs_then_pending(runs: list[Run], pending: list[Run]) -> Iterator[Run]:

@@ -64,12 +64,29 @@ PLACE_AFTER_RE = re.compile(
     r"\s+(?:bridge|airport|street|avenue|boulevard|square|plaza|highway|motorway|crossing|"
     r"border crossing|stadium|metro station|station)\b"
 )
+MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
+PARTY_MEMBER_AFTER_RE = re.compile(
+    r"\s+(?:lawmakers?|legislators?|senators?|MPs?|deputy|deputies|congress(?:wo)?man)\s+[A-Z]"
+)
+# "said Land and Justice Party lawmaker ...": a party's first word before "and".
+# A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
+AND_BEFORE_RE = re.compile(r"(?:^|\s)[a-z]+ ([A-Z][a-z]+) and $")
+LINKED_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
+    r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
+)
+KNOWN_AS_BEFORE_RE = re.compile(r"\b([a-z]+),? (?:also |better )?known as\s+$")
+HONORIFIC_BEFORE_RE = re.compile(
+    r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj)\."
+    r"|head of (?:state|government))\s+$"
+)
 ORG_AFTER_RE = re.compile(
     r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
 )
 BRACKET_RE = re.compile(
     r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)"
 )
+IN_PLACE_RE = re.compile(r" in ([A-Z][\w-]*(?: [A-Z][\w-]*)*)$")
 AND_MORE_RE = re.compile(r" and [A-Z][\w-]*(?: (?:of |in |for |the )*[A-Z][\w-]*)*")
 
 
@@ -116,6 +133,7 @@ class Traits(NamedTuple):
 
 
 _SEATS = actor_words("seats_of_government")
+_PORTFOLIO = actor_words("portfolio_words")
 _SEAT_TRAITS = Traits(True, False, False, False, False, False, False, False, False)
 
 
@@ -127,10 +145,18 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         return _SEAT_TRAITS  # "the Kremlin": a body, though it stands for its country too
     if all(is_geo_word(w) or w in lex.titles for w in words) or is_geo_word(text):
         return None
-    if len(words) == 1 and (words[0] in lex.stop or words[0] in lex.titles):
+    if len(words) == 1 and (
+        words[0] in lex.stop or words[0] in lex.titles or words[0] in lex.honorifics
+    ):
         return None
     if words[-1] in MEDIA_HEADS and len(words) > 1:
         return None
+    if (
+        words[-1] in _PORTFOLIO
+        and not any(w in lex.org_heads and not w.endswith("al") for w in words)
+        and not is_acronym(words[0])
+    ):
+        return None  # "(Minister of) International Cooperation": a portfolio, no actor
     head_first = len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for")
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names
@@ -178,6 +204,8 @@ def classify(
         return None
     if PLACE_AFTER_RE.match(after):
         return None  # "the Simon Bolivar bridge" names a place after a person
+    if MEDIA_AFTER_RE.match(after):
+        return None  # "the official Saba news agency": an outlet's name, not an actor
     if not _organisation_by_form(body, cand, found, before, after):
         return None
     if cand.kind == "organization":
@@ -208,14 +236,55 @@ def _organisation_by_form(
         cand.acronym_of = bracket.group(1)
         if cand.kind is None and not cand.title and not found.first_lower:
             cand.kind, cand.evidence = "organization", 2
-    if cand.kind == "organization" and found.head_first:
+    if cand.kind == "organization" and cand.text.split()[-1] in lex_heads():
+        _run_back_over_and(body, cand)
+    if cand.kind == "organization" and (found.head_first or _head_for(cand.text)):
         more = AND_MORE_RE.match(body, cand.end)
         if more:
             # "Center for Strategic and International Studies": a head-first name
             # runs on over "and" while capitalised words follow.
-            cand.end = more.end()
+            tail = more.group()
+            place = IN_PLACE_RE.search(tail)
+            if place and is_geo_word(place.group(1)):
+                tail = tail[: place.start()]  # "... Islamic Studies in Riyadh": a place
+            cand.end += len(tail)
             cand.text = body[cand.start : cand.end]
     return True
+
+
+def _head_for(text: str) -> bool:
+    """ "King Faisal Center for Research": a head word then "for" ends the name, which
+    may run on over "and" as a head-first name does."""
+    words = text.split()
+    heads = shared_lexicon().org_heads
+    return words[-2:-1] == ["for"] and len(words) > 3 and words[-3] in heads
+
+
+def lex_heads() -> frozenset[str]:
+    return shared_lexicon().org_heads
+
+
+def _run_back_over_and(body: str, cand: Candidate) -> None:
+    """ "Land and Justice Party", "Peace and Development Council": a body named by
+    two nouns joined by "and" begins at the first (never a place or a first name)."""
+    before = AND_BEFORE_RE.search(body, max(0, cand.start - 40), cand.start)
+    if before is None:
+        return
+    word = before.group(1)
+    lex = shared_lexicon()
+    if (
+        is_geo_word(word)
+        or word in lex.stop
+        or word in lex.org_heads
+        or word in lex.titles
+        or fold(word) in lex.first_names
+        or cand.text.split()[0] in lex.org_heads
+    ):
+        return
+    cand.start = before.start(1)
+    cand.text = body[cand.start : cand.end]
+    cand.ntokens += 2
+    cand.single = False
 
 
 def _person_by_context(
@@ -234,6 +303,12 @@ def _person_by_context(
         evidence += 2
     if not cand.single and cand.ntokens <= 4 and _named_after_role(before, after, lex):
         evidence += 2
+    if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
+        # "Dr. Aminata N'Diaye", "head of state Abdulsalami Abubakar"
+        evidence += 2
+    named_as = KNOWN_AS_BEFORE_RE.search(before) if "as " in before[-4:] else None
+    if named_as and fold(named_as.group(1)) in lex.role_nouns:
+        evidence += 2  # "a commander known as Abu Hudhaifa al-Ansari"
     word = prev_word(before)
     # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before
     # the name outweighs a body's noun in what follows.
@@ -252,6 +327,17 @@ def _person_by_context(
         elif noun in lex.org_role_nouns:
             cand.kind, cand.evidence = "organization", 2
             return cand
+    if PARTY_MEMBER_AFTER_RE.match(after) and not found.first_name:
+        # "Primero Justicia lawmaker Tomás Vidal": the member's party before the name,
+        # its first words over a Romance connector ("Juntos por el Cambio").
+        cand.kind, cand.evidence = "organization", 2
+        more = LINKED_BEFORE_RE.search(before)
+        if more:
+            cand.start -= len(before) - more.start(1)
+            cand.text = before[more.start(1) :] + cand.text
+            cand.ntokens = len(cand.text.split())
+            cand.single = False
+        return cand
     if ORG_AFTER_RE.match(after) and cand.single:
         cand.kind, cand.evidence = "organization", 1
         return cand

@@ -44,10 +44,12 @@ _DEBRIS_RE = re.compile(
             r"^(?:©|copyright)\s.{0,80}$",
             r"^copyright \d{4}\b.*\ball rights reserved\b.*$",
             # Wire trailers: "Reporting by A in Caracas; Editing by B" credits staff, not actors.
-            r"^(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^.]*"
+            # Bracketed or not: "(Reporting by A; Editing by B)".
+            r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^.]*"
             r"(?:;|\b(?:editing|writing) by\b).*$",
-            r"^editing by\b.{0,80}$",
+            r"^\(?editing by\b.{0,80}$",
             r"^our standards:.*$",
+            r"^[-–—#* ]*end[-–—#* ]*$",  # a press release's "-END-" mark
             r"^\d{1,2} min(?:ute)? read$",
             r"^related (?:coverage|topics|stories|content)$",
             r"^(?:more on this story|close panel|share page|about sharing|tweet)$",
@@ -159,8 +161,13 @@ _CREDIT_MARK_RE = re.compile(
 _NAMES_ONLY_RE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
 )
+# One staff name: capitalised words, lower-case particles between them ("Tomás
+# Echeverría y Luna"); a byline may join several with "and".
+_STAFF_NAME = (
+    r"[A-Z][\w.'’-]+(?:\s+(?:(?:de|del|la|y|van|von|der|da|al|el|bin)\s+)?[A-Z][\w.'’-]+){0,4}"
+)
 _BYLINE_RE = re.compile(
-    r"^(?:By|Written by|Reporting by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:,\s*(.*))?$"
+    rf"^(?:By|Written by|Reporting by)\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)(?:,\s*(.*))?$"
 )
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 # As ``_CREDIT_RES``: the literals without which a pattern cannot match the article.

@@ -45,7 +45,7 @@ class Lexicon:
         self.not_actor = lexicon("not_actor_words")
         self.first_names = folded_lexicon("first_names")
         self.org_heads = lexicon("org_heads")
-        self.role_nouns = folded_lexicon("role_nouns")
+        self.role_nouns = folded_lexicon("role_nouns") | actor_words("role_nouns")
         self.org_role_nouns = folded_lexicon("org_role_nouns")
 
 

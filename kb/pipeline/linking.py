@@ -27,12 +27,14 @@ import pycountry
 from rapidfuzz.fuzz import ratio
 
 from kb.pipeline.entity import (
+    PERSON_PARTICLES,
     Candidate,
     Entity,
     Lexicon,
     actor_words,
     in_any,
     is_name_particle,
+    shared_lexicon,
 )
 from kb.pipeline.names import same_person, surname_match
 from kb.pipeline.text import fold
@@ -90,7 +92,7 @@ class Linker:
                 entity = self.by_label.get(cand.label)  # "Kenya's foreign ministry"
             if entity is None and cand.kind == "person":
                 entity = self._same_person(cand.text)
-                if entity is None and is_name_particle(cand.text.split(), 0):
+                if entity is None and _particle_tail(cand.text):
                     continue  # "Al Harbi" is the end of a full name, or no person
             if (
                 entity is None
@@ -157,7 +159,11 @@ class Linker:
                 self.attach(cand, self.acronyms[cand.text])
                 continue
             key = fold(cand.text)
-            entity = self.by_key.get(key) or self._by_surname(cand, key, surname_hits)
+            entity = (
+                self.by_key.get(key)
+                or self._alias_of(cand)
+                or self._by_surname(cand, key, surname_hits)
+            )
             if entity is None:
                 entity = self._fuzzy_single(key)
             if entity is None:
@@ -165,6 +171,21 @@ class Linker:
                 if entity is None:
                     continue
             self.attach(cand, entity)
+
+    def _alias_of(self, cand: Candidate) -> Entity | None:
+        """ "Mohamed Hamdan Dagalo, known as Hemedti": the person named just before."""
+        known_as = _KNOWN_AS_RE.search(self.body, max(0, cand.start - 60), cand.start)
+        if known_as is None:
+            return None
+        end = known_as.start()
+        return next(
+            (
+                e
+                for e in self.entities
+                if e.kind == "person" and any(m_end == end for _s, m_end in e.mentions)
+            ),
+            None,
+        )
 
     def _by_surname(
         self, cand: Candidate, key: str, surname_hits: dict[str, list[tuple[int, Entity]]]
@@ -211,9 +232,24 @@ class Linker:
         """Pass 3: headings only link to actors already found."""
         for cand in cands:
             if cand.in_heading and cand.kind is not None:
-                entity = self.by_key.get(fold(cand.text)) or self.acronyms.get(cand.text)
+                entity = (
+                    self.by_key.get(fold(cand.text))
+                    or self.acronyms.get(cand.text)
+                    or self._surname_only(cand)
+                )
                 if entity is not None:
                     self.attach(cand, entity)
+
+    def _surname_only(self, cand: Candidate) -> Entity | None:
+        """ "Prime Minister Irakli Kobakhidze" in a caption, "Mr Kobakhidze" in the
+        text: the heading gives the full name of a person the body names by surname."""
+        if cand.kind != "person" or cand.single:
+            return None
+        last = fold(cand.text).split()[-1]
+        entity = self.by_key.get(last)
+        if entity is None or entity.kind != "person" or entity.multi:
+            return None
+        return entity
 
     def add_case_variants(self, excluded: tuple[tuple[int, int], ...]) -> None:
         """Multi-word organisation names also appear in other cases ("Lima group")."""
@@ -273,6 +309,48 @@ def _find_all_casefree(lowered: str, needle: str) -> list[int]:
             hits.append(pos)
         pos = lowered.find(needle, pos + 1)
     return hits
+
+
+_KNOWN_AS_RE = re.compile(r",?\s+(?:also |better |widely |popularly )?known as\s+$")
+
+
+def _particle_tail(text: str) -> bool:
+    """ "Al Harbi", "De la Fuente": a particle and one name, the end of a full name;
+    not "Abu Bakr el-Mabrouk", whose particle leads two names of its own."""
+    words = text.replace("-", " ").split()
+    names = [w for w in words[1:] if w.lower() not in PERSON_PARTICLES]
+    return is_name_particle(words, 0) and len(names) < 2
+
+
+_PLACE_BEFORE = (
+    r"\b(?:(?:in|near|across|throughout|outside)\s+(?:the\s+)?"
+    r"|(?:town|city|village|region|province|district) of\s+)"
+)
+_SEATS = actor_words("seats_of_government")
+_REGION_ADJ = r"(?:central|northern|southern|eastern|western|wider|whole|greater)"
+_AFTER_PLACE = r"(?!['’]s)(?=\s*[,.;:)]|\s+(?:is|are|was|were|and|has|have|had)\b)"
+
+
+def named_as_place(entity: Entity, body: str) -> bool:
+    """A lone word the text names as a place elsewhere is no person: "in Benghazi",
+    "the central Sahel", "Citizens of the Sahel are"; nor a body named by one plain
+    word ("the town of Zvecan", "outside Zvecan")."""
+    if entity.multi or entity.known is not None or entity.label:
+        return False
+    if entity.kind == "organization":
+        forms = list(entity.forms)
+        heads = shared_lexicon().org_heads
+        if any(f.isupper() or f in _SEATS or f in heads or not f.isalpha() for f in forms):
+            return False  # an acronym, a seat, "in Congress": a body's own name
+        lead = _PLACE_BEFORE  # "the X is" says nothing of a body
+    else:
+        lead = rf"{_PLACE_BEFORE}|the\s+{_REGION_ADJ}\s+(?={{w}})|the\s+(?={{w}}{_AFTER_PLACE})"
+    for form in entity.forms:
+        word = re.escape(form)
+        pattern = lead.replace("{w}", word) if "{w}" in lead else lead
+        if re.search(rf"(?:{pattern}){word}\b(?!['’]s)", body):
+            return True
+    return False
 
 
 def keep(entity: Entity) -> bool:

@@ -30,6 +30,8 @@ def same_person(a: str, b: str) -> bool:
         return True
     if _inner_run(ta, tb) or _inner_run(tb, ta):
         return True  # "De la Fuente" in "María José de la Fuente y Ortiz"
+    if _spelled_apart(ta, tb) or _spelled_apart(tb, ta):
+        return True
     return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
 
 
@@ -40,6 +42,18 @@ def _inner_run(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if n < 2 or n >= len(full) or not any(len(w) > 2 and w not in PERSON_PARTICLES for w in short):
         return False
     return any(full[k : k + n] == short for k in range(1, len(full) - n + 1))
+
+
+def _spelled_apart(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A translation's other spelling of the end of ``full``: "Nasir Uddin" for
+    "Abul Mansur Nasiruddin" (written apart), "Selaya del Valle" for "Ramón Antonio
+    Zelaya del Valle" (one letter off, at least three words)."""
+    n = len(short)
+    if n < 2 or n >= len(full):
+        return False
+    if "".join(short) == full[-1]:
+        return True
+    return n >= 3 and ratio(" ".join(short), " ".join(full[-n:])) >= 90
 
 
 # Chinese, Korean and Vietnamese names put the family name first: a later lone
@@ -71,4 +85,6 @@ def _surname_score(key: str, form: str) -> int:
         return 2
     if len(key) >= 5 and ratio(key, words[-1]) >= 80 and key[0] == words[-1][0]:
         return 1
+    if key == words[0] and len(words) <= 3 and key not in PERSON_PARTICLES:
+        return 1  # "Zhai" for "Zhai Mingde", "Letay" for "Letay Gebremariam"
     return 0

@@ -82,7 +82,9 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
         if any(w in lex.titles for w in words[k:]):
             continue
         named = fold(words[k]) in lex.first_names
-        if rest[0][:1].isupper() and (named or (len(prefix) == 1 and is_acronym(prefix[0]))):
+        # "W.M. Sunethra Perera": dotted initials lead a person's name, no body's.
+        initials = len(prefix) == 1 and is_acronym(prefix[0]) and "." not in prefix[0]
+        if rest[0][:1].isupper() and (named or initials):
             return k
     return None
 
@@ -108,6 +110,14 @@ def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
             and (words[j + 1] in lex.titles or is_geo_word(words[j + 1]))
         ):
             continue
+        elif (
+            j + 3 < len(words)
+            and words[j + 1] in CORE_TITLES
+            and words[j + 1] not in lex.honorifics  # "Abdirahman Sheikh Nur Ali" is a name
+            and words[j][:1].isupper()
+            and fold(w) not in lex.first_names
+        ):
+            continue  # "Chief Election Commissioner": one unknown word before the office
         else:
             break
     return title_end
