@@ -145,7 +145,8 @@ def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:
         if pred is None:
             continue
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        _score_document(gold, pred, report, gold_file.stem[:3])
+        # "000", "a01", "gen01": the part before the first underscore names the file.
+        _score_document(gold, pred, report, gold_file.stem.split("_", 1)[0])
     return report
 
 

@@ -12,6 +12,7 @@ format, written before any rule was tuned to them:
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
+Stance and role floors are F1; the precision floors below hold them to precision first.
 A new category (stances, roles) or folder is one more row. Old folders keep the floors of the
 modules this one replaces (test_unseen, test_unseen2, test_unseen3); the generality floors sit
 a little under its first (baseline) score and are raised as the pipeline improves.
@@ -48,11 +49,14 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen3", "countries"): 0.95,
     ("unseen3", "quotes"): 0.88,
     ("unseen3", "speakers"): 0.88,
-    ("generality", "people"): 0.73,
-    ("generality", "organizations"): 0.72,
-    ("generality", "countries"): 0.95,
-    ("generality", "quotes"): 0.95,
-    ("generality", "speakers"): 0.45,
+    # Raised to a little under this session's scores (README: before and after).
+    ("generality", "people"): 0.96,
+    ("generality", "organizations"): 0.80,
+    ("generality", "countries"): 0.96,
+    ("generality", "quotes"): 0.96,
+    ("generality", "speakers"): 0.74,
+    ("generality", "stances"): 0.33,
+    ("generality", "roles"): 0.76,
 }
 
 # Names that must never be invented as a person or organization of that folder: wire staff,
@@ -88,6 +92,29 @@ def _score(report: Report, category: str) -> float:
 def test_floor(reports: dict[str, Report], folder: str, category: str) -> None:
     report = _report(reports, folder)
     assert _score(report, category) >= FLOORS[folder, category], report.as_table()
+
+
+# Precision first: a wrong relation published costs more than a missing one, and facts
+# the importer is sure of (confidence >= 0.8) must be right nine times in ten.
+PRECISION_FLOORS: dict[tuple[str, str], float] = {
+    ("generality", "stances"): 0.80,
+    ("generality", "roles"): 0.90,
+}
+
+
+@pytest.mark.parametrize(("folder", "category"), sorted(PRECISION_FLOORS))
+def test_precision_floor(reports: dict[str, Report], folder: str, category: str) -> None:
+    report = _report(reports, folder)
+    score = report.categories()[category]
+    assert score.precision >= PRECISION_FLOORS[folder, category], report.as_table()
+
+
+def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report]) -> None:
+    report = _report(reports, "generality")
+    confident = sum(s.confident for s in report.categories().values())
+    right = sum(s.confident_right for s in report.categories().values())
+    assert confident >= 30, report.as_table()  # enough facts for the share to mean something
+    assert right / confident >= 0.9, report.as_table()
 
 
 @pytest.mark.parametrize("folder", sorted(CREDITS))
