@@ -137,6 +137,28 @@ class Claim(models.Model):
     counted = models.CharField(
         max_length=300, blank=True, help_text="For figures: what is counted (Venezuelans who left)."
     )
+    figure_kind = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="For figures: count, duration, age, percent, money, rate or size. Only "
+        "counts in one frame are ever compared.",
+    )
+    low = models.FloatField(
+        null=True, blank=True, help_text="For figures: the least the wording allows."
+    )
+    high = models.FloatField(
+        null=True, blank=True, help_text="For figures: the most the wording allows."
+    )
+    frame = models.CharField(
+        max_length=160,
+        blank=True,
+        db_index=True,
+        help_text="For figures: what is counted, as event|thing|place (displaced|people|VE); "
+        "empty when the sentence does not say all three.",
+    )
+    frame_label = models.CharField(
+        max_length=200, blank=True, help_text="The frame in words (people who left Venezuela)."
+    )
     relation = models.CharField(
         max_length=12,
         blank=True,

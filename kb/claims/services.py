@@ -53,6 +53,7 @@ from kb.articles.services import (
 from kb.claims.models import Claim, ClaimLink, ClaimSource, Role, RoleEvidence, Stance
 from kb.entities.models import Actor, Alias, MergeRecord, unique_slug
 from kb.pipeline.fold import fold
+from kb.pipeline.frames import Frame, conflicting
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -585,16 +586,6 @@ def claims_set_status(claims: Iterable[Claim], status: str, *, user: Any) -> Cla
 
 # --------------------------------------------------------------------------- conflicts
 
-_UNIT_WORDS = {"people": "people", "person": "people", "persons": "people"}
-_STOP = {"the", "a", "an", "of", "who", "that", "have", "has", "from", "in", "to"}
-
-
-def counted_key(counted: str, unit: str) -> tuple[str, str]:
-    """What a figure counts, normalised: accents, case, punctuation and small words go."""
-    words = [w for w in fold(counted).split() if w not in _STOP]
-    unit_key = fold(unit)
-    return " ".join(words), _UNIT_WORDS.get(unit_key, unit_key)
-
 
 @dataclass(frozen=True)
 class Conflict:
@@ -602,7 +593,7 @@ class Conflict:
 
     first: Claim
     second: Claim
-    key: tuple[str, str]
+    key: tuple[str, str]  # the frame in words, and the unit
 
     @property
     def pair(self) -> tuple[Claim, Claim]:
@@ -621,18 +612,23 @@ class Conflict:
 
 
 def conflicts_find(*, limit: int = 200) -> list[Conflict]:
-    """Figure pairs with the same normalised ``counted`` and unit but different values.
+    """Pairs of counts in one frame, from different articles, whose ranges do not meet.
 
-    Pairs from the same article, deprecated claims and pairs already linked
-    (either way, any type) are left out. Two queries, whatever the size.
+    A frame is what a figure counts: event, thing and place, read from its
+    sentence ("people who left Venezuela"); durations, ages, money, rates and
+    percentages have none, so they are never set against counts. "About three
+    million" is 2.7 to 3.3 million and "hundreds of thousands" 200,000 to
+    999,999: two figures conflict only when those ranges do not meet. Pairs from
+    one article or from a syndicated copy and its original, deprecated claims
+    and pairs already linked are left out. Two queries, whatever the size.
     """
     figures = list(
         Claim.objects.figures()
         .public()
-        .filter(value__isnull=False)
-        .exclude(counted="")
+        .filter(figure_kind="count", low__isnull=False, high__isnull=False)
+        .exclude(frame="")
         .select_related("article", "article__source")
-        .order_by("pk")
+        .order_by("frame", "pk")
     )
     linked = {
         frozenset(pair)
@@ -640,23 +636,38 @@ def conflicts_find(*, limit: int = 200) -> list[Conflict]:
             Q(from_claim__kind=Claim.Kind.FIGURE) | Q(to_claim__kind=Claim.Kind.FIGURE)
         ).values_list("from_claim_id", "to_claim_id")
     }
-    groups: defaultdict[tuple[str, str], list[Claim]] = defaultdict(list)
+    groups: defaultdict[str, list[Claim]] = defaultdict(list)
     for claim in figures:
-        key = counted_key(claim.counted, claim.unit)
-        if key[0]:
-            groups[key].append(claim)
+        groups[claim.frame].append(claim)
     result: list[Conflict] = []
-    for key, claims in sorted(groups.items()):
+    for frame, claims in sorted(groups.items()):
         for i, a in enumerate(claims):
             for b in claims[i + 1 :]:
-                if a.article_id == b.article_id or a.value == b.value:
+                if _same_story(a, b) or frozenset((a.pk, b.pk)) in linked:
                     continue
-                if frozenset((a.pk, b.pk)) in linked:
+                if not conflicting(_frame(a), _frame(b)):
                     continue
-                result.append(Conflict(a, b, key))
+                result.append(Conflict(a, b, (a.frame_label or frame, a.unit)))
                 if len(result) >= limit:
                     return result
     return result
+
+
+def _same_story(a: Claim, b: Claim) -> bool:
+    """One article, or a syndicated copy and its original: one source, not two."""
+    first, second = a.article, b.article
+    return (
+        first.pk == second.pk
+        or first.same_story_as_id == second.pk
+        or second.same_story_as_id == first.pk
+        or (
+            first.same_story_as_id is not None and first.same_story_as_id == second.same_story_as_id
+        )
+    )
+
+
+def _frame(claim: Claim) -> Frame:
+    return Frame(claim.figure_kind, claim.low, claim.high, claim.frame)
 
 
 def conflict_link(
@@ -830,7 +841,6 @@ __all__ = [
     "claims_set_status",
     "conflict_link",
     "conflicts_find",
-    "counted_key",
     "mention_confirm",
     "mention_reject",
     "mention_relink",

@@ -155,6 +155,11 @@ class FactWriter:
                 value=figure.value,
                 unit=(figure.unit or "")[:50],
                 counted=figure.about[:300],
+                figure_kind=figure.kind[:10],
+                low=figure.low,
+                high=figure.high,
+                frame=figure.frame[:160],
+                frame_label=figure.frame_label[:200],
                 speaker=self.actors_by_name.get(figure.source or ""),
             )
             for figure in self.extraction.figures

@@ -111,6 +111,11 @@ def world(db) -> World:
         value=2_300_000,
         unit="people",
         counted="Venezuelans who have left",
+        figure_kind="count",
+        low=2_070_000,
+        high=2_530_000,
+        frame="displaced|people|VE",
+        frame_label="people who left Venezuela",
     )
     figure_two = claim(
         two,
@@ -119,6 +124,11 @@ def world(db) -> World:
         value=3_000_000,
         unit="people",
         counted="venezuelans who left",
+        figure_kind="count",
+        low=2_940_000,
+        high=3_060_000,
+        frame="displaced|people|VE",
+        frame_label="people who left Venezuela",
     )
     figure_two.subjects.add(dup)
     role = Role.objects.create(actor=dup, title="President of the National Assembly", article=one)

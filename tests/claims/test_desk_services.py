@@ -291,7 +291,8 @@ def test_conflicts_found_linked_and_then_gone(world, editor):
 
 
 def test_conflicts_ignore_same_article_equal_values_and_deprecated(world):
-    Claim.objects.filter(pk=world.figure_two.pk).update(value=2_300_000)
+    # Ranges that meet ("about 2.3 million" and "2.4 million") do not conflict.
+    Claim.objects.filter(pk=world.figure_two.pk).update(low=2_350_000, high=2_450_000)
     assert services.conflicts_find() == []
     Claim.objects.filter(pk=world.figure_two.pk).update(value=1, status="deprecated")
     assert services.conflicts_find() == []
