@@ -184,9 +184,19 @@ def negates(text: str) -> bool:
     return any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", lowered) for n in words("negators"))
 
 
+@cache
+def _hedges(strong_only: bool) -> tuple[frozenset[str], re.Pattern[str]]:
+    hedges = words("strong_hedges") if strong_only else words("hedges") | words("strong_hedges")
+    alternation = "|".join(sorted((re.escape(h) for h in hedges), key=len, reverse=True))
+    # A cheap first look: most sentences hold no hedge word at all.
+    return hedges, re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+
+
 def hedged(text: str, strong_only: bool = False) -> bool:
     """A hedge word ("reportedly", "may", "denies", "is expected to") in ``text``."""
-    hedges = words("strong_hedges") if strong_only else words("hedges") | words("strong_hedges")
+    hedges, anywhere = _hedges(strong_only)
+    if not anywhere.search(text):
+        return False
     for i, m in enumerate(_GAP_WORD_RE.finditer(text)):
         word = m.group()
         if (word.islower() or i == 0) and word.lower() in hedges:
