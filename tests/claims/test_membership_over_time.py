@@ -115,3 +115,41 @@ def test_the_importer_dates_membership_from_those_stances(monkeypatch, seeds_dir
         dt.date(2021, 3, 25),
     )
     assert argentina.evidence.count() == 2
+
+
+def _api_members(client, day: str) -> set[str]:
+    response = client.get(
+        "/api/stances/",
+        {
+            "relation": "member_of",
+            "object_actor": "lima-group",
+            "valid_on": day,
+            "negated": "false",
+            "page_size": 200,
+        },
+    )
+    assert response.status_code == 200, response.content
+    names = set()
+    for row in response.json()["results"]:
+        link = row["subject_country"] or row["subject_actor"] or ""
+        names.add(link.rstrip("/").rsplit("/", 1)[-1])
+    return names
+
+
+def test_the_api_and_the_group_page_say_who_was_a_member_on_a_day(imported_seeds, client) -> None:
+    """The issue's own check: /api/stances/?...&valid_on=D and /actors/lima-group/?as_of=D."""
+    article_import(WITHDRAWAL, original_name="argentina-withdraws.txt")
+    assert client.get("/actors/lima-group/").status_code == 200
+    in_2019 = _api_members(client, "2019-06-01")
+    assert {"ar", "ca"} <= {n.lower() for n in in_2019}
+    assert "us" not in {n.lower() for n in in_2019}
+    in_2021 = {n.lower() for n in _api_members(client, "2021-06-01")}
+    assert "ca" in in_2021
+    assert "ar" not in in_2021
+    page_2019 = client.get("/actors/lima-group/", {"as_of": "2019-06-01"}).content.decode()
+    page_2021 = client.get("/actors/lima-group/", {"as_of": "2021-06-01"}).content.decode()
+    members_2019 = page_2019[page_2019.find("Members") :]
+    members_2021 = page_2021[page_2021.find("Members") :]
+    assert "/countries/ar/" in members_2019 and "/countries/ca/" in members_2019
+    assert "/countries/ca/" in members_2021
+    assert "/countries/ar/" not in members_2021.split("</section>", 1)[0]
