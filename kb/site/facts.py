@@ -109,7 +109,7 @@ def group_posts(roles: Iterable[Role]) -> list[Post]:
                 title=role.title, organization=role.organization, country=role.country
             )
         post.widen(role.valid_from, role.valid_to)
-        post.cite([role.article])
+        post.cite([role.article, *(e.article for e in role.evidence.all())])
         post.newest_row = max(post.newest_row, role.pk)
     return sorted(
         posts.values(),

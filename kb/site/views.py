@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag, TaggedItem
 
 from kb.articles.models import Article, Mention
-from kb.claims.models import Claim, ClaimLink, Role, Stance
+from kb.claims.models import Claim, ClaimLink, Role, RoleEvidence, Stance
 from kb.entities.models import Actor, Alias, Country
 from kb.paging import BoundedPaginator, tally
 from kb.site import structured
@@ -468,16 +468,22 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _latest_posts(actor: Actor, day: dt.date | None = None) -> list[Post]:
     """The actor's posts, each once, from its ROLE_WINDOW latest role rows (held on ``day``).
 
-    The importer records one role row per post and article, so a much-quoted
-    minister has thousands: reading them all would make the page grow with
-    the knowledge base. Rows of one post (title, organization, country) are
-    shown as one, with the dates they span and the articles that attest it.
+    A post is one role row whatever the number of articles naming it; its
+    evidence (one query for all rows) gives every article that attests it.
     """
     rows = (
         _time_bound(Role, day)
         .filter(actor=actor)
         .select_related("organization", "country", "article")
         .defer(*ARTICLE_TEXT)
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=RoleEvidence.objects.select_related("article")
+                .defer(*(f"article__{f}" for f in ("raw_text", "body", "offsets", "blocks")))
+                .order_by("article_id"),
+            )
+        )
         .order_by("-id")[:ROLE_WINDOW]
     )
     return group_posts(rows)[:ROLE_LIMIT]

@@ -175,35 +175,6 @@ def test_an_actor_page_shows_the_posts_held_on_a_day(client, world, members):
     assert "No roles held on that day." in roles
 
 
-@pytest.mark.skipif(
-    any(c.name == "role_one_per_fact" for c in Role._meta.constraints),
-    reason="kb.claims keeps one role row per post: there are no rows to group",
-)
-def test_a_post_stated_by_several_role_rows_is_shown_once(client, world, members):
-    """Role rows as the importer writes them before facts are consolidated: one per article."""
-    minister = Actor.objects.create(kind=Actor.Kind.PERSON, name="A Minister")
-    dates = [(dt.date(2017, 1, 1), None), (None, dt.date(2020, 12, 31)), (None, None)]
-    for article, (start, end) in zip(
-        (members.founding, members.leaving, world.article), dates, strict=True
-    ):
-        Role.objects.create(
-            actor=minister,
-            title="Foreign Minister",
-            country=world.ve,
-            valid_from=start,
-            valid_to=end,
-            article=article,
-        )
-    items = re.findall(
-        r"<li>(.*?)</li>", section(page(client, minister.get_absolute_url()), "roles-h"), re.S
-    )
-    assert len(items) == 1
-    # The dates the rows know, and every row's article.
-    assert "from 1 Jan 2017" in items[0] and "until 31 Dec 2020" in items[0]
-    for article in (members.founding, members.leaving, world.article):
-        assert article.get_absolute_url() in items[0]
-
-
 # Query budgets ---------------------------------------------------------------
 
 # An organization's page, as tests/site/test_query_counts.py counts the actor

@@ -16,7 +16,7 @@ def article(pk: int) -> Article:
     return Article(pk=pk, slug=f"a{pk}", title=f"Article {pk}")
 
 
-def role(pk, title, *, org=None, country=None, start=None, end=None, source=None):
+def role(pk, title, *, org=None, country=None, start=None, end=None, source=None, cited=()):
     return SimpleNamespace(
         pk=pk,
         title=title,
@@ -27,6 +27,7 @@ def role(pk, title, *, org=None, country=None, start=None, end=None, source=None
         valid_from=start,
         valid_to=end,
         article=source,
+        evidence=SimpleNamespace(all=lambda: [SimpleNamespace(article=a) for a in cited]),
     )
 
 
@@ -68,6 +69,13 @@ def test_one_post_per_title_organization_and_country():
     assert (minister.valid_from, minister.valid_to) == (D(2018, 1, 1), D(2020, 1, 1))
     assert [a.pk for a in minister.articles] == [1, 2]
     assert posts[0].articles == []
+
+
+def test_a_post_cites_every_article_its_evidence_comes_from():
+    (post,) = group_posts(
+        [role(1, "Foreign Minister", country=VE, source=article(1), cited=[article(1), article(4)])]
+    )
+    assert [a.pk for a in post.articles] == [1, 4]
 
 
 def test_one_membership_per_member_and_period_citing_every_article():
