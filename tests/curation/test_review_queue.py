@@ -130,8 +130,14 @@ def desk(db):
     # The importer got the speaker wrong: it is Guaidó, not Maduro.
     d.quote = span_claim(art, "“We will not give up,”", "quote", speaker=maduro)
     # Not in the queue: decided facts, reviewed quotes, figures.
+    # Dated, so "the newest stance" is d.home on both databases (an undated one
+    # sorts first in PostgreSQL's descending order, last in SQLite's).
     Stance.objects.create(
-        subject_actor=guaido, relation="opposes", object_actor=maduro, decision="confirmed"
+        subject_actor=guaido,
+        relation="opposes",
+        object_actor=maduro,
+        decision="confirmed",
+        valid_from=dt.date(2018, 1, 1),
     )
     span_claim(art, "said Juan Guaidó", "quote", status="reviewed")
     span_claim(art, "Foreign Minister", "figure")
