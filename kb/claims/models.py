@@ -364,7 +364,7 @@ class StanceEvidence(models.Model):
 
 
 class Stance(models.Model):
-    """Subject → relation → object: "Russia supports Nicolás Maduro"."""
+    """Subject → relation → object: "Russia supports Ana Ruiz"."""
 
     class Relation(models.TextChoices):
         SUPPORTS = "supports", "supports"

@@ -207,7 +207,7 @@ def _negated(relation_words: str) -> str:
 
 
 def stance_words(stance: Stance) -> str:
-    """The fact in words: "Russia supports Nicolás Maduro"."""
+    """The fact in words: "Russia supports Ana Ruiz"."""
     relation = stance.get_relation_display()
     if stance.negated:
         relation = _negated(relation)

@@ -8,7 +8,7 @@ Out: rows, written inside the caller's transaction:
   another outlet in near-identical words (folded, rapidfuzz ratio >= 90) is
   not a new claim but one more ``ClaimSource`` of that claim;
 - one stance claim per sentence and relation, its span the whole sentence, so
-  a list ("Russia, China and Turkey back Maduro") is one claim, not one per name;
+  a list ("Russia, China and Turkey back Ruiz") is one claim, not one per name;
 - one ``Stance`` per fact (subject, relation, negated, object), found by its
   key across every article (or by the key it was extracted under, when an
   editor corrected it): this article adds its sentence as evidence and never a

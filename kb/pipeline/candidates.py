@@ -2,10 +2,10 @@
 
 In:  the clean body, spans to ignore (credits, bylines), heading and quote spans,
      and the article's publisher.
-Out: ``Candidate``s in text order: capitalised runs ("Mexican Foreign Minister
-     Marcelo Ebrard") cut at titles, connectors and not-actor words into pieces,
+Out: ``Candidate``s in text order: capitalised runs ("Ruritanian Foreign Minister
+     Ana Ruiz") cut at titles, connectors and not-actor words into pieces,
      each classified by ``classify``; an organisation naming its officer is cut
-     in two ("OAS Secretary-General Luis Almagro"); plus the formula-named
+     in two ("OAS Secretary-General Tomas Vidal"); plus the formula-named
      organisations of ``bodies`` (bracketed acronyms spelled out, state bodies).
      Datelines ("BEIJING —") are no candidates.
 Guarantees: pure; every candidate satisfies ``body[start:end] == text``, none

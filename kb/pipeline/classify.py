@@ -40,7 +40,7 @@ REPORT_AFTER_RE = re.compile(
     r"accused|accuses|expressed|condemned|denounced|acknowledged|confirmed|responded|reiterated|"
     r"affirmed|emphasi[sz]ed|vowed|welcomed|critici[sz]ed|rejected)\b"
 )
-# "an ally of President Maduro, Tarek William Saab.": a role, a comma, then the name.
+# "an ally of President Ruiz, Pavel Orsk.": a role, a comma, then the name.
 _ROLE_COMMA_RE = re.compile(r"\b([a-z][a-z-]+|[A-Z][a-z]+)\s*,\s+$")
 # "Olivier Nduhungirehe of Rwanda": a name, then its country.
 OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")

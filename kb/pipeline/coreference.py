@@ -137,7 +137,7 @@ def descriptions(
     quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """Mentions for the descriptions that stand for a named actor or a country; a
-    name inside a quote ("the president Juan Guaidó" in someone's words) introduces
+    name inside a quote ("the president Ana Ruiz" in someone's words) introduces
     no one the writer's descriptions stand for."""
     ordered = sorted(mentions, key=lambda m: m.start)
     spans = sorted(quotes)
@@ -162,7 +162,7 @@ def _org_descriptions(
         required = [w for w in adjectives if w not in words("generic_org_adjectives")]
         if owner and code is None:
             # A place we cannot look up: the body must carry its name, as in
-            # "Ministry of Foreign Affairs (Ruritania)"; "Maduro's party" names none.
+            # "Ministry of Foreign Affairs (Ruritania)"; "Ruiz's party" names none.
             required += fold(owner).split()
         demonyms = {c for c in (lookup(w) for w in adjectives) if c}
         if demonyms:
@@ -283,7 +283,7 @@ def _title_holder(
     country_of: dict[str, str | None],
 ) -> str | None:
     """The holder of post ``noun`` named most so far: "the president" in an article
-    about Maduro is Maduro even just after a line on Chávez."""
+    about Ruiz is Ruiz even just after a line on Orsk."""
     salience: dict[str, int] = {}
     last: dict[str, int] = {}
     for m in earlier:

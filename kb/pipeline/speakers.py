@@ -262,7 +262,7 @@ def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> M
 
 
 def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
-    """ "Maduro's decision to “cut every tie …”": the words are the possessor's."""
+    """ "Ruiz's decision to “cut every tie …”": the words are the possessor's."""
     for m in mentions:
         if (
             start - 60 <= m.end < start

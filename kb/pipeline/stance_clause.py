@@ -38,7 +38,7 @@ _AGENT_RELATIONS = frozenset({"supports", "opposes", "condemns"})
 
 
 def _headed(words: str, relation: str = "") -> bool:
-    """ "Maduro's (parallel) government": a possessive object names the owner only
+    """ "Ruiz's (parallel) government": a possessive object names the owner only
     before a head such as "government" or "regime", with at most two words before it;
     for support, opposition and condemnation also before what the owner does
     ("Russia's invasion", "Baku's demand")."""
@@ -115,7 +115,7 @@ def neither(s: Sentence, names: list[Mention]) -> bool:
     )
 
 
-# "…support Maduro, the foreign ministry said": a name after a bare comma that a
+# "…support Ruiz, the foreign ministry said": a name after a bare comma that a
 # reporting verb follows is who says it, not one more object.
 _SPEAKS_AFTER_RE = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stated|announced|noted|wrote)\b"
@@ -166,7 +166,7 @@ def objects_after(
     return run, len(gap)
 
 
-# "recognises the government of Nicolás Maduro": the owner is the object.
+# "recognises the government of Ana Ruiz": the owner is the object.
 _GOVERNMENT_OF_RE = re.compile(
     r"(?<=government) of\s+$|(?<=administration) of\s+$|(?<=regime) of\s+$"
 )
@@ -390,6 +390,6 @@ def member_objects(s: Sentence, at: int, limit: int) -> tuple[list[Mention], flo
 
 
 def is_former(s: Sentence, at: int) -> bool:
-    """ "a former ally of", "the erstwhile Maduro ally": a past relation, not a stance."""
+    """ "a former ally of", "the erstwhile Ruiz ally": a past relation, not a stance."""
     before = s.body[max(s.start, at - 25) : at].lower().replace("-", " ").split()
     return any(w in sc.words("former_words") for w in before[-3:])

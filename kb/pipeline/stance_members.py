@@ -1,5 +1,5 @@
 """Stances, membership: "X withdrew from Y", "Y consists of X", "X removed from Y",
-"X and Y are among the group's members", "Guaidó's party, Voluntad Popular".
+"X and Y are among the group's members", "Ruiz's party, Renewal".
 
 In:  a ``Sentence`` and the membership cue found in it.
 Out: member_of stances through ``emit``: a withdrawal or removal carries
@@ -110,7 +110,7 @@ _OWNER_RE = re.compile(r"['’]s\s+(?:(?P<noun>\w+)\s*,\s*)?")
 
 
 def party_of_person(s: cl.Sentence) -> None:
-    """ "Shinawatra's Pheu Thai Party", "Guaidó's party, Voluntad Popular": the person is
+    """ "Shinawatra's Pheu Thai Party", "Ruiz's party, Renewal": the person is
     a member of the party (a name ending in "Party", "Movement" and the like)."""
     nouns = sc.words("party_nouns")
     for i, m in enumerate(s.names[:-1]):

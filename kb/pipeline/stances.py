@@ -3,7 +3,7 @@
 In:  the clean body, actor and country mentions, the article's published date.
 Out: ``StanceFound``s (supports, opposes, condemns, recognizes, sanctions,
      member_of, meets, invites), each stated by one clause: "Russia, China and
-     Turkey back Maduro" -> three (X supports Maduro) sharing one evidence span,
+     Turkey back Ruiz" -> three (X supports Ruiz) sharing one evidence span,
      the whole sentence.
 Rules (precision first; anything else gives nothing). Cue words are in
 ``data/stances.json``; ``stance_clause`` finds the names around a cue,
@@ -199,8 +199,8 @@ def _nominal(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[in
 
 
 def _compound(s: cl.Sentence) -> None:
-    """ "Maduro ally Diosdado Cabello", "a close Maduro ally, the businessman Alex Saab",
-    "Guaidó supporter Peru": the second name supports (opposes) the first; "Hamas
+    """ "Ruiz ally Tomas Vidal", "a close Ruiz ally, the businessman Pavel Orsk",
+    "Ruiz supporter Peru": the second name supports (opposes) the first; "Hamas
     leader X", "NATO member Turkey": the second is a member of the first."""
     nouns = {w: rel for rel, ws in sc.data()["compound"].items() for w in ws}
     for i, m in enumerate(s.names[:-1]):
@@ -252,7 +252,7 @@ def _between(s: cl.Sentence) -> None:
 
 
 def _hyphen(s: cl.Sentence) -> None:
-    """ "the US-backed opposition leader Juan Guaidó": US supports Guaidó."""
+    """ "the US-backed opposition leader Tomas Vidal": US supports Vidal."""
     for hit in re.finditer(r"-backed\b", s.body[s.start : s.end]):
         at = s.start + hit.start()
         backer = next((m for m in s.names if m.end == at), None)

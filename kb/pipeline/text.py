@@ -46,7 +46,7 @@ def is_capitalised(word: str) -> bool:
 
 
 def strip_possessive(word: str) -> str:
-    """ "Maduro’s" -> "Maduro"; "States'" -> "States"."""
+    """ "Ruiz’s" -> "Ruiz"; "States'" -> "States"."""
     for suffix in ("'s", "’s", "'S", "’S"):
         if word.endswith(suffix):
             return word[: -len(suffix)]

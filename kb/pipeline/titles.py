@@ -2,9 +2,9 @@
 
 In:  the words of one capitalised run (see ``candidates.plan``).
 Out: ``officer_split``: where an organisation's name ends and its officer's title
-     begins ("OAS | Secretary-General Luis Almagro", "European Council | Charles
+     begins ("OAS | Secretary-General Lena Brooks", "European Council | Charles
      Michel"), or None; ``leading_title_end``: the last word of the title leading a run
-     ("Mexican Foreign Minister | Marcelo Ebrard"); ``without_caption_label``.
+     ("Mexican Foreign Minister | Ana Quispe"); ``without_caption_label``.
 Guarantees: pure, reading the words only; an office named by its title ("UN High
      Commissioner for Refugees", "Supreme Court of Justice") is never split.
 """
@@ -44,7 +44,7 @@ def _org_prefix(words: tuple[str, ...], lex: Lexicon) -> bool:
 
 
 def _officer_title(tail: tuple[str, ...], lex: Lexicon) -> bool:
-    """ "Secretary General Luis Almagro", "High Representative for Foreign Policy":
+    """ "Secretary General Lena Brooks", "High Representative for Foreign Policy":
     title words reaching an officer's title, then a name or nothing. Not "High
     Commissioner for Refugees": a word no title after "for" names an office."""
     core = False
@@ -65,7 +65,7 @@ _OFFICER_AFTER_OF = CORE_TITLES - {"Justice", "General", "Representative", "Offi
 
 def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
     """Where an organisation's name ends and its officer begins: "European Commission
-    President Ursula von der Leyen", "OAS Secretary-General Luis Almagro", "the
+    President Ursula von der Leyen", "OAS Secretary-General Lena Brooks", "the
     President of European Council Charles Michel", "ambassador to the UN Vasily
     Nebenzya". The organisation is one actor, the titled person another."""
     for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i):
