@@ -311,6 +311,16 @@ class TimeBoundQuerySet(models.QuerySet):
 
 
 class StanceQuerySet(TimeBoundQuerySet):
+    def newest_shown(self) -> models.QuerySet:
+        """What readers see, newest first, without ends merged away: the home page
+        graph draws the first of these, and the review queue puts them first."""
+        return (
+            self.public()
+            .exclude(subject_actor__merged_into__isnull=False)
+            .exclude(object_actor__merged_into__isnull=False)
+            .order_by("-valid_from", "id")
+        )
+
     def of(self, target: Actor | Country) -> StanceQuerySet:
         """Stances the target takes or receives (actor or country), rejected ones excluded."""
         side = "actor" if isinstance(target, Actor) else "country"

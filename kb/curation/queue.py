@@ -42,22 +42,16 @@ from kb.claims.models import Claim, Decision, Role, RoleEvidence, Stance, Stance
 from kb.curation.review import KINDS
 
 PAGE_SIZE = 50
-# The home page draws the newest 80 accepted stances (kb.site.views.home: a top
-# app we may not import). Keep the two numbers together if either changes.
+# The home page draws the first 80 of ``Stance.objects.newest_shown()``
+# (kb.site.views.home); keep the number in step if it changes.
 HOME_GRAPH_STANCES = 80
 # Characters of article text shown either side of a role's or quote's span.
 CONTEXT = 120
 
 
 def home_graph_stances() -> QuerySet:
-    """The ids of the stances the home page graph draws (as kb.site's ``_stances``)."""
-    return (
-        Stance.objects.accepted()
-        .exclude(subject_actor__merged_into__isnull=False)
-        .exclude(object_actor__merged_into__isnull=False)
-        .order_by("-valid_from", "id")
-        .values("pk")[:HOME_GRAPH_STANCES]
-    )
+    """The ids of the stances the home page graph draws."""
+    return Stance.objects.newest_shown().values("pk")[:HOME_GRAPH_STANCES]
 
 
 def _seen(*paths: str) -> Any:

@@ -56,7 +56,7 @@ ARTICLE_TEXT = ("article__raw_text", "article__body", "article__offsets", "artic
 def _stances() -> QuerySet[Stance]:
     """Public stances (confirmed, or confident enough) with both ends and evidence."""
     return (
-        Stance.objects.public()
+        Stance.objects.newest_shown()
         .select_related(
             "subject_actor", "subject_country", "object_actor", "object_country", "article"
         )
@@ -67,9 +67,6 @@ def _stances() -> QuerySet[Stance]:
                 queryset=Claim.objects.public().only("id", "text", "kind", "status"),
             )
         )
-        .exclude(subject_actor__merged_into__isnull=False)
-        .exclude(object_actor__merged_into__isnull=False)
-        .order_by("-valid_from", "id")
     )
 
 
