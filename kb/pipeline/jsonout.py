@@ -25,6 +25,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 "country": a.country,
                 "surface_forms": list(a.surface_forms),
                 "mentions": [list(m) for m in a.mentions],
+                "confidence": a.confidence,
             }
             for a in extraction.actors
         ],
@@ -38,7 +39,14 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
             for c in extraction.countries
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end}
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "start": q.start,
+                "end": q.end,
+                "confidence": q.confidence,
+                "speaker_rule": q.speaker_rule,
+            }
             for q in extraction.quotes
         ],
         "figures": [
@@ -49,6 +57,7 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
                 "about": f.about,
                 "start": f.start,
                 "end": f.end,
+                "confidence": f.confidence,
             }
             for f in extraction.figures
         ],

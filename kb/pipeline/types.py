@@ -82,6 +82,9 @@ class ActorFound:
     surface_forms: tuple[str, ...]
     mentions: tuple[tuple[int, int], ...]
     known_key: str | None = None
+    # How sure the importer is that these mentions name this actor (0 to 1):
+    # from the rule that linked them, agreement with known aliases and other articles.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,10 @@ class Quote:
     end: int
     speaker: str | None = None  # an ActorFound.name, or None when unknown
     speaker_span: tuple[int, int] | None = None
+    # How sure the importer is of the speaker (0 to 1), and the rule that found
+    # it ("said-after", "pronoun", "inherited", ...); empty when there is no speaker.
+    confidence: float = 1.0
+    speaker_rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,7 @@ class Figure:
     high: float | None = None
     frame: str = ""
     frame_label: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
