@@ -62,7 +62,8 @@ def _person_re() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
         rf"(?:(?:{_alternation(words('description_adjectives'))})\s+)?"
-        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)?"
+        # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
+        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??"
         rf"(?P<noun>(?i:{_alternation(words('person_descriptions'))}))\b"
         r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
     )
@@ -227,14 +228,22 @@ def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bo
     )
 
 
+_HONORIFIC_END_RE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s*)+$")
+
+
 @lru_cache(maxsize=8192)
 def _described(body: str, start: int, end: int) -> tuple[str, ...]:
     """The descriptions the text gives a person at mention ``body[start:end]``: the
     words before the name in its clause ("UN refugee chief Ana Ruiz") and an
     apposition after it ("Ana Ruiz, a soldier,")."""
-    before = body[max(0, start - 60) : start]
-    before = re.split(r"[.,;:!?“”\"()\n]", before)[-1]
-    found = [fold(before).strip()]
+    window = _HONORIFIC_END_RE.sub("", body[max(0, start - 90) : start])
+    pieces = re.split(r"[,;:!?“”\"()\n]|\.\s", window)
+    found = [fold(pieces[-1]).strip()]
+    if not found[0] and len(pieces) > 1 and window.rstrip(" ").endswith(","):
+        # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
+        # first, set off by a comma; its head is "cabinet secretary".
+        post = fold(pieces[-2]).strip()
+        found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
     after = re.match(
         r",\s+(?:a|an|the)\s+([\w\s-]{1,50}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
         body[end : end + 70],

@@ -320,3 +320,58 @@ def test_a_quote_after_a_colon_is_a_quote_and_a_coordinated_object_no_subject() 
         "The meeting between Vidal and Orsk is over: “I'm hopeful, though skeptical”"
     )
     assert speakers(text) == [None]
+
+
+def test_a_multi_word_party_name_before_the_title_and_name() -> None:
+    text = (
+        "The assembly voted on Friday.\n\n"
+        "“This is a stitch-up, plain and simple,” said Land and Liberty Party deputy "
+        "Oskar Brennan, who voted against."
+    )
+    assert speakers(text) == ["Oskar Brennan"]
+
+
+def test_a_body_qualifying_the_subjects_post_before_an_apposition() -> None:
+    text = (
+        "Talks resumed in Geneva.\n\n"
+        "NLF commander Idris Kamau Otieno, known as Simba, said his fighters were "
+        "“ready to hold every line we have taken”."
+    )
+    assert speakers(text) == ["Idris Kamau Otieno"]
+
+
+def test_a_coordinated_verb_after_but_belongs_to_the_subject() -> None:
+    text = (
+        "Opposition leader Marta Quiroga of the Civic Front, who came third, conceded defeat but "
+        "said her party would fight “every attempt to rewrite the constitution”."
+    )
+    assert speakers(text) == ["Marta Quiroga"]
+
+
+def test_a_compound_post_description_is_its_holder() -> None:
+    text = (
+        "Agency Director General Ilse Markovic addressed the board on Monday.\n\n"
+        "“We cannot verify what we cannot see,” the Director General said."
+    )
+    assert speakers(text) == ["Ilse Markovic"]
+
+
+def test_a_post_set_off_before_the_name_describes_its_holder() -> None:
+    text = (
+        "On Monday the Cabinet Secretary for Foreign Affairs, Dr. Amara Nwosu-Bello, received "
+        "the visiting delegation in the capital.\n\n"
+        "“We will not take sides between two neighbours,” the Cabinet Secretary said."
+    )
+    assert speakers(text) == ["Amara Nwosu-Bello"]
+
+
+def test_machine_translated_reporting_verbs() -> None:
+    text = (
+        "Election commissioner Rahim Uddin Chowdhury met the parties on Sunday.\n\n"
+        "Asked about the boycott, the commissioner said the decision was final. “This is the "
+        "decision of the law, not of my wish,” he informed.\n\n"
+        "The foreign minister Ana Lucía Pereda Soto precised later that the recognition “is not "
+        "an interference”.\n\n"
+        "Mexico expressed its “deep concern” for the situation."
+    )
+    assert speakers(text) == ["Rahim Uddin Chowdhury", "Ana Lucía Pereda Soto", "Mexico"]
