@@ -122,6 +122,8 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
                 entity_forms(gold_speaker, gold)
                 & (pred_actor_forms.get(pred_speaker) or {fold(pred_speaker)})
             )
+        if pred_speaker is not None:
+            _count_given(report, pred_quotes[hit], right=right)
         if right:
             report.speakers_right += 1
         else:
@@ -135,6 +137,17 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
     score_stances(gold, pred, report, label)
     if "roles" in gold:  # the seeds' gold has no roles: nothing to score there
         score_roles(gold, pred, report, label)
+
+
+def _count_given(report: Report, quote: dict[str, Any], *, right: bool) -> None:
+    """A speaker the pipeline gave: right or not, by its rule, and at its confidence."""
+    given = report.speakers_given
+    given.tp += right
+    given.fp += not right
+    given.count_confidence(quote.get("confidence"), right=right)
+    bucket = report.speaker_rules.setdefault(quote.get("speaker_rule") or "?", [0, 0])
+    bucket[0] += right
+    bucket[1] += 1
 
 
 def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:

@@ -62,6 +62,9 @@ class Report:
     speakers_right: int = 0
     speakers_total: int = 0
     speaker_errors: list[str] = field(default_factory=list)
+    # Matched quotes given a speaker: how many, and by which rule ("after/name": [right, all]).
+    speakers_given: Score = field(default_factory=Score)
+    speaker_rules: dict[str, list[int]] = field(default_factory=dict)
     role_context_right: int = 0
     role_context_total: int = 0
     role_context_errors: list[str] = field(default_factory=list)
@@ -101,10 +104,16 @@ class Report:
             f"{'role org/country':<15} accuracy {self.role_context_accuracy:.3f} "
             f"({self.role_context_right}/{self.role_context_total})"
         )
+        given = self.speakers_given
+        lines.append(
+            f"{'speakers given':<15} right {given.precision:.3f} ({given.tp}/{given.tp + given.fp})"
+            + "; by rule: "
+            + ", ".join(f"{k} {r}/{n}" for k, (r, n) in sorted(self.speaker_rules.items()))
+        )
         calibrated = [
             f"{name} {score.confident_right / score.confident:.3f} "
             f"({score.confident_right}/{score.confident})"
-            for name, score in self.categories().items()
+            for name, score in {**self.categories(), "speakers": given}.items()
             if score.confident
         ]
         if calibrated:

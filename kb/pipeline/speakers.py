@@ -101,7 +101,21 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
         return None
     if set(fold(body[pos : found[0].start]).split()) & _LOWER_TITLES:
         return None  # "said the president of the Senate": the post's holder, unnamed
+    if _holder_follows(body, found[-1].end):
+        return None  # "said NUG foreign minister Ana Ruiz", a name we did not read as one
     return found[0]
+
+
+_HOLDER_AFTER_RE = re.compile(
+    r"(?P<title>(?:\s+[a-z][\w-]*){1,4}(?:\s+(?:for|of)(?:\s+[A-Z][\w-]*){1,3})?)"
+    r"\s+(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+"
+)
+
+
+def _holder_follows(body: str, pos: int) -> bool:
+    """Whether a post and a name follow a body's name: "IMF mission chief Ana Ruiz"."""
+    match = _HOLDER_AFTER_RE.match(body, pos)
+    return match is not None and bool(set(fold(match.group("title")).split()) & _LOWER_TITLES)
 
 
 def speaker_after(
@@ -330,6 +344,9 @@ def speaker_before(
     # person or body is named.
     # "X's appointment": a possessor is not the subject of a later verb.
     inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")]
+    # "The leader of the X added", "between X factions, an official said": a name a
+    # preposition governs is not the one speaking.
+    inside = [m for m in inside if word_before(body, m.start, prefix_start) not in _PREPOSITIONS]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):

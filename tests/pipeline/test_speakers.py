@@ -375,3 +375,24 @@ def test_machine_translated_reporting_verbs() -> None:
         "Mexico expressed its “deep concern” for the situation."
     )
     assert speakers(text) == ["Rahim Uddin Chowdhury", "Ana Lucía Pereda Soto", "Mexico"]
+
+
+def test_a_name_a_preposition_governs_does_not_speak() -> None:
+    text = (
+        "Asked whether the army would step in between Northern Front factions, a senior defence "
+        "official said the government “will not allow the region to become a base for anyone”."
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_body_before_a_post_and_a_name_we_did_not_read_is_no_speaker() -> None:
+    text = (
+        "“We will engage with the new team in the coming weeks,” said IMF senior mission chief "
+        "for Ruritania Xq Vvrr-Tlo."
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_short_month_between_names_is_part_of_the_name() -> None:
+    names = {a.name for a in extract("Foreign minister Zin Mar Aung met the envoy.").actors}
+    assert "Zin Mar Aung" in names
