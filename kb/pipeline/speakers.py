@@ -58,7 +58,11 @@ def _is_title_gap(text: str) -> bool:
     for part in parts:
         if not _TITLE_WORD_RE.fullmatch(part):
             return False
-        if part.lower() in _FUNCTION_WORDS and part.lower() not in _TITLE_GLUE:
+        if (
+            part.lower() in _FUNCTION_WORDS
+            and part.lower() not in _TITLE_GLUE
+            and not (part.isupper() and len(part) > 1)  # "WHO" is a body, not "who"
+        ):
             return False
     return True
 

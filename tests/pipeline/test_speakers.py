@@ -396,3 +396,13 @@ def test_a_body_before_a_post_and_a_name_we_did_not_read_is_no_speaker() -> None
 def test_a_short_month_between_names_is_part_of_the_name() -> None:
     names = {a.name for a in extract("Foreign minister Zin Mar Aung met the envoy.").actors}
     assert "Zin Mar Aung" in names
+
+
+def test_a_post_after_an_acronym_is_no_body_and_the_holder_speaks() -> None:
+    text = (
+        "Health partners are worried. “Cholera cases have been confirmed in two camps,” said WHO "
+        "Regional Director for Africa Dr. Halima Osei-Bonsu."
+    )
+    extraction = extract(text)
+    assert [q.speaker for q in extraction.quotes] == ["Halima Osei-Bonsu"]
+    assert "WHO Regional Director" not in {a.name for a in extraction.actors}
