@@ -406,3 +406,24 @@ def test_a_post_after_an_acronym_is_no_body_and_the_holder_speaks() -> None:
     extraction = extract(text)
     assert [q.speaker for q in extraction.quotes] == ["Halima Osei-Bonsu"]
     assert "WHO Regional Director" not in {a.name for a in extraction.actors}
+
+
+def test_a_speaker_carries_its_rule_and_a_confidence_that_falls_with_indirection() -> None:
+    text = (
+        "“We will hold the line,” said General Marco Tellez on Monday.\n\n"
+        "Tellez toured the front. “Nobody has come to relieve us,” he said.\n\n"
+        "“The rains will come soon.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.speaker_rule) for q in quotes] == [
+        ("Marco Tellez", "after:name"),
+        ("Marco Tellez", "after:pronoun"),
+        ("Marco Tellez", "inherited:pronoun"),
+    ]
+    assert quotes[0].confidence > quotes[1].confidence > quotes[2].confidence
+
+
+def test_no_speaker_no_confidence() -> None:
+    text = "Crowds gathered.\n\n“We will never give up on this city, whatever they do.”"
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.confidence, quote.speaker_rule) == (None, 0.0, "")
