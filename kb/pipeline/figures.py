@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from kb.pipeline.figure_confidence import FigureEvidence, figure_confidence, is_definite
 from kb.pipeline.frames import VAGUE_RE, frame_of, kind_of, vague_range, value_range
 from kb.pipeline.text import sentence_bounds
-from kb.pipeline.types import Figure, Mention
+from kb.pipeline.types import Block, Figure, Mention
 
 _WORD_NUMBERS = {
     "one": 1,
@@ -87,16 +88,18 @@ _UNIT_NOUN_RE = re.compile(
     r"votes|signatures|workers|children|women|men|cases|days|years|months|weeks|dollars|tonnes|tons|"
     r"(?!(?:is|has|was|this|its|his|thus|does|goes|plus|less|unless|whereas)\b)[a-z]{2,}s)\b)"
 )
-# A counted noun after a word number with up to three modifiers: "two Singapore-registered
+# A counted noun after a number with up to three modifiers: "two Singapore-registered
 # shipping firms", "thousands of other political detainees", "three Myanmar businessmen".
 _STOP = (
     r"(?:from|to|in|on|at|by|for|with|and|or|than|is|are|was|were|has|have|had|the|a|an|of|"
     r"that|which|who|this|these|those|its|their|his|her|our|more|times|ago|thus|as|if|but|"
-    r"when|while|after|before|said|says|say|told)\b"
+    r"when|while|after|before|said|says|say|told|within|over|under|into|across|since|during|"
+    r"per|each|every|some|about|nearly|almost|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|hundreds?|thousands?|millions?|dozens?)\b"
 )
 _MODIFIED_NOUN_RE = re.compile(
-    rf"\s+(?:of\s+)?((?:(?!{_STOP})[A-Za-z][\w-]*\s+){{1,3}}"
-    rf"(?!{_STOP})(?:[a-z]*men|people|children|[a-z]{{2,}}s))\b"
+    rf"\s+(?:of\s+)?((?:(?!{_STOP})[A-Za-z][\w-]*\s+){{0,3}}"
+    rf"(?!{_STOP})(?:[a-z]+-)?(?:[a-z]*men|people|children|[a-z]{{2,}}s))\b"
 )
 # Not figures: "N of <Month>" (a date in translated copy), phone numbers and codes
 # ("+41 22 000 0000"), frequencies ("three times").
@@ -208,9 +211,7 @@ def _unit_about(match: re.Match[str], body: str, end: int) -> tuple[str | None, 
         unit = match.group("member")[1:] + "s"
         tail = re.match(r"\s+((?:[A-Z][\w-]*\s?)+)", body[end:])
         about = tail.group(1).strip() if tail else ""
-    noun = _UNIT_NOUN_RE.match(body, end)
-    if not noun and not match.group("num")[0].isdigit():
-        noun = _MODIFIED_NOUN_RE.match(body, end)
+    noun = _UNIT_NOUN_RE.match(body, end) or _MODIFIED_NOUN_RE.match(body, end)
     if noun and not about:
         about = noun.group(1)
         end = noun.end()
@@ -246,8 +247,16 @@ def _vague(body: str, start: int) -> tuple[int, tuple[float, float]] | None:
     return (hit.end(), span) if span else None
 
 
-def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figure, ...]:
+def find_figures(
+    body: str,
+    mentions: list[Mention] | None = None,
+    *,
+    quotes: list[tuple[int, int]] | None = None,
+    blocks: tuple[Block, ...] = (),
+) -> tuple[Figure, ...]:
+    """``quotes`` (spans of quoted speech) and ``blocks`` (captions) weigh on confidence."""
     mentions = mentions or []
+    captions = [(b.start, b.end) for b in blocks if b.kind == "caption"]
     bounds = sentence_bounds(body)
     starts = [s for s, _e in bounds]
     figures: list[Figure] = []
@@ -258,7 +267,11 @@ def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figu
             continue
         index = bisect_right(starts, start) - 1
         sentence = bounds[index] if index >= 0 and start < bounds[index][1] else (start, end)
-        figure = _figure(body, match, sentence, mentions)
+        placed = (
+            any(s <= start < e for s, e in quotes or ()),
+            any(s <= start < e for s, e in captions),
+        )
+        figure = _figure(body, match, sentence, mentions, placed)
         covered = figure.end
         if _AGO_RE.match(body, figure.end):
             continue
@@ -267,8 +280,13 @@ def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figu
 
 
 def _figure(
-    body: str, match: re.Match[str], sentence: tuple[int, int], mentions: list[Mention]
+    body: str,
+    match: re.Match[str],
+    sentence: tuple[int, int],
+    mentions: list[Mention],
+    placed: tuple[bool, bool] = (False, False),
 ) -> Figure:
+    """``placed``: whether the figure stands in a quote, and in a caption."""
     start, end = match.start(), match.end()
     before = body[max(0, start - 24) : start]
     value = _value(match.group("num"))
@@ -320,4 +338,16 @@ def _figure(
         high=high,
         frame=frame.key,
         frame_label=frame.label,
+        confidence=figure_confidence(
+            FigureEvidence(
+                kind,
+                worded=not match.group("num")[0].isdigit(),
+                vague=vague is not None,
+                head=about,
+                definite=is_definite(before) and not (match.group("member") or match.group("span")),
+                framed=bool(frame.key),
+                in_quote=placed[0],
+                in_caption=placed[1],
+            )
+        ),
     )

@@ -1,10 +1,14 @@
+# ruff: noqa: RUF001 - curly quotes are the text under test
 """Figures on small invented sentences: what is a figure, its kind and range, its confidence."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kb.pipeline.extract import extract
+from kb.pipeline.figure_confidence import FigureEvidence, figure_confidence, is_definite
 from kb.pipeline.types import Figure
 
 
@@ -96,3 +100,90 @@ NOT_FIGURES = [
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_a_figure(text: str) -> None:
     assert _figures(text) == []
+
+
+# Confidence: from the evidence that produced the figure (kb/pipeline/figure_confidence.py).
+# (sentence, surface, lowest, highest): the confidence the figure must fall within.
+CONFIDENCE = [
+    pytest.param(
+        "The appeal is only 14 per cent funded.", "14 per cent", 0.9, 1.0, id="percent_has_a_unit"
+    ),
+    pytest.param(
+        "About 400,000 people have fled Haiti this year.",
+        "400,000",
+        0.9,
+        1.0,
+        id="stated_frame_is_surest",
+    ),
+    pytest.param(
+        "Fighting has killed hundreds of thousands of people.",
+        "hundreds of thousands",
+        0.8,
+        0.9,
+        id="vague_quantity_is_confident_but_less",
+    ),
+    pytest.param(
+        "The mayor said the town lost two villages in a week.",
+        "two villages",
+        0.8,
+        0.9,
+        id="word_number_below_digits",
+    ),
+    pytest.param(
+        '"We lost two villages in a week," the mayor said.',
+        "two villages",
+        0.0,
+        0.79,
+        id="inside_a_quote_is_less_sure",
+    ),
+    pytest.param(
+        "Mali, Niger and Burkina Faso left the bloc. The three juntas signed a pact.",
+        "three juntas",
+        0.0,
+        0.5,
+        id="definite_restatement_is_no_claim",
+    ),
+    pytest.param(
+        "The motion passed by 29 votes to 21 on Thursday.", "21", 0.0, 0.79, id="no_head_noun"
+    ),
+    pytest.param(
+        "The motion passed by 29 votes to 21 on Thursday.",
+        "29 votes",
+        0.8,
+        1.0,
+        id="head_noun_stated",
+    ),
+    pytest.param(
+        "Delegates from 48 Cantons met in the square.",
+        "48 Cantons",
+        0.0,
+        0.79,
+        id="capitalised_head_is_likely_a_name",
+    ),
+    pytest.param(
+        "The council adopted the 14-member panel's report.",
+        "14-member",
+        0.8,
+        1.0,
+        id="definite_size_is_still_a_figure",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "lowest", "highest"), CONFIDENCE)
+def test_confidence(text: str, surface: str, lowest: float, highest: float) -> None:
+    assert lowest <= _one(text, surface).confidence <= highest
+
+
+def test_caption_and_distance_lower_confidence() -> None:
+    plain = FigureEvidence("count", head="people")
+    assert figure_confidence(plain) == pytest.approx(0.9)
+    assert figure_confidence(replace(plain, in_caption=True)) == pytest.approx(0.8)
+    far = replace(plain, head="other displaced rural people")
+    assert figure_confidence(far) < figure_confidence(plain)
+
+
+def test_demonym_head_is_no_name() -> None:
+    assert figure_confidence(FigureEvidence("count", head="Venezuelans")) >= 0.8
+    assert is_definite("between the ") and is_definite("Sri Lanka’s ")
+    assert not is_definite("more than ")
