@@ -108,10 +108,6 @@ class Report:
             f"{'role org/country':<15} accuracy {self.role_context_accuracy:.3f} "
             f"({self.role_context_right}/{self.role_context_total})"
         )
-        if self.figure_kinds_total or self.figure_ranges_total:
-            kinds = _share(self.figure_kinds_right, self.figure_kinds_total)
-            ranges = _share(self.figure_ranges_right, self.figure_ranges_total)
-            lines.append(f"{'figures':<15} kind accuracy {kinds}, range accuracy {ranges}")
         calibrated = [
             f"{name} {score.confident_right / score.confident:.3f} "
             f"({score.confident_right}/{score.confident})"
@@ -120,6 +116,10 @@ class Report:
         ]
         if calibrated:
             lines.append(f"right at confidence >= {CONFIDENT}: " + ", ".join(calibrated))
+        if self.figure_kinds_total or self.figure_ranges_total:
+            kinds = _share(self.figure_kinds_right, self.figure_kinds_total)
+            ranges = _share(self.figure_ranges_right, self.figure_ranges_total)
+            lines.append(f"{'figures':<15} kind accuracy {kinds}, range accuracy {ranges}")
         for name, score in self.categories().items():
             if score.missed:
                 lines.append(f"missed {name}: " + "; ".join(score.missed))
