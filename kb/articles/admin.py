@@ -6,8 +6,9 @@ colour-coded. Spans may nest or overlap: the body is cut at every span
 boundary and each piece carries the classes of all spans covering it, so the
 markup is always well formed.
 
-Workflows that need ``kb.claims`` (reject with a rejected alias, split, the
-claims inline) are added by ``kb.claims.admin``, which subclasses these admins.
+What needs the apps above is added by subclassing these admins: the claims
+inline by ``kb.claims.admin``; the workflows (reject with a rejected alias,
+re-point a mention, split) by ``kb.curation.admin``.
 """
 
 from __future__ import annotations

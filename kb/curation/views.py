@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 
 from kb.claims.models import Stance
 from kb.curation import review
-from kb.curation.forms import CORRECTIONS, BulkConfirmForm, DecisionForm
+from kb.curation.forms import CORRECTIONS, BulkConfirmForm, DecisionForm, errors_text
 from kb.curation.queue import PAGE_SIZE, ReviewQueue, role_words, stance_words
 from kb.entities.models import Actor, Country
 from kb.pipeline.fold import fold
@@ -72,7 +72,7 @@ def _allowed(item: review.Item, kinds: tuple[str, ...]) -> None:
 def _one(request: HttpRequest, kinds: tuple[str, ...]) -> None:
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _errors(form))
+        messages.error(request, errors_text(form))
         return
     item = form.cleaned_data["item"]
     _allowed(item, kinds)
@@ -106,7 +106,7 @@ def _correct(request: HttpRequest, kinds: tuple[str, ...]) -> None:
         return
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, _errors(form))
+        messages.error(request, errors_text(form))
         return
     data = form.cleaned_data
     item = data["item"]
@@ -136,10 +136,6 @@ def _name(item: review.Item, row: Any) -> str:
         return role_words(row)
     speaker = row.speaker.name if row.speaker else "unknown speaker"
     return f"quote #{row.pk} by {speaker}"
-
-
-def _errors(form: Any) -> str:
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 def names(request: HttpRequest) -> JsonResponse:

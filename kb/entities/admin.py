@@ -1,8 +1,9 @@
 """Admin for countries, actors, aliases and merge records.
 
-``kb.entities`` imports no other ``kb`` app, so the workflows that touch
-mentions, claims and roles (merge, undo, re-link) are added to these admins by
-``kb.claims.admin``, which subclasses and re-registers them.
+``kb.entities`` imports no other ``kb`` app, so what touches mentions, claims
+and roles is added to these admins by the apps above, which subclass and
+re-register them: the roles inline by ``kb.claims.admin``, the workflows
+(merge, undo, re-link) by ``kb.curation.admin``.
 """
 
 from __future__ import annotations

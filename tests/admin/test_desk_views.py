@@ -64,7 +64,7 @@ def test_merge_through_the_confirmation_page_then_undo(world, ed_client):
     ids = [str(world.guaido.pk), str(world.guaido_dup.pk)]
     page = ed_client.post(url, {"action": "merge_actors", ACTION_CHECKBOX_NAME: ids})
     assert page.status_code == 200
-    assert "admin/kb/merge_confirm.html" in [t.name for t in page.templates]
+    assert "admin/curation/merge_confirm.html" in [t.name for t in page.templates]
     assert MergeRecord.objects.count() == 0  # nothing happens before confirming
     done = ed_client.post(
         url,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "claims"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "curation"))
 
 from desk_world import world  # noqa: F401  (fixture)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "claims"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "curation"))
 
 from desk_world import make_article
 

@@ -26,13 +26,16 @@ from typing import Any
 import pytest
 from django.db import connection, connections, transaction
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "claims"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "curation"))
 
 from desk_world import World, world  # noqa: F401  (fixture)
 
 from kb.articles.models import Mention
-from kb.claims import services
+from kb.articles.services import refresh_mention_counts
 from kb.claims.models import Claim, Role, Stance
+from kb.curation.mentions import actor_for_writing, mention_confirm, mention_relink
+from kb.curation.merge import actors_merge
+from kb.curation.undo import merge_undo
 from kb.entities.models import Actor, Alias, MergeRecord
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
@@ -114,11 +117,11 @@ def overlap(first: Callable[[], Any], second: Callable[[], Any]) -> dict[str, An
 
 
 def merge(w: World) -> Callable[[], list[MergeRecord]]:
-    return lambda: services.actors_merge(w.guaido, [w.guaido_dup])
+    return lambda: actors_merge(w.guaido, [w.guaido_dup])
 
 
 def undo() -> Callable[[], MergeRecord]:
-    return lambda: services.merge_undo(MergeRecord.objects.get())
+    return lambda: merge_undo(MergeRecord.objects.get())
 
 
 def assert_consistent() -> None:
@@ -152,7 +155,7 @@ def counts() -> dict[str, int]:
 def test_merge_and_confirm_of_the_merged_actors_mention(w, merge_first):
     m = Mention.objects.get(article=w.two, surface="Guaidó", actor=w.guaido_dup)
     before = counts()
-    confirm = lambda: services.mention_confirm(m)  # noqa: E731
+    confirm = lambda: mention_confirm(m)  # noqa: E731
     overlap(merge(w), confirm) if merge_first else overlap(confirm, merge(w))
 
     m.refresh_from_db()
@@ -165,10 +168,10 @@ def test_merge_and_confirm_of_the_merged_actors_mention(w, merge_first):
 
 @pytest.mark.parametrize("undo_first", [True, False], ids=["undo-first", "confirm-first"])
 def test_undo_and_confirm_of_a_moved_mention(w, undo_first):
-    (record,) = services.actors_merge(w.guaido, [w.guaido_dup])
+    (record,) = actors_merge(w.guaido, [w.guaido_dup])
     m = Mention.objects.get(article=w.two, surface="Guaidó")
     assert m.actor_id == w.guaido.pk
-    confirm = lambda: services.mention_confirm(m)  # noqa: E731
+    confirm = lambda: mention_confirm(m)  # noqa: E731
     overlap(undo(), confirm) if undo_first else overlap(confirm, undo())
 
     m.refresh_from_db()
@@ -187,7 +190,7 @@ def test_relink_to_the_actor_being_merged_lands_on_the_survivor(w, merge_first):
     # on a page read before the merge.
     lima = Mention.objects.get(article=w.one, surface="Lima", actor__isnull=True)
     before = counts()
-    relink = lambda: services.mention_relink(lima, actor=w.guaido_dup)  # noqa: E731
+    relink = lambda: mention_relink(lima, actor=w.guaido_dup)  # noqa: E731
     overlap(merge(w), relink) if merge_first else overlap(relink, merge(w))
 
     lima.refresh_from_db()
@@ -199,10 +202,10 @@ def test_relink_to_the_actor_being_merged_lands_on_the_survivor(w, merge_first):
 
 @pytest.mark.parametrize("undo_first", [True, False], ids=["undo-first", "relink-first"])
 def test_undo_keeps_a_relink_made_after_the_merge(w, undo_first):
-    services.actors_merge(w.guaido, [w.guaido_dup])
+    actors_merge(w.guaido, [w.guaido_dup])
     # A mention the merge moved; an editor now says it means Maduro.
     moved = Mention.objects.get(article=w.two, surface="Guaidó")
-    relink = lambda: services.mention_relink(moved, actor=w.maduro)  # noqa: E731
+    relink = lambda: mention_relink(moved, actor=w.maduro)  # noqa: E731
     overlap(undo(), relink) if undo_first else overlap(relink, undo())
 
     moved.refresh_from_db()
@@ -221,7 +224,7 @@ def add_rows(actor: Actor, w: World) -> Callable[[], dict[str, int]]:
 
     def write() -> dict[str, int]:
         with transaction.atomic():
-            target = services.actor_for_writing(actor.pk)
+            target = actor_for_writing(actor.pk)
             alias = Alias.objects.create(actor=target, name="El Interino")
             claim = Claim.objects.create(
                 article=w.one,
@@ -235,7 +238,7 @@ def add_rows(actor: Actor, w: World) -> Callable[[], dict[str, int]]:
             found = Mention.objects.create(
                 article=w.two, start=0, end=7, surface="Nicolás", actor=target
             )
-            services.refresh_mention_counts(actor_ids=[target.pk])
+            refresh_mention_counts(actor_ids=[target.pk])
         return {"alias": alias.pk, "claim": claim.pk, "mention": found.pk}
 
     return write
@@ -265,7 +268,7 @@ def test_rows_added_to_the_merged_actor_during_a_merge_move_or_follow(w, merge_f
 
 @pytest.mark.parametrize("undo_first", [True, False], ids=["undo-first", "writer-first"])
 def test_rows_added_during_an_undo_stay_on_a_live_actor(w, undo_first):
-    services.actors_merge(w.guaido, [w.guaido_dup])
+    actors_merge(w.guaido, [w.guaido_dup])
     before = counts()
     write = add_rows(w.guaido_dup, w)
     out = overlap(undo(), write) if undo_first else overlap(write, undo())

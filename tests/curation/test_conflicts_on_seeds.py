@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.claims import services
+from kb.curation.conflicts import conflicts_find
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def _about(text: str, words: tuple[str, ...]) -> bool:
 
 
 def test_the_seeds_conflicts_are_real_and_found(imported_seeds) -> None:
-    conflicts = services.conflicts_find()
+    conflicts = conflicts_find()
     real = [
         c
         for c in conflicts
@@ -38,7 +38,7 @@ def test_the_seeds_conflicts_are_real_and_found(imported_seeds) -> None:
 
 
 def test_durations_and_sanctioned_people_are_never_set_against_migrants(imported_seeds) -> None:
-    for conflict in services.conflicts_find():
+    for conflict in conflicts_find():
         texts = " | ".join(claim.text for claim in conflict.pair)
         assert "years" not in texts
         assert "18 Venezuelans" not in texts

@@ -1,6 +1,6 @@
 """A small hand-built world for the editors' workflows (no dependence on extraction).
 
-Shared by tests/claims and tests/admin (whose conftest puts this folder on sys.path).
+Shared by tests/curation and, through sys.path, tests/admin, tests/browser and tests/reliability.
 """
 
 from __future__ import annotations
