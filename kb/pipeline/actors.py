@@ -37,6 +37,7 @@ from kb.pipeline.entity import Entity, shared_lexicon
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
 from kb.pipeline.merging import merge_acronyms, merge_short_names
+from kb.pipeline.places import named_as_place
 from kb.pipeline.reference_orgs import name_reference_orgs
 from kb.pipeline.types import ActorFound, ActorKind, Snapshot
 
@@ -68,7 +69,7 @@ def find_actors(
     merge_short_names(entities, lex)
     name_reference_orgs(entities)
     entities += armed_forces(body, geo or [], excluded, quotes or [], main)
-    kept = [e for e in entities if linking.keep(e) and not linking.named_as_place(e, body)]
+    kept = [e for e in entities if linking.keep(e) and not named_as_place(e, body)]
     linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
     name_generic_bodies(kept)
