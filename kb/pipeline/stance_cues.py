@@ -31,11 +31,23 @@ class Cues:
     regex: re.Pattern[str]
     kinds: tuple[tuple[str, str], ...]  # group index -> (kind, relation)
     passive: dict[str, frozenset[str]]
-    keys: frozenset[str] | None = None  # how a cue may begin (``cue_scan``)
+    scanner: cue_scan.Scanner | None = None  # how a cue may begin (``cue_scan``)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """The cues in ``text[start:end]``, as ``regex.finditer`` finds them."""
-        return cue_scan.matches(self.regex, self.keys, text, start, end)
+        if self.scanner is None:
+            return self.regex.finditer(text, start, end)
+        return self.scanner.matches(text, start, end)
+
+    def blanked(self, text: str) -> str:
+        """``regex.sub(" ", text)``."""
+        parts: list[str] = []
+        last = 0
+        for hit in self.finditer(text, 0, len(text)):
+            parts += (text[last : hit.start()], " ")
+            last = hit.end()
+        parts.append(text[last:])
+        return "".join(parts)
 
 
 def data() -> Any:
@@ -47,29 +59,30 @@ def words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in data()[name])
 
 
-def _alternation(fragments: list[str]) -> str:
-    return "|".join(sorted(fragments, key=len, reverse=True))
+def _longest_first(fragments: list[str]) -> list[str]:
+    return sorted(fragments, key=len, reverse=True)
 
 
 @cache
 def cues() -> Cues:
     d = data()
-    entries: list[tuple[str, str, str]] = []
+    entries: list[tuple[str, str, list[str]]] = []
     for kind in ("active", "holder", "appositive", "nominal"):
         for relation, fragments in d[kind].items():
-            entries.append((kind, relation, _alternation(fragments)))
-    entries.append(("ended", "member_of", _alternation(d["ended"])))
-    entries.append(("includes", "member_of", _alternation(d["includes"])))
-    entries.append(("removed", "member_of", _alternation(d["removed"])))
-    entries.append(("among", "member_of", d["among_members"]))
+            entries.append((kind, relation, _longest_first(fragments)))
+    entries.append(("ended", "member_of", _longest_first(d["ended"])))
+    entries.append(("includes", "member_of", _longest_first(d["includes"])))
+    entries.append(("removed", "member_of", _longest_first(d["removed"])))
+    entries.append(("among", "member_of", [d["among_members"]]))
     # Longest alternatives first across kinds too: "met with" before "met".
-    order = sorted(range(len(entries)), key=lambda i: -len(entries[i][2]))
-    groups = "|".join(rf"(?P<c{i}>{entries[i][2]})" for i in order)
-    regex = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+    order = sorted(range(len(entries)), key=lambda i: -len("|".join(entries[i][2])))
+    groups = [(f"c{i}", entries[i][2]) for i in order]
+    alternation = "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups)
+    lead, tail = r"(?<![\w-])", r"(?![\w-])"
+    regex = re.compile(rf"{lead}(?:{alternation}){tail}", re.IGNORECASE)
     passive = {rel: frozenset(p.lower() for p in ps) for rel, ps in d["passive"].items()}
-    starts = [cue_scan.start_keys(fragment) for _k, _r, fragment in entries]
-    keys = None if None in starts else frozenset().union(*(k for k in starts if k is not None))
-    return Cues(regex, tuple((k, r) for k, r, _ in entries), passive, keys)
+    scanner = cue_scan.Scanner.build(groups, lead, tail, re.IGNORECASE)
+    return Cues(regex, tuple((k, r) for k, r, _ in entries), passive, scanner)
 
 
 def cue_of(match: re.Match[str]) -> tuple[str, str]:

@@ -304,7 +304,7 @@ def _hedged(s: cl.Sentence, lo: int, hi: int) -> bool:
     stop = s.body.find(",", hi, s.end)
     window = s.body[start : stop if stop >= 0 else s.end]
     # A cue's own words ("demanded the resignation of") do not hedge it.
-    return sc.hedged(sc.cues().regex.sub(" ", window))
+    return sc.hedged(sc.cues().blanked(window))
 
 
 def _sentence(s: cl.Sentence) -> list[StanceFound]:
