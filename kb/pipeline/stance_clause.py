@@ -246,7 +246,9 @@ def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Menti
             lead = s.body[max(s.start, run[0].start - 30) : run[0].start]
             if opens and not _PREPOSITION_RE.search(lead):
                 return run, mode, len(gap)
-    anaphor = _ANAPHOR_RE.search(s.body[clause_start:at])
+    # match, not search: the leading ".*" already tries every start, and search
+    # retried it from each one, quadratic in the clause when nothing matched.
+    anaphor = _ANAPHOR_RE.match(s.body[clause_start:at])
     if anaphor and sc.fillers_only(anaphor.group("rest")):
         group = group_named(s, anaphor.group("noun"), at)
         if group:
