@@ -3,8 +3,7 @@
 In:  an ``Entity`` of one article and the article's body.
 Out: ``named_as_place``: whether one of its forms stands where a place does.
 Guarantees: pure; the same answer as searching the whole body with the place
-pattern (a cheap look at the word before each occurrence only rules out
-occurrences that pattern could not match).
+pattern, which is tried only where a lead may begin before an occurrence.
 """
 
 # ruff: noqa: RUF001 - curly apostrophes are the text this code reads
@@ -12,6 +11,7 @@ occurrences that pattern could not match).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kb.pipeline.entity import Entity, actor_words, shared_lexicon
@@ -37,17 +37,40 @@ def _place_re(form: str, organization: bool) -> re.Pattern[str]:
     return re.compile(rf"(?:{lead}){word}\b(?!['’]s)")
 
 
-def _may_follow_lead(body: str, form: str) -> bool:
-    """Some occurrence of ``form`` has white space and one of ``_LAST_WORDS`` before it."""
+def _word_start(body: str, end: int) -> int:
+    while end > 0 and (body[end - 1].isalnum() or body[end - 1] == "_"):  # \w
+        end -= 1
+    return end
+
+
+def _space_start(body: str, end: int) -> int:
+    while end > 0 and body[end - 1].isspace():  # \s
+        end -= 1
+    return end
+
+
+def _word_starts(body: str, end: int) -> Iterator[int]:
+    """Where a lead word ending at ``end`` may begin: at its word's start (the leads
+    under "\\b") or, for "the", which the other leads begin with, three back."""
+    yield _word_start(body, end)
+    if body.endswith("the", 0, end):
+        yield end - 3
+
+
+def _lead_starts(body: str, form: str) -> Iterator[int]:
+    """Where a place pattern for ``form`` may begin: a lead is one or two words ("in",
+    "in the", "town of", "the central") and white space right before an occurrence,
+    its last word one of ``_LAST_WORDS``; so at the word or two before."""
     pos = body.find(form)
     while pos >= 0:
-        at = pos
-        while at > 0 and body[at - 1].isspace():
-            at -= 1
+        at = _space_start(body, pos)
         if at < pos and body.endswith(_LAST_WORDS, 0, at):
-            return True
+            yield from _word_starts(body, at)
+            first = _word_start(body, at)
+            before = _space_start(body, first)
+            if before < first:
+                yield from _word_starts(body, before)
         pos = body.find(form, pos + 1)
-    return False
 
 
 def named_as_place(entity: Entity, body: str) -> bool:
@@ -62,6 +85,7 @@ def named_as_place(entity: Entity, body: str) -> bool:
         if any(f.isupper() or f in _SEATS or f in heads or not f.isalpha() for f in entity.forms):
             return False  # an acronym, a seat, "in Congress": a body's own name
     return any(
-        _may_follow_lead(body, form) and _place_re(form, organization).search(body)
+        _place_re(form, organization).match(body, start)
         for form in entity.forms
+        for start in _lead_starts(body, form)
     )
