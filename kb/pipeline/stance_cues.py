@@ -192,9 +192,17 @@ def object_gap(gap: str) -> bool:
     return plain <= 4
 
 
+@cache
+def _negator_re() -> re.Pattern[str]:
+    """Any negator as a whole word: the alternation backtracks into every alternative,
+    so it finds one wherever one of them alone would."""
+    alternation = "|".join(re.escape(n) for n in sorted(words("negators")))
+    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")
+
+
 def negates(text: str) -> bool:
     lowered = " ".join(m.group().lower() for m in _GAP_WORD_RE.finditer(text))
-    return any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", lowered) for n in words("negators"))
+    return _negator_re().search(lowered) is not None
 
 
 @cache

@@ -114,6 +114,14 @@ def _lower(body: str) -> str:
     return body.lower()
 
 
+def may_contain(body: str, word: str, start: int, end: int) -> bool:
+    """False only when lower-case ``word`` (letters other than i, k and s, which
+    IGNORECASE also matches to other letters) is nowhere in ``body[start:end]`` in any
+    case: a cheap test before running a case-insensitive regex there."""
+    lowered = _lower(body)
+    return len(lowered) != len(body) or lowered.find(word, start, end) >= 0
+
+
 def find_words(body: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Whole-word occurrences of any of ``words``, in any case, in order, via ``str.find``."""
     lowered = _lower(body)
