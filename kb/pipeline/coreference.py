@@ -68,6 +68,7 @@ def _person_re() -> re.Pattern[str]:
     )
 
 
+@cache
 def _anchors(items: frozenset[str]) -> tuple[str, ...]:
     return tuple(
         sorted({w.split()[-1] for w in items} | {w.split()[-1].capitalize() for w in items})

@@ -21,6 +21,8 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
+from kb.pipeline.text import lowered
+
 PREFIX = 3
 _WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+")
 
@@ -91,6 +93,41 @@ def positions(text: str, start: int, end: int, keys: Collection[str]) -> Iterato
             yield hit.start(), key
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a trie, so the engine tries one branch per letter."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    alternatives = []
+    for first, rests in sorted(branches.items()):
+        tails = [r for r in rests if r]
+        if not tails:
+            alternatives.append(re.escape(first))
+            continue
+        tail = _trie(tails)
+        alternatives.append(re.escape(first) + (f"(?:{tail})?" if "" in rests else tail))
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _finder(keys: Collection[str]) -> re.Pattern[str] | None:
+    """``positions`` as one regex over the lower-cased text: a word start (``_WORD_RE``'s)
+    where a key begins a word of PREFIX letters or more, or is a shorter word whole.
+    Only ASCII keys: lower() turns no other character into an ASCII letter, and keeps
+    every character's class (word, digit, hyphen), so on a text lower() keeps the
+    length of it finds what ``positions`` finds. Keys of other characters never begin
+    a word of letters."""
+    usable = [k for k in keys if k.isascii() and _LETTERS_RE.fullmatch(k)]
+    full = [k for k in usable if len(k) == PREFIX]
+    short = sorted((k for k in usable if len(k) < PREFIX), key=len, reverse=True)
+    if not full or not short:
+        return None
+    whole = "|".join(re.escape(k) for k in short)
+    return re.compile(rf"(?<![\w-])(?:{_trie(full)}|(?:{whole})(?![^\W\d_]))")
+
+
 @dataclass(frozen=True, slots=True)
 class Scanner:
     """One regex per key, holding only the alternatives that may begin with that key:
@@ -98,6 +135,7 @@ class Scanner:
     their order finds what the whole alternation finds, at a fraction of the cost."""
 
     by_key: dict[str, re.Pattern[str]]
+    finder: re.Pattern[str] | None
 
     @staticmethod
     def build(
@@ -116,12 +154,18 @@ class Scanner:
             kept = [(name, [a for a in alts if key in (starts[a] or ())]) for name, alts in groups]
             alternation = "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in kept if alts)
             by_key[key] = re.compile(f"{lead}(?:{alternation}){tail}", flags)
-        return Scanner(by_key)
+        return Scanner(by_key, _finder(keys))
+
+    def _positions(self, text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+        low = lowered(text)
+        if self.finder is None or len(low) != len(text):
+            return positions(text, start, end, self.by_key)
+        return ((hit.start(), hit.group()) for hit in self.finder.finditer(low, start, end))
 
     def matches(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """The whole regex's ``finditer(text, start, end)``."""
         covered = start
-        for pos, key in positions(text, start, end, self.by_key):
+        for pos, key in self._positions(text, start, end):
             if pos < covered:
                 continue
             hit = self.by_key[key].match(text, pos, end)

@@ -109,7 +109,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4)
-def _lower(body: str) -> str:
+def lowered(body: str) -> str:
     """``body.lower()``, once per body: several stages look for words in the same one."""
     return body.lower()
 
@@ -118,15 +118,15 @@ def may_contain(body: str, word: str, start: int, end: int) -> bool:
     """False only when lower-case ``word`` (letters other than i, k and s, which
     IGNORECASE also matches to other letters) is nowhere in ``body[start:end]`` in any
     case: a cheap test before running a case-insensitive regex there."""
-    lowered = _lower(body)
-    return len(lowered) != len(body) or lowered.find(word, start, end) >= 0
+    low = lowered(body)
+    return len(low) != len(body) or low.find(word, start, end) >= 0
 
 
 def find_words(body: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Whole-word occurrences of any of ``words``, in any case, in order, via ``str.find``."""
-    lowered = _lower(body)
-    if len(lowered) == len(body):  # lower() kept every offset (true for nearly all text)
-        body, words = lowered, tuple(dict.fromkeys(w.lower() for w in words))
+    low = lowered(body)
+    if len(low) == len(body):  # lower() kept every offset (true for nearly all text)
+        body, words = low, tuple(dict.fromkeys(w.lower() for w in words))
     hits: list[tuple[int, int]] = []
     for word in words:
         pos = body.find(word)
