@@ -15,13 +15,14 @@ Guarantees: pure; the same lists give the same answers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kb.pipeline import cue_scan
-from kb.pipeline.text import load_json
+from kb.pipeline.text import load_json, lowered
 
 GapMode = str  # "direct" | "interposed" | "relative" | "others"
 
@@ -211,6 +212,40 @@ def _hedges(strong_only: bool) -> tuple[frozenset[str], re.Pattern[str]]:
     alternation = "|".join(sorted((re.escape(h) for h in hedges), key=len, reverse=True))
     # A cheap first look: most sentences hold no hedge word at all.
     return hedges, re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+
+
+# IGNORECASE matches these to an ASCII letter that lower() does not turn them into.
+_ODD_CASES = ("İ", "ı", "ſ")
+
+
+@lru_cache(maxsize=4)
+def _strong_spots(body: str) -> list[int] | None:
+    """Where a strong hedge word begins in ``body``, as a substring in any case; None
+    when lower() cannot tell (it changes the length, or an odd case is there)."""
+    low = lowered(body)
+    hedges = _hedges(True)[0]
+    if not all(h.isascii() for h in hedges):
+        return None
+    if len(low) != len(body) or any(c in body for c in _ODD_CASES):
+        return None
+    spots: list[int] = []
+    for hedge in hedges:
+        pos = low.find(hedge)
+        while pos >= 0:
+            spots.append(pos)
+            pos = low.find(hedge, pos + 1)
+    return sorted(spots)
+
+
+def strongly_hedged(body: str, start: int, end: int) -> bool:
+    """``hedged(body[start:end], strong_only=True)``, told at once for the many
+    stretches in which no strong hedge word begins at all."""
+    spots = _strong_spots(body)
+    if spots is not None:
+        index = bisect_left(spots, start)
+        if index == len(spots) or spots[index] >= end:
+            return False
+    return hedged(body[start:end], strong_only=True)
 
 
 def hedged(text: str, strong_only: bool = False) -> bool:

@@ -322,7 +322,7 @@ def _hedged(s: cl.Sentence, lo: int, hi: int) -> bool:
 
 
 def _sentence(s: cl.Sentence) -> list[StanceFound]:
-    if sc.hedged(s.body[s.start : s.end], strong_only=True):
+    if sc.strongly_hedged(s.body, s.start, s.end):
         return []
     for cue in sc.cues().finditer(s.body, s.start, s.end):
         kind, relation = sc.cue_of(cue)
