@@ -80,6 +80,7 @@ class Sentence:
     spans: list[tuple[int, int]] = field(default_factory=list)  # subject start, object end
     last_subjects: list[Mention] = field(default_factory=list)
     last_cue_end: int = -1
+    breaks: list[tuple[int, int]] | None = None  # clause breaks' spans (``clause_around``)
 
 
 def ref(m: Mention) -> Ref:
@@ -343,9 +344,10 @@ def emit(
 
 
 def clause_around(s: Sentence, at: int, end: int) -> tuple[int, int]:
-    breaks = [m for m in _BREAK_RE.finditer(s.body, s.start, s.end)]
-    start = max((m.end() for m in breaks if m.end() <= at), default=s.start)
-    stop = min((m.start() for m in breaks if m.start() >= end), default=s.end)
+    if s.breaks is None:  # once per sentence: every cue asks
+        s.breaks = [m.span() for m in _BREAK_RE.finditer(s.body, s.start, s.end)]
+    start = max((b_end for _b, b_end in s.breaks if b_end <= at), default=s.start)
+    stop = min((b for b, _e in s.breaks if b >= end), default=s.end)
     return start, stop
 
 

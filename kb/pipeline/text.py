@@ -122,11 +122,16 @@ def may_contain(body: str, word: str, start: int, end: int) -> bool:
     return len(low) != len(body) or low.find(word, start, end) >= 0
 
 
+@lru_cache(maxsize=64)
+def _lowered_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.lower() for w in words))
+
+
 def find_words(body: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Whole-word occurrences of any of ``words``, in any case, in order, via ``str.find``."""
     low = lowered(body)
     if len(low) == len(body):  # lower() kept every offset (true for nearly all text)
-        body, words = low, tuple(dict.fromkeys(w.lower() for w in words))
+        body, words = low, _lowered_words(words)
     hits: list[tuple[int, int]] = []
     for word in words:
         pos = body.find(word)
