@@ -38,8 +38,14 @@ def _fold(name: str) -> str:
         # NFKD leaves ASCII as it is and casefold() is lower() there: the same
         # key, without walking the string character by character.
         return _NON_WORD.sub(" ", name.lower()).strip()
-    stripped = unicodedata.normalize("NFKD", name).translate(_MARKS)
+    stripped = unicodedata.normalize("NFKD", name)
+    # Marks are never ASCII: translate (slow per character) only a text that has one.
+    if any(unicodedata.combining(c) for c in _ASCII_RUNS.sub("", stripped)):
+        stripped = stripped.translate(_MARKS)
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 
 
 class _Marks(dict[int, int | None]):
