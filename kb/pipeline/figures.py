@@ -13,7 +13,7 @@ Guarantees: never raises; ``body[f.start:f.end] == f.text``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from kb.pipeline.frames import VAGUE_RE, frame_of, kind_of, vague_range, value_range
 from kb.pipeline.text import sentence_bounds
@@ -207,8 +207,22 @@ def _vague(body: str, start: int) -> tuple[int, tuple[float, float]] | None:
     return (hit.end(), span) if span else None
 
 
+class _Mentions:
+    """The mentions, and those starting in a stretch in their given order, by bisection
+    (each figure asks for its sentence's; scanning them all per figure was quadratic)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.all = mentions
+        self._order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self._starts = [mentions[i].start for i in self._order]
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        found = self._order[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        return [self.all[i] for i in sorted(found)]
+
+
 def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figure, ...]:
-    mentions = mentions or []
+    indexed = _Mentions(mentions or [])
     bounds = sentence_bounds(body)
     starts = [s for s, _e in bounds]
     figures: list[Figure] = []
@@ -219,14 +233,14 @@ def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figu
             continue
         index = bisect_right(starts, start) - 1
         sentence = bounds[index] if index >= 0 and start < bounds[index][1] else (start, end)
-        figure = _figure(body, match, sentence, mentions)
+        figure = _figure(body, match, sentence, indexed)
         covered = figure.end
         figures.append(figure)
     return tuple(figures)
 
 
 def _figure(
-    body: str, match: re.Match[str], sentence: tuple[int, int], mentions: list[Mention]
+    body: str, match: re.Match[str], sentence: tuple[int, int], mentions: _Mentions
 ) -> Figure:
     start, end = match.start(), match.end()
     before = body[max(0, start - 24) : start]
@@ -246,7 +260,8 @@ def _figure(
     unit, about, end = _unit_about(match, body, end)
     s, e = sentence
     kind = kind_of(unit, about, before, body[end : end + 16], sized=bool(match.group("member")))
-    inside = [m for m in mentions if s <= m.start and m.end <= e and not start <= m.start < end]
+    near = mentions.starting_in(s, e + 1)
+    inside = [m for m in near if m.end <= e and not start <= m.start < end]
     frame = frame_of(
         kind=kind,
         low=low,
@@ -264,7 +279,7 @@ def _figure(
         value,
         unit,
         about,
-        _source(body, sentence, mentions),
+        _source(body, sentence, mentions.all),
         kind=kind,
         low=low,
         high=high,
