@@ -336,6 +336,23 @@ def _government_descriptions(
     return out
 
 
+def _uncovered(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """The mentions no extra covers; both sorted by start. Extras are few and short:
+    only those starting up to 80 characters before a mention can cover it, a window
+    that only moves forward."""
+    kept: list[Mention] = []
+    lo = hi = 0
+    for m in mentions:
+        while hi < len(extra) and extra[hi].start <= m.start:
+            hi += 1
+        while lo < hi and extra[lo].start < m.start - 80:
+            lo += 1
+        if lo < hi and any(m.end <= x.end for x in extra[lo:hi]):
+            continue
+        kept.append(m)
+    return kept
+
+
 def merge(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with ``extra`` added; an extra replaces the mentions it covers and
     is dropped where it would cut one in two."""
@@ -343,15 +360,7 @@ def merge(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention
     if not extra:
         return mentions
     extra = sorted(extra, key=lambda m: (m.start, -m.end))
-    starts = [x.start for x in extra]
-
-    def covered_by_extra(m: Mention) -> bool:
-        # Extras are few and short: only those starting up to 80 characters before can cover.
-        lo = bisect_left(starts, m.start - 80)
-        hi = bisect_left(starts, m.start + 1)
-        return any(x.start <= m.start and m.end <= x.end for x in extra[lo:hi])
-
-    kept = [m for m in mentions if not covered_by_extra(m)]
+    kept = _uncovered(mentions, extra)
     kept_starts = [m.start for m in kept]
 
     def crosses_kept(x: Mention) -> bool:
