@@ -152,7 +152,8 @@ def descriptions(
 def _org_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...]
 ) -> list[Mention]:
-    starts = [m.start for m in ordered]
+    orgs = [m for m in ordered if m.kind == "organization"]
+    starts = [m.start for m in orgs]
     org_actors = [a for a in actors if a.kind == "organization"]
     out: list[Mention] = []
     for match in near_words(_org_re(), body, _anchors(words("org_descriptions"))):
@@ -169,9 +170,7 @@ def _org_descriptions(
         if demonyms:
             code = code or next(iter(demonyms))
             required = [w for w in required if lookup(w) is None]
-        earlier = [
-            m for m in ordered[: bisect_left(starts, match.start())] if m.kind == "organization"
-        ]
+        earlier = orgs[: bisect_left(starts, match.start())]
         name = _org_named(noun, required, code, earlier, org_actors)
         if name:
             out.append(Mention(match.start(), match.end(), name, "organization"))
@@ -251,7 +250,8 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
 def _person_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], roles: tuple[RoleFound, ...]
 ) -> list[Mention]:
-    starts = [m.start for m in ordered]
+    people = [m for m in ordered if m.kind == "person"]  # the only ones that hold posts
+    starts = [m.start for m in people]
     country_of = {a.name: a.country for a in actors}
     titles: dict[str, list[RoleFound]] = {}
     for role in roles:
@@ -268,7 +268,7 @@ def _person_descriptions(
                 continue
         noun = " ".join(fold(match.group("noun")).split())
         best = _title_holder(
-            body, noun, code, ordered[: bisect_left(starts, match.start())], titles, country_of
+            body, noun, code, people[: bisect_left(starts, match.start())], titles, country_of
         )
         if best:
             out.append(Mention(match.start(), match.end(), best, "person"))
