@@ -74,9 +74,11 @@ def folded_lexicon(name: str) -> frozenset[str]:
 
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])|\n+")
 # SENTENCE_END_RE with the punctuation consumed instead of looked behind at: a pattern
-# starting with a character class lets the engine skip ahead (30% faster); group 1 is
-# SENTENCE_END_RE's first branch.
-_SENTENCE_END_FAST_RE = re.compile(r"[.!?]([”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9]))|\n+")
+# starting with one character class lets the engine skip ahead (an alternation of a
+# class and a literal does not: 3x); group 1 is SENTENCE_END_RE's first branch.
+_SENTENCE_END_FAST_RE = re.compile(
+    r"[.!?\n](?:(?<=[.!?])([”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9]))|(?<=\n)\n*)"
+)
 
 
 _ABBREVIATION_END_RE = re.compile(
