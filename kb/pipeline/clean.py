@@ -277,8 +277,9 @@ def _is_debris(text: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= 14 and text[-1] not in _TERMINAL_PUNCT and text[0].isupper()
+    if not text or text[-1] in _TERMINAL_PUNCT or not text[0].isupper():
+        return False  # most lines are prose: no need to split them into words
+    return 0 < len(text.split(None, 14)) <= 14
 
 
 def _looks_like_title(text: str) -> bool:
