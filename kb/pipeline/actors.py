@@ -33,7 +33,8 @@ from kb.pipeline.actor_countries import (
     name_generic_bodies,
 )
 from kb.pipeline.candidates import candidates
-from kb.pipeline.entity import Entity, shared_lexicon
+from kb.pipeline.entity import Entity, Lexicon, shared_lexicon
+from kb.pipeline.fold import fold
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
 from kb.pipeline.merging import merge_acronyms, merge_short_names
@@ -69,11 +70,28 @@ def find_actors(
     merge_short_names(entities, lex)
     name_reference_orgs(entities)
     entities += armed_forces(body, geo or [], excluded, quotes or [], main)
-    kept = [e for e in entities if linking.keep(e) and not named_as_place(e, body)]
+    kept = [
+        e
+        for e in entities
+        if linking.keep(e) and not named_as_place(e, body) and not _is_post(e, lex)
+    ]
     linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
     name_generic_bodies(kept)
     return tuple(_finish(e) for e in sorted(kept, key=lambda e: min(e.mentions)))
+
+
+def _is_post(entity: Entity, lex: Lexicon) -> bool:
+    """A "body" whose name ends in a post and has no body's head word is the post of a
+    person named after it: "WHO Regional Director (for Africa Dr. Ana Ruiz)"."""
+    if entity.kind != "organization" or entity.known is not None:
+        return False
+    words = entity.name().split()
+    return (
+        len(words) > 1
+        and fold(words[-1]) in lex.role_nouns
+        and not any(w in lex.org_heads for w in words)
+    )
 
 
 def _finish(entity: Entity) -> ActorFound:

@@ -361,6 +361,9 @@ def split_piece(parts: Run, lex: Lexicon) -> list[Run]:
 
 
 _BARRIER, _CONNECTOR = "\x00", "\x01"
+_SHORT_MONTHS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+)
 
 
 def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexicon) -> list[Run]:
@@ -393,7 +396,13 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
                 pieces.append(current)
             current = []
             continue
-        if w in lex.not_actor and w not in lex.org_heads and not has_head:
+        if (
+            w in lex.not_actor
+            and w not in lex.org_heads
+            and not has_head
+            and not (w in _SHORT_MONTHS and current and nxt[:1].isupper())
+        ):
+            # "Zin Mar Aung": a short month between two names is a name, not a date.
             if current:
                 pieces.append(current)
             pieces.append([(_BARRIER, part[1], part[2])])

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from kb.pipeline.geo import lookup
-from kb.pipeline.pronouns import it_said, pronouns
+from kb.pipeline.pronouns import governed, it_said, pronouns
 from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import ActorFound, Mention, RoleFound
 from kb.pipeline.wordlists import inside, synonyms, words
@@ -62,7 +62,8 @@ def _person_re() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
         rf"(?:(?:{_alternation(words('description_adjectives'))})\s+)?"
-        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)?"
+        # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
+        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??"
         rf"(?P<noun>(?i:{_alternation(words('person_descriptions'))}))\b"
         r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
     )
@@ -227,14 +228,22 @@ def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bo
     )
 
 
+_HONORIFIC_END_RE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s*)+$")
+
+
 @lru_cache(maxsize=8192)
 def _described(body: str, start: int, end: int) -> tuple[str, ...]:
     """The descriptions the text gives a person at mention ``body[start:end]``: the
     words before the name in its clause ("UN refugee chief Ana Ruiz") and an
     apposition after it ("Ana Ruiz, a soldier,")."""
-    before = body[max(0, start - 60) : start]
-    before = re.split(r"[.,;:!?“”\"()\n]", before)[-1]
-    found = [fold(before).strip()]
+    window = _HONORIFIC_END_RE.sub("", body[max(0, start - 90) : start])
+    pieces = re.split(r"[,;:!?“”\"()\n]|\.\s", window)
+    found = [fold(pieces[-1]).strip()]
+    if not found[0] and len(pieces) > 1 and window.rstrip(" ").endswith(","):
+        # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
+        # first, set off by a comma; its head is "cabinet secretary".
+        post = fold(pieces[-2]).strip()
+        found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
     after = re.match(
         r",\s+(?:a|an|the)\s+([\w\s-]{1,50}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
         body[end : end + 70],
@@ -250,8 +259,9 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
 def _person_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], roles: tuple[RoleFound, ...]
 ) -> list[Mention]:
+    starts = [m.start for m in ordered]
     people = [m for m in ordered if m.kind == "person"]  # the only ones that hold posts
-    starts = [m.start for m in people]
+    people_starts = [m.start for m in people]
     country_of = {a.name: a.country for a in actors}
     titles: dict[str, list[RoleFound]] = {}
     for role in roles:
@@ -267,26 +277,68 @@ def _person_descriptions(
             if code is None:
                 continue
         noun = " ".join(fold(match.group("noun")).split())
+        apposed = _apposed_person(body, ordered, starts, match.end())
+        if apposed is not None:
+            # "The Guatemalan president, Ana Ruiz, said": the name is given right there.
+            out.append(Mention(match.start(), match.end(), apposed.name, "person"))
+            continue
         best = _title_holder(
-            body, noun, code, people[: bisect_left(starts, match.start())], titles, country_of
+            body,
+            match.start(),
+            noun,
+            code,
+            people[: bisect_left(people_starts, match.start())],
+            titles,
+            country_of,
         )
         if best:
             out.append(Mention(match.start(), match.end(), best, "person"))
     return out
 
 
+def _apposed_person(
+    body: str, ordered: list[Mention], starts: list[int], end: int
+) -> Mention | None:
+    """The person named right after a description, set off by a comma."""
+    index = bisect_left(starts, end)
+    if index < len(ordered) and body[end : ordered[index].start] == ", ":
+        m = ordered[index]
+        return m if m.kind == "person" else None
+    return None
+
+
+_TITLE_RUN_RE = re.compile(r"(?:[A-Z][\w.-]*\s+)+$")
+
+
+def _leads_clause(body: str, start: int) -> bool:
+    """Whether no preposition governs the name at ``start``, past its title words
+    ("under President Orsk" is governed; "Foreign Minister Ruiz said" is not)."""
+    titles = _TITLE_RUN_RE.search(body, max(0, start - 60), start)
+    pos = titles.start() if titles else start
+    return not governed(body, pos, max(0, pos - 60))
+
+
+# A holder of the post named this close before the description (in characters, and at
+# most one paragraph break away) is the one it means, whoever is named more.
+_NEAR = 300
+
+
 def _title_holder(
     body: str,
+    at: int,
     noun: str,
     code: str | None,
     earlier: list[Mention],
     titles: dict[str, list[RoleFound]],
     country_of: dict[str, str | None],
 ) -> str | None:
-    """The holder of post ``noun`` named most so far: "the president" in an article
-    about Ruiz is Ruiz even just after a line on Orsk."""
+    """The holder of post ``noun`` the description means: the one just named as a
+    subject ("Foreign Minister Ana Ruiz said … / The minister added"), else the one
+    named most so far ("the president" in an article about Ruiz is Ruiz even just
+    after a line on Orsk, or "under President Orsk")."""
     salience: dict[str, int] = {}
     last: dict[str, int] = {}
+    subject_at: dict[str, int] = {}
     for m in earlier:
         if m.kind != "person":
             continue
@@ -303,8 +355,14 @@ def _title_holder(
         rank = 1 + int(plain) + (2 if code and code in countries else 0)
         salience[m.name] = salience.get(m.name, 0) + rank
         last[m.name] = m.start
+        if _leads_clause(body, m.start):
+            subject_at[m.name] = m.start
     if not salience:
         return None
+    recent = max(last, key=lambda n: last[n])
+    tail = body[last[recent] : at]
+    if subject_at.get(recent) == last[recent] and len(tail) <= _NEAR and tail.count("\n\n") <= 1:
+        return recent
     return max(salience, key=lambda n: (salience[n], last[n]))
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from rapidfuzz.fuzz import partial_ratio
 
+from kb.pipeline.score_figures import score_figures
 from kb.pipeline.score_roles import score_roles
 from kb.pipeline.score_stances import score_stances
 from kb.pipeline.scoring import Report, Score, country_code, entity_forms, forms_of
@@ -122,6 +123,8 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
                 entity_forms(gold_speaker, gold)
                 & (pred_actor_forms.get(pred_speaker) or {fold(pred_speaker)})
             )
+        if pred_speaker is not None:
+            _count_given(report, pred_quotes[hit], right=right)
         if right:
             report.speakers_right += 1
         else:
@@ -135,6 +138,18 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
     score_stances(gold, pred, report, label)
     if "roles" in gold:  # the seeds' gold has no roles: nothing to score there
         score_roles(gold, pred, report, label)
+    score_figures(gold, pred, report, label)  # only where the prediction carries its body
+
+
+def _count_given(report: Report, quote: dict[str, Any], *, right: bool) -> None:
+    """A speaker the pipeline gave: right or not, by its rule, and at its confidence."""
+    given = report.speakers_given
+    given.tp += right
+    given.fp += not right
+    given.count_confidence(quote.get("confidence"), right=right)
+    bucket = report.speaker_rules.setdefault(quote.get("speaker_rule") or "?", [0, 0])
+    bucket[0] += right
+    bucket[1] += 1
 
 
 def evaluate(gold_dir: Path, predictions: dict[str, dict[str, Any]]) -> Report:
@@ -168,5 +183,6 @@ def score_folder(gold_dir: Path, text_dir: Path | None = None) -> Report:
     for gold_file in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_file.read_text("utf-8"))
         name = gold.get("file") or gold_file.stem + ".txt"
-        predictions[gold_file.stem] = to_json(extract((folder / name).read_text("utf-8")))
+        extraction = extract((folder / name).read_text("utf-8"))
+        predictions[gold_file.stem] = {**to_json(extraction), "body": extraction.body}
     return evaluate(gold_dir, predictions)

@@ -53,7 +53,9 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         body, mentions, actors=actors, roles=roles, display=display, quotes=quote_spans
     )
     quotes = find_quotes(body, cleaned.blocks, mentions, coreference=coreference)
-    figures = find_figures(body, mentions)
+    figures = find_figures(
+        body, mentions, quotes=[(q.start, q.end) for q in quotes], blocks=cleaned.blocks
+    )
     stances = find_stances(body, mentions, geo, published=cleaned.published)
     return Extraction(
         raw=raw,

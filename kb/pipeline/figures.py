@@ -6,7 +6,9 @@ Out: ``Figure``s: "2.3 million Venezuelans" -> 2300000.0 people about
      1000.0 percent; "the 14-member Lima Group" -> 14.0 members about "Lima
      Group"; "about three million people" (word numbers too). The source is
      the actor named by "according to X" or "X said" in the same sentence.
-Years, dates, times and identifiers ("COVID-19", "Resolution 9855") are not figures.
+"a two-week visit" is a duration, "Guaidó, 35," an age, "tens of thousands" a range.
+Years, dates ("14 of January", "five years ago"), times, phone numbers, frequencies
+("three times") and identifiers ("COVID-19", "Resolution 9855") are not figures.
 Guarantees: never raises; ``body[f.start:f.end] == f.text``.
 """
 
@@ -15,9 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from kb.pipeline.figure_confidence import FigureEvidence, figure_confidence, is_definite
 from kb.pipeline.frames import VAGUE_RE, frame_of, kind_of, vague_range, value_range
 from kb.pipeline.text import sentence_bounds
-from kb.pipeline.types import Figure, Mention
+from kb.pipeline.types import Block, Figure, Mention
 
 _WORD_NUMBERS = {
     "one": 1,
@@ -51,7 +54,12 @@ _WORD_NUMBERS = {
     "a dozen": 12,
     "dozen": 12,
     "a half-dozen": 6,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a million": 1_000_000,
     "half-dozen": 6,
+    "dozens": 12,
+    "tens": 10,
     "hundreds": 100,
     "thousands": 1000,
     "millions": 1_000_000,
@@ -69,7 +77,8 @@ _FIGURE_RE = re.compile(
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     rf"(?:\s?(?P<cur2>US)\b)?"
     rf"(?P<percent>\s?(?:per\s?cent|percent|%))?"
-    rf"(?P<member>-(?:member|country|nation|strong))?",
+    rf"(?P<member>-(?:member|country|nation|strong|point|seat))?"
+    rf"(?P<span>-(?:year|month|week|day|hour|decade)s?\b(?!-old))?",
     re.IGNORECASE,
 )
 _UNIT_NOUN_RE = re.compile(
@@ -79,6 +88,28 @@ _UNIT_NOUN_RE = re.compile(
     r"votes|signatures|workers|children|women|men|cases|days|years|months|weeks|dollars|tonnes|tons|"
     r"(?!(?:is|has|was|this|its|his|thus|does|goes|plus|less|unless|whereas)\b)[a-z]{2,}s)\b)"
 )
+# A counted noun after a number with up to three modifiers: "two Singapore-registered
+# shipping firms", "thousands of other political detainees", "three Myanmar businessmen".
+_STOP = (
+    r"(?:from|to|in|on|at|by|for|with|and|or|than|is|are|was|were|has|have|had|the|a|an|of|"
+    r"that|which|who|this|these|those|its|their|his|her|our|more|times|ago|thus|as|if|but|"
+    r"when|while|after|before|said|says|say|told|within|over|under|into|across|since|during|"
+    r"per|each|every|some|about|nearly|almost|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|hundreds?|thousands?|millions?|dozens?)\b"
+)
+_MODIFIED_NOUN_RE = re.compile(
+    rf"\s+(?:of\s+)?((?:(?!{_STOP})[A-Za-z][\w-]*\s+){{0,3}}"
+    rf"(?!{_STOP})(?:[a-z]+-)?(?:[a-z]*men|people|children|[a-z]{{2,}}s))\b"
+)
+# Not figures: "N of <Month>" (a date in translated copy), phone numbers and codes
+# ("+41 22 000 0000"), frequencies ("three times").
+_DATE_OF_RE = re.compile(rf"\s*of\s+{_MONTHS}")
+_CODE_BEFORE_RE = re.compile(r"(?:\+|\d\s)$")
+_CODE_AFTER_RE = re.compile(r"\s\d")
+_TIMES_RE = re.compile(r"\s+times\b", re.IGNORECASE)
+_AGO_RE = re.compile(r"\s+ago\b")  # "five years ago": a date, told from now
+# "Guaidó, 35, is backed": an age in apposition to a name.
+_AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*$")
 _PEOPLE = re.compile(
     r"people|persons|refugees|migrants|[A-Z][a-z]+ans\b|officials|troops|soldiers|delegates|workers|children|women|men|deaths|dead"
 )
@@ -142,12 +173,18 @@ def _is_not_figure(match: re.Match[str], body: str) -> bool:
     start, end = match.start(), match.end()
     before = body[max(0, start - 12) : start]
     after = body[end : end + 12]
-    has_marker = any(match.group(g) for g in ("currency", "scale", "percent", "member", "cur2"))
+    has_marker = any(
+        match.group(g) for g in ("currency", "scale", "percent", "member", "cur2", "span")
+    )
     if has_marker:
         return False
+    if _TIMES_RE.match(body, end) or _DATE_OF_RE.match(body, end):
+        return True
     if not num[0].isdigit():
-        noun = _UNIT_NOUN_RE.match(body, end)
+        noun = _UNIT_NOUN_RE.match(body, end) or _MODIFIED_NOUN_RE.match(body, end)
         return not noun or num.lower() in ("one",)
+    if _CODE_BEFORE_RE.search(before) or _CODE_AFTER_RE.match(after) or num[:2] == "00":
+        return True
     return bool(
         re.fullmatch(r"(?:1[89]|20)\d\d", num)
         or re.search(rf"{_MONTHS}\s*$", before)
@@ -167,11 +204,14 @@ def _unit_about(match: re.Match[str], body: str, end: int) -> tuple[str | None, 
     elif match.group("currency") or match.group("cur2"):
         cur = (match.group("currency") or match.group("cur2") or "").strip()
         unit = "EUR" if "€" in cur else "GBP" if "£" in cur else "USD"
+    elif match.group("span"):  # "a two-week visit": a duration in weeks
+        unit = match.group("span")[1:].rstrip("s") + "s"
+        about = unit
     elif match.group("member"):
         unit = match.group("member")[1:] + "s"
         tail = re.match(r"\s+((?:[A-Z][\w-]*\s?)+)", body[end:])
         about = tail.group(1).strip() if tail else ""
-    noun = _UNIT_NOUN_RE.match(body, end)
+    noun = _UNIT_NOUN_RE.match(body, end) or _MODIFIED_NOUN_RE.match(body, end)
     if noun and not about:
         about = noun.group(1)
         end = noun.end()
@@ -221,8 +261,16 @@ class _Mentions:
         return [self.all[i] for i in sorted(found)]
 
 
-def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figure, ...]:
+def find_figures(
+    body: str,
+    mentions: list[Mention] | None = None,
+    *,
+    quotes: list[tuple[int, int]] | None = None,
+    blocks: tuple[Block, ...] = (),
+) -> tuple[Figure, ...]:
+    """``quotes`` (spans of quoted speech) and ``blocks`` (captions) weigh on confidence."""
     indexed = _Mentions(mentions or [])
+    captions = [(b.start, b.end) for b in blocks if b.kind == "caption"]
     bounds = sentence_bounds(body)
     starts = [s for s, _e in bounds]
     figures: list[Figure] = []
@@ -233,15 +281,26 @@ def find_figures(body: str, mentions: list[Mention] | None = None) -> tuple[Figu
             continue
         index = bisect_right(starts, start) - 1
         sentence = bounds[index] if index >= 0 and start < bounds[index][1] else (start, end)
-        figure = _figure(body, match, sentence, indexed)
+        placed = (
+            any(s <= start < e for s, e in quotes or ()),
+            any(s <= start < e for s, e in captions),
+        )
+        figure = _figure(body, match, sentence, indexed, placed)
         covered = figure.end
+        if _AGO_RE.match(body, figure.end):
+            continue
         figures.append(figure)
     return tuple(figures)
 
 
 def _figure(
-    body: str, match: re.Match[str], sentence: tuple[int, int], mentions: _Mentions
+    body: str,
+    match: re.Match[str],
+    sentence: tuple[int, int],
+    mentions: _Mentions,
+    placed: tuple[bool, bool] = (False, False),
 ) -> Figure:
+    """``placed``: whether the figure stands in a quote, and in a caption."""
     start, end = match.start(), match.end()
     before = body[max(0, start - 24) : start]
     value = _value(match.group("num"))
@@ -260,6 +319,15 @@ def _figure(
     unit, about, end = _unit_about(match, body, end)
     s, e = sentence
     kind = kind_of(unit, about, before, body[end : end + 16], sized=bool(match.group("member")))
+    if (
+        kind == "count"
+        and not about
+        and value is not None
+        and 15 <= value <= 110
+        and _AGE_APPOSITION_RE.search(before)
+        and body[end : end + 1] == ","
+    ):
+        kind = "age"
     near = mentions.starting_in(s, e + 1)
     inside = [m for m in near if m.end <= e and not start <= m.start < end]
     frame = frame_of(
@@ -285,4 +353,16 @@ def _figure(
         high=high,
         frame=frame.key,
         frame_label=frame.label,
+        confidence=figure_confidence(
+            FigureEvidence(
+                kind,
+                worded=not match.group("num")[0].isdigit(),
+                vague=vague is not None,
+                head=about,
+                definite=is_definite(before) and not (match.group("member") or match.group("span")),
+                framed=bool(frame.key),
+                in_quote=placed[0],
+                in_caption=placed[1],
+            )
+        ),
     )

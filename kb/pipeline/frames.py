@@ -35,6 +35,7 @@ _AT_LEAST_SPAN = 1.5
 _VAGUE_RANGES: dict[str, tuple[float, float]] = {
     "dozens": (24, 144),
     "scores": (40, 200),
+    "tens": (20, 99),
     "hundreds": (200, 999),
     "thousands": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999),
@@ -44,7 +45,7 @@ _VAGUE_RANGES: dict[str, tuple[float, float]] = {
 }
 VAGUE_RE = re.compile(
     r"\b(?:(?:tens|hundreds) of (?:thousands|millions)"
-    r"|dozens|scores|hundreds|thousands|millions)\b",
+    r"|dozens|scores|tens|hundreds|thousands|millions)\b",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿ'\u2019-]+")

@@ -50,7 +50,9 @@ _FUNCTION_WORDS = words("function_words")
 VERB_AFTER = (
     r"(?:has\s+|had\s+|have\s+)?(?:said|says|say|wrote|writes|told|tells|added|adds|tweeted|"
     r"declared|insisted|stated|argued|warned|explained|noted|announced|asked|replied|continued|"
-    r"recalled)"
+    r"recalled|expressed|denounced|informed|precised|specified|indicated|affirmed|assured|"
+    r"stressed|emphasi[sz]ed|underlined|concluded|commented|observed|remarked|admitted|"
+    r"acknowledged|conceded|claimed|responded|reiterated|maintained)"
 )
 _OPENERS = '“"‘'
 

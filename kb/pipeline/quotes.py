@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from kb.pipeline.coreference import UNRESOLVED, merge, resolve
 from kb.pipeline.quote_spans import find_spans, is_real
+from kb.pipeline.speaker_confidence import attributed
 from kb.pipeline.speakers import (
     SPEECH_NOUN_RE,
     between,
@@ -99,18 +100,23 @@ def find_quotes(
         sentence = _sentence_of(ctx.bounds, start)
         if not is_real(body, start, end, sentence, cued_sentences):
             continue
-        speaker, cued = _cued_speaker(ctx, start, end, sentence)
+        speaker, cued, rule = _cued_speaker(ctx, start, end, sentence)
         if cued:
             cued_sentences.add(sentence)
         if speaker is None and _continues(body, sentence, start, previous):
             # '“…,” he said, calling the attack “a dangerous escalation”': the same voice.
             assert previous is not None
             speaker = Mention(*(previous.speaker_span or (0, 0)), previous.speaker or "", "person")
+            rule = "continues"
         name = speaker.name if speaker else None
         span = (speaker.start, speaker.end) if speaker else None
         if not cued:
-            name, span = _uncued_speaker(ctx, start, end, sentence, previous) or (name, span)
-        quote = Quote(body[start:end], start, end, name, span)
+            name, span, rule = _uncued_speaker(ctx, start, end, sentence, previous) or (
+                name,
+                span,
+                rule,
+            )
+        quote = attributed(body, Quote(body[start:end], start, end, name, span), rule)
         quotes.append(quote)
         previous = quote
     return tuple(quotes)
@@ -128,22 +134,25 @@ def _continues(body: str, sentence: tuple[int, int], start: int, previous: Quote
 
 def _cued_speaker(
     ctx: _Context, start: int, end: int, sentence: tuple[int, int]
-) -> tuple[Mention | None, bool]:
-    """The speaker a reporting cue around the quote names, and whether there is a cue."""
+) -> tuple[Mention | None, bool, str]:
+    """The speaker a reporting cue around the quote names, whether there is a cue,
+    and which cue ("after", "for-view", "before")."""
     body, outside = ctx.body, ctx.outside
     speaker, cued = speaker_after(body, end, sentence[1], outside)
+    rule = "after"
     if not cued:
         framed = _FOR_SPEAKER_RE.match(body, sentence[0], start)
         if framed:
             # "For the analyst Atilio Boron, the group “was born dead …”": whose view.
             pos = framed.end()
             speaker = next((m for m in outside if m.kind == "person" and m.end == pos), None)
-            cued = speaker is not None
+            cued, rule = speaker is not None, "for-view"
     if not cued:
         speaker, cued = speaker_before(body, start, sentence, outside)
+        rule = "before"
     if speaker is not None and speaker.kind == UNRESOLVED:
         speaker = None  # a voice the text names but no actor of ours: no guess
-    return speaker, cued
+    return speaker, cued, rule
 
 
 def between_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
@@ -175,7 +184,7 @@ def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool
 
 def _uncued_speaker(
     ctx: _Context, start: int, end: int, sentence: tuple[int, int], previous: Quote | None
-) -> tuple[str | None, tuple[int, int] | None] | None:
+) -> tuple[str | None, tuple[int, int] | None, str] | None:
     """A quote with no cue: a person framed by commas after it, the person the
     sentence before introduces, or the voice of the quote it continues."""
     body = ctx.body
@@ -196,11 +205,12 @@ def _uncued_speaker(
         or follows
         or bool(SPEECH_NOUN_RE.search(body[sentence[0] : start]))
     )
-    guess = framed_speaker(body, end, sentence, ctx.outside, ctx.starts)
+    guess, rule = framed_speaker(body, end, sentence, ctx.outside, ctx.starts), "framed"
     if guess is None and not opens_block and not follows:
         guess = introduced_speaker(body, start, ctx.bounds, block, ctx.outside, ctx.starts)
+        rule = "introduced"
     if guess is not None:
-        return guess.name, (guess.start, guess.end)
+        return guess.name, (guess.start, guess.end), rule
     if inherit and previous is not None:
-        return previous.speaker, previous.speaker_span
+        return previous.speaker, previous.speaker_span, "inherited"
     return None

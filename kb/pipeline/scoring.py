@@ -62,9 +62,18 @@ class Report:
     speakers_right: int = 0
     speakers_total: int = 0
     speaker_errors: list[str] = field(default_factory=list)
+    # Matched quotes given a speaker: how many, and by which rule ("after/name": [right, all]).
+    speakers_given: Score = field(default_factory=Score)
+    speaker_rules: dict[str, list[int]] = field(default_factory=dict)
     role_context_right: int = 0
     role_context_total: int = 0
     role_context_errors: list[str] = field(default_factory=list)
+    figures: Score = field(default_factory=Score)  # score_figures: matched by span
+    figure_kinds_right: int = 0
+    figure_kinds_total: int = 0
+    figure_ranges_right: int = 0
+    figure_ranges_total: int = 0
+    figure_errors: list[str] = field(default_factory=list)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -84,6 +93,7 @@ class Report:
             "stances": self.stances,
             "negated stances": self.negated_stances,
             "roles": self.roles,
+            "figures": self.figures,
         }
 
     def as_table(self) -> str:
@@ -101,14 +111,24 @@ class Report:
             f"{'role org/country':<15} accuracy {self.role_context_accuracy:.3f} "
             f"({self.role_context_right}/{self.role_context_total})"
         )
+        given = self.speakers_given
+        lines.append(
+            f"{'speakers given':<15} right {given.precision:.3f} ({given.tp}/{given.tp + given.fp})"
+            + "; by rule: "
+            + ", ".join(f"{k} {r}/{n}" for k, (r, n) in sorted(self.speaker_rules.items()))
+        )
         calibrated = [
             f"{name} {score.confident_right / score.confident:.3f} "
             f"({score.confident_right}/{score.confident})"
-            for name, score in self.categories().items()
+            for name, score in {**self.categories(), "speakers": given}.items()
             if score.confident
         ]
         if calibrated:
             lines.append(f"right at confidence >= {CONFIDENT}: " + ", ".join(calibrated))
+        if self.figure_kinds_total or self.figure_ranges_total:
+            kinds = _share(self.figure_kinds_right, self.figure_kinds_total)
+            ranges = _share(self.figure_ranges_right, self.figure_ranges_total)
+            lines.append(f"{'figures':<15} kind accuracy {kinds}, range accuracy {ranges}")
         for name, score in self.categories().items():
             if score.missed:
                 lines.append(f"missed {name}: " + "; ".join(score.missed))
@@ -118,7 +138,13 @@ class Report:
             lines.append("speaker errors: " + "; ".join(self.speaker_errors))
         if self.role_context_errors:
             lines.append("role org/country errors: " + "; ".join(self.role_context_errors))
+        if self.figure_errors:
+            lines.append("figure errors: " + "; ".join(self.figure_errors))
         return "\n".join(lines)
+
+
+def _share(right: int, total: int) -> str:
+    return f"{right / total if total else 1.0:.3f} ({right}/{total})"
 
 
 def forms_of(item: dict[str, Any]) -> set[str]:

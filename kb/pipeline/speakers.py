@@ -58,7 +58,11 @@ def _is_title_gap(text: str) -> bool:
     for part in parts:
         if not _TITLE_WORD_RE.fullmatch(part):
             return False
-        if part.lower() in _FUNCTION_WORDS and part.lower() not in _TITLE_GLUE:
+        if (
+            part.lower() in _FUNCTION_WORDS
+            and part.lower() not in _TITLE_GLUE
+            and not (part.isupper() and len(part) > 1)  # "WHO" is a body, not "who"
+        ):
             return False
     return True
 
@@ -73,12 +77,17 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
     or country that opens it ("said Ruritania in a statement"). A possessor owns
     the title and is not the one named ("Okafor's deputy")."""
     found: list[Mention] = []
+    last = pos
     for m in mentions:
         if m.start < pos or m.start > pos + 80 or m.kind == "demonym":
             continue
-        if not _is_title_gap(body[pos : m.start]):
+        # A body's own name is title words too: "said Land and Justice Party lawmaker X".
+        if m.start < last:
+            continue  # a name inside the one before ("Armenia" in "Armenia Alliance")
+        if not _is_title_gap(body[last : m.start]):
             break
         found.append(m)
+        last = m.end
     owned = [m for m in found if body[m.end : m.end + 2] in ("'s", "’s")]
     people = [m for m in found if m.kind == "person" and m not in owned]
     if people:
@@ -96,7 +105,21 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
         return None
     if set(fold(body[pos : found[0].start]).split()) & _LOWER_TITLES:
         return None  # "said the president of the Senate": the post's holder, unnamed
+    if _holder_follows(body, found[-1].end):
+        return None  # "said NUG foreign minister Ana Ruiz", a name we did not read as one
     return found[0]
+
+
+_HOLDER_AFTER_RE = re.compile(
+    r"(?P<title>(?:\s+[a-z][\w-]*){1,4}(?:\s+(?:for|of)(?:\s+[A-Z][\w-]*){1,3})?)"
+    r"\s+(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+"
+)
+
+
+def _holder_follows(body: str, pos: int) -> bool:
+    """Whether a post and a name follow a body's name: "IMF mission chief Ana Ruiz"."""
+    match = _HOLDER_AFTER_RE.match(body, pos)
+    return match is not None and bool(set(fold(match.group("title")).split()) & _LOWER_TITLES)
 
 
 def speaker_after(
@@ -184,6 +207,12 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
                 body[mention.end : nxt.start] + " "
             ):
                 return nxt
+        if mention.kind == "organization" and index + 1 < len(inside):
+            # "RSF commander Ana Ruiz said": the body qualifies the person's post.
+            nxt = inside[index + 1]
+            gap = body[mention.end : nxt.start]
+            if nxt.kind == "person" and gap.strip() and _is_title_gap(gap):
+                return nxt
         return mention
     # "The majority of the group's members …, calling for": the members' body.
     owners = [
@@ -223,7 +252,7 @@ def _apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None
         m = inside[index]
         if not _APPOSITION_RE.fullmatch(body, m.end, cue_start):
             continue
-        if index + 1 < len(inside):
+        if any(n.name != m.name for n in inside[index + 1 :]):
             return None  # a name inside the apposition: "The head of X, Ana Ruiz, said"
         while index > 0 and body[inside[index - 1].end : inside[index].start] in (" and ", ", "):
             index -= 1
@@ -273,6 +302,9 @@ def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Men
     return None, False
 
 
+_COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+
+
 def speaker_before(
     body: str, start: int, sentence: tuple[int, int], mentions: list[Mention]
 ) -> tuple[Mention | None, bool]:
@@ -301,7 +333,8 @@ def speaker_before(
     apposed = _apposed(body, inside, cue_start)
     if apposed is not None and not cue.group().endswith("ing"):
         return apposed, True  # "teacher Carla Nunes, 45, said:"
-    coordinated = re.search(r",?\s+and\s+$", body[prefix_start:cue_start]) is not None
+    # "X congratulated the winner but said …": the coordinated verb's subject speaks.
+    coordinated = _COORDINATED_RE.search(body, prefix_start, cue_start) is not None
     if inside and (
         body[cue_start - 2 : cue_start] == ", " or cue.group().endswith("ing") or coordinated
     ):
@@ -315,6 +348,9 @@ def speaker_before(
     # person or body is named.
     # "X's appointment": a possessor is not the subject of a later verb.
     inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")]
+    # "The leader of the X added", "between X factions, an official said": a name a
+    # preposition governs is not the one speaking.
+    inside = [m for m in inside if word_before(body, m.start, prefix_start) not in _PREPOSITIONS]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):

@@ -248,3 +248,22 @@ def test_a_repeated_surface_form_no_mention_covers_is_found_again() -> None:
     found = [(body[m.start : m.end], m.name) for m in resolve(body, [first], actors=(ruiz,))]
     assert found == [("Ana Ruiz", "Ana Ruiz")]
     assert resolve(body, [first], actors=(ruiz,))[0].start == body.index("Ana Ruiz then")
+
+
+def test_the_description_means_the_holder_just_named_as_subject() -> None:
+    text = (
+        "Interior Minister Sofia Lindqvist toured the camps last week. Minister Lindqvist "
+        "promised more staff. Minister Lindqvist left on Friday.\n\n"
+        "“We will not abandon the border towns,” Foreign Minister Pablo Ortega Ruiz said on "
+        "television.\n\n"
+        "The minister added that talks would continue."
+    )
+    assert ("The minister", "Pablo Ortega Ruiz") in _resolved(text)
+
+
+def test_a_description_set_off_before_a_name_is_that_name() -> None:
+    text = (
+        "Peru's president Elena Brandt condemned the expulsions. President Brandt said so "
+        "twice.\n\nThe Peruvian president, Marco Tellez, received the group at the airport."
+    )
+    assert ("The Peruvian president", "Marco Tellez") in _resolved(text)

@@ -12,7 +12,8 @@ format, written before any rule was tuned to them:
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
-Stance and role floors are F1; the precision floors below hold them to precision first.
+Stance, role and figure floors are F1; the precision floors below hold them to precision
+first, and figures also have a recall floor and their own calibration test.
 A new category (stances, roles) or folder is one more row. Old folders keep the floors of the
 modules this one replaces (test_unseen, test_unseen2, test_unseen3); the generality floors sit
 a little under its first (baseline) score and are raised as the pipeline improves.
@@ -54,9 +55,12 @@ FLOORS: dict[tuple[str, str], float] = {
     ("generality", "organizations"): 0.80,
     ("generality", "countries"): 0.96,
     ("generality", "quotes"): 0.96,
-    ("generality", "speakers"): 0.74,
+    ("generality", "speakers"): 0.85,
     ("generality", "stances"): 0.33,
     ("generality", "roles"): 0.76,
+    # Figures: gold annotated before any figure rule changed (fixtures/generality/README);
+    # first scored F1 0.756 (BEFORE_FIGURES.table), 0.903 after this session's fixes.
+    ("generality", "figures"): 0.88,
 }
 
 # Names that must never be invented as a person or organization of that folder: wire staff,
@@ -99,6 +103,7 @@ def test_floor(reports: dict[str, Report], folder: str, category: str) -> None:
 PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("generality", "stances"): 0.80,
     ("generality", "roles"): 0.90,
+    ("generality", "figures"): 0.83,
 }
 
 
@@ -109,12 +114,50 @@ def test_precision_floor(reports: dict[str, Report], folder: str, category: str)
     assert score.precision >= PRECISION_FLOORS[folder, category], report.as_table()
 
 
+# Recall, where a category is scored for it: the figures a reader would care about.
+RECALL_FLOORS: dict[tuple[str, str], float] = {
+    ("generality", "figures"): 0.92,
+}
+
+
+@pytest.mark.parametrize(("folder", "category"), sorted(RECALL_FLOORS))
+def test_recall_floor(reports: dict[str, Report], folder: str, category: str) -> None:
+    report = _report(reports, folder)
+    score = report.categories()[category]
+    assert score.recall >= RECALL_FLOORS[folder, category], report.as_table()
+
+
+def test_confident_figures_are_right_nine_times_in_ten(reports: dict[str, Report]) -> None:
+    """A figure at confidence >= 0.8 matches a gold figure, with the gold's kind and range."""
+    report = _report(reports, "generality")
+    figures = report.figures
+    assert figures.confident >= 50, report.as_table()  # most figures are confident ...
+    assert figures.confident_right / figures.confident >= 0.9, report.as_table()  # ... and right
+    assert report.figure_kinds_right / report.figure_kinds_total >= 0.95, report.as_table()
+    assert report.figure_ranges_right / report.figure_ranges_total >= 0.95, report.as_table()
+
+
 def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report]) -> None:
     report = _report(reports, "generality")
     confident = sum(s.confident for s in report.categories().values())
     right = sum(s.confident_right for s in report.categories().values())
     assert confident >= 30, report.as_table()  # enough facts for the share to mean something
     assert right / confident >= 0.9, report.as_table()
+
+
+@pytest.mark.parametrize("folder", ["generality", "unseen", "unseen2", "unseen3"])
+def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
+    reports: dict[str, Report], folder: str
+) -> None:
+    """A wrong speaker costs more than none: among the speakers the pipeline gives,
+    at least 93 % are right, and among those at confidence 0.8 or more, 90 %."""
+    report = _report(reports, folder)
+    given = report.speakers_given
+    assert given.precision >= 0.93, report.as_table()
+    if folder == "generality":
+        assert given.confident >= 100, report.as_table()
+    if given.confident:
+        assert given.confident_right / given.confident >= 0.9, report.as_table()
 
 
 @pytest.mark.parametrize("folder", sorted(CREDITS))

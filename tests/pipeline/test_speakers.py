@@ -320,3 +320,110 @@ def test_a_quote_after_a_colon_is_a_quote_and_a_coordinated_object_no_subject() 
         "The meeting between Vidal and Orsk is over: “I'm hopeful, though skeptical”"
     )
     assert speakers(text) == [None]
+
+
+def test_a_multi_word_party_name_before_the_title_and_name() -> None:
+    text = (
+        "The assembly voted on Friday.\n\n"
+        "“This is a stitch-up, plain and simple,” said Land and Liberty Party deputy "
+        "Oskar Brennan, who voted against."
+    )
+    assert speakers(text) == ["Oskar Brennan"]
+
+
+def test_a_body_qualifying_the_subjects_post_before_an_apposition() -> None:
+    text = (
+        "Talks resumed in Geneva.\n\n"
+        "NLF commander Idris Kamau Otieno, known as Simba, said his fighters were "
+        "“ready to hold every line we have taken”."
+    )
+    assert speakers(text) == ["Idris Kamau Otieno"]
+
+
+def test_a_coordinated_verb_after_but_belongs_to_the_subject() -> None:
+    text = (
+        "Opposition leader Marta Quiroga of the Civic Front, who came third, conceded defeat but "
+        "said her party would fight “every attempt to rewrite the constitution”."
+    )
+    assert speakers(text) == ["Marta Quiroga"]
+
+
+def test_a_compound_post_description_is_its_holder() -> None:
+    text = (
+        "Agency Director General Ilse Markovic addressed the board on Monday.\n\n"
+        "“We cannot verify what we cannot see,” the Director General said."
+    )
+    assert speakers(text) == ["Ilse Markovic"]
+
+
+def test_a_post_set_off_before_the_name_describes_its_holder() -> None:
+    text = (
+        "On Monday the Cabinet Secretary for Foreign Affairs, Dr. Amara Nwosu-Bello, received "
+        "the visiting delegation in the capital.\n\n"
+        "“We will not take sides between two neighbours,” the Cabinet Secretary said."
+    )
+    assert speakers(text) == ["Amara Nwosu-Bello"]
+
+
+def test_machine_translated_reporting_verbs() -> None:
+    text = (
+        "Election commissioner Rahim Uddin Chowdhury met the parties on Sunday.\n\n"
+        "Asked about the boycott, the commissioner said the decision was final. “This is the "
+        "decision of the law, not of my wish,” he informed.\n\n"
+        "The foreign minister Ana Lucía Pereda Soto precised later that the recognition “is not "
+        "an interference”.\n\n"
+        "Mexico expressed its “deep concern” for the situation."
+    )
+    assert speakers(text) == ["Rahim Uddin Chowdhury", "Ana Lucía Pereda Soto", "Mexico"]
+
+
+def test_a_name_a_preposition_governs_does_not_speak() -> None:
+    text = (
+        "Asked whether the army would step in between Northern Front factions, a senior defence "
+        "official said the government “will not allow the region to become a base for anyone”."
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_body_before_a_post_and_a_name_we_did_not_read_is_no_speaker() -> None:
+    text = (
+        "“We will engage with the new team in the coming weeks,” said IMF senior mission chief "
+        "for Ruritania Xq Vvrr-Tlo."
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_short_month_between_names_is_part_of_the_name() -> None:
+    names = {a.name for a in extract("Foreign minister Zin Mar Aung met the envoy.").actors}
+    assert "Zin Mar Aung" in names
+
+
+def test_a_post_after_an_acronym_is_no_body_and_the_holder_speaks() -> None:
+    text = (
+        "Health partners are worried. “Cholera cases have been confirmed in two camps,” said WHO "
+        "Regional Director for Africa Dr. Halima Osei-Bonsu."
+    )
+    extraction = extract(text)
+    assert [q.speaker for q in extraction.quotes] == ["Halima Osei-Bonsu"]
+    assert "WHO Regional Director" not in {a.name for a in extraction.actors}
+
+
+def test_a_speaker_carries_its_rule_and_a_confidence_that_falls_with_indirection() -> None:
+    text = (
+        "“We will hold the line,” said General Marco Tellez on Monday.\n\n"
+        "Tellez toured the front. “Nobody has come to relieve us,” he said.\n\n"
+        "“The rains will come soon.”"
+    )
+    quotes = extract(text).quotes
+    assert [(q.speaker, q.speaker_rule) for q in quotes] == [
+        ("Marco Tellez", "after:name"),
+        ("Marco Tellez", "after:pronoun"),
+        ("Marco Tellez", "inherited:pronoun"),
+    ]
+    assert quotes[0].confidence > quotes[1].confidence > quotes[2].confidence
+
+
+def test_no_speaker_no_confidence() -> None:
+    text = "Crowds gathered.\n\n“We will never give up on this city, whatever they do.”"
+    (quote,) = extract(text).quotes
+    assert (quote.speaker, quote.confidence, quote.speaker_rule) == (None, 0.0, "")
