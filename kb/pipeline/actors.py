@@ -38,6 +38,7 @@ from kb.pipeline.fold import fold
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
 from kb.pipeline.merging import merge_acronyms, merge_short_names
+from kb.pipeline.places import named_as_place
 from kb.pipeline.reference_orgs import name_reference_orgs
 from kb.pipeline.types import ActorFound, ActorKind, Snapshot
 
@@ -72,7 +73,7 @@ def find_actors(
     kept = [
         e
         for e in entities
-        if linking.keep(e) and not linking.named_as_place(e, body) and not _is_post(e, lex)
+        if linking.keep(e) and not named_as_place(e, body) and not _is_post(e, lex)
     ]
     linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)

@@ -170,10 +170,12 @@ _BYLINE_RE = re.compile(
     rf"^(?:By|Written by|Reporting by)\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)(?:,\s*(.*))?$"
 )
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
-# As ``_CREDIT_RES``: the literals without which a pattern cannot match the article.
-_PUBLISHER_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+# As ``_CREDIT_RES``: the literals without which a pattern cannot match the article;
+# the first is where every match begins, when one is (``_first_at``).
+_PUBLISHER_RES: tuple[tuple[tuple[str, ...], bool, re.Pattern[str]], ...] = (
     (
         ("By",),
+        True,
         re.compile(
             r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?([A-Z][A-Za-z]{1,10})\b",
             re.MULTILINE,
@@ -181,20 +183,24 @@ _PUBLISHER_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         ("Subscribe to ",),
+        True,
         re.compile(r"\bSubscribe to (?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}) newsletter"),
     ),
     (
         ("told ",),
+        True,
         re.compile(r"\btold (?:the\s+)?((?:[A-Z][\w.]*\s){1,3}(?:News|Radio|Television|TV))\b"),
     ),
     (
         ("explains", "reports"),
+        False,
         re.compile(
             r"\b(?:The\s+)?([A-Z]{2,5})[’']s\s+[A-Z][\w-]+\s+[A-Z][\w-]+\s+(?:explains|reports)\b"
         ),
     ),
     (
         ("As",),
+        True,
         re.compile(
             r"\bAs\s+([A-Z][\w]*(?:\s[A-Z][\w]*){0,3})\s+has\s+(?:\w+\s+)?(?:argued|noted|reported|warned|written)\b"
         ),
@@ -271,8 +277,9 @@ def _is_debris(text: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= 14 and text[-1] not in _TERMINAL_PUNCT and text[0].isupper()
+    if not text or text[-1] in _TERMINAL_PUNCT or not text[0].isupper():
+        return False  # most lines are prose: no need to split them into words
+    return 0 < len(text.split(None, 14)) <= 14
 
 
 def _looks_like_title(text: str) -> bool:
@@ -322,16 +329,29 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
+def _first_at(rx: re.Pattern[str], lead: str, text: str) -> re.Match[str] | None:
+    """``rx.search(text)`` for a pattern whose every match begins with ``lead`` (after
+    zero-width assertions): tried only where ``lead`` occurs. The engine cannot skip
+    to a literal behind "\\b" or "^", so search tried the pattern at every position."""
+    pos = text.find(lead)
+    while pos >= 0:
+        match = rx.match(text, pos)
+        if match:
+            return match
+        pos = text.find(lead, pos + 1)
+    return None
+
+
 def _publisher(raw: str) -> str | None:
     if "(" in raw:
         for line in raw.splitlines()[:40]:
             wire = _WIRE_DATELINE_RE.match(line.strip())
             if wire:
                 return wire.group(1)
-    for needles, rx in _PUBLISHER_RES:
+    for needles, leads, rx in _PUBLISHER_RES:
         if not any(n in raw for n in needles):
             continue
-        match = rx.search(raw)
+        match = _first_at(rx, needles[0], raw) if leads else rx.search(raw)
         if match:
             return match.group(1).strip()
     match = _ALSO_ON_RE.search(raw)
@@ -402,7 +422,7 @@ def clean(raw: str) -> Cleaned:
                 break
         if line.kind == "caption":
             continue
-        if _CONTRIBUTED_RE.search(line.text):
+        if _first_at(_CONTRIBUTED_RE, "contributed", line.text):
             # "Associated Press writer Scott Smith in Caracas contributed to this report."
             line.credit = (line.start, line.end)
             line.kind = "byline"

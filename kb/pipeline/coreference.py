@@ -69,6 +69,7 @@ def _person_re() -> re.Pattern[str]:
     )
 
 
+@cache
 def _anchors(items: frozenset[str]) -> tuple[str, ...]:
     return tuple(
         sorted({w.split()[-1] for w in items} | {w.split()[-1].capitalize() for w in items})
@@ -152,7 +153,8 @@ def descriptions(
 def _org_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...]
 ) -> list[Mention]:
-    starts = [m.start for m in ordered]
+    orgs = [m for m in ordered if m.kind == "organization"]
+    starts = [m.start for m in orgs]
     org_actors = [a for a in actors if a.kind == "organization"]
     out: list[Mention] = []
     for match in near_words(_org_re(), body, _anchors(words("org_descriptions"))):
@@ -169,9 +171,7 @@ def _org_descriptions(
         if demonyms:
             code = code or next(iter(demonyms))
             required = [w for w in required if lookup(w) is None]
-        earlier = [
-            m for m in ordered[: bisect_left(starts, match.start())] if m.kind == "organization"
-        ]
+        earlier = orgs[: bisect_left(starts, match.start())]
         name = _org_named(noun, required, code, earlier, org_actors)
         if name:
             out.append(Mention(match.start(), match.end(), name, "organization"))
@@ -260,6 +260,8 @@ def _person_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], roles: tuple[RoleFound, ...]
 ) -> list[Mention]:
     starts = [m.start for m in ordered]
+    people = [m for m in ordered if m.kind == "person"]  # the only ones that hold posts
+    people_starts = [m.start for m in people]
     country_of = {a.name: a.country for a in actors}
     titles: dict[str, list[RoleFound]] = {}
     for role in roles:
@@ -285,7 +287,7 @@ def _person_descriptions(
             match.start(),
             noun,
             code,
-            ordered[: bisect_left(starts, match.start())],
+            people[: bisect_left(people_starts, match.start())],
             titles,
             country_of,
         )
@@ -392,6 +394,23 @@ def _government_descriptions(
     return out
 
 
+def _uncovered(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """The mentions no extra covers; both sorted by start. Extras are few and short:
+    only those starting up to 80 characters before a mention can cover it, a window
+    that only moves forward."""
+    kept: list[Mention] = []
+    lo = hi = 0
+    for m in mentions:
+        while hi < len(extra) and extra[hi].start <= m.start:
+            hi += 1
+        while lo < hi and extra[lo].start < m.start - 80:
+            lo += 1
+        if lo < hi and any(m.end <= x.end for x in extra[lo:hi]):
+            continue
+        kept.append(m)
+    return kept
+
+
 def merge(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with ``extra`` added; an extra replaces the mentions it covers and
     is dropped where it would cut one in two."""
@@ -399,15 +418,7 @@ def merge(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention
     if not extra:
         return mentions
     extra = sorted(extra, key=lambda m: (m.start, -m.end))
-    starts = [x.start for x in extra]
-
-    def covered_by_extra(m: Mention) -> bool:
-        # Extras are few and short: only those starting up to 80 characters before can cover.
-        lo = bisect_left(starts, m.start - 80)
-        hi = bisect_left(starts, m.start + 1)
-        return any(x.start <= m.start and m.end <= x.end for x in extra[lo:hi])
-
-    kept = [m for m in mentions if not covered_by_extra(m)]
+    kept = _uncovered(mentions, extra)
     kept_starts = [m.start for m in kept]
 
     def crosses_kept(x: Mention) -> bool:

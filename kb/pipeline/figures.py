@@ -15,7 +15,7 @@ Guarantees: never raises; ``body[f.start:f.end] == f.text``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from kb.pipeline.figure_confidence import FigureEvidence, figure_confidence, is_definite
 from kb.pipeline.frames import VAGUE_RE, frame_of, kind_of, vague_range, value_range
@@ -247,6 +247,20 @@ def _vague(body: str, start: int) -> tuple[int, tuple[float, float]] | None:
     return (hit.end(), span) if span else None
 
 
+class _Mentions:
+    """The mentions, and those starting in a stretch in their given order, by bisection
+    (each figure asks for its sentence's; scanning them all per figure was quadratic)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.all = mentions
+        self._order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self._starts = [mentions[i].start for i in self._order]
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        found = self._order[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        return [self.all[i] for i in sorted(found)]
+
+
 def find_figures(
     body: str,
     mentions: list[Mention] | None = None,
@@ -255,7 +269,7 @@ def find_figures(
     blocks: tuple[Block, ...] = (),
 ) -> tuple[Figure, ...]:
     """``quotes`` (spans of quoted speech) and ``blocks`` (captions) weigh on confidence."""
-    mentions = mentions or []
+    indexed = _Mentions(mentions or [])
     captions = [(b.start, b.end) for b in blocks if b.kind == "caption"]
     bounds = sentence_bounds(body)
     starts = [s for s, _e in bounds]
@@ -271,7 +285,7 @@ def find_figures(
             any(s <= start < e for s, e in quotes or ()),
             any(s <= start < e for s, e in captions),
         )
-        figure = _figure(body, match, sentence, mentions, placed)
+        figure = _figure(body, match, sentence, indexed, placed)
         covered = figure.end
         if _AGO_RE.match(body, figure.end):
             continue
@@ -283,7 +297,7 @@ def _figure(
     body: str,
     match: re.Match[str],
     sentence: tuple[int, int],
-    mentions: list[Mention],
+    mentions: _Mentions,
     placed: tuple[bool, bool] = (False, False),
 ) -> Figure:
     """``placed``: whether the figure stands in a quote, and in a caption."""
@@ -314,7 +328,8 @@ def _figure(
         and body[end : end + 1] == ","
     ):
         kind = "age"
-    inside = [m for m in mentions if s <= m.start and m.end <= e and not start <= m.start < end]
+    near = mentions.starting_in(s, e + 1)
+    inside = [m for m in near if m.end <= e and not start <= m.start < end]
     frame = frame_of(
         kind=kind,
         low=low,
@@ -332,7 +347,7 @@ def _figure(
         value,
         unit,
         about,
-        _source(body, sentence, mentions),
+        _source(body, sentence, mentions.all),
         kind=kind,
         low=low,
         high=high,

@@ -89,10 +89,17 @@ def vague_range(text: str) -> tuple[float, float] | None:
     return _VAGUE_RANGES.get(" ".join(text.lower().split()))
 
 
+@cache
+def _qualifier_words() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """Each qualifier kind in order, its words, and its words after a space."""
+    kinds = ("at_least", "at_most", "approximate")
+    return tuple((k, frozenset(_data()[k]), tuple(" " + w for w in _data()[k])) for k in kinds)
+
+
 def _qualifier(before: str) -> str:
     tail = " ".join(before.lower().split())[-24:]
-    for kind in ("at_least", "at_most", "approximate"):
-        if any(tail.endswith(" " + w) or tail == w for w in _data()[kind]):
+    for kind, whole, spaced in _qualifier_words():
+        if tail in whole or tail.endswith(spaced):
             return kind
     return "exact"
 

@@ -34,7 +34,6 @@ from kb.pipeline.entity import (
     actor_words,
     in_any,
     is_name_particle,
-    shared_lexicon,
 )
 from kb.pipeline.names import same_person, surname_match
 from kb.pipeline.text import fold
@@ -320,37 +319,6 @@ def _particle_tail(text: str) -> bool:
     words = text.replace("-", " ").split()
     names = [w for w in words[1:] if w.lower() not in PERSON_PARTICLES]
     return is_name_particle(words, 0) and len(names) < 2
-
-
-_PLACE_BEFORE = (
-    r"\b(?:(?:in|near|across|throughout|outside)\s+(?:the\s+)?"
-    r"|(?:town|city|village|region|province|district) of\s+)"
-)
-_SEATS = actor_words("seats_of_government")
-_REGION_ADJ = r"(?:central|northern|southern|eastern|western|wider|whole|greater)"
-_AFTER_PLACE = r"(?!['’]s)(?=\s*[,.;:)]|\s+(?:is|are|was|were|and|has|have|had)\b)"
-
-
-def named_as_place(entity: Entity, body: str) -> bool:
-    """A lone word the text names as a place elsewhere is no person: "in Benghazi",
-    "the central Sahel", "Citizens of the Sahel are"; nor a body named by one plain
-    word ("the town of Zvecan", "outside Zvecan")."""
-    if entity.multi or entity.known is not None or entity.label:
-        return False
-    if entity.kind == "organization":
-        forms = list(entity.forms)
-        heads = shared_lexicon().org_heads
-        if any(f.isupper() or f in _SEATS or f in heads or not f.isalpha() for f in forms):
-            return False  # an acronym, a seat, "in Congress": a body's own name
-        lead = _PLACE_BEFORE  # "the X is" says nothing of a body
-    else:
-        lead = rf"{_PLACE_BEFORE}|the\s+{_REGION_ADJ}\s+(?={{w}})|the\s+(?={{w}}{_AFTER_PLACE})"
-    for form in entity.forms:
-        word = re.escape(form)
-        pattern = lead.replace("{w}", word) if "{w}" in lead else lead
-        if re.search(rf"(?:{pattern}){word}\b(?!['’]s)", body):
-            return True
-    return False
 
 
 def keep(entity: Entity) -> bool:

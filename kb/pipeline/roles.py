@@ -19,9 +19,10 @@ at its first mention.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import cache
+from itertools import accumulate
 
 from kb.pipeline.geo import GeoMention, gazetteer, lookup
 from kb.pipeline.role_found import (
@@ -324,6 +325,20 @@ def _roles_at(
     return out
 
 
+def _outside_orgs(geo: list[GeoMention], orgs: list[tuple[int, int, str]]) -> list[GeoMention]:
+    """The country mentions no organisation's mention covers ("Organization of American
+    States"); of the mentions starting at or before one, the one reaching furthest
+    covers it if any does."""
+    starts = [s for s, _e, _n in orgs]
+    reach = list(accumulate((e for _s, e, _n in orgs), max))
+    out: list[GeoMention] = []
+    for g in geo:
+        index = bisect_right(starts, g.start) - 1
+        if index < 0 or reach[index] < g.end:
+            out.append(g)
+    return out
+
+
 def find_roles(
     body: str,
     actors: tuple[ActorFound, ...],
@@ -340,11 +355,7 @@ def find_roles(
     March", resolved against ``published``); ``valid_to`` is left unknown.
     """
     orgs = sorted((s, e, a.name) for a in actors if a.kind == "organization" for s, e in a.mentions)
-    # "Organization of American States" names no country.
-    geo = sorted(
-        (g for g in geo if not any(s <= g.start and g.end <= e for s, e, _n in orgs)),
-        key=lambda g: g.start,
-    )
+    geo = sorted(_outside_orgs(geo, orgs), key=lambda g: g.start)
     starts = [g.start for g in geo]
     found: list[RoleFound] = []
     for actor in actors:

@@ -80,6 +80,7 @@ class Sentence:
     spans: list[tuple[int, int]] = field(default_factory=list)  # subject start, object end
     last_subjects: list[Mention] = field(default_factory=list)
     last_cue_end: int = -1
+    breaks: list[tuple[int, int]] | None = None  # clause breaks' spans (``clause_around``)
 
 
 def ref(m: Mention) -> Ref:
@@ -246,7 +247,9 @@ def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Menti
             lead = s.body[max(s.start, run[0].start - 30) : run[0].start]
             if opens and not _PREPOSITION_RE.search(lead):
                 return run, mode, len(gap)
-    anaphor = _ANAPHOR_RE.search(s.body[clause_start:at])
+    # match, not search: the leading ".*" already tries every start, and search
+    # retried it from each one, quadratic in the clause when nothing matched.
+    anaphor = _ANAPHOR_RE.match(s.body[clause_start:at])
     if anaphor and sc.fillers_only(anaphor.group("rest")):
         group = group_named(s, anaphor.group("noun"), at)
         if group:
@@ -341,9 +344,10 @@ def emit(
 
 
 def clause_around(s: Sentence, at: int, end: int) -> tuple[int, int]:
-    breaks = [m for m in _BREAK_RE.finditer(s.body, s.start, s.end)]
-    start = max((m.end() for m in breaks if m.end() <= at), default=s.start)
-    stop = min((m.start() for m in breaks if m.start() >= end), default=s.end)
+    if s.breaks is None:  # once per sentence: every cue asks
+        s.breaks = [m.span() for m in _BREAK_RE.finditer(s.body, s.start, s.end)]
+    start = max((b_end for _b, b_end in s.breaks if b_end <= at), default=s.start)
+    stop = min((b for b, _e in s.breaks if b >= end), default=s.end)
     return start, stop
 
 

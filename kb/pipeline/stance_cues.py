@@ -15,13 +15,14 @@ Guarantees: pure; the same lists give the same answers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kb.pipeline import cue_scan
-from kb.pipeline.text import load_json
+from kb.pipeline.text import load_json, lowered
 
 GapMode = str  # "direct" | "interposed" | "relative" | "others"
 
@@ -31,11 +32,23 @@ class Cues:
     regex: re.Pattern[str]
     kinds: tuple[tuple[str, str], ...]  # group index -> (kind, relation)
     passive: dict[str, frozenset[str]]
-    keys: frozenset[str] | None = None  # how a cue may begin (``cue_scan``)
+    scanner: cue_scan.Scanner | None = None  # how a cue may begin (``cue_scan``)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """The cues in ``text[start:end]``, as ``regex.finditer`` finds them."""
-        return cue_scan.matches(self.regex, self.keys, text, start, end)
+        if self.scanner is None:
+            return self.regex.finditer(text, start, end)
+        return self.scanner.matches(text, start, end)
+
+    def blanked(self, text: str) -> str:
+        """``regex.sub(" ", text)``."""
+        parts: list[str] = []
+        last = 0
+        for hit in self.finditer(text, 0, len(text)):
+            parts += (text[last : hit.start()], " ")
+            last = hit.end()
+        parts.append(text[last:])
+        return "".join(parts)
 
 
 def data() -> Any:
@@ -47,29 +60,30 @@ def words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in data()[name])
 
 
-def _alternation(fragments: list[str]) -> str:
-    return "|".join(sorted(fragments, key=len, reverse=True))
+def _longest_first(fragments: list[str]) -> list[str]:
+    return sorted(fragments, key=len, reverse=True)
 
 
 @cache
 def cues() -> Cues:
     d = data()
-    entries: list[tuple[str, str, str]] = []
+    entries: list[tuple[str, str, list[str]]] = []
     for kind in ("active", "holder", "appositive", "nominal"):
         for relation, fragments in d[kind].items():
-            entries.append((kind, relation, _alternation(fragments)))
-    entries.append(("ended", "member_of", _alternation(d["ended"])))
-    entries.append(("includes", "member_of", _alternation(d["includes"])))
-    entries.append(("removed", "member_of", _alternation(d["removed"])))
-    entries.append(("among", "member_of", d["among_members"]))
+            entries.append((kind, relation, _longest_first(fragments)))
+    entries.append(("ended", "member_of", _longest_first(d["ended"])))
+    entries.append(("includes", "member_of", _longest_first(d["includes"])))
+    entries.append(("removed", "member_of", _longest_first(d["removed"])))
+    entries.append(("among", "member_of", [d["among_members"]]))
     # Longest alternatives first across kinds too: "met with" before "met".
-    order = sorted(range(len(entries)), key=lambda i: -len(entries[i][2]))
-    groups = "|".join(rf"(?P<c{i}>{entries[i][2]})" for i in order)
-    regex = re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])", re.IGNORECASE)
+    order = sorted(range(len(entries)), key=lambda i: -len("|".join(entries[i][2])))
+    groups = [(f"c{i}", entries[i][2]) for i in order]
+    alternation = "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups)
+    lead, tail = r"(?<![\w-])", r"(?![\w-])"
+    regex = re.compile(rf"{lead}(?:{alternation}){tail}", re.IGNORECASE)
     passive = {rel: frozenset(p.lower() for p in ps) for rel, ps in d["passive"].items()}
-    starts = [cue_scan.start_keys(fragment) for _k, _r, fragment in entries]
-    keys = None if None in starts else frozenset().union(*(k for k in starts if k is not None))
-    return Cues(regex, tuple((k, r) for k, r, _ in entries), passive, keys)
+    scanner = cue_scan.Scanner.build(groups, lead, tail, re.IGNORECASE)
+    return Cues(regex, tuple((k, r) for k, r, _ in entries), passive, scanner)
 
 
 def cue_of(match: re.Match[str]) -> tuple[str, str]:
@@ -179,9 +193,17 @@ def object_gap(gap: str) -> bool:
     return plain <= 4
 
 
+@cache
+def _negator_re() -> re.Pattern[str]:
+    """Any negator as a whole word: the alternation backtracks into every alternative,
+    so it finds one wherever one of them alone would."""
+    alternation = "|".join(re.escape(n) for n in sorted(words("negators")))
+    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])")
+
+
 def negates(text: str) -> bool:
     lowered = " ".join(m.group().lower() for m in _GAP_WORD_RE.finditer(text))
-    return any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", lowered) for n in words("negators"))
+    return _negator_re().search(lowered) is not None
 
 
 @cache
@@ -190,6 +212,40 @@ def _hedges(strong_only: bool) -> tuple[frozenset[str], re.Pattern[str]]:
     alternation = "|".join(sorted((re.escape(h) for h in hedges), key=len, reverse=True))
     # A cheap first look: most sentences hold no hedge word at all.
     return hedges, re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+
+
+# IGNORECASE matches these to an ASCII letter that lower() does not turn them into.
+_ODD_CASES = ("İ", "ı", "ſ")
+
+
+@lru_cache(maxsize=4)
+def _strong_spots(body: str) -> list[int] | None:
+    """Where a strong hedge word begins in ``body``, as a substring in any case; None
+    when lower() cannot tell (it changes the length, or an odd case is there)."""
+    low = lowered(body)
+    hedges = _hedges(True)[0]
+    if not all(h.isascii() for h in hedges):
+        return None
+    if len(low) != len(body) or any(c in body for c in _ODD_CASES):
+        return None
+    spots: list[int] = []
+    for hedge in hedges:
+        pos = low.find(hedge)
+        while pos >= 0:
+            spots.append(pos)
+            pos = low.find(hedge, pos + 1)
+    return sorted(spots)
+
+
+def strongly_hedged(body: str, start: int, end: int) -> bool:
+    """``hedged(body[start:end], strong_only=True)``, told at once for the many
+    stretches in which no strong hedge word begins at all."""
+    spots = _strong_spots(body)
+    if spots is not None:
+        index = bisect_left(spots, start)
+        if index == len(spots) or spots[index] >= end:
+            return False
+    return hedged(body[start:end], strong_only=True)
 
 
 def hedged(text: str, strong_only: bool = False) -> bool:
