@@ -52,7 +52,7 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
     coreference = resolve(
         body, mentions, actors=actors, roles=roles, display=display, quotes=quote_spans
     )
-    quotes = find_quotes(body, cleaned.blocks, mentions, coreference=coreference)
+    quotes = find_quotes(body, cleaned.blocks, mentions, coreference=coreference, spans=quote_spans)
     figures = find_figures(
         body, mentions, quotes=[(q.start, q.end) for q in quotes], blocks=cleaned.blocks
     )

@@ -38,7 +38,7 @@ from kb.pipeline.types import ActorFound, Block, Mention, Quote, RoleFound
 __all__ = ["find_quotes", "find_spans"]
 
 
-def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+def _outside(mentions: list[Mention], spans: Sequence[tuple[int, int]]) -> list[Mention]:
     """The mentions (sorted) that start in none of the (sorted) spans, in one sweep."""
     kept: list[Mention] = []
     index = 0
@@ -82,10 +82,13 @@ def find_quotes(
     roles: tuple[RoleFound, ...] = (),
     display: dict[str, str] | None = None,
     coreference: Sequence[Mention] | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[Quote, ...]:
     """The quotes of ``body`` with their speakers; ``coreference`` is
-    ``coreference.resolve``'s output (computed here when not given)."""
-    spans = find_spans(body, blocks)
+    ``coreference.resolve``'s output and ``spans`` ``find_spans``' (each computed
+    here when not given)."""
+    if spans is None:
+        spans = find_spans(body, blocks)
     if coreference is None:
         coreference = resolve(
             body, mentions, actors=actors, roles=roles, display=display, quotes=spans
