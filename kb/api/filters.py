@@ -157,6 +157,18 @@ class CountryCodeFilter(TextFilter):
         return super().filter(qs, value.upper() if value else value)
 
 
+def unreviewed_all(request: Any) -> bool:
+    """``?unreviewed=all``: less confident unreviewed facts and links too."""
+    params = getattr(request, "query_params", None) or getattr(request, "GET", None) or {}
+    return params.get("unreviewed") == "all"
+
+
+def _mentions(request: Any) -> QuerySet[Mention]:
+    """The mentions a request may see: links readers follow, or with
+    ``?unreviewed=all`` every accepted one."""
+    return Mention.objects.accepted() if unreviewed_all(request) else Mention.objects.public()
+
+
 def _tag_filter() -> df.CharFilter:
     return TextFilter(field_name="tags__slug", label="Tag (slug)")
 
@@ -175,7 +187,7 @@ class ArticleFilter(df.FilterSet):
 
     @nul_matches_nothing
     def filter_actor(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        mentions = Mention.objects.accepted().filter(actor__slug=value)
+        mentions = _mentions(self.request).filter(actor__slug=value)
         return queryset.filter(pk__in=mentions.values("article_id"))
 
     @nul_matches_nothing
@@ -207,7 +219,7 @@ class ClaimFilter(df.FilterSet):
     status = df.ChoiceFilter(
         choices=[c for c in Claim.Status.choices if c[0] != Claim.Status.DEPRECATED]
     )
-    speaker = TextFilter(field_name="speaker__slug", label="Speaker (actor slug)")
+    speaker = TextFilter(method="filter_speaker", label="Speaker (actor slug)")
     subject = TextFilter(method="filter_subject", label="Actor the claim is about (slug)")
     country = TextFilter(method="filter_country", label="Country the claim is about (ISO code)")
     article = TextFilter(field_name="article__slug", label="Article (slug)")
@@ -224,6 +236,13 @@ class ClaimFilter(df.FilterSet):
     class Meta:
         model = Claim
         fields: list[str] = []
+
+    @nul_matches_nothing
+    def filter_speaker(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Claims this actor is shown to have made (``?unreviewed=all``: any)."""
+        if not unreviewed_all(self.request):
+            queryset = queryset.attributed()
+        return queryset.filter(speaker__slug=value)
 
     @nul_matches_nothing
     def filter_subject(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -22,6 +22,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import _reverse
 
+from kb.api.filters import unreviewed_all
 from kb.articles.models import Article, Mention, Source
 from kb.claims.models import Claim, Role, Stance
 from kb.entities.models import Actor, Country
@@ -267,10 +268,18 @@ class ClaimSerializer(serializers.HyperlinkedModelSerializer):
             "value",
             "unit",
             "counted",
+            "confidence",
             "tags",
             "created_at",
             "updated_at",
         ]
+
+    def to_representation(self, instance: Claim) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if not (unreviewed_all(self.context.get("request")) or instance.vouched):
+            # As on the site: a speaker the importer was not sure of is not named.
+            data["speaker"] = data["speaker_name"] = None
+        return data
 
 
 class MentionSerializer(serializers.HyperlinkedModelSerializer):
@@ -281,7 +290,18 @@ class MentionSerializer(serializers.HyperlinkedModelSerializer):
 
     class Meta:
         model = Mention
-        fields = ["url", "id", "article", "start", "end", "surface", "actor", "country", "status"]
+        fields = [
+            "url",
+            "id",
+            "article",
+            "start",
+            "end",
+            "surface",
+            "actor",
+            "country",
+            "status",
+            "confidence",
+        ]
 
 
 class StanceSerializer(serializers.HyperlinkedModelSerializer):

@@ -282,7 +282,11 @@ class ActorViewSet(KbViewSet):
 
 
 class ClaimViewSet(KbViewSet):
-    """Claims with their provenance (deprecated claims are not public)."""
+    """Claims with their provenance (deprecated claims are not public).
+
+    Lists what readers see: a quote whose speaker no editor confirmed and the
+    importer was less sure of than KB_PUBLIC_CONFIDENCE comes without its speaker,
+    such a figure not at all; ``?unreviewed=all`` gives them all, speakers included."""
 
     serializer_class = serializers.ClaimSerializer
     filterset_class = filters.ClaimFilter
@@ -291,9 +295,9 @@ class ClaimViewSet(KbViewSet):
     last_modified_field = "updated_at"
 
     def get_queryset(self) -> QuerySet[Claim]:
+        claims = Claim.objects.accepted() if _all(self) else Claim.objects.public()
         return (
-            Claim.objects.public()
-            .select_related("article", "speaker")
+            claims.select_related("article", "speaker")
             .defer(*_defer_article("article__"))
             .prefetch_related(
                 "tags", Prefetch("subjects", queryset=Actor.objects.only("id", "slug")), "countries"
@@ -302,7 +306,10 @@ class ClaimViewSet(KbViewSet):
 
 
 class MentionViewSet(KbViewSet):
-    """Where an article names an actor or a country (rejected links are left out)."""
+    """Where an article names an actor or a country (rejected links are left out).
+
+    Lists the links readers follow: confirmed, or found with at least
+    KB_PUBLIC_CONFIDENCE; ``?unreviewed=all`` adds the less sure ones."""
 
     serializer_class = serializers.MentionSerializer
     filterset_class = filters.MentionFilter
@@ -310,17 +317,18 @@ class MentionViewSet(KbViewSet):
     ordering_fields = ["id", "start"]
 
     def get_queryset(self) -> QuerySet[Mention]:
-        return (
-            Mention.objects.accepted()
-            .select_related("article", "actor")
-            .defer(*_defer_article("article__"))
-        )
+        mentions = Mention.objects.accepted() if _all(self) else Mention.objects.public()
+        return mentions.select_related("article", "actor").defer(*_defer_article("article__"))
+
+
+def _all(view: Any) -> bool:
+    return filters.unreviewed_all(getattr(view, "request", None))
 
 
 def _facts(model: type[Stance] | type[Role], request: Any) -> QuerySet:
     """What readers see (confirmed, or unreviewed and confident enough); with
     ``?unreviewed=all`` every fact no editor rejected, less confident ones included."""
-    if request is not None and request.query_params.get("unreviewed") == "all":
+    if filters.unreviewed_all(request):
         return model.objects.accepted()  # type: ignore[attr-defined,no-any-return]
     return model.objects.public()  # type: ignore[attr-defined,no-any-return]
 

@@ -263,13 +263,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 @admin.register(Mention)
 class MentionAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["surface", "article_link", "actor", "country", "status", "start", "end"]
+    list_display = [
+        "surface",
+        "article_link",
+        "actor",
+        "country",
+        "status",
+        "confidence",
+        "start",
+        "end",
+    ]
     list_filter = ["status", ("actor", admin.EmptyFieldListFilter), "actor__kind"]
     list_select_related = ["article", "actor", "country"]
     search_fields = ["surface", "actor__name", "article__title"]
     folded_search_path = "actor__mentions"
     autocomplete_fields = ["actor", "country", "article"]
-    readonly_fields = ["article", "start", "end", "surface"]
+    # The importer's confidence is its own reading: an editor decides by the status.
+    readonly_fields = ["article", "start", "end", "surface", "confidence"]
 
     @admin.display(description="article", ordering="article")
     def article_link(self, obj: Mention) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -15,6 +16,12 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from kb.entities.models import Actor, Country
+
+
+def public_confidence() -> float:
+    """Readers see unreviewed facts and links at or above this confidence (facts marked as
+    machine-read): ``settings.KB_PUBLIC_CONFIDENCE``."""
+    return float(getattr(settings, "KB_PUBLIC_CONFIDENCE", 0.6))
 
 
 class Source(models.Model):
@@ -171,6 +178,13 @@ class MentionQuerySet(models.QuerySet["Mention"]):
             Q(actor__isnull=False) | Q(country__isnull=False)
         )
 
+    def public(self) -> MentionQuerySet:
+        """Links readers follow: accepted, and confirmed by an editor or found with at
+        least ``public_confidence()`` (a less sure one reads as plain text)."""
+        return self.accepted().filter(
+            Q(status=Mention.Status.CONFIRMED) | Q(confidence__gte=public_confidence())
+        )
+
     def unresolved(self) -> MentionQuerySet:
         return self.filter(actor__isnull=True, country__isnull=True)
 
@@ -206,6 +220,12 @@ class Mention(models.Model):
         choices=Status.choices,
         default=Status.EXTRACTED,
         help_text="Confirmed and rejected links are editors' decisions; re-imports keep them.",
+    )
+    confidence = models.FloatField(
+        default=1.0,
+        help_text="How sure the importer is that this text names the actor (0 to 1; a "
+        "country's name is sure). Unconfirmed links below the public threshold are not "
+        "shown to readers as links.",
     )
 
     history = HistoricalRecords()

@@ -25,15 +25,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from kb.articles.models import Article
+from kb.articles.models import Article, public_confidence
 from kb.entities.models import Actor, Country
 from kb.pipeline.fold import fold
-
-
-def public_confidence() -> float:
-    """Readers see unreviewed facts at or above this confidence (marked as machine-read):
-    ``settings.KB_PUBLIC_CONFIDENCE``."""
-    return float(getattr(settings, "KB_PUBLIC_CONFIDENCE", 0.6))
 
 
 class Decision(models.TextChoices):
@@ -44,10 +38,29 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", "Rejected by an editor"
 
 
+def _vouched() -> Q:
+    """A claim an editor vouches for (reviewed, verified, disputed, or written by one),
+    or the importer is sure enough of: ``public_confidence()`` or more."""
+    return (
+        ~Q(status=Claim.Status.EXTRACTED)
+        | Q(origin=Claim.Origin.EDITOR)
+        | Q(confidence__gte=public_confidence())
+    )
+
+
 class ClaimQuerySet(models.QuerySet["Claim"]):
-    def public(self) -> ClaimQuerySet:
-        """Claims readers may see: everything but deprecated ones."""
+    def accepted(self) -> ClaimQuerySet:
+        """Every claim but deprecated ones, however sure the importer was."""
         return self.exclude(status=Claim.Status.DEPRECATED)
+
+    def public(self) -> ClaimQuerySet:
+        """Claims readers may see: not deprecated, and a figure only when vouched for
+        (a quote below the threshold is shown, but without its speaker: ``attributed``)."""
+        return self.accepted().filter(~Q(kind=Claim.Kind.FIGURE) | _vouched())
+
+    def attributed(self) -> ClaimQuerySet:
+        """Claims whose speaker readers are shown: one vouched for (see ``_vouched``)."""
+        return self.filter(_vouched(), speaker__isnull=False)
 
     def quotes(self) -> ClaimQuerySet:
         return self.filter(kind=Claim.Kind.QUOTE)
@@ -57,6 +70,10 @@ class ClaimQuerySet(models.QuerySet["Claim"]):
 
     def by(self, actor: Actor) -> ClaimQuerySet:
         return self.filter(speaker=actor)
+
+    def said_by(self, actor: Actor) -> ClaimQuerySet:
+        """What readers are told ``actor`` said: attributed claims only."""
+        return self.attributed().filter(speaker=actor)
 
     def about(self, target: Actor | Country) -> ClaimQuerySet:
         if isinstance(target, Actor):
@@ -159,6 +176,12 @@ class Claim(models.Model):
     frame_label = models.CharField(
         max_length=200, blank=True, help_text="The frame in words (people who left Venezuela)."
     )
+    confidence = models.FloatField(
+        default=1.0,
+        help_text="How sure the importer is: of a quote's speaker, of a figure's reading "
+        "(0 to 1). Unreviewed quotes below the public threshold are shown without their "
+        "speaker, unreviewed figures below it not at all.",
+    )
     relation = models.CharField(
         max_length=12,
         blank=True,
@@ -208,6 +231,26 @@ class Claim(models.Model):
     def clean(self) -> None:
         if self.article_id and self.end > len(self.article.body):
             raise ValidationError({"end": "The span runs past the end of the article body."})
+
+    @property
+    def vouched(self) -> bool:
+        """An editor's word, or confident enough to show (``ClaimQuerySet.attributed``)."""
+        return (
+            self.status != Claim.Status.EXTRACTED
+            or self.origin == Claim.Origin.EDITOR
+            or self.confidence >= public_confidence()
+        )
+
+    @property
+    def shown_speaker(self) -> Actor | None:
+        """The speaker readers are shown: none for an unreviewed quote the importer
+        was not sure enough of."""
+        return self.speaker if self.vouched else None
+
+    @property
+    def machine_read(self) -> bool:
+        """Shown to readers as read by the importer, with no editor's check yet."""
+        return self.status == Claim.Status.EXTRACTED and self.origin == Claim.Origin.EXTRACTED
 
     @property
     def source_count(self) -> int:

@@ -6,8 +6,8 @@ Out: ``ReviewQueue``, a sequence a ``Paginator`` can page through. Its order:
 1. stances drawn on the home page's alignment graph first;
 2. then facts about the most-mentioned actors or countries (the larger
    ``mention_count`` of a stance's two ends, a role's holder, a quote's speaker);
-3. then the least confident first (a quote has no score: one without a speaker
-   counts as 0, one with a speaker as 1);
+3. then the least confident first (a quote by its speaker's confidence; one
+   without a speaker counts as 0: finding who said it is the first job);
 4. then kind and id, so the order is total and pages never overlap.
 
 Guarantees: a page costs a constant number of queries whatever its length:
@@ -100,7 +100,7 @@ def _keys(kind: str) -> QuerySet:
             seen=_seen("speaker"),
             conf=Case(
                 When(speaker__isnull=True, then=Value(0.0)),
-                default=Value(1.0),
+                default=F("confidence"),
                 output_field=FloatField(),
             ),
         )
@@ -327,6 +327,7 @@ def _quote_rows(ids: list[int]) -> list[Row]:
             "text",
             "start",
             "end",
+            "confidence",
             "speaker__id",
             "speaker__name",
             "speaker__slug",
@@ -345,7 +346,8 @@ def _quote_rows(ids: list[int]) -> list[Row]:
                 kind="quote",
                 pk=c.pk,
                 words=f"{speaker} said “{_short(c.text)}”",
-                confidence=None,
+                # No speaker, no score: there is nobody to be sure of yet.
+                confidence=c.confidence if c.speaker else None,
                 evidence=_trim(c.around),
                 evidence_url=_article_url(c.article.slug, c.start, c.end),
                 evidence_label=_label(c.article.title, c.article.slug, c.article.published),

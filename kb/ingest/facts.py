@@ -4,7 +4,8 @@ In: the article row, its ``Extraction``, and the actors and countries the
 import resolved for it (``kb.ingest.services`` does that half).
 Out: rows, written inside the caller's transaction:
 
-- one claim per quote and figure; a quote the same speaker already has from
+- one claim per quote and figure, with the pipeline's confidence (a quote's is
+  its speaker's); a quote the same speaker already has from
   another outlet in near-identical words (folded, rapidfuzz ratio >= 90) is
   not a new claim but one more ``ClaimSource`` of that claim;
 - one stance claim per sentence and relation, its span the whole sentence, so
@@ -139,6 +140,7 @@ class FactWriter:
                     end=quote.end,
                     text=quote.text,
                     speaker=speaker,
+                    confidence=quote.confidence,
                 )
             )
         ClaimSource.objects.bulk_create(sources, ignore_conflicts=True)
@@ -161,6 +163,7 @@ class FactWriter:
                 frame=figure.frame[:160],
                 frame_label=figure.frame_label[:200],
                 speaker=self.actors_by_name.get(figure.source or ""),
+                confidence=figure.confidence,
             )
             for figure in self.extraction.figures
             if (Claim.Kind.FIGURE, figure.start, figure.end, "") not in kept

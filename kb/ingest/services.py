@@ -313,6 +313,7 @@ class _ArticleWriter:
                             end=end,
                             surface=body[start:end][:300],
                             actor=actor,
+                            confidence=item.confidence,
                         )
                     )
         for item in self.extraction.countries:

@@ -6,7 +6,8 @@ In:  a folder of gold JSON files (people, organizations, countries, quotes
 Out: precision, recall and F1 for people, organizations, countries, quotes,
      stances (``score_stances``), negated stances and roles (``score_roles``),
      speaker accuracy on matched quotes, organisation-or-country accuracy on
-     matched roles, and what was missed or invented.
+     matched roles, how often confident facts are right (``Score.count_confidence``:
+     people, organisations, stances, roles), and what was missed or invented.
 Matching: a gold actor matches a predicted actor of the same kind when any
 folded form (name or surface form, ignoring accents and case) is shared; a
 second prediction for an already matched gold actor is one false positive.
@@ -49,6 +50,9 @@ def _score_actors(
     for pred in predicted:
         forms = forms_of(pred)
         hit = next((i for i, g in enumerate(gold) if forms_of(g) & forms), None)
+        # Right only as a new gold entity of this kind: invented, the wrong kind
+        # (scored against the other list) or a second actor for one entity is wrong.
+        score.count_confidence(pred.get("confidence"), right=hit is not None and hit not in matched)
         if hit is None or hit in matched:
             score.fp += 1
             score.invented.append(f"{label}:{pred.get('name')}")

@@ -4,7 +4,8 @@ Stages, each a pure function of its own module:
 ``clean`` (body, offsets, blocks, title, date, publisher) -> ``geo`` (countries)
 -> ``quotes.find_spans`` (so names inside scare quotes are not discovered
 there) -> ``actors`` -> ``roles`` -> ``coreference`` (descriptions and pronouns, as
-extra mentions) -> ``quotes`` (speakers) -> ``figures`` -> ``stances``.
+extra mentions) -> ``quotes`` (speakers) -> ``figures`` -> ``stances`` -> ``confidence`` (of each
+actor's mention links, read off the finished extraction).
 Guarantees: deterministic, offline, never raises on any ``str``; every span
 lies inside ``body`` and ``body[start:end]`` is the surface text it names.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from kb.pipeline.actors import find_actors
 from kb.pipeline.clean import clean
+from kb.pipeline.confidence import with_confidence
 from kb.pipeline.coreference import resolve
 from kb.pipeline.figures import find_figures
 from kb.pipeline.geo import countries_found, find_mentions, gazetteer
@@ -57,7 +59,7 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         body, mentions, quotes=[(q.start, q.end) for q in quotes], blocks=cleaned.blocks
     )
     stances = find_stances(body, mentions, geo, published=cleaned.published)
-    return Extraction(
+    found = Extraction(
         raw=raw,
         body=body,
         title=cleaned.title,
@@ -73,3 +75,4 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         stances=stances,
         roles=roles,
     )
+    return with_confidence(found, snapshot)

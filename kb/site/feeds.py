@@ -66,7 +66,7 @@ class ClaimFeed(Feed):
         )
 
     def item_title(self, item: Claim) -> str:
-        speaker = f"{item.speaker.name}: " if item.speaker_id else ""
+        speaker = f"{item.shown_speaker.name}: " if item.shown_speaker else ""
         text = item.text if len(item.text) <= 100 else item.text[:99] + "…"
         return f"{speaker}{text}"
 
@@ -77,7 +77,7 @@ class ClaimFeed(Feed):
         return item.created_at
 
     def item_author_name(self, item: Claim) -> str | None:
-        return item.speaker.name if item.speaker_id else None
+        return item.shown_speaker.name if item.shown_speaker else None
 
 
 class AtomClaimFeed(ClaimFeed):

@@ -121,12 +121,12 @@ def _folded(text: str) -> str:
 
 
 def speaker_choices() -> list[tuple[str, str]]:
-    """(slug, name) of every actor who made a public claim, by name (one query).
+    """(slug, name) of every actor readers are told made a public claim, by name (one query).
 
     Two actors with one name are told apart by their country, or else their slug.
     """
     rows = list(
-        Actor.objects.filter(pk__in=Claim.objects.public().values("speaker_id"))
+        Actor.objects.filter(pk__in=Claim.objects.public().attributed().values("speaker_id"))
         .order_by("name", "slug")
         .values_list("slug", "name", "country__name")
     )
@@ -170,7 +170,7 @@ class ArticleFilter(filters.FilterSet):
     def mentioning_actor(self, qs: QuerySet[Article], name: str, value: str) -> QuerySet:
         if "\x00" in value:
             return qs.none()
-        mentions = Mention.objects.accepted().filter(actor__slug=value.strip())
+        mentions = Mention.objects.public().filter(actor__slug=value.strip())
         return qs.filter(pk__in=mentions.values("article_id"))
 
     def mentioning_country(self, qs: QuerySet[Article], name: str, value: str) -> QuerySet:
@@ -213,7 +213,7 @@ PUBLIC_STATUSES = [c for c in Claim.Status.choices if c[0] != Claim.Status.DEPRE
 class ClaimFilter(filters.FilterSet):
     kind = ChoiceFilter(choices=Claim.Kind.choices, label="Kind")
     status = ChoiceFilter(choices=PUBLIC_STATUSES, label="Status")
-    speaker = NamedSlugFilter(field_name="speaker__slug", label="Speaker")
+    speaker = NamedSlugFilter(label="Speaker", method="by_speaker")
     country = NamedSlugFilter(label="About country", method="about_country")
     tag = filters.CharFilter(field_name="tags__slug", label="Tag", distinct=True)
     date_after = filters.DateFilter(
@@ -245,6 +245,12 @@ class ClaimFilter(filters.FilterSet):
         # Per request, so each page reads the current speakers and countries.
         self.filters["speaker"].extra["choices"] = QueriedChoices(speaker_choices)
         self.filters["country"].extra["choices"] = QueriedChoices(claim_country_choices)
+
+    def by_speaker(self, qs: QuerySet[Claim], name: str, value: str) -> QuerySet:
+        """Claims readers are told this actor made (never one whose speaker is not shown)."""
+        if "\x00" in value:
+            return qs.none()
+        return qs.attributed().filter(speaker__slug=value.strip())
 
     def about_country(self, qs: QuerySet[Claim], name: str, value: str) -> QuerySet:
         if "\x00" in value:

@@ -91,11 +91,12 @@ def claim_ld(claim: Claim, absolute: Absolute) -> dict[str, Any]:
         "text": claim.text,
         "appearance": appearance,
     }
-    if claim.speaker_id:
+    speaker = claim.shown_speaker  # none for a speaker the importer was unsure of
+    if speaker is not None:
         item["author"] = {
-            "@type": "Person" if claim.speaker.kind == Actor.Kind.PERSON else "Organization",
-            "name": claim.speaker.name,
-            "url": absolute(claim.speaker.get_absolute_url()),
+            "@type": "Person" if speaker.kind == Actor.Kind.PERSON else "Organization",
+            "name": speaker.name,
+            "url": absolute(speaker.get_absolute_url()),
         }
     if claim.status not in (Claim.Status.VERIFIED, Claim.Status.DISPUTED):
         return {"@context": CONTEXT, **item}

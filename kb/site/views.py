@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag, TaggedItem
 
-from kb.articles.models import Article, Mention
+from kb.articles.models import Article, Mention, public_confidence
 from kb.claims.models import Claim, ClaimLink, Role, RoleEvidence, Stance
 from kb.entities.models import Actor, Alias, Country
 from kb.paging import BoundedPaginator, tally
@@ -310,8 +310,9 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    # Links readers follow: an unsure, unconfirmed one stays plain text.
     mentions = list(
-        Mention.objects.accepted()
+        Mention.objects.public()
         .filter(article=article)
         .filter(Q(actor__isnull=True) | Q(actor__merged_into__isnull=True))
         .select_related("actor", "country")
@@ -383,7 +384,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # articles and works out co-mentions from the CO_MENTION_WINDOW newest only,
     # so its cost does not grow with how often the actor appears.
     window = list(
-        _newest_articles(Mention.objects.accepted().filter(actor=actor), "article_id").values_list(
+        _newest_articles(Mention.objects.public().filter(actor=actor), "article_id").values_list(
             "pk", flat=True
         )[:CO_MENTION_WINDOW]
     )
@@ -395,7 +396,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         (a.pk, {"article": a, "count": 0}) for a in articles
     )
     for m in (
-        Mention.objects.accepted()
+        Mention.objects.public()
         .filter(actor=actor, article_id__in=shown)
         .only("article_id", "start", "end")
         .order_by("article_id", "start")
@@ -408,7 +409,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     stances = stances[:STANCE_LIMIT]
     claims_made = list(
         Claim.objects.public()
-        .by(actor)
+        .said_by(actor)
         .select_related("article", "speaker")
         .defer(*ARTICLE_TEXT)
         .order_by("-id")[:SHORT_LIST]
@@ -418,6 +419,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("article", "speaker")
         .defer(*ARTICLE_TEXT)[:SHORT_LIST]
     )
+    threshold = public_confidence()
     co_mentioned = (
         Actor.objects.active()
         .exclude(pk=actor.pk)
@@ -425,8 +427,9 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # index: not every actor in the knowledge base.
         .filter(pk__in=Mention.objects.filter(article__in=window).values("actor_id"))
         .filter(
+            Q(mentions__status=Mention.Status.CONFIRMED)
+            | Q(mentions__status=Mention.Status.EXTRACTED, mentions__confidence__gte=threshold),
             mentions__article__in=window,
-            mentions__status__in=[Mention.Status.EXTRACTED, Mention.Status.CONFIRMED],
         )
         .select_related("country")
         .annotate(shared=Count("mentions__article", distinct=True))
@@ -506,7 +509,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     stances_more = len(stances) > STANCE_LIMIT
     stances = stances[:STANCE_LIMIT]
     articles = list(
-        _newest_articles(Mention.objects.accepted().filter(country=country), "article_id")
+        _newest_articles(Mention.objects.public().filter(country=country), "article_id")
         .select_related("source")
         .defer("raw_text", "offsets", "blocks")[:SHORT_LIST]
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
+from kb.articles.models import public_confidence
 from kb.claims.models import Claim, Role, Stance
 from kb.curation.queue import PAGE_SIZE, ReviewQueue
 from kb.entities.models import Actor
@@ -60,7 +61,8 @@ def test_editor_reviews_a_stance_and_a_quote_from_the_queue(
 
     quote = (
         Claim.objects.quotes()
-        .filter(status="extracted", speaker__isnull=False)
+        # One readers see attributed, marked machine-read (not one below the threshold).
+        .filter(status="extracted", speaker__isnull=False, confidence__gte=public_confidence())
         .select_related("speaker")
         .order_by("pk")
         .first()
