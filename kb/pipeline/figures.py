@@ -238,7 +238,7 @@ def _source(body: str, sentence: tuple[int, int], mentions: list[Mention]) -> st
     return next((m.name for m in mentions if at <= m.start <= at + 2), None)
 
 
-def _vague(body: str, start: int) -> tuple[int, tuple[float, float]] | None:
+def _vague(body: str, start: int) -> tuple[int, tuple[float | int, float | int]] | None:
     """ "hundreds of thousands" at ``start``: where the phrase ends and its range."""
     hit = VAGUE_RE.match(body, start)
     if not hit:
@@ -304,8 +304,8 @@ def _figure(
     start, end = match.start(), match.end()
     before = body[max(0, start - 24) : start]
     value = _value(match.group("num"))
-    low: float | None
-    high: float | None
+    low: float | int | None
+    high: float | int | None
     vague = None if match.group("currency") or match.group("num2") else _vague(body, start)
     if vague:
         end, (low, high) = vague

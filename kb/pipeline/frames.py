@@ -32,7 +32,9 @@ _APPROXIMATE = 0.10
 # "more than 20" in reporting means the next round figure was not reached.
 _AT_LEAST_SPAN = 1.5
 
-_VAGUE_RANGES: dict[str, tuple[float, float]] = {
+# Whole numbers, written out as such ("2000000", not "2000000.0"): typed "float | int"
+# all the way to ``Figure``, because compiled (mypyc) a bare float turns them into floats.
+_VAGUE_RANGES: dict[str, tuple[float | int, float | int]] = {
     "dozens": (24, 144),
     "scores": (40, 200),
     "tens": (20, 99),
@@ -84,7 +86,7 @@ def _counted_of_word() -> dict[str, str]:
     return found
 
 
-def vague_range(text: str) -> tuple[float, float] | None:
+def vague_range(text: str) -> tuple[float | int, float | int] | None:
     """The range a vague magnitude stands for ("hundreds of thousands")."""
     return _VAGUE_RANGES.get(" ".join(text.lower().split()))
 

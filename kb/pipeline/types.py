@@ -122,8 +122,8 @@ class Figure:
     # ("displaced|people|VE", shown as "people who left Venezuela since 2015");
     # ``frame`` is empty when the sentence does not state event, thing and place.
     kind: str = "count"
-    low: float | None = None
-    high: float | None = None
+    low: float | int | None = None  # int for vague ranges ("hundreds"): see frames
+    high: float | int | None = None
     frame: str = ""
     frame_label: str = ""
     confidence: float = 1.0
