@@ -86,6 +86,13 @@ class FactAdmin(SimpleHistoryAdmin):
         "extracted_key",
     ]
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(n_evidence=Count("evidence", distinct=True))
+
+    @admin.display(description="evidence", ordering="n_evidence")
+    def sources(self, obj: Stance | Role) -> int:
+        return int(getattr(obj, "n_evidence", 0))
+
     @admin.action(description="Confirm the selected facts", permissions=["change"])
     def confirm_facts(self, request: HttpRequest, queryset: QuerySet) -> None:
         n = facts_decide(queryset, Decision.CONFIRMED, user=request.user)
@@ -158,13 +165,6 @@ class StanceAdmin(FactAdmin):
     inlines = [StanceEvidenceInline]
     date_hierarchy = "valid_from"
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(n_evidence=Count("evidence", distinct=True))
-
-    @admin.display(description="evidence", ordering="n_evidence")
-    def sources(self, obj: Stance) -> int:
-        return int(getattr(obj, "n_evidence", 0))
-
 
 @admin.register(Role)
 class RoleAdmin(FactAdmin):
@@ -199,13 +199,6 @@ class RoleAdmin(FactAdmin):
     ]
     inlines = [RoleEvidenceInline]
     date_hierarchy = "valid_from"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(n_evidence=Count("evidence", distinct=True))
-
-    @admin.display(description="evidence", ordering="n_evidence")
-    def sources(self, obj: Role) -> int:
-        return int(getattr(obj, "n_evidence", 0))
 
 
 class RoleInline(admin.TabularInline):
