@@ -61,8 +61,11 @@ bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/jobs.py $(BENCH_JOBS_ARGS)
 
+# Where `make backup` writes: a dated file in var/ unless BACKUP=... says otherwise.
+BACKUP ?= var/backup-$(shell date +%Y%m%d-%H%M%S).jsonl
+
 backup: setup
-	DJANGO_DEBUG=1 $(BIN)/python manage.py export_kb --output var/backup-$$(date +%Y%m%d-%H%M%S).jsonl
+	DJANGO_DEBUG=1 $(BIN)/python manage.py export_kb --output $(BACKUP)
 
 restore: setup
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backup-....jsonl"; exit 2; }

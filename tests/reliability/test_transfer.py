@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import subprocess
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -112,11 +113,11 @@ def test_round_trip_between_database_kinds(
 def test_make_backup_and_restore(tmp_path: Path, scratch_db: ScratchDB) -> None:
     done = scratch_db.manage("import_articles", "seeds", "--quiet")
     assert done.returncode == 0, done.stderr
-    var = ROOT / "var"
-    before = set(var.glob("backup-*.jsonl")) if var.exists() else set()
+    # A name of its own: CI runs the SQLite and PostgreSQL suites side by side.
+    backup = ROOT / "var" / f"backup-test-{uuid.uuid4().hex[:12]}.jsonl"
     # -o setup: the venv is ready; never let a test reinstall it.
     made = subprocess.run(
-        ["make", "-s", "-o", "setup", "backup"],
+        ["make", "-s", "-o", "setup", "backup", f"BACKUP={backup.relative_to(ROOT)}"],
         cwd=ROOT,
         env=scratch_db.env(),
         capture_output=True,
@@ -124,7 +125,7 @@ def test_make_backup_and_restore(tmp_path: Path, scratch_db: ScratchDB) -> None:
         check=False,
     )
     assert made.returncode == 0, made.stderr
-    (backup,) = set(var.glob("backup-*.jsonl")) - before
+    assert backup.is_file()
     try:
         target = ScratchDB(f"sqlite:///{tmp_path / 'restored.sqlite3'}", "sqlite")
         restored = subprocess.run(
