@@ -99,7 +99,7 @@ def _match(
     for form in (item.name, *item.surface_forms):
         actor = by_key.get(fold(form))
         # Only a full name may bind to an existing actor: a bare surname
-        # ("Chavez") is too weak to link across articles on its own.
+        # ("Ruiz") is too weak to link across articles on its own.
         strong = form == item.name or len(fold(form).split()) > 1
         if (
             actor is not None

@@ -6,7 +6,7 @@ Out: ``Figure``s: "2.3 million Venezuelans" -> 2300000.0 people about
      1000.0 percent; "the 14-member Lima Group" -> 14.0 members about "Lima
      Group"; "about three million people" (word numbers too). The source is
      the actor named by "according to X" or "X said" in the same sentence.
-"a two-week visit" is a duration, "Guaidó, 35," an age, "tens of thousands" a range.
+"a two-week visit" is a duration, "Ruiz, 35," an age, "tens of thousands" a range.
 Years, dates ("14 of January", "five years ago"), times, phone numbers, frequencies
 ("three times") and identifiers ("COVID-19", "Resolution 9855") are not figures.
 Guarantees: never raises; ``body[f.start:f.end] == f.text``.
@@ -108,7 +108,7 @@ _CODE_BEFORE_RE = re.compile(r"(?:\+|\d\s)$")
 _CODE_AFTER_RE = re.compile(r"\s\d")
 _TIMES_RE = re.compile(r"\s+times\b", re.IGNORECASE)
 _AGO_RE = re.compile(r"\s+ago\b")  # "five years ago": a date, told from now
-# "Guaidó, 35, is backed": an age in apposition to a name.
+# "Ruiz, 35, is backed": an age in apposition to a name.
 _AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*$")
 _PEOPLE = re.compile(
     r"people|persons|refugees|migrants|[A-Z][a-z]+ans\b|officials|troops|soldiers|delegates|workers|children|women|men|deaths|dead"
