@@ -175,17 +175,12 @@ def stance_correct(
             setattr(stance, f"{side}_actor", target if is_actor else None)
             setattr(stance, f"{side}_country", None if is_actor else target)
         stance.relation, stance.negated = relation, negated
-        same = Stance.objects.filter(key=stance.compute_key()).exclude(pk=stance.pk).first()
-        if same is not None:
-            raise ReviewError(
-                f"“{same}” is already stance #{same.pk} ({same.get_decision_display().lower()}): "
-                "reject this one instead, or correct it differently."
-            )
-        if stance.extracted_key is None:
-            stance.extracted_key = stance.key
-        stance.decision = Decision.CONFIRMED
-        _stamp(stance, user, f"corrected from “{before}”")
-        stance.save()
+        _save_corrected(
+            stance,
+            user,
+            f"corrected from “{before}”",
+            "reject this one instead, or correct it differently.",
+        )
     return stance
 
 
@@ -199,18 +194,25 @@ def role_correct(item: Item, *, title: str, user: Any) -> Role:
         assert isinstance(role, Role)
         before = role.title
         role.title = title
-        same = Role.objects.filter(key=role.compute_key()).exclude(pk=role.pk).first()
-        if same is not None:
-            raise ReviewError(
-                f"“{same}” is already role #{same.pk} ({same.get_decision_display().lower()}): "
-                "reject this one instead."
-            )
-        if role.extracted_key is None:
-            role.extracted_key = role.key
-        role.decision = Decision.CONFIRMED
-        _stamp(role, user, f"title corrected from “{before}”")
-        role.save()
+        _save_corrected(role, user, f"title corrected from “{before}”", "reject this one instead.")
     return role
+
+
+def _save_corrected(fact: Stance | Role, user: Any, note: str, advice: str) -> None:
+    """Save an editor's correction as confirmed, unless it turns the fact into one that
+    already exists; the importer's key is kept, so re-imports still find the fact."""
+    kind = fact._meta.model_name
+    same = type(fact).objects.filter(key=fact.compute_key()).exclude(pk=fact.pk).first()
+    if same is not None:
+        raise ReviewError(
+            f"“{same}” is already {kind} #{same.pk} ({same.get_decision_display().lower()}): "
+            + advice
+        )
+    if fact.extracted_key is None:
+        fact.extracted_key = fact.key
+    fact.decision = Decision.CONFIRMED
+    _stamp(fact, user, note)
+    fact.save()
 
 
 def quote_correct(item: Item, *, speaker: Actor | None, user: Any) -> Claim:
