@@ -70,6 +70,8 @@ def test_two_jobs_at_once_on_two_database_workers(scratch_db: ScratchDB, tmp_pat
         (half / path.name).write_bytes(path.read_bytes())
     first = queue(scratch_db, SEEDS, source="Desk", extra=[("bad.txt", b"\x00\x00binary")])
     second = queue(scratch_db, half, source="Desk")
+    # A worker's stderr goes to a file: an unread pipe blocks the worker once full.
+    worker_log = (tmp_path / "workers.log").open("w")
     workers = [
         scratch_db.popen(
             "db_worker",
@@ -78,7 +80,7 @@ def test_two_jobs_at_once_on_two_database_workers(scratch_db: ScratchDB, tmp_pat
             "--interval",
             "0.2",
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=worker_log,
         )
         for _ in range(2)
     ]
@@ -87,6 +89,7 @@ def test_two_jobs_at_once_on_two_database_workers(scratch_db: ScratchDB, tmp_pat
     finally:
         for worker in workers:
             stop(worker)
+        worker_log.close()
     jobs = state["jobs"]
     assert jobs[str(first)][1]["bad.txt"] == "failed"
     assert (
@@ -106,13 +109,14 @@ def _redis_up() -> bool:
         return False
 
 
-def test_a_job_runs_on_a_celery_worker(scratch_db: ScratchDB) -> None:
+def test_a_job_runs_on_a_celery_worker(scratch_db: ScratchDB, tmp_path: Path) -> None:
     if not _redis_up():
         if os.environ.get("CI"):
             pytest.fail("Redis is not running on 127.0.0.1:6379")
         pytest.skip("no Redis on 127.0.0.1:6379")
     queue_name = f"kb-test-{uuid.uuid4().hex[:8]}"
     env = {"KB_JOB_RUNNER": "celery", "KB_CELERY_QUEUE": queue_name}
+    worker_log = (tmp_path / "celery.log").open("w")
     worker = subprocess.Popen(
         [
             PYTHON,
@@ -133,8 +137,7 @@ def test_a_job_runs_on_a_celery_worker(scratch_db: ScratchDB) -> None:
         cwd=ROOT,
         env=scratch_db.env(**env),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=worker_log,
         start_new_session=True,
     )
     try:
@@ -142,6 +145,7 @@ def test_a_job_runs_on_a_celery_worker(scratch_db: ScratchDB) -> None:
         state = wait_until_done(scratch_db)
     finally:
         stop(worker)
+        worker_log.close()
     files = state["jobs"][str(job)][1]
     assert files.pop("empty.txt") == "failed"
     assert set(files.values()) == {"new"}
