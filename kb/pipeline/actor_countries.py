@@ -1,12 +1,14 @@
-"""The countries of actors, and a country's armed forces as an actor.
+"""The countries of actors, and a country's armed forces, parliament and police as actors.
 
 In:  the body, the article's ``Entity``s, its country mentions (``GeoMention``),
      excluded spans and quote spans.
 Out: ``main_country`` (the country an article is about, or None);
      ``armed_forces`` (one "Venezuelan armed forces" entity per country whose
-     military the text names); ``assign_countries`` (country votes on each entity
-     from the country named just before it, "Mexican Foreign Minister X", within
-     it, "Embassy of Peru", or just after it, "X of Bolivia").
+     military the text names); ``national_bodies`` (a country's parliament and
+     police named by a common noun: "Parliament (Sri Lanka)"); ``assign_countries``
+     (country votes on each entity from the country named just before it,
+     "Mexican Foreign Minister X", within it, "Embassy of Peru", or just after
+     it, "X of Bolivia").
 Guarantees: pure apart from the votes it adds; a known actor's own country
      always outvotes what the text suggests.
 """
@@ -19,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from kb.pipeline.entity import Candidate, Entity, Lexicon, in_any
+from kb.pipeline.entity import Candidate, Entity, Lexicon, Spans, actor_words, in_any
 from kb.pipeline.geo import GeoMention, gazetteer, lookup
 from kb.pipeline.linking import GENERIC_HEADS
 from kb.pipeline.text import fold, load_json, near_words
@@ -96,6 +98,144 @@ def armed_forces(
         cand.in_quote = in_any(start, quotes)
         entity.add(cand)
     return list(by_code.values())
+
+
+_BODY_LABELS = {"parliament": "Parliament", "police": "Police"}
+_BODY_RE = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?P<poss>['’]s)? |(?P<country>the country['’]s )"
+    r"|(?P<the>[Tt]he ))?(?P<national>national )?(?P<noun>parliament|police|Parliament|Police)\b"
+)
+# A noun the body's name modifies ("police officers", "parliament building") is
+# not the body acting, and "members of parliament" are people.
+_BODY_MODIFIES = frozenset(actor_words("body_modifiers"))
+_LEGISLATURES = frozenset(fold(w) for w in actor_words("legislatures"))
+
+
+def national_bodies(
+    body: str,
+    taken: Spans,
+    excluded: tuple[tuple[int, int], ...],
+    quotes: list[tuple[int, int]],
+    main: str | None,
+) -> list[Entity]:
+    """A country's parliament or police named by the common noun: "Kenya's
+    parliament", "the Georgian police", and a bare "parliament" or "Police said"
+    only in an article plainly about one country (``main``). One entity per body
+    and country, labelled "Parliament (Sri Lanka)" as ``name_generic_bodies``
+    labels a capitalised one; a span another actor already holds ("National
+    Police", "Vanuatu Police Force") is left to it."""
+    by_key: dict[tuple[str, str], Entity] = {}
+    for match in near_words(_BODY_RE, body, ("parliament", "police", "Parliament", "Police")):
+        noun = match.group("noun")
+        if in_any(match.start("noun"), excluded) or match.start("noun") in taken:
+            continue
+        if not _acts_as_body(body, match):
+            continue
+        owner = match.group("owner")
+        if owner:
+            code = lookup(owner)
+            if code is None and " " in owner:
+                owner = owner.split()[-1]
+                code = lookup(owner)
+            start = match.end("owner") - len(owner)
+        elif match.group("the"):
+            code, start = main, match.start()
+        else:
+            code, start = (
+                main,
+                match.start("national") if match.group("national") else match.start("noun"),
+            )
+        if code is None or code not in demonym_of():
+            continue
+        key = (noun.lower(), code)
+        entity = by_key.get(key)
+        if entity is None:
+            label = f"{_BODY_LABELS[noun.lower()]} ({gazetteer().display.get(code, code)})"
+            entity = Entity("organization", label=label)
+            entity.country_votes[code] = 99
+            by_key[key] = entity
+        text = body[start : match.end()]
+        cand = Candidate(start, match.end(), text, len(text.split()), "organization", 2)
+        cand.in_quote = in_any(start, quotes)
+        entity.add(cand)
+    return list(by_key.values())
+
+
+def join_named_bodies(entities: list[Entity], bodies: list[Entity]) -> list[Entity]:
+    """ "Congress voted ... parliament voted", "the Bangladesh Army ... the army":
+    a body named by a common noun is the body the article already names by its
+    own name for that country: any generic name of a legislature, or the
+    country's own name before an armed-forces noun ("Arakan Army" is not
+    Myanmar's). Returns the entities left."""
+    joined: set[int] = set()
+    common = {id(b) for b in bodies}
+    for body in bodies:
+        label = body.label or ""
+        if label.startswith("Parliament ("):
+            matches = _is_legislature
+        elif label.endswith(" armed forces"):
+            matches = _is_national_force
+        else:
+            continue
+        code = _country_of(body)
+        for other in entities:
+            if other is body or other.kind != "organization" or id(other) in joined:
+                continue
+            if id(other) in common or _country_of(other) != code:
+                continue
+            if any(matches(form, code) for form in other.forms):
+                other.absorb(body)
+                joined.add(id(body))
+                break
+    return [e for e in entities if id(e) not in joined]
+
+
+def _country_of(entity: Entity) -> str | None:
+    if not entity.country_votes:
+        return None
+    return max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
+
+
+def _is_legislature(form: str, code: str) -> bool:
+    return fold(form).removeprefix("the ") in _LEGISLATURES
+
+
+_FORCE_NAME_RE = re.compile(
+    r"^(?:[Tt]he )?(?P<geo>[A-Z][\w.]*(?: [A-Z][\w.]*)?) "
+    r"(?:Army|Armed Forces|Defen[cs]e Forces|Military)$"
+)
+
+
+def _is_national_force(form: str, code: str) -> bool:
+    match = _FORCE_NAME_RE.match(form)
+    return match is not None and lookup(match.group("geo")) == code
+
+
+def _acts_as_body(body: str, match: re.Match[str]) -> bool:
+    """Whether the noun names the body itself: not a word of a longer name
+    ("Police Force", "European Parliament"), a modifier ("police officers") or
+    the seats of "members of parliament"."""
+    noun, end = match.group("noun"), match.end("noun")
+    after = re.match(r"\s+([\w-]+)", body[end : end + 40])
+    if after and (
+        after.group(1).lower() in _BODY_MODIFIES
+        or (noun[0].isupper() and after.group(1)[0].isupper())
+    ):
+        return False
+    if re.search(
+        r"\b(?:[Mm]embers?|MPs?) of\s+$", body[max(0, match.start() - 20) : match.start()]
+    ):
+        return False
+    if match.group("owner") or match.group("the") or match.group("national"):
+        return True
+    if noun == "parliament":
+        return True  # "a vote in parliament", "parliament voted"
+    # A bare "police" mid-sentence is as often the officers ("soldiers and police
+    # kept watch") as the force; "Police said" opening a sentence is the force.
+    before = body[max(0, match.start("noun") - 3) : match.start("noun")]
+    return noun == "Police" and (
+        match.start("noun") == 0 or before.endswith("\n") or bool(re.search(r"[.!?]\s+$", before))
+    )
 
 
 _TITLE_OF_RE = re.compile(r"\b(?:president|minister|leader|head|king|queen|ruler) of\s+$", re.I)

@@ -29,11 +29,13 @@ from kb.pipeline import linking
 from kb.pipeline.actor_countries import (
     armed_forces,
     assign_countries,
+    join_named_bodies,
     main_country,
     name_generic_bodies,
+    national_bodies,
 )
 from kb.pipeline.candidates import candidates
-from kb.pipeline.entity import Entity, Lexicon, shared_lexicon
+from kb.pipeline.entity import Entity, Lexicon, Spans, shared_lexicon
 from kb.pipeline.fold import fold
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
@@ -69,7 +71,10 @@ def find_actors(
     merge_acronyms(entities)
     merge_short_names(entities, lex)
     name_reference_orgs(entities)
-    entities += armed_forces(body, geo or [], excluded, quotes or [], main)
+    forces = armed_forces(body, geo or [], excluded, quotes or [], main)
+    taken = Spans([m for e in entities for m in e.mentions])
+    bodies = forces + national_bodies(body, taken, excluded, quotes or [], main)
+    entities += bodies
     kept = [
         e
         for e in entities
@@ -78,6 +83,7 @@ def find_actors(
     linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
     name_generic_bodies(kept)
+    kept = join_named_bodies(kept, bodies)
     return tuple(_finish(e) for e in sorted(kept, key=lambda e: min(e.mentions)))
 
 

@@ -141,3 +141,78 @@ def test_armed_forces_of_a_named_country() -> None:
 def test_bare_military_as_an_adjective_is_no_body() -> None:
     text = "Venezuela and Venezuela and Venezuela: observers expect the military action soon."
     assert all(a.kind != "organization" for a in extract(text).actors)
+
+
+def organisations(text: str) -> dict[str, tuple[str, ...]]:
+    return {a.name: a.surface_forms for a in extract(text).actors if a.kind == "organization"}
+
+
+# An article plainly about one (invented-story) country: Ruritania is not in the
+# gazetteer, so these use a real one, named three times.
+ABOUT_MOLDOVA = "Moldova voted. Moldova waited. In Moldova, "
+
+
+def test_a_common_noun_parliament_is_the_countrys_parliament() -> None:
+    found = organisations(
+        ABOUT_MOLDOVA + "Ana Rusu won a vote in parliament on Tuesday. The 101-member "
+        "parliament, after a long debate, approved her."
+    )
+    assert found == {"Parliament (Moldova)": ("parliament",)}
+
+
+def test_members_of_parliament_and_police_officers_are_people_not_bodies() -> None:
+    found = organisations(
+        ABOUT_MOLDOVA + "members of parliament cheered while police officers and soldiers "
+        "and police kept watch."
+    )
+    assert found == {}
+
+
+def test_police_opening_a_sentence_or_with_its_country_is_the_force() -> None:
+    found = organisations(ABOUT_MOLDOVA + "the vote ended. Police said two men were held.")
+    assert set(found) == {"Police (Moldova)"}
+    assert set(organisations("Kenya's police fired tear gas in Nairobi.")) == {"Police (Kenya)"}
+
+
+def test_a_named_force_or_legislature_is_not_doubled_by_its_common_noun() -> None:
+    found = organisations(
+        ABOUT_MOLDOVA + "the Moldova Army deployed troops, and the army said calm had returned."
+    )
+    assert found == {"Moldova Army": ("Moldova Army", "army")}
+    found = organisations(ABOUT_MOLDOVA + "Moldova's Congress met; parliament voted to adjourn.")
+    assert found == {"Congress (Moldova)": ("Congress", "parliament")}
+
+
+def test_another_countrys_army_takes_no_common_noun() -> None:
+    found = organisations(
+        ABOUT_MOLDOVA + "the Arakan Army advanced, and the army said it had held the line."
+    )
+    assert found["Arakan Army"] == ("Arakan Army",)
+
+
+def test_a_longer_name_keeps_its_police_and_parliament() -> None:
+    found = organisations(
+        "The Vanuatu Police Force said the European Parliament and the National Police "
+        "had been told."
+    )
+    assert not any(name.startswith(("Police (", "Parliament (")) for name in found)
+
+
+def test_armed_movements_named_without_a_head_word_are_organisations() -> None:
+    found = organisations(
+        "Rebels of Ansar Allah, known as the Houthis, fired on ships. The Taliban said "
+        "Islamic State militants had attacked, and Boko Haram was blamed."
+    )
+    assert found == {
+        "Ansar Allah": ("Ansar Allah", "Houthis"),
+        "Taliban": ("Taliban",),
+        "Islamic State": ("Islamic State",),
+        "Boko Haram": ("Boko Haram",),
+    }
+
+
+def test_a_surname_shared_with_a_movement_stays_a_person() -> None:
+    found = {
+        a.name: a.kind for a in extract("Foreign Minister Anna Wagner met Hamas envoys.").actors
+    }
+    assert found == {"Anna Wagner": "person", "Hamas": "organization"}
