@@ -37,7 +37,7 @@ from rapidfuzz.fuzz import partial_ratio
 from kb.pipeline.score_figures import score_figures
 from kb.pipeline.score_roles import score_roles
 from kb.pipeline.score_stances import score_stances
-from kb.pipeline.scoring import Report, Score, country_code, entity_forms, forms_of
+from kb.pipeline.scoring import Report, Score, country_code, entity_forms, forms_of, name_key
 from kb.pipeline.text import fold
 
 __all__ = ["Report", "Score", "evaluate", "evaluate_many", "score_folder"]
@@ -125,7 +125,7 @@ def _score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report, 
         else:
             right = bool(
                 entity_forms(gold_speaker, gold)
-                & (pred_actor_forms.get(pred_speaker) or {fold(pred_speaker)})
+                & (pred_actor_forms.get(pred_speaker) or {name_key(pred_speaker)})
             )
         if pred_speaker is not None:
             _count_given(report, pred_quotes[hit], right=right)

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from kb.pipeline.geo import lookup
-from kb.pipeline.scoring import Report, country_code, entity_forms, forms_of
+from kb.pipeline.scoring import Report, country_code, entity_forms, forms_of, name_key
 from kb.pipeline.text import fold, strip_possessive
 
 _PREPOSITION_RE = re.compile(r"\s(?:of|for|to|at|in|on|from)\s")
@@ -55,7 +55,7 @@ def _gold_country(name: str, gold: dict[str, Any]) -> str | None:
     if code:
         return code
     for item in gold.get("countries", []):
-        if fold(name) in forms_of(item):
+        if name_key(name) in forms_of(item):
             return country_code(item)
     return None
 
@@ -71,7 +71,9 @@ def _role_context_right(
         return p_org is None and p_country is None
     if g_country and p_country and _gold_country(g_country, gold) == p_country:
         return True
-    return bool(g_org and p_org and entity_forms(g_org, gold) & (forms.get(p_org) or {fold(p_org)}))
+    return bool(
+        g_org and p_org and entity_forms(g_org, gold) & (forms.get(p_org) or {name_key(p_org)})
+    )
 
 
 def score_roles(gold: dict[str, Any], pred: dict[str, Any], report: Report, label: str) -> None:
@@ -83,7 +85,7 @@ def score_roles(gold: dict[str, Any], pred: dict[str, Any], report: Report, labe
     used: set[int] = set()
     for p in pred.get("roles", []):
         actor, title = p.get("actor") or "", p.get("title") or ""
-        actor_forms = forms.get(actor) or {fold(actor)}
+        actor_forms = forms.get(actor) or {name_key(actor)}
         hit = next(
             (
                 i

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kb.pipeline.geo import gazetteer, lookup
-from kb.pipeline.scoring import Report, Score, country_code, entity_forms, forms_of
-from kb.pipeline.text import fold
+from kb.pipeline.scoring import Report, Score, country_code, entity_forms, forms_of, name_key
 
 Triple = tuple[str, str, str]
 _SYMMETRIC = frozenset({"meets"})  # "X meets Y" is "Y meets X"
@@ -22,7 +21,7 @@ Forms = dict[str, set[str]]
 
 
 def _same_entity(gold_name: str, pred_name: str, gold: dict[str, Any], pred_forms: Forms) -> bool:
-    if entity_forms(gold_name, gold) & (pred_forms.get(pred_name) or {fold(pred_name)}):
+    if entity_forms(gold_name, gold) & (pred_forms.get(pred_name) or {name_key(pred_name)}):
         return True
     code = _name_code(pred_name)
     return code is not None and code == _name_code(gold_name, gold)
@@ -34,7 +33,7 @@ def _name_code(name: str, gold: dict[str, Any] | None = None) -> str | None:
     if code or gold is None:
         return code
     for item in gold.get("countries", []):
-        if fold(name) in forms_of(item):
+        if name_key(name) in forms_of(item):
             return country_code(item)
     return None
 

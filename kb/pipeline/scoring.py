@@ -147,10 +147,19 @@ def _share(right: int, total: int) -> str:
     return f"{right / total if total else 1.0:.3f} ({right}/{total})"
 
 
+_LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def name_key(form: str) -> str:
+    """A form folded for matching. A leading "the" is no part of a name: the gold
+    writes "the military" where a mention is "military", and both mean one body."""
+    return fold(_LEADING_THE_RE.sub("", form))
+
+
 def forms_of(item: dict[str, Any]) -> set[str]:
-    return {
-        fold(f) for f in [item.get("name") or "", *item.get("surface_forms", [])] if f and fold(f)
-    }
+    """The keys of the names an item goes by."""
+    forms = [item.get("name") or "", *item.get("surface_forms", [])]
+    return {key for f in forms if f and (key := name_key(f))}
 
 
 def country_code(item: dict[str, Any]) -> str | None:
@@ -165,11 +174,11 @@ _COLLECTIVE_RE = re.compile(r"^(?:the\s+)?(.+?)\s+(?:officials|government|author
 
 
 def entity_forms(name: str, gold: dict[str, Any]) -> set[str]:
-    forms = {fold(name)}
+    forms = {name_key(name)}
     for key in ("people", "organizations", "countries"):
         for item in gold.get(key, []):
             item_forms = forms_of(item)
-            if fold(name) in item_forms:
+            if name_key(name) in item_forms:
                 forms |= item_forms
     collective = _COLLECTIVE_RE.match(fold(name))
     if len(forms) == 1 and collective:

@@ -176,3 +176,13 @@ def test_gold_without_roles_scores_no_roles(tmp_path: Path) -> None:
     prediction = _prediction("US officials") | {"roles": [_role("President", None, "US")]}
     report = evaluate(_gold(tmp_path, "US officials"), {"doc": prediction})
     assert (report.roles.tp, report.roles.fp, report.roles.fn) == (0, 0, 0)
+
+
+def test_a_leading_the_is_no_part_of_an_organisations_name() -> None:
+    from kb.pipeline.scoring import forms_of
+
+    gold = {"name": "Armed Forces of Ruritania", "surface_forms": ["the military"]}
+    assert forms_of({"name": "Ruritanian armed forces", "surface_forms": ["military"]}) & (
+        forms_of(gold)
+    )
+    assert not forms_of({"name": "Theodore Bank"}) & forms_of({"name": "odore Bank"})
