@@ -366,12 +366,26 @@ _SHORT_MONTHS = frozenset(
 )
 
 
+def _in_reference_names(words: list[str], lex: Lexicon) -> frozenset[int]:
+    """The positions of words that belong to a reference name of two words or more
+    ("Islamic State", "Ansar Allah"): a not-actor word there does not cut the name."""
+    if not any(w in lex.not_actor for w in words):
+        return frozenset()
+    inside: set[int] = set()
+    for i in range(len(words) - 1):
+        for j in range(i + 2, min(len(words), i + 6) + 1):
+            if reference_org(" ".join(words[i:j])) is not None:
+                inside.update(range(i, j))
+    return frozenset(inside)
+
+
 def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexicon) -> list[Run]:
     """The pieces between connectors and not-actor words, with markers standing for
     those (a barrier the classifier ignores, a connector that separates without
     tainting); a name ends before a connector leading to a date."""
     pieces: list[Run] = []
     current: Run = []
+    named = _in_reference_names(words, lex)
     for k, part in enumerate(parts):
         w = part[0]
         nxt = words[k + 1] if k + 1 < len(words) else ""
@@ -400,6 +414,7 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             w in lex.not_actor
             and w not in lex.org_heads
             and not has_head
+            and k not in named
             and not (w in _SHORT_MONTHS and current and nxt[:1].isupper())
         ):
             # "Zin Mar Aung": a short month between two names is a name, not a date.

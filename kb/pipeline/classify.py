@@ -161,13 +161,15 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names
     geo = any(is_geo_word(w) for w in words)
+    # A reference name is an actor whatever its words: "Islamic State", "Ansar Allah".
+    reference = reference_org(text) is not None
     return Traits(
         head_named=(
             any(w in lex.org_heads for w in words[1:])
             or (len(words) == 1 and words[0] in lex.org_heads)
             or head_first
             or text.endswith((".com", ".org", ".net", ".info"))
-            or reference_org(text) is not None  # "Mercosur", "Arab League"
+            or reference  # "Mercosur", "Arab League"
         ),
         # "J.K. Mensah": dotted initials before a name are a person's, not an acronym.
         acronym=(
@@ -183,7 +185,7 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         or (folded_first and len(words) > 1),
         named=folded_first,
         adjectival=text.endswith(("ist", "ian", "ese", "ic")),
-        not_actor=any(w in lex.not_actor or is_geo_word(w) for w in words),
+        not_actor=not reference and any(w in lex.not_actor or is_geo_word(w) for w in words),
         geo=geo,
     )
 

@@ -1,9 +1,10 @@
-"""International and regional organisations by their reference names.
+"""International and regional organisations, and armed movements, by their reference names.
 
 In:  ``data/international_orgs.json``: each organisation's canonical name, its
      acronyms, other names, and names it shares with other bodies ("Security
-     Council") with its parent ("United Nations"); generic reference data,
-     loaded once.
+     Council") with its parent ("United Nations"); ``data/armed_groups.json``:
+     armed groups and movements that copy names with no body's head word ("the
+     Taliban", "Houthis"), in the same shape; generic reference data, loaded once.
 Out: ``reference_org(form)``: the canonical name a form stands for, or None;
      ``name_reference_orgs(entities)``: each organisation entity named by a
      reference form takes the canonical name, and entities standing for the same
@@ -24,11 +25,18 @@ from kb.pipeline.entity import Entity
 from kb.pipeline.text import fold, load_json
 
 
+def _organisations() -> list[dict]:
+    return [
+        *load_json("international_orgs.json")["organizations"],
+        *load_json("armed_groups.json")["organizations"],
+    ]
+
+
 @cache
 def _table() -> dict[str, str]:
     """Folded acronym or name (dots dropped from acronyms) -> canonical name."""
     table: dict[str, str] = {}
-    for org in load_json("international_orgs.json")["organizations"]:
+    for org in _organisations():
         for form in (org["name"], *org["aliases"]):
             table[fold(form)] = org["name"]
         for acronym in org["acronyms"]:
@@ -41,7 +49,7 @@ def _shared() -> dict[str, tuple[str, str]]:
     """Folded shared name -> (canonical name, the parent that must be named too)."""
     return {
         fold(form): (org["name"], org.get("parent", org["name"]))
-        for org in load_json("international_orgs.json")["organizations"]
+        for org in _organisations()
         for form in org.get("context_aliases", ())
     }
 
