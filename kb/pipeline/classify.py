@@ -70,7 +70,8 @@ PARTY_MEMBER_AFTER_RE = re.compile(
 )
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
-AND_BEFORE_RE = re.compile(r"(?:^|\s)[a-z]+ ([A-Z][a-z]+) and $")
+# "the AU Peace and Security Council": a parent's acronym before it begins the name.
+AND_BEFORE_RE = re.compile(r"(?:^|\s)(?:[a-z]+ |(?P<parent>[A-Z]{2,6}) )([A-Z][a-z]+) and $")
 LINKED_BEFORE_RE = re.compile(
     r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
     r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
@@ -272,7 +273,7 @@ def _run_back_over_and(body: str, cand: Candidate) -> None:
     before = AND_BEFORE_RE.search(body, max(0, cand.start - 40), cand.start)
     if before is None:
         return
-    word = before.group(1)
+    word = before.group(2)
     lex = shared_lexicon()
     if (
         is_geo_word(word)
@@ -283,9 +284,12 @@ def _run_back_over_and(body: str, cand: Candidate) -> None:
         or cand.text.split()[0] in lex.org_heads
     ):
         return
-    cand.start = before.start(1)
+    parent = before.group("parent")
+    if parent and reference_org(parent) is None:
+        return  # "a BBC Peace and Security Council": only a known parent joins
+    cand.start = before.start("parent" if parent else 2)
     cand.text = body[cand.start : cand.end]
-    cand.ntokens += 2
+    cand.ntokens += 3 if parent else 2
     cand.single = False
 
 

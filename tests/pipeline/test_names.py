@@ -493,3 +493,10 @@ def test_a_body_named_for_a_titled_person_keeps_the_title_and_its_and() -> None:
     )
     assert set(orgs(text)) == {"King Fahd Center for Research and Arab Studies"}
     assert people(text) == {}
+
+
+def test_a_parents_acronym_begins_a_two_noun_body() -> None:
+    text = "Both sides may appeal to the AU Peace and Security Council, the envoy said."
+    assert list(orgs(text)) == ["AU Peace and Security Council"]
+    # An unknown acronym does not join: it may be a separate actor in a list.
+    assert "Peace and Security Council" not in orgs("The XQ Peace and Security Council met.")
