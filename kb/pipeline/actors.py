@@ -39,7 +39,7 @@ from kb.pipeline.entity import Entity, Lexicon, Spans, shared_lexicon
 from kb.pipeline.fold import fold
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
-from kb.pipeline.merging import merge_acronyms, merge_short_names
+from kb.pipeline.merging import merge_acronym_titles, merge_acronyms, merge_short_names
 from kb.pipeline.places import named_as_place
 from kb.pipeline.reference_orgs import name_reference_orgs
 from kb.pipeline.types import ActorFound, ActorKind, Snapshot
@@ -70,6 +70,7 @@ def find_actors(
     entities = linker.entities
     merge_acronyms(entities)
     merge_short_names(entities, lex)
+    merge_acronym_titles(entities)
     name_reference_orgs(entities)
     forces = armed_forces(body, geo or [], excluded, quotes or [], main)
     taken = Spans([m for e in entities for m in e.mentions])

@@ -3,14 +3,21 @@
 In:  the article's entities after linking.
 Out: the same list, with "EU" absorbed into "European Union" (initials agree, or
      the article defined the acronym), "Office for the Coordination of Humanitarian
-     Affairs" into "UN Office for ..." and "Bhumjaithai" into "Bhumjaithai Party".
-Guarantees: only organisations are merged; the absorbed entity leaves the list
+     Affairs" into "UN Office for ..." and "Bhumjaithai" into "Bhumjaithai Party";
+     "CEC Nashiruddin" into the person Nasiruddin, the acronym his title.
+Guarantees: only organisations are merged (into an organisation, or a titled
+     surname into its person); the absorbed entity leaves the list
      and every form and mention of it goes to the one that stays.
 """
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz.fuzz import ratio
+
 from kb.pipeline.entity import Entity, Lexicon, is_acronym
+from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
 
 
@@ -90,3 +97,41 @@ def _without_heads(form: str, lex: Lexicon) -> str:
     while len(words) > 1 and words[-1] in lex.org_heads:
         words.pop()
     return fold(" ".join(words)) if len(words) < len(form.split()) else ""
+
+
+_TITLED_RE = re.compile(r"([A-Z]{2,5}) ([A-Z][\w'\u2019-]+)")
+
+
+def merge_acronym_titles(entities: list[Entity]) -> None:
+    """ "the CEC Nashiruddin" where the article names Abul Mansur Nasiruddin: an
+    unknown acronym before a person's surname (or a spelling one letter or so
+    off) is that person's title, so the mention is the person's and the bare
+    acronym ("the CEC said") is a title too, no organisation."""
+    people = [e for e in entities if e.kind == "person"]
+    titles: set[str] = set()
+    for entity in [e for e in entities if e.kind == "organization" and not e.known]:
+        split = [_TITLED_RE.fullmatch(f) for f in entity.forms]
+        if not split or not all(split) or len({m.group(1) for m in split if m}) != 1:
+            continue
+        acronym = split[0].group(1) if split[0] else ""
+        if reference_org(acronym) is not None:
+            continue
+        names = {fold(m.group(2)) for m in split if m}
+        person = next((p for p in people if any(_same_surname(n, p) for n in names)), None)
+        if person is None:
+            continue
+        cut = len(acronym) + 1
+        for form, count in entity.forms.items():
+            person.forms[form[cut:]] = person.forms.get(form[cut:], 0) + count
+        person.mentions += [(s + cut, e) for s, e in entity.mentions]
+        person.keys |= names
+        entities.remove(entity)
+        titles.add(acronym)
+    entities[:] = [e for e in entities if not (e.kind == "organization" and set(e.forms) <= titles)]
+
+
+def _same_surname(name: str, person: Entity) -> bool:
+    surnames = {key.split()[-1] for key in person.keys if key}
+    return name in surnames or any(
+        len(s) >= 6 and s[0] == name[0] and ratio(s, name) >= 85 for s in surnames
+    )

@@ -500,3 +500,12 @@ def test_a_parents_acronym_begins_a_two_noun_body() -> None:
     assert list(orgs(text)) == ["AU Peace and Security Council"]
     # An unknown acronym does not join: it may be a separate actor in a list.
     assert "Peace and Security Council" not in orgs("The XQ Peace and Security Council met.")
+
+
+def test_an_acronym_before_a_surname_is_the_persons_title() -> None:
+    found = extract(
+        "Chief Election Commissioner Ana Velasco Marquette said the vote was set. "
+        "Envoys met the CEC Marquete on Tuesday, and the CEC later said it went well."
+    ).actors
+    assert [(a.name, a.kind) for a in found] == [("Ana Velasco Marquette", "person")]
+    assert "Marquete" in found[0].surface_forms
