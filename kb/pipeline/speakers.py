@@ -105,8 +105,10 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
         return None
     if set(fold(body[pos : found[0].start]).split()) & _LOWER_TITLES:
         return None  # "said the president of the Senate": the post's holder, unnamed
-    if _holder_follows(body, found[-1].end):
-        return None  # "said NUG foreign minister Ana Ruiz", a name we did not read as one
+    if any(_holder_follows(body, m.end) for m in found):
+        # "said NUG foreign minister Ana Ruiz", "said IMF mission chief for Sri Lanka
+        # Ana Ruiz": a name we did not read as one holds the post
+        return None
     return found[0]
 
 

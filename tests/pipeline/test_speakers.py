@@ -391,6 +391,17 @@ def test_a_body_before_a_post_and_a_name_we_did_not_read_is_no_speaker() -> None
         "for Ruritania Xq Vvrr-Tlo."
     )
     assert speakers(text) == [None]
+    # A country of two words in the post is a name too, before the holder's.
+    text = text.replace("Ruritania", "Sri Lanka")
+    assert speakers(text) == [None]
+
+
+def test_a_name_after_a_post_for_a_country_of_two_words_speaks() -> None:
+    text = (
+        "“We will engage with the new team in the coming weeks,” said IMF senior mission chief "
+        "for Sri Lanka Krishna Vvrr-Tlo."
+    )
+    assert speakers(text) == ["Krishna Vvrr-Tlo"]
 
 
 def test_a_short_month_between_names_is_part_of_the_name() -> None:
