@@ -172,12 +172,26 @@ def _org_descriptions(
             code = code or next(iter(demonyms))
             required = [w for w in required if lookup(w) is None]
         earlier = orgs[: bisect_left(starts, match.start())]
-        name = _org_named(noun, required, code, earlier, org_actors)
+        name = _apposed_org(body, noun, earlier) if not required else None
+        name = name or _org_named(noun, required, code, earlier, org_actors)
         if name:
             out.append(Mention(match.start(), match.end(), name, "organization"))
         elif noun in words("org_descriptions_that_speak") - {"party", "movement"}:
             out.append(Mention(match.start(), match.end(), "", UNRESOLVED))
     return out
+
+
+def _apposed_org(body: str, noun: str, earlier: list[Mention]) -> str | None:
+    """ "IGAD, the East African bloc, ... the bloc said": the organisation the text
+    itself called by that noun, in an apposition, most recently."""
+    apposition = re.compile(
+        rf"\s*(?:\([A-Z]{{2,8}}\))?,\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},",
+        re.IGNORECASE,
+    )
+    for mention in reversed(earlier):
+        if apposition.match(body, mention.end, mention.end + 80):
+            return mention.name
+    return None
 
 
 def _org_named(

@@ -438,3 +438,12 @@ def test_no_speaker_no_confidence() -> None:
     text = "Crowds gathered.\n\n“We will never give up on this city, whatever they do.”"
     (quote,) = extract(text).quotes
     assert (quote.speaker, quote.confidence, quote.speaker_rule) == (None, 0.0, "")
+
+
+def test_a_description_the_text_gave_an_organisation_in_apposition_is_it() -> None:
+    text = (
+        "The Union of Coastal States (UCS) welcomed the talks, and the Lakeland Development "
+        "Authority (LDA), the regional bloc, asked to join.\n\n"
+        "“The region cannot carry another season of this,” the bloc said on Wednesday."
+    )
+    assert speakers(text) == ["Lakeland Development Authority"]
