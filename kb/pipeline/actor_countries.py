@@ -275,6 +275,8 @@ def _names_before(body: str, g: GeoMention, start: int, lex: Lexicon) -> bool:
         return False
     gap = body[g.end : start]
     words = re.findall(r"[A-Za-z-]+", gap)
+    if not words and g.kind == "demonym" and gap == " ":
+        return True  # "the Guatemalan Attorney General's Office"
     if not words and not re.match(r"[’']s\b", gap):
         lead = body[max(0, g.start - 30) : g.start]
         if not (gap.strip() == "," and _TITLE_OF_RE.search(lead)):

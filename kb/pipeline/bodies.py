@@ -74,6 +74,12 @@ _STATE_BODY_RE = re.compile(
     rf"\b(?P<geo>{_GEO})(?:['’]s)? (?P<noun>[Ee]mbassy|[Cc]onsulate|{_PORTFOLIO} [Mm]inistry)"
     r"(?: in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
 )
+# "the Attorney General's Office": the office of a post is a body; its country
+# comes from the demonym or name before it, as any generic body's does.
+_OFFICE_RE = re.compile(
+    r"\b(?:(?:Attorney|Prosecutor|Solicitor|Comptroller|Auditor|Inspector)[- ]General"
+    r"|Public Prosecutor|Ombudsman|Prime Minister|President)['’]s (?P<noun>Office)\b"
+)
 # "the foreign ministry of Kenya": the country after the body.
 _MINISTRY_OF_RE = re.compile(rf"\b(?P<noun>{_PORTFOLIO} [Mm]inistry) of (?P<geo>{_GEO})")
 # The portfolio's word in a ministry's canonical name: "Ministry of Foreign Affairs (Kenya)".
@@ -118,6 +124,9 @@ def state_bodies(
         if match.group("place") and match.group("noun").lower() in ("embassy", "consulate"):
             end = match.end("place")  # one country keeps embassies in many
         found.append(_state_body(body, start, end, _ministry_label(match.group("noun"), code)))
+    for match in near_words(_OFFICE_RE, body, ("Office",)):
+        if not in_any(match.start(), excluded):
+            found.append(_state_body(body, match.start(), match.end("noun"), None))
     for match in near_words(_MINISTRY_OF_RE, body, ("ministry", "Ministry")):
         code = lookup(match.group("geo"))
         if code is None or in_any(match.start(), excluded):

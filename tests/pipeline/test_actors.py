@@ -216,3 +216,14 @@ def test_a_surname_shared_with_a_movement_stays_a_person() -> None:
         a.name: a.kind for a in extract("Foreign Minister Anna Wagner met Hamas envoys.").actors
     }
     assert found == {"Anna Wagner": "person", "Hamas": "organization"}
+
+
+def test_the_office_of_a_post_is_a_body_of_its_country() -> None:
+    found = organisations(
+        "The Guatemalan Attorney General’s Office raided two offices. The Attorney "
+        "General’s Office said it had acted lawfully."
+    )
+    assert found == {"Attorney General’s Office (Guatemala)": ("Attorney General’s Office",)}
+    assert set(organisations("The Prime Minister's Office said Ana Ruiz would travel.")) == {
+        "Prime Minister's Office"
+    }
