@@ -213,7 +213,19 @@ def classify(
         return None
     if cand.kind == "organization":
         return cand
-    return _person_by_context(cand, found, before, after, lex)
+    # Cheap test first: a post in lower case ends right before the name.
+    reported_post = (
+        not cand.single
+        and cand.ntokens <= 4
+        and before[-2:-1].islower()
+        and _reported_post_before(body[max(0, start - 120) : start], lex)
+    )
+    # A post set off by a comma may be long: "the Special Representative of the
+    # Secretary-General for the Democratic Republic of the Congo, X".
+    set_off = body[max(0, start - 160) : start] if before.endswith(", ") else before
+    return _person_by_context(
+        cand, found, before, after, lex, reported_post=reported_post, set_off=set_off
+    )
 
 
 def _organisation_by_form(
@@ -294,7 +306,14 @@ def _run_back_over_and(body: str, cand: Candidate) -> None:
 
 
 def _person_by_context(
-    cand: Candidate, found: Traits, before: str, after: str, lex: Lexicon
+    cand: Candidate,
+    found: Traits,
+    before: str,
+    after: str,
+    lex: Lexicon,
+    *,
+    reported_post: bool = False,
+    set_off: str = "",
 ) -> Candidate | None:
     """Weigh the evidence that a piece with no organisation form is a person; the
     context may still make it an organisation ("the group X", "X, which")."""
@@ -307,7 +326,9 @@ def _person_by_context(
         reported_by and not (cand.single and reported_by.group().startswith("according"))
     ):
         evidence += 2
-    if not cand.single and cand.ntokens <= 4 and _named_after_role(before, after, lex):
+    if not cand.single and cand.ntokens <= 4 and _named_after_role(set_off or before, after, lex):
+        evidence += 2
+    if reported_post:
         evidence += 2
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
         # "Dr. Aminata N'Diaye", "head of state Abdulsalami Abubakar"
@@ -361,6 +382,19 @@ def _person_by_context(
         return None
     cand.kind, cand.evidence = "person", evidence
     return cand
+
+
+_REPORTED_POST_RE = re.compile(
+    r"\b(?:said|says|added|told|according to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['\u2019]s\s+)?((?:[a-z][\w-]*\s+){1,8})$"
+)
+
+
+def _reported_post_before(before: str, lex: Lexicon) -> bool:
+    """ "said deputy minister of foreign affairs and international cooperation X": a
+    reporting verb, then a post in lower case, then the name."""
+    match = _REPORTED_POST_RE.search(before)
+    return match is not None and any(fold(w) in lex.role_nouns for w in match.group(1).split())
 
 
 def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:

@@ -53,11 +53,18 @@ _TITLE_GLUE = frozenset(["of", "for", "the", "a", "an", "his", "her", "its", "th
 def _is_title_gap(text: str) -> bool:
     """Whether ``text`` (between a verb or quote and a name) is only title words."""
     parts = text.split()
-    if len(parts) > 7 or len(text) > 70 or "\n" in text:
+    if len(parts) > 9 or len(text) > 90 or "\n" in text:
         return False
-    for part in parts:
+    for k, part in enumerate(parts):
         if not _TITLE_WORD_RE.fullmatch(part):
             return False
+        if (
+            part == "and"
+            and 0 < k < len(parts) - 1
+            and parts[k - 1].islower()
+            and parts[k + 1].islower()
+        ):
+            continue  # "minister of foreign affairs and international cooperation"
         if (
             part.lower() in _FUNCTION_WORDS
             and part.lower() not in _TITLE_GLUE
@@ -79,12 +86,15 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
     found: list[Mention] = []
     last = pos
     for m in mentions:
-        if m.start < pos or m.start > pos + 80 or m.kind == "demonym":
+        if m.start < pos or m.start > pos + 100 or m.kind == "demonym":
             continue
         # A body's own name is title words too: "said Land and Justice Party lawmaker X".
         if m.start < last:
             continue  # a name inside the one before ("Armenia" in "Armenia Alliance")
-        if not _is_title_gap(body[last : m.start]):
+        gap = body[last : m.start]
+        if found and gap[:2] in ("'s", "’s"):
+            gap = gap[2:]  # "said Congo's deputy minister X": the owner's post
+        if not _is_title_gap(gap):
             break
         found.append(m)
         last = m.end

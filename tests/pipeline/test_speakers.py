@@ -447,3 +447,24 @@ def test_a_description_the_text_gave_an_organisation_in_apposition_is_it() -> No
         "“The region cannot carry another season of this,” the bloc said on Wednesday."
     )
     assert speakers(text) == ["Lakeland Development Authority"]
+
+
+def test_a_long_post_in_lower_case_after_the_verb_leads_to_the_name() -> None:
+    text = (
+        "“We will not sign anything,” said Ruritania’s deputy minister of foreign affairs "
+        "and international cooperation Ilse Varo-Kettunen on Tuesday."
+    )
+    assert speakers(text) == ["Ilse Varo-Kettunen"]
+
+
+def test_and_between_two_names_is_no_post() -> None:
+    text = "“We will not sign anything,” said Ilse Varo-Kettunen and Pavel Orsk on Tuesday."
+    assert speakers(text) != ["Pavel Orsk"]
+
+
+def test_a_long_post_set_off_by_a_comma_names_a_person() -> None:
+    text = (
+        "The mission said it was worried, according to the Special Representative of the "
+        "Secretary-General for the Democratic Republic of the Congo, Ilse Varo-Kettunen."
+    )
+    assert "Ilse Varo-Kettunen" in {a.name for a in extract(text).actors if a.kind == "person"}
