@@ -48,7 +48,11 @@ TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|or
 # A capitalised word or an acronym with dots ("U.S."). Written capital-first, with
 # "(?:[A-Z]\.){2,}" folded in behind a look-behind, so that the regex engine can skip
 # to the next capital instead of trying the pattern at every position (3x faster).
-_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’]*(?:\.(?:com|org|net|info)\b)?))"
+# A lone initial ("John F. Kennedy", "T. J. Okonjo") keeps its dot when a capital follows.
+_CAP = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?= [A-Z])"
+    r"|[\w'’]*(?:\.(?:com|org|net|info)\b)?))"
+)
 CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with
 # lower-case connectors ("of", "de", "of the") allowed between two capitalised words.
@@ -89,6 +93,9 @@ def sequences(body: str) -> list[Run]:
         for match in TOKEN_RE.finditer(text):
             word = match.group()
             start = run.start() + match.start()
+            if current and _ends_sentence(body, current[-1], word):
+                runs.append(current)  # "Plan B. The ministry": the initial ended a sentence
+                current = []
             bare = strip_possessive(word)
             current.append((bare, start, start + len(bare)))
             if bare != word:
@@ -97,6 +104,14 @@ def sequences(body: str) -> list[Run]:
         if current:
             runs.append(current)
     return runs
+
+
+def _ends_sentence(body: str, last: tuple[str, int, int], word: str) -> bool:
+    """Whether a lone capital before ``word`` ended a sentence: its dot is followed by
+    a function word ("Plan B. The"), not by a name ("John F. Kennedy")."""
+    return (
+        len(last[0]) == 1 and body[last[2] : last[2] + 1] == "." and word in shared_lexicon().stop
+    )
 
 
 def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:

@@ -509,3 +509,14 @@ def test_an_acronym_before_a_surname_is_the_persons_title() -> None:
     ).actors
     assert [(a.name, a.kind) for a in found] == [("Ana Velasco Marquette", "person")]
     assert "Marquete" in found[0].surface_forms
+
+
+def test_initials_with_their_dots_are_part_of_the_name() -> None:
+    found = extract(
+        "The mission, led by former chief justice T. J. Okafor-Bello, said the vote was "
+        "calm. Ana Ruiz met John F. Kennedy. They chose Plan B. The Ministry of Defence agreed."
+    ).actors
+    names = {a.name: a.kind for a in found}
+    assert names["T. J. Okafor-Bello"] == "person"
+    assert names["John F. Kennedy"] == "person"
+    assert "Ministry of Defence" in names and not any("Plan" in n for n in names)
