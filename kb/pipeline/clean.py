@@ -49,7 +49,7 @@ _DEBRIS_RE = re.compile(
             r"(?:;|\b(?:editing|writing) by\b).*$",
             r"^\(?editing by\b.{0,80}$",
             r"^our standards:.*$",
-            r"^[-–—#* ]*end[-–—#* ]*$",  # a press release's "-END-" mark
+            r"^[-–—#* ]*(?:ends?|#{3})[-–—#* ]*$",  # a press release's "-END-", "-ENDS-", "###"
             r"^\d{1,2} min(?:ute)? read$",
             r"^related (?:coverage|topics|stories|content)$",
             r"^(?:more on this story|close panel|share page|about sharing|tweet)$",

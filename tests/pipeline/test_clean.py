@@ -4,6 +4,7 @@
 
 from datetime import date
 
+from kb.pipeline import extract
 from kb.pipeline.clean import clean
 
 
@@ -87,3 +88,9 @@ def test_offsets_map_body_back_to_raw() -> None:
             c.body[run.body_start : run.body_start + run.length]
             == raw[run.raw_start : run.raw_start + run.length]
         )
+
+
+def test_a_press_releases_end_marks_are_debris() -> None:
+    text = "Cairo, 3 May\n\nThe Ministry said the talks went well.\n\n-ENDS-\n\n###\n"
+    assert not any(a.name in ("ENDS", "###") for a in extract(text).actors)
+    assert "ENDS" not in clean(text).body

@@ -520,3 +520,16 @@ def test_initials_with_their_dots_are_part_of_the_name() -> None:
     assert names["T. J. Okafor-Bello"] == "person"
     assert names["John F. Kennedy"] == "person"
     assert "Ministry of Defence" in names and not any("Plan" in n for n in names)
+
+
+def test_his_excellency_and_a_title_acronym_before_an_apostrophe_name() -> None:
+    found = extract(
+        "The session was attended by H.E. Ambassador Omar Haddad-Salem. Envoys met the "
+        "SRSG N'Golo on Monday. Awa N'Golo, the UN envoy, said the vote was calm."
+    ).actors
+    names = {a.name: a.kind for a in found}
+    assert names == {
+        "Omar Haddad-Salem": "person",
+        "Awa N'Golo": "person",
+        "United Nations": "organization",
+    }
