@@ -178,6 +178,8 @@ def join_named_bodies(entities: list[Entity], bodies: list[Entity]) -> list[Enti
         else:
             continue
         code = _country_of(body)
+        if code is None:
+            continue
         for other in entities:
             if other is body or other.kind != "organization" or id(other) in joined:
                 continue

@@ -20,12 +20,13 @@ Guarantees: pure apart from the entities it merges and names; an article's own
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from kb.pipeline.entity import Entity
 from kb.pipeline.text import fold, load_json
 
 
-def _organisations() -> list[dict]:
+def _organisations() -> list[dict[str, Any]]:
     return [
         *load_json("international_orgs.json")["organizations"],
         *load_json("armed_groups.json")["organizations"],
