@@ -67,6 +67,50 @@ def acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Cand
     return found
 
 
+# "Committee to Protect Journalists", "International Campaign to Ban Landmines": a
+# body's head word, then "to" and a verb phrase in capitals, is one name.
+_TO_HEADS = (
+    "Committee", "Campaign", "Coalition", "Alliance", "Mission",
+    "Fund", "Foundation", "Initiative", "Network", "Movement",
+)  # fmt: skip
+_TO_NAME_RE = re.compile(
+    r"(?<![\w’'-])(?:(?!The\b)[A-Z][\w’'-]* ){0,3}"
+    rf"(?P<noun>{'|'.join(_TO_HEADS)}) to [A-Z][a-z]+(?: (?:the )?[A-Z][a-z]+){{1,3}}"
+)
+
+
+def infinitive_names(
+    body: str, excluded: tuple[tuple[int, int], ...], headings: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Organisations named by a head word and an infinitive ("Committee to Protect
+    Journalists"), never in a heading, where title case makes any phrase look so
+    ("Council to Meet Next Week")."""
+    found = []
+    for match in near_words(
+        _TO_NAME_RE,
+        body,
+        (
+            "Committee",
+            "Campaign",
+            "Coalition",
+            "Alliance",
+            "Mission",
+            "Fund",
+            "Foundation",
+            "Initiative",
+            "Network",
+            "Movement",
+        ),
+    ):
+        if in_any(match.start(), excluded) or in_any(match.start(), headings):
+            continue
+        text = match.group()
+        found.append(
+            Candidate(match.start(), match.end(), text, len(text.split()), "organization", 2)
+        )
+    return found
+
+
 _STATE_BODY_WORDS = ("embassy", "Embassy", "consulate", "Consulate", "ministry", "Ministry")
 _PORTFOLIO = r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice)"
 _GEO = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"

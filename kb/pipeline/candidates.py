@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kb.pipeline.bodies import acronym_names, state_bodies
+from kb.pipeline.bodies import acronym_names, infinitive_names, state_bodies
 from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
@@ -300,7 +300,11 @@ def candidates(
             if out and cand.start < out[-1].end:
                 continue  # "Institute for Peace and Security Studies": inside a name run on
             out.append(marks.mark(_with_syllable(body, cand)))
-    spelled = acronym_names(body, excluded) + state_bodies(body, excluded, main)
+    spelled = (
+        acronym_names(body, excluded)
+        + state_bodies(body, excluded, main)
+        + infinitive_names(body, excluded, headings)
+    )
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)

@@ -533,3 +533,14 @@ def test_his_excellency_and_a_title_acronym_before_an_apostrophe_name() -> None:
         "Awa N'Golo": "person",
         "United Nations": "organization",
     }
+
+
+def test_a_head_word_and_an_infinitive_name_one_body_outside_headings() -> None:
+    text = (
+        "Council to Meet Next Week\n\nThe Committee to Protect Journalists called the arrest "
+        "an attempt to silence the press, and the Global Campaign to Free Reporters agreed."
+    )
+    assert list(orgs(text)) == [
+        "Committee to Protect Journalists",
+        "Global Campaign to Free Reporters",
+    ]
