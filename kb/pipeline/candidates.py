@@ -411,7 +411,12 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
         if not has_head and is_name_particle(words, k):
             current.append(part)
             continue
-        if w.lower() in CONNECTORS and nxt in lex.not_actor and nxt not in lex.org_heads:
+        if (
+            w.lower() in CONNECTORS
+            and nxt in lex.not_actor
+            and nxt not in lex.org_heads
+            and k + 1 not in named
+        ):
             break  # "the National Security Council on Monday": the name ends at the date
         if (w.lower() in CONNECTORS or w == "the") and not has_head and w not in PERSON_PARTICLES:
             if current:

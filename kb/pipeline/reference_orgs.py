@@ -4,7 +4,9 @@ In:  ``data/international_orgs.json``: each organisation's canonical name, its
      acronyms, other names, and names it shares with other bodies ("Security
      Council") with its parent ("United Nations"); ``data/armed_groups.json``:
      armed groups and movements that copy names with no body's head word ("the
-     Taliban", "Houthis"), in the same shape; generic reference data, loaded once.
+     Taliban", "Houthis"), and ``data/national_bodies.json``: national bodies
+     named by a short form everywhere ("the State Department"), in the same
+     shape; generic reference data, loaded once.
 Out: ``reference_org(form)``: the canonical name a form stands for, or None;
      ``name_reference_orgs(entities)``: each organisation entity named by a
      reference form takes the canonical name, and entities standing for the same
@@ -30,6 +32,7 @@ def _organisations() -> list[dict[str, Any]]:
     return [
         *load_json("international_orgs.json")["organizations"],
         *load_json("armed_groups.json")["organizations"],
+        *load_json("national_bodies.json")["organizations"],
     ]
 
 

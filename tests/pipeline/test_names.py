@@ -544,3 +544,14 @@ def test_a_head_word_and_an_infinitive_name_one_body_outside_headings() -> None:
         "Committee to Protect Journalists",
         "Global Campaign to Free Reporters",
     ]
+
+
+def test_national_bodies_known_by_a_short_form_take_their_full_name() -> None:
+    text = (
+        "The U.S. State Department said it was deeply concerned, and the spokesman of the "
+        "Department of State, Ned Barrow, added that the Treasury Department would act."
+    )
+    assert orgs(text) == {
+        "United States Department of State": ("U.S. State Department", "Department of State"),
+        "United States Department of the Treasury": ("Treasury Department",),
+    }
