@@ -71,7 +71,7 @@ PARTY_MEMBER_AFTER_RE = re.compile(
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
 # "the AU Peace and Security Council": a parent's acronym before it begins the name.
-AND_BEFORE_RE = re.compile(r"(?:^|\s)(?:[a-z]+ |(?P<parent>[A-Z]{2,6}) )([A-Z][a-z]+) and $")
+AND_BEFORE_RE = re.compile(r"(?:^|\s)(?:[a-z]+ |The |(?P<parent>[A-Z]{2,6}) )([A-Z][a-z]+) and $")
 LINKED_BEFORE_RE = re.compile(
     r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
     r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
