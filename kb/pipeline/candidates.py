@@ -418,7 +418,12 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             and k + 1 not in named
         ):
             break  # "the National Security Council on Monday": the name ends at the date
-        if (w.lower() in CONNECTORS or w == "the") and not has_head and w not in PERSON_PARTICLES:
+        if (
+            (w.lower() in CONNECTORS or w == "the")
+            and not has_head
+            and w not in PERSON_PARTICLES
+            and k not in named
+        ):
             if current:
                 pieces.append(current)
             pieces.append([(_CONNECTOR, part[1], part[2])])

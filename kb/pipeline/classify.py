@@ -76,6 +76,10 @@ LINKED_BEFORE_RE = re.compile(
     r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
     r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
 )
+NAME_ONLY_BEFORE_RE = re.compile(
+    r"\b(?:gave|gives|give|giving) (?:his|her|their|only (?:his|her|their)) (?:first )?names? "
+    r"(?:only )?as\s+$|\bidentified (?:only )?as\s+$"
+)
 KNOWN_AS_BEFORE_RE = re.compile(r"\b([a-z]+),? (?:also |better )?known as\s+$")
 HONORIFIC_BEFORE_RE = re.compile(
     r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj)\."
@@ -333,6 +337,8 @@ def _person_by_context(
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
         # "Dr. Aminata N'Diaye", "head of state Abdulsalami Abubakar"
         evidence += 2
+    if "as " in before[-4:] and NAME_ONLY_BEFORE_RE.search(before):
+        evidence += 2  # "a nurse, who gave her name only as Mary"
     named_as = KNOWN_AS_BEFORE_RE.search(before) if "as " in before[-4:] else None
     if named_as and fold(named_as.group(1)) in lex.role_nouns:
         evidence += 2  # "a commander known as Abu Hudhaifa al-Ansari"

@@ -173,6 +173,11 @@ def _nearest_subject(
         unknown = _unknown_subject(body, lo, hi, known)
         if unknown is not None and (not subjects or unknown < subjects[0].start):
             return None
+        unnamed = _INDEFINITE_SUBJECT_RE.search(body, lo, hi)
+        if unnamed is not None and (not subjects or unnamed.start() < subjects[0].start):
+            # "A nurse in her twenties, who gave her name only as Mary, said she ...":
+            # the pronoun is the nurse, named only where the text gives her a name.
+            return next((p for p in here if _NAMED_AS_RE.search(body, lo, p.start)), None)
         if subjects:
             return subjects[0]
         pool = [p for p in pool if p.start < lo]
@@ -180,6 +185,16 @@ def _nearest_subject(
     return None
 
 
+# A clause subject the text describes but does not name: "A nurse in her twenties,
+# ... said", "One resident said".
+_INDEFINITE_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:An?|One|Another)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:woman|man|nurse|doctor|resident|witness|farmer|teacher|schoolteacher|mother|father|"
+    r"student|refugee|villager|worker|driver|trader|survivor|volunteer|soldier|officer|"
+    r"official|diplomat|source|shopkeeper|fisherman|grandmother|grandfather|girl|boy|"
+    r"protester|demonstrator|voter|migrant|passenger|pensioner|vendor|mechanic|engineer)\b"
+)
+_NAMED_AS_RE = re.compile(r"\b(?:names?|identified|known)\s+(?:only\s+)?as\s+$")
 _NAME_SUBJECT_RE = re.compile(
     r"(?:^|,\s+|\b(?:and|but|that|while|when|after)\s+)"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"

@@ -47,7 +47,19 @@ _LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
 # introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
 # Affairs"; no punctuation but a possessive, no clause word ("while", "in").
 _TITLE_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?")
+_POSTS_TO = frozenset(
+    ["ambassador", "envoy", "representative", "adviser", "advisor", "delegate", "emissary"]
+)
 _TITLE_GLUE = frozenset(["of", "for", "the", "a", "an", "his", "her", "its", "their"])
+
+
+def _owns(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a possessive: "Okafor's", "the United
+    Nations' envoy"."""
+    mark = body[end : end + 2]
+    return mark in ("'s", "’s") or (
+        body[end - 1 : end] == "s" and mark[:1] in ("'", "’") and mark[1:] in (" ", "")
+    )
 
 
 def _is_title_gap(text: str) -> bool:
@@ -65,6 +77,8 @@ def _is_title_gap(text: str) -> bool:
             and parts[k + 1].islower()
         ):
             continue  # "minister of foreign affairs and international cooperation"
+        if part == "to" and k > 0 and parts[k - 1].lower() in _POSTS_TO:
+            continue  # "former ambassador to Belgium X"
         if (
             part.lower() in _FUNCTION_WORDS
             and part.lower() not in _TITLE_GLUE
@@ -98,7 +112,7 @@ def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None
             break
         found.append(m)
         last = m.end
-    owned = [m for m in found if body[m.end : m.end + 2] in ("'s", "’s")]
+    owned = [m for m in found if _owns(body, m.end)]
     people = [m for m in found if m.kind == "person" and m not in owned]
     if people:
         return people[-1]
@@ -149,8 +163,19 @@ def speaker_after(
             continue
         if m.start > gap + 1 and not _is_title_gap(body[gap : m.start]):
             continue
-        rest = body[m.end : m.end + 90]
-        if re.match(rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?{VERB_AFTER}\b", rest):
+        rest = re.match(
+            rf"\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b", body[m.end : m.end + 90]
+        )
+        if rest:
+            if rest.group("set_off") and m.kind != "person":
+                # "the Union's envoy to Georgia, Siobhan O'Brien, told": the person set off
+                lo, hi = m.end + rest.start("set_off"), m.end + rest.end("set_off")
+                person = next(
+                    (p for p in mentions if lo <= p.start and p.end <= hi and p.kind == "person"),
+                    None,
+                )
+                if person is not None:
+                    return person, True
             return m, True
     cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
     if cue:
@@ -210,7 +235,7 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
         governed = before in _PREPOSITIONS or _is_object(body, mention.start)
         if governed:
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject
-        if body[mention.end : mention.end + 2] in ("'s", "’s"):
+        if _owns(body, mention.end):
             # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
             continue
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
@@ -228,10 +253,7 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
         return mention
     # "The majority of the group's members …, calling for": the members' body.
     owners = [
-        m
-        for m in inside
-        if body[m.end : m.end + 2] in ("'s", "’s")
-        and word_before(body, m.start, floor) in ("of", "")
+        m for m in inside if _owns(body, m.end) and word_before(body, m.start, floor) in ("of", "")
     ]
     return owners[0] if owners else None
 

@@ -468,3 +468,38 @@ def test_a_long_post_set_off_by_a_comma_names_a_person() -> None:
         "Secretary-General for the Democratic Republic of the Congo, Ilse Varo-Kettunen."
     )
     assert "Ilse Varo-Kettunen" in {a.name for a in extract(text).actors if a.kind == "person"}
+
+
+def test_a_plural_possessive_owns_the_post_and_the_person_set_off_speaks() -> None:
+    text = (
+        "The United Nations' Special Representative for the Sahel, Awa Konaté-Diallo of "
+        "Senegal, urged “restraint from all sides”."
+    )
+    assert speakers(text) == ["Awa Konaté-Diallo"]
+
+
+def test_an_ambassador_to_a_country_is_a_post_before_the_name() -> None:
+    text = (
+        "“The militia is still fighting inside the army,” said Ruritanian government "
+        "spokesperson and former ambassador to Belgium Jean-Marc Obu-Nkosi in a statement."
+    )
+    assert speakers(text) == ["Jean-Marc Obu-Nkosi"]
+
+
+def test_a_person_set_off_after_a_post_for_a_country_speaks() -> None:
+    text = (
+        "“Irregularities must be investigated,” the Union’s envoy to Georgia, Maeve "
+        "Cassidy-Byrne, told reporters."
+    )
+    assert speakers(text) == ["Maeve Cassidy-Byrne"]
+
+
+def test_she_after_an_unnamed_subject_is_that_person_not_an_earlier_name() -> None:
+    earlier = "The minister, Ana Ruiz, said she was worried.\n\n"
+    named = (
+        "A nurse in her twenties, who gave her name only as Mary, said she would go back. "
+        "“My patients are still there,” she said."
+    )
+    unnamed = "A nurse in her twenties said she would go back. “My patients are there,” she said."
+    assert speakers(earlier + named) == ["Mary"]
+    assert speakers(earlier + unnamed) == [None]
