@@ -87,12 +87,12 @@ _AFTER_RE = re.compile(
     r"(?:(?:the|a|an|its|their|his|her)\s+)?"
     r"((?:(?:[A-Za-z][\w.’'-]*)\s+){0,3}?(?P<noun>[a-z][a-z-]+))"
     r"(?P<rest>(?:\s+(?:of|at|for|in|to)\s+[^,.;:()“”\"]{1,90})?)"
-    r"(?=[,.;:)]|\s+\(|\s+(?:said|says|told|wrote|since)\b)"
+    r"(?=[,.;:)]|\s+\(|\s+(?:said|says|told|wrote|since|who)\b)"
 )
 _BEFORE_RE = re.compile(
     r"(?:^|[.\n:;]\s*|,\s+|\b[Tt]he\s+|[’']s\s+)"
     r"(?P<title>(?P<core>(?:[A-Za-z][\w-]*\s+){0,3}?(?P<noun>[A-Za-z][a-z-]+))"
-    r"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[A-Za-z][^,.;:]{0,70}?)?),\s+$"
+    r"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?[A-Za-z][^,.;:]{0,70}?)?),\s+$"
 )
 
 
@@ -105,6 +105,21 @@ def _role_words() -> frozenset[str]:
 
 def _is_role_noun(word: str) -> bool:
     return fold(word) in folded_lexicon("role_nouns")
+
+
+# An honorific before a name is no post ("Justice X", "Dr X"); a rank is ("General X").
+_HONORIFICS = frozenset(
+    fold(w)
+    for w in ("Justice", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.",
+              "Professor", "Sheikh", "H.E.")
+)  # fmt: skip
+# A rank or honorific between an apposed post and the name: "the commission
+# chairperson, Justice X", "the army chief, General X".
+_RANK_BEFORE_RE = re.compile(
+    r"(?:\b(?:General|Lieutenant[- ]General|Major[- ]General|Brigadier[- ]General|Colonel|"
+    r"Lieutenant[- ]Colonel|Major|Captain|Admiral|Marshal|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|"
+    r"Professor|Sheikh|H\.E)\.?\s+)+$"
+)
 
 
 def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | None:
@@ -149,6 +164,8 @@ def _prefix_role(
     if found is None:
         return None
     title_start, title = found
+    if all(fold(w) in _HONORIFICS for w in title.split()):
+        return None  # "Justice X", "Dr X": an honorific, no post
     tail = title.split()
     if tail and fold(tail[-1]) in role_words("dangling"):
         return None  # "Minister of Foreign Affairs": the "name" is the title's end
@@ -253,7 +270,11 @@ def _before_role(
     orgs: list[tuple[int, int, str]],
     geo: list[GeoMention],
 ) -> tuple[int, str, str | None, str | None] | None:
-    """ "Peru's foreign minister, " / 'The President of Venezuela, ' before a name."""
+    """ "Peru's foreign minister, " / 'The President of Venezuela, ' before a name,
+    past a rank or honorific ("the commission chairperson, Justice X")."""
+    rank = _RANK_BEFORE_RE.search(body, max(0, start - 40), start)
+    if rank is not None:
+        start = rank.start()
     if body[start - 2 : start] != ", ":
         return None
     window_start = max(body.rfind("\n", 0, start) + 1, start - 110)
@@ -278,7 +299,7 @@ def _before_role(
     # "the secretary general of the Organization of American States": the organisation
     # follows the post noun; one spanning it is the title misread as a name.
     org = org_at(orgs, match.end("noun"), start)
-    head = title.split(" of ")[0].split(" for ")[0].split(" at ")[0].strip()
+    head = title.split(" of ")[0].split(" for ")[0].split(" at ")[0].split(" in ")[0].strip()
     return role_start, head, org[2] if org else owner, owner_country or country
 
 

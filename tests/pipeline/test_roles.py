@@ -225,3 +225,19 @@ def test_a_country_that_is_a_verbs_subject_owns_no_post_after_the_verb() -> None
     roles = {(r.actor, r.title, r.country) for r in extract(text).roles}
     assert ("Ana Ruiz", "Foreign Minister", "CL") in roles
     assert not any(title.startswith("met ") for _, title, _ in roles)
+
+
+def test_an_honorific_is_no_post_and_an_apposed_post_reads_past_it() -> None:
+    text = "The electoral commission chairperson, Justice Tamara Chiwoko, defended the tally."
+    assert roles(text) == [("Tamara Chiwoko", "electoral commission chairperson", None, None)]
+    assert roles("Justice Tamara Chiwoko defended the tally.") == []
+
+
+def test_a_post_in_a_city_and_a_former_post_before_who() -> None:
+    assert roles("China's ambassador in Nouakchott, Zhao Mingliang, congratulated him.") == [
+        ("Zhao Mingliang", "ambassador", None, "CN")
+    ]
+    found = extract("Ana Ruiz-Paz, a former prime minister who lives in exile, said so.").roles
+    assert [(r.actor, r.title, r.former) for r in found] == [
+        ("Ana Ruiz-Paz", "prime minister", True)
+    ]
