@@ -80,6 +80,11 @@ NAME_ONLY_BEFORE_RE = re.compile(
     r"\b(?:gave|gives|give|giving) (?:his|her|their|only (?:his|her|their)) (?:first )?names? "
     r"(?:only )?as\s+$|\bidentified (?:only )?as\s+$"
 )
+_GROUP_NOUNS = frozenset(
+    ["militia", "militias", "group", "groups", "rebels", "movement", "coalition", "fighters",
+     "gang", "gangs", "faction", "factions", "alliance", "network", "party", "organisation",
+     "organization", "force", "forces", "brigade", "brigades"]
+)  # fmt: skip
 KNOWN_AS_BEFORE_RE = re.compile(r"\b([a-z]+),? (?:also |better )?known as\s+$")
 HONORIFIC_BEFORE_RE = re.compile(
     r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj)\."
@@ -342,6 +347,9 @@ def _person_by_context(
     named_as = KNOWN_AS_BEFORE_RE.search(before) if "as " in before[-4:] else None
     if named_as and fold(named_as.group(1)) in lex.role_nouns:
         evidence += 2  # "a commander known as Abu Hudhaifa al-Ansari"
+    elif named_as and fold(named_as.group(1)) in _GROUP_NOUNS:
+        cand.kind, cand.evidence = "organization", 2  # "militias known as Wazalendo"
+        return cand
     word = prev_word(before)
     # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before
     # the name outweighs a body's noun in what follows.

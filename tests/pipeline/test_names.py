@@ -560,3 +560,21 @@ def test_national_bodies_known_by_a_short_form_take_their_full_name() -> None:
         "United States Department of State": ("U.S. State Department", "Department of State"),
         "United States Department of the Treasury": ("Treasury Department",),
     }
+
+
+def test_a_group_known_as_a_name_is_an_organisation() -> None:
+    text = (
+        "Pro-government militias known as Walinzi clashed with the rebels overnight. "
+        "“We will not run,” said Walinzi commander Justin Bahati-Mwamba by telephone."
+    )
+    found = {a.name: a.kind for a in extract(text).actors}
+    assert found == {"Walinzi": "organization", "Justin Bahati-Mwamba": "person"}
+
+
+def test_a_regional_adjective_used_again_and_again_is_no_person() -> None:
+    text = (
+        "Tehran calls illegal the new European sanctions\n\nOfficials said the list of the "
+        "European persons is ready. The three European countries had already spoken. The "
+        "cooperation ends if the European sanctions are not lifted."
+    )
+    assert "European" not in {a.name for a in extract(text).actors}
