@@ -8,7 +8,9 @@ format, written before any rule was tuned to them:
 - unseen2: the Venezuela crisis in the styles of Reuters, Al Jazeera, teleSUR and the BBC;
 - unseen3: a long read on the migrant exodus, AP copy on the Lima Group, a translated EFE piece;
 - generality: 24 articles across wire copy, press releases, broadcaster web copy, long reads and
-  machine translations, mostly on crises other than Venezuela.
+  machine translations, mostly on crises other than Venezuela;
+- unseen4: eight more in those styles on other crises (Sahel junta, Libya talks, Malawi
+  election, Mizoram refugees, Iran sanctions, M23, Mauritania observers, Ethiopia debt).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -50,6 +52,15 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen3", "countries"): 0.95,
     ("unseen3", "quotes"): 0.88,
     ("unseen3", "speakers"): 0.88,
+    # unseen4: eight articles written with gold before any scoring; held out, then read
+    # for failure classes (HELDOUT.table there). Floors a little under today's scores.
+    ("unseen4", "people"): 0.95,
+    ("unseen4", "organizations"): 0.79,
+    ("unseen4", "countries"): 0.95,
+    ("unseen4", "quotes"): 0.94,
+    ("unseen4", "speakers"): 0.83,
+    ("unseen4", "roles"): 0.65,
+    ("unseen4", "figures"): 0.88,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -68,6 +79,17 @@ FLOORS: dict[tuple[str, str], float] = {
 CREDITS: dict[str, tuple[str, ...]] = {
     "unseen": ("Amina Traoré", "Paul Whitfield", "Issouf Sanogo", "Jelena Marković", "Darko"),
     "unseen2": ("Corina Pons", "Daniel Flynn", "Tom Brown", "Fernando Vergara", "REUTERS"),
+    "unseen4": (
+        "Thiam Ndiaye",
+        "Moussa Ouédraogo-Bila",
+        "Clara Hemmings",
+        "Peter Galloway",
+        "Djibril Kasongo-Ilunga",
+        "Nafisa Al-Amin",
+        "Selam Worku-Tessema",
+        "Reuters",
+        "AFP",
+    ),
 }
 
 
@@ -101,6 +123,7 @@ def test_floor(reports: dict[str, Report], folder: str, category: str) -> None:
 # Precision first: a wrong relation published costs more than a missing one, and facts
 # the importer is sure of (confidence >= 0.8) must be right nine times in ten.
 PRECISION_FLOORS: dict[tuple[str, str], float] = {
+    ("unseen4", "roles"): 0.90,
     ("generality", "stances"): 0.80,
     ("generality", "roles"): 0.90,
     ("generality", "figures"): 0.83,
@@ -150,7 +173,7 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
     assert right / confident >= 0.9, report.as_table()
 
 
-@pytest.mark.parametrize("folder", ["generality", "unseen", "unseen2", "unseen3"])
+@pytest.mark.parametrize("folder", ["generality", "unseen", "unseen2", "unseen3", "unseen4"])
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
 ) -> None:
