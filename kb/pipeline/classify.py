@@ -30,6 +30,7 @@ from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, lookup
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
+from kb.pipeline.wordlists import words
 
 ADMIN_RE = re.compile(
     r"\s+(?:administration|government|regime|presidency|era|years|cabinet|camp|loyalists)\b"
@@ -427,8 +428,12 @@ def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:
         clause = clause.split(" ", 1)[-1]  # the window may start inside a word
     if not re.search(r"\b[a-z]{3,}\b", clause):
         return False  # "Key Representative Says, Restating ...": a headline in title case
+    ordinary = words("ordinary_people")  # "A schoolteacher from Falam, X,"
     return any(
-        w in lex.titles or fold(w) in lex.role_nouns or fold(w).removesuffix("s") in lex.role_nouns
+        w in lex.titles
+        or fold(w) in lex.role_nouns
+        or fold(w).removesuffix("s") in lex.role_nouns
+        or w in ordinary
         for w in re.findall(r"[\w-]+", clause)
     )
 

@@ -177,7 +177,15 @@ def _nearest_subject(
         if unnamed is not None and (not subjects or unnamed.start() < subjects[0].start):
             # "A nurse in her twenties, who gave her name only as Mary, said she ...":
             # the pronoun is the nurse, named only where the text gives her a name.
-            return next((p for p in here if _NAMED_AS_RE.search(body, lo, p.start)), None)
+            return next(
+                (
+                    p
+                    for p in here
+                    if _NAMED_AS_RE.search(body, lo, p.start)
+                    or _SET_OFF_RE.fullmatch(body, unnamed.end(), p.start)
+                ),
+                None,
+            )
         if subjects:
             return subjects[0]
         pool = [p for p in pool if p.start < lo]
@@ -189,11 +197,10 @@ def _nearest_subject(
 # ... said", "One resident said".
 _INDEFINITE_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:An?|One|Another)\s+(?:[a-z][\w-]*\s+){0,3}"
-    r"(?:woman|man|nurse|doctor|resident|witness|farmer|teacher|schoolteacher|mother|father|"
-    r"student|refugee|villager|worker|driver|trader|survivor|volunteer|soldier|officer|"
-    r"official|diplomat|source|shopkeeper|fisherman|grandmother|grandfather|girl|boy|"
-    r"protester|demonstrator|voter|migrant|passenger|pensioner|vendor|mechanic|engineer)\b"
+    rf"(?:{'|'.join(sorted(words('ordinary_people'), key=len, reverse=True))})\b"
 )
+# "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off.
+_SET_OFF_RE = re.compile(r"[^.;:!?,]{0,80},\s")
 _NAMED_AS_RE = re.compile(r"\b(?:names?|identified|known)\s+(?:only\s+)?as\s+$")
 _NAME_SUBJECT_RE = re.compile(
     r"(?:^|,\s+|\b(?:and|but|that|while|when|after)\s+)"

@@ -503,3 +503,11 @@ def test_she_after_an_unnamed_subject_is_that_person_not_an_earlier_name() -> No
     unnamed = "A nurse in her twenties said she would go back. “My patients are there,” she said."
     assert speakers(earlier + named) == ["Mary"]
     assert speakers(earlier + unnamed) == [None]
+
+
+def test_a_name_set_off_after_an_unnamed_subject_is_the_pronouns() -> None:
+    text = (
+        "Ana Ruiz spoke first.\n\nA schoolteacher from the town of Mirav, Lun Tha Seng, "
+        "carried her children across. “We heard the aircraft every evening,” she said."
+    )
+    assert speakers(text) == ["Lun Tha Seng"]
