@@ -182,15 +182,21 @@ def _org_descriptions(
 
 
 def _apposed_org(body: str, noun: str, earlier: list[Mention]) -> str | None:
-    """ "IGAD, the East African bloc, ... the bloc said": the organisation the text
-    itself called by that noun, in an apposition, most recently."""
+    """ "IGAD, the East African bloc, ... the bloc said", "The UN refugee agency,
+    UNHCR, ... the agency said": the organisation the text itself called by that
+    noun, in an apposition, most recently."""
     apposition = re.compile(
         rf"\s*(?:\([A-Z]{{2,8}}\))?,\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},",
         re.IGNORECASE,
     )
+    before = re.compile(
+        rf"\b(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},\s+$", re.IGNORECASE
+    )
     for mention in reversed(earlier):
         if apposition.match(body, mention.end, mention.end + 80):
             return mention.name
+        if before.search(body, max(0, mention.start - 80), mention.start):
+            return mention.name  # "The UN refugee agency, UNHCR, ... the agency said"
     return None
 
 

@@ -42,6 +42,7 @@ _SPEECH_NOUN_ALT = (
 SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
 
 _CLOSED_SENTENCE_RE = re.compile(r"^[”\"’']\s*[.!?]\s+[A-Z]")
+_CLOSED_INSIDE_RE = re.compile(r"^[”\"’']\s+[A-Z]")
 _LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
 # The words of a title or description between a verb or quote and the name they
 # introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
@@ -154,8 +155,12 @@ def speaker_after(
     """The speaker a cue right after the quote names: "Q, X said", "Q, said X",
     "Q, according to X", "Q, he said"."""
     after = body[end : end + 160].split("\n", 1)[0]
-    if _CLOSED_SENTENCE_RE.match(after):
-        return None, False  # '…regime”. Brazilian officials said': the next sentence's voice
+    if _CLOSED_SENTENCE_RE.match(after) or (
+        body[end - 1 : end] == "." and _CLOSED_INSIDE_RE.match(after)
+    ):
+        # '…regime”. Brazilian officials said', '…their future." The Ministry said':
+        # the next sentence's voice
+        return None, False
     lead = _LEAD_RE.match(after)
     gap = end + (lead.end() if lead else 0)
     for m in mentions:

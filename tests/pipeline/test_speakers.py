@@ -511,3 +511,19 @@ def test_a_name_set_off_after_an_unnamed_subject_is_the_pronouns() -> None:
         "carried her children across. “We heard the aircraft every evening,” she said."
     )
     assert speakers(text) == ["Lun Tha Seng"]
+
+
+def test_a_description_the_text_gave_before_an_organisations_name_is_it() -> None:
+    text = (
+        "The UN migration agency, IOM, has no access to the border. In a statement, the "
+        "agency said it was “ready to support the authorities” and called for calm."
+    )
+    assert speakers(text) == ["International Organization for Migration"]
+
+
+def test_a_quote_closed_by_its_own_full_stop_takes_no_voice_from_the_next_sentence() -> None:
+    text = (
+        'Ambassador Omar Haddad-Salem stressed that "there is no military solution to the '
+        'crisis." The Ministry said that Ruritania "will spare no effort" to help.'
+    )
+    assert speakers(text)[0] == "Omar Haddad-Salem"
