@@ -53,7 +53,8 @@ def _org_re() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
         r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
-        rf"(?P<noun>{_alternation(words('org_descriptions'))})\b(?![ -][A-Z])"
+        # "The Ministry said" in a release's house style is "the ministry".
+        rf"(?P<noun>(?i:{_alternation(words('org_descriptions'))}))\b(?![ -][A-Z])"
     )
 
 

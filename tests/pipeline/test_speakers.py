@@ -527,3 +527,11 @@ def test_a_quote_closed_by_its_own_full_stop_takes_no_voice_from_the_next_senten
         'crisis." The Ministry said that Ruritania "will spare no effort" to help.'
     )
     assert speakers(text)[0] == "Omar Haddad-Salem"
+
+
+def test_a_release_capitalising_the_ministry_means_the_ministry_it_named() -> None:
+    text = (
+        "Cairo - The Ministry of Foreign Affairs of Ruritania hosted the talks on Monday.\n\n"
+        "The Ministry said it “will spare no effort” to facilitate an agreement."
+    )
+    assert speakers(text) == ["Ministry of Foreign Affairs of Ruritania"]
