@@ -2,11 +2,12 @@
 
 In:  the clean body, spans to ignore (credits, bylines), heading and quote spans,
      and the article's publisher.
-Out: ``Candidate``s in text order: capitalised runs ("Ruritanian Foreign Minister
-     Ana Ruiz") cut at titles, connectors and not-actor words into pieces,
-     each classified by ``classify``; an organisation naming its officer is cut
-     in two ("OAS Secretary-General Tomas Vidal"); plus the formula-named
-     organisations of ``bodies`` (bracketed acronyms spelled out, state bodies).
+Out: ``Candidate``s in text order: capitalised runs (``runs``: "Ruritanian
+     Foreign Minister Ana Ruiz") cut at titles, then at connectors and not-actor
+     words into pieces (``pieces``), each classified by ``classify``; an
+     organisation naming its officer is cut in two ("OAS Secretary-General Tomas
+     Vidal"); plus the formula-named organisations of ``bodies`` (bracketed
+     acronyms spelled out, state bodies, "Committee to Protect Journalists").
      Datelines ("BEIJING —") are no candidates.
 Guarantees: pure; every candidate satisfies ``body[start:end] == text``, none
      starts inside an excluded span, and a spelled-out name or state body
@@ -26,8 +27,6 @@ from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
     MEDIA_HEADS,
-    NOT_ORG_ACRONYMS,
-    PERSON_PARTICLES,
     Candidate,
     Lexicon,
     Spans,
@@ -38,98 +37,13 @@ from kb.pipeline.entity import (
 )
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.pieces import split_piece
 from kb.pipeline.reference_orgs import reference_org
-from kb.pipeline.text import fold, strip_possessive
+from kb.pipeline.runs import Run, at_plural_possessives, sequences
+from kb.pipeline.text import fold
 from kb.pipeline.titles import leading_title_end, officer_split, without_caption_label
 
-Run = list[tuple[str, int, int]]  # (word, start, end) of each word of a run
-
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
-# A capitalised word or an acronym with dots ("U.S."). Written capital-first, with
-# "(?:[A-Z]\.){2,}" folded in behind a look-behind, so that the regex engine can skip
-# to the next capital instead of trying the pattern at every position (3x faster).
-# A lone initial ("John F. Kennedy", "T. J. Okonjo") keeps its dot when a capital follows.
-_CAP = (
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?= [A-Z])"
-    r"|[\w'’]*(?:\.(?:com|org|net|info)\b)?))"
-)
-CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
-# A run: capitalised words joined by one space, a hyphen or a no-break space, with
-# lower-case connectors ("of", "de", "of the") allowed between two capitalised words.
-# "Abdel Fattah al-Burhan", "Karim bin Youssef el-Hadj": a lower-case Arabic particle
-# joined to the next word by a hyphen is part of the name too.
-_HYPHENED = "|".join(sorted(actor_words("arabic_particles"), key=lambda w: (-len(w), w)))
-RUN_RE = re.compile(
-    rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ | (?:{_HYPHENED})-){_CAP})*"
-)
-
-
 _ELIDED_RE = re.compile(r"(?<![\w'’])[a-z]['’]$")
-
-
-def sequences(body: str) -> list[Run]:
-    """Runs of capitalised words joined by single spaces or hyphens, possessives ending a run."""
-    runs: list[Run] = []
-    current: Run
-    for run in RUN_RE.finditer(body):
-        if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
-            continue  # the capital sits inside a word ("McDonald" is one word; "iPhone" none)
-        text = run.group()
-        if text.isalpha() and text.isascii():
-            runs.append([(text, run.start(), run.end())])  # one plain word, the usual run
-            continue
-        if text.isascii() and text.replace(" ", "").replace("-", "").isalpha():
-            # Plain ASCII words: TOKEN_RE would cut exactly at the spaces and hyphens
-            # and no possessive can end one, so split without the regex.
-            pos = run.start()
-            current = []
-            for spaced in text.split(" "):
-                for word in spaced.split("-"):
-                    current.append((word, pos, pos + len(word)))
-                    pos += len(word) + 1
-            runs.append(current)
-            continue
-        current = []
-        for match in TOKEN_RE.finditer(text):
-            word = match.group()
-            start = run.start() + match.start()
-            if current and _ends_sentence(body, current[-1], word):
-                runs.append(current)  # "Plan B. The ministry": the initial ended a sentence
-                current = []
-            bare = strip_possessive(word)
-            current.append((bare, start, start + len(bare)))
-            if bare != word:
-                runs.append(current)
-                current = []
-        if current:
-            runs.append(current)
-    return runs
-
-
-def _ends_sentence(body: str, last: tuple[str, int, int], word: str) -> bool:
-    """Whether a lone capital before ``word`` ended a sentence: its dot is followed by
-    a function word ("Plan B. The"), not by a name ("John F. Kennedy")."""
-    return (
-        len(last[0]) == 1 and body[last[2] : last[2] + 1] == "." and word in shared_lexicon().stop
-    )
-
-
-def _at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
-    """ "the Okonkwos' PDU party": a plural possessive ends a run, as "'s" does in
-    ``sequences`` (whose tokens never end with the apostrophe)."""
-    out: list[Run] = []
-    for run in runs:
-        if len(run) == 1:
-            out.append(run)  # the usual run: one word, nothing to cut
-            continue
-        cut = 0
-        for k, (_w, _s, end) in enumerate(run[:-1]):
-            if body[end : end + 1] in ("'", "’") and body[end + 1 : end + 2] == " ":
-                out.append(run[cut : k + 1])
-                cut = k + 1
-        out.append(run[cut:] if cut else run)
-    return out
-
 
 Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
 _NOT_NAMES = actor_words("not_name_words")
@@ -268,7 +182,7 @@ def candidates(
     publisher_key = fold(publisher) if publisher and media_like else None
     pending: list[Run] = []
     marks = _Marks(excluded, headings, quotes)
-    for run in _runs_then_pending(_at_plural_possessives(body, sequences(body)), pending):
+    for run in _runs_then_pending(at_plural_possessives(body, sequences(body)), pending):
         if _ELIDED_RE.match(body, max(0, run[0][1] - 2), run[0][1]):
             continue  # "Côte d'Ivoire": the word after an elided article ends a name begun before
         planned = plan(tuple([w for w, _s, _e in run]))
@@ -354,124 +268,3 @@ def _runs_then_pending(runs: list[Run], pending: list[Run]) -> Iterator[Run]:
         yield run
         while pending:
             yield pending.pop()
-
-
-def split_piece(parts: Run, lex: Lexicon) -> list[Run]:
-    """Cut a run where a person name meets a place ("Evo Morales of Bolivia") or a stop word."""
-    words = [w for w, _s, _e in parts]
-    joined = "of" in words or "for" in words
-    for k, w in enumerate(words[1:-1] if joined else (), start=1):
-        if (
-            w in ("of", "for")
-            and not any(x in lex.org_heads for x in words[:k])
-            and any(x in lex.org_heads for x in words[k + 1 :])
-        ):
-            # "Juan González of the National Security Council", "Supporters of the
-            # Serbian Progressive Party": a person or a common word, then a body.
-            left = split_piece(parts[:k], lex)
-            right = parts[k + 1 :]
-            while right and right[0][0] == "the":
-                right = right[1:]
-            return left + (split_piece(right, lex) if right else [])
-    has_head = any(w in lex.org_heads for w in words) or (
-        is_acronym(words[0]) and words[0] not in NOT_ORG_ACRONYMS and lookup(words[0]) is None
-    )
-    return _drop_phrases(_cut_at_connectors(parts, words, has_head, lex), lex)
-
-
-_BARRIER, _CONNECTOR = "\x00", "\x01"
-_SHORT_MONTHS = frozenset(
-    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-)
-
-
-def _in_reference_names(words: list[str], lex: Lexicon) -> frozenset[int]:
-    """The positions of words that belong to a reference name of two words or more
-    ("Islamic State", "Ansar Allah"): a not-actor word there does not cut the name."""
-    if not any(w in lex.not_actor for w in words):
-        return frozenset()
-    inside: set[int] = set()
-    for i in range(len(words) - 1):
-        for j in range(i + 2, min(len(words), i + 6) + 1):
-            if reference_org(" ".join(words[i:j])) is not None:
-                inside.update(range(i, j))
-    return frozenset(inside)
-
-
-def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexicon) -> list[Run]:
-    """The pieces between connectors and not-actor words, with markers standing for
-    those (a barrier the classifier ignores, a connector that separates without
-    tainting); a name ends before a connector leading to a date."""
-    pieces: list[Run] = []
-    current: Run = []
-    named = _in_reference_names(words, lex)
-    for k, part in enumerate(parts):
-        w = part[0]
-        nxt = words[k + 1] if k + 1 < len(words) else ""
-        if not has_head and is_name_particle(words, k):
-            current.append(part)
-            continue
-        if (
-            w.lower() in CONNECTORS
-            and nxt in lex.not_actor
-            and nxt not in lex.org_heads
-            and k + 1 not in named
-        ):
-            break  # "the National Security Council on Monday": the name ends at the date
-        if (
-            (w.lower() in CONNECTORS or w == "the")
-            and not has_head
-            and w not in PERSON_PARTICLES
-            and k not in named
-        ):
-            if current:
-                pieces.append(current)
-            pieces.append([(_CONNECTOR, part[1], part[2])])
-            current = []
-            continue
-        if (
-            w.lower() in CONNECTORS
-            and not has_head
-            and w in PERSON_PARTICLES
-            and (is_geo_word(nxt) or not current)
-        ):
-            if current:
-                pieces.append(current)
-            current = []
-            continue
-        if (
-            w in lex.not_actor
-            and w not in lex.org_heads
-            and not has_head
-            and k not in named
-            and not (w in _SHORT_MONTHS and current and nxt[:1].isupper())
-        ):
-            # "Zin Mar Aung": a short month between two names is a name, not a date.
-            if current:
-                pieces.append(current)
-            pieces.append([(_BARRIER, part[1], part[2])])
-            current = []
-            continue
-        current.append(part)
-    if current:
-        pieces.append(current)
-    return pieces
-
-
-def _drop_phrases(pieces: list[Run], lex: Lexicon) -> list[Run]:
-    """Drop the markers, and the pieces directly beside a not-actor word: phrases
-    like "Cold War" or "Monroe Doctrine"; trailing connectors leave every piece."""
-    cleaned: list[Run] = []
-    for idx, piece in enumerate(pieces):
-        if piece[0][0] in (_BARRIER, _CONNECTOR):
-            continue
-        near_barrier = (idx > 0 and pieces[idx - 1][0][0] == _BARRIER) or (
-            idx + 1 < len(pieces) and pieces[idx + 1][0][0] == _BARRIER
-        )
-        if near_barrier and not any(w in lex.org_heads for w, _s, _e in piece):
-            continue
-        while piece and piece[-1][0].lower() in CONNECTORS:
-            piece = piece[:-1]
-        if piece:
-            cleaned.append(piece)
-    return cleaned

@@ -9,7 +9,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.pipeline import candidates, classify, entity, geo
+from kb.pipeline import classify, entity, geo
+from kb.pipeline import runs as run_words
 from kb.pipeline.fold import fold as plain_fold
 from kb.pipeline.text import SENTENCE_END_RE, fold, sentence_bounds, strip_possessive
 
@@ -20,7 +21,7 @@ SPANS = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=8)
 
 _OLD_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
 _OLD_RUN_RE = re.compile(
-    rf"{_OLD_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{candidates.CONNECTOR_ALT}))+ ){_OLD_CAP})*"
+    rf"{_OLD_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{run_words.CONNECTOR_ALT}))+ ){_OLD_CAP})*"
 )
 _OLD_CAP_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-ZÀ-ÞĀ-Ž][^\W_]*")
 
@@ -32,7 +33,7 @@ def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 @settings(max_examples=400)
 @given(TEXT)
 def test_capital_first_patterns_match_the_plain_ones(text: str) -> None:
-    assert _spans(candidates.RUN_RE, text) == _spans(_OLD_RUN_RE, text)
+    assert _spans(run_words.RUN_RE, text) == _spans(_OLD_RUN_RE, text)
     assert _spans(geo._CAP_WORD_RE, text) == _spans(_OLD_CAP_WORD_RE, text)
 
 
@@ -46,7 +47,7 @@ def test_capital_first_patterns_keep_dotted_acronyms() -> None:
         "Guaidó",
         "Venezuela",
     ]
-    assert [m.group() for m in candidates.RUN_RE.finditer(text)] == [
+    assert [m.group() for m in run_words.RUN_RE.finditer(text)] == [
         "The U.S.",
         "U.K.",
         "Juan Guaidó of Venezuela",
@@ -75,13 +76,13 @@ def test_tail_searches_agree_with_full_searches(before: str) -> None:
 
 
 def _old_sequences(body: str) -> list[list[tuple[str, int, int]]]:
-    """``candidates.sequences`` as it was, every run through the tokeniser."""
+    """``run_words.sequences`` as it was, every run through the tokeniser."""
     runs: list[list[tuple[str, int, int]]] = []
-    for run in candidates.RUN_RE.finditer(body):
+    for run in run_words.RUN_RE.finditer(body):
         if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
             continue
         current: list[tuple[str, int, int]] = []
-        for match in candidates.TOKEN_RE.finditer(run.group()):
+        for match in run_words.TOKEN_RE.finditer(run.group()):
             word = match.group()
             start = run.start() + match.start()
             bare = strip_possessive(word)
@@ -97,14 +98,14 @@ def _old_sequences(body: str) -> list[list[tuple[str, int, int]]]:
 @settings(max_examples=400)
 @given(TEXT)
 def test_plain_runs_split_like_the_tokeniser(body: str) -> None:
-    assert candidates.sequences(body) == _old_sequences(body)
+    assert run_words.sequences(body) == _old_sequences(body)
 
 
 def test_plain_runs_split_at_hyphens() -> None:
     body = "Yesterday Foreign Minister Jorge Arreaza of Venezuela and Padrino-López’s aides"
-    runs = candidates.sequences(body)
-    assert runs == _old_sequences(body)
-    assert [w for w, _s, _e in runs[1]] == ["Padrino", "López"]
+    found = run_words.sequences(body)
+    assert found == _old_sequences(body)
+    assert [w for w, _s, _e in found[1]] == ["Padrino", "López"]
 
 
 @given(st.text(max_size=20))

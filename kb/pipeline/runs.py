@@ -1,0 +1,105 @@
+"""Capitalised runs: the clean body in, runs of capitalised words out.
+
+In:  the clean body.
+Out: ``sequences``: each run of capitalised words ("Ruritanian Foreign Minister Ana
+     Ruiz", "Economic Community of West African States") as (word, start, end)
+     triples, joined by single spaces, hyphens, no-break spaces, lower-case
+     connectors ("of the", "de") and Arabic particles ("al-"); a lone initial
+     keeps its dot inside a name ("John F. Kennedy"); a possessive ends a run,
+     as ``at_plural_possessives`` makes a plural one ("the Okonkwos' PDU party").
+Guarantees: pure; ``body[start:end] == word`` for every word (possessives cut).
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+
+from kb.pipeline.entity import CONNECTORS, actor_words, shared_lexicon
+from kb.pipeline.text import strip_possessive
+
+Run = list[tuple[str, int, int]]  # (word, start, end) of each word of a run
+
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
+# A capitalised word or an acronym with dots ("U.S."). Written capital-first, with
+# "(?:[A-Z]\.){2,}" folded in behind a look-behind, so that the regex engine can skip
+# to the next capital instead of trying the pattern at every position (3x faster).
+# A lone initial ("John F. Kennedy", "T. J. Okonjo") keeps its dot when a capital follows.
+_CAP = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?= [A-Z])"
+    r"|[\w'’]*(?:\.(?:com|org|net|info)\b)?))"
+)
+CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
+# A run: capitalised words joined by one space, a hyphen or a no-break space, with
+# lower-case connectors ("of", "de", "of the") allowed between two capitalised words.
+# "Abdel Fattah al-Burhan", "Karim bin Youssef el-Hadj": a lower-case Arabic particle
+# joined to the next word by a hyphen is part of the name too.
+_HYPHENED = "|".join(sorted(actor_words("arabic_particles"), key=lambda w: (-len(w), w)))
+RUN_RE = re.compile(
+    rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ | (?:{_HYPHENED})-){_CAP})*"
+)
+
+
+def sequences(body: str) -> list[Run]:
+    """Runs of capitalised words joined by single spaces or hyphens, possessives ending a run."""
+    runs: list[Run] = []
+    current: Run
+    for run in RUN_RE.finditer(body):
+        if run.start() > 0 and (body[run.start() - 1].isalnum() or body[run.start() - 1] == "_"):
+            continue  # the capital sits inside a word ("McDonald" is one word; "iPhone" none)
+        text = run.group()
+        if text.isalpha() and text.isascii():
+            runs.append([(text, run.start(), run.end())])  # one plain word, the usual run
+            continue
+        if text.isascii() and text.replace(" ", "").replace("-", "").isalpha():
+            # Plain ASCII words: TOKEN_RE would cut exactly at the spaces and hyphens
+            # and no possessive can end one, so split without the regex.
+            pos = run.start()
+            current = []
+            for spaced in text.split(" "):
+                for word in spaced.split("-"):
+                    current.append((word, pos, pos + len(word)))
+                    pos += len(word) + 1
+            runs.append(current)
+            continue
+        current = []
+        for match in TOKEN_RE.finditer(text):
+            word = match.group()
+            start = run.start() + match.start()
+            if current and _ends_sentence(body, current[-1], word):
+                runs.append(current)  # "Plan B. The ministry": the initial ended a sentence
+                current = []
+            bare = strip_possessive(word)
+            current.append((bare, start, start + len(bare)))
+            if bare != word:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+    return runs
+
+
+def _ends_sentence(body: str, last: tuple[str, int, int], word: str) -> bool:
+    """Whether a lone capital before ``word`` ended a sentence: its dot is followed by
+    a function word ("Plan B. The"), not by a name ("John F. Kennedy")."""
+    return (
+        len(last[0]) == 1 and body[last[2] : last[2] + 1] == "." and word in shared_lexicon().stop
+    )
+
+
+def at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
+    """ "the Okonkwos' PDU party": a plural possessive ends a run, as "'s" does in
+    ``sequences`` (whose tokens never end with the apostrophe)."""
+    out: list[Run] = []
+    for run in runs:
+        if len(run) == 1:
+            out.append(run)  # the usual run: one word, nothing to cut
+            continue
+        cut = 0
+        for k, (_w, _s, end) in enumerate(run[:-1]):
+            if body[end : end + 1] in ("'", "’") and body[end + 1 : end + 2] == " ":
+                out.append(run[cut : k + 1])
+                cut = k + 1
+        out.append(run[cut:] if cut else run)
+    return out
