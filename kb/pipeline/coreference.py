@@ -7,8 +7,7 @@ Out: extra ``Mention``s, one per resolved description or pronoun, for the
      - an actor's own name or surface form where the text repeats it but no
        mention covers it ("Williams likewise …");
      - "the coalition", "the bloc", "the ministry", "Ruritania's foreign
-       ministry" -> the organisation named with that head (earlier in the text,
-       or the one actor of the article with that head and country);
+       ministry" -> the organisation named with that head (``org_descriptions``);
      - "the president", "Venezuela's president", "the soldier", "the
        emissary" -> the person who holds that post or description (a role, or
        the words before or after a name), the most present such person first;
@@ -32,48 +31,24 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from kb.pipeline.geo import lookup
+from kb.pipeline.org_descriptions import org_descriptions
 from kb.pipeline.pronouns import governed, it_said, pronouns
 from kb.pipeline.text import fold, near_words
-from kb.pipeline.types import ActorFound, Mention, RoleFound
-from kb.pipeline.wordlists import inside, synonyms, words
+from kb.pipeline.types import UNRESOLVED, ActorFound, Mention, RoleFound
+from kb.pipeline.wordlists import alternation, anchors, inside, synonyms, words
 
 __all__ = ["UNRESOLVED", "descriptions", "merge", "resolve", "words"]
-
-UNRESOLVED = "unresolved"
-
-
-def _alternation(items: frozenset[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True)
-    )
-
-
-@cache
-def _org_re() -> re.Pattern[str]:
-    return re.compile(
-        r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
-        r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
-        # "The Ministry said" in a release's house style is "the ministry".
-        rf"(?P<noun>(?i:{_alternation(words('org_descriptions'))}))\b(?![ -][A-Z])"
-    )
 
 
 @cache
 def _person_re() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
-        rf"(?:(?:{_alternation(words('description_adjectives'))})\s+)?"
+        rf"(?:(?:{alternation(words('description_adjectives'))})\s+)?"
         # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
         r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??"
-        rf"(?P<noun>(?i:{_alternation(words('person_descriptions'))}))\b"
+        rf"(?P<noun>(?i:{alternation(words('person_descriptions'))}))\b"
         r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
-    )
-
-
-@cache
-def _anchors(items: frozenset[str]) -> tuple[str, ...]:
-    return tuple(
-        sorted({w.split()[-1] for w in items} | {w.split()[-1].capitalize() for w in items})
     )
 
 
@@ -145,92 +120,10 @@ def descriptions(
     ordered = sorted(mentions, key=lambda m: m.start)
     spans = sorted(quotes)
     outside = [m for m in ordered if not inside(spans, m.start)]
-    out = _org_descriptions(body, ordered, actors)
+    out = org_descriptions(body, ordered, actors)
     out += _person_descriptions(body, outside, actors, roles)
     out += _government_descriptions(body, ordered, actors, display or {})
     return out
-
-
-def _org_descriptions(
-    body: str, ordered: list[Mention], actors: tuple[ActorFound, ...]
-) -> list[Mention]:
-    orgs = [m for m in ordered if m.kind == "organization"]
-    starts = [m.start for m in orgs]
-    org_actors = [a for a in actors if a.kind == "organization"]
-    out: list[Mention] = []
-    for match in near_words(_org_re(), body, _anchors(words("org_descriptions"))):
-        noun = fold(match.group("noun")).split()[-1]
-        owner = match.group("owner")
-        code = lookup(owner) if owner else None
-        adjectives = fold(match.group("adj")).split()
-        required = [w for w in adjectives if w not in words("generic_org_adjectives")]
-        if owner and code is None:
-            # A place we cannot look up: the body must carry its name, as in
-            # "Ministry of Foreign Affairs (Ruritania)"; "Ruiz's party" names none.
-            required += fold(owner).split()
-        demonyms = {c for c in (lookup(w) for w in adjectives) if c}
-        if demonyms:
-            code = code or next(iter(demonyms))
-            required = [w for w in required if lookup(w) is None]
-        earlier = orgs[: bisect_left(starts, match.start())]
-        name = _apposed_org(body, noun, earlier) if not required else None
-        name = name or _org_named(noun, required, code, earlier, org_actors)
-        if name:
-            out.append(Mention(match.start(), match.end(), name, "organization"))
-        elif noun in words("org_descriptions_that_speak") - {"party", "movement"}:
-            out.append(Mention(match.start(), match.end(), "", UNRESOLVED))
-    return out
-
-
-def _apposed_org(body: str, noun: str, earlier: list[Mention]) -> str | None:
-    """ "IGAD, the East African bloc, ... the bloc said", "The UN refugee agency,
-    UNHCR, ... the agency said": the organisation the text itself called by that
-    noun, in an apposition, most recently."""
-    apposition = re.compile(
-        rf"\s*(?:\([A-Z]{{2,8}}\))?,\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},",
-        re.IGNORECASE,
-    )
-    before = re.compile(
-        rf"\b(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},\s+$", re.IGNORECASE
-    )
-    for mention in reversed(earlier):
-        if apposition.match(body, mention.end, mention.end + 80):
-            return mention.name
-        if before.search(body, max(0, mention.start - 80), mention.start):
-            return mention.name  # "The UN refugee agency, UNHCR, ... the agency said"
-    return None
-
-
-def _org_named(
-    noun: str,
-    required: list[str],
-    code: str | None,
-    earlier: list[Mention],
-    org_actors: list[ActorFound],
-) -> str | None:
-    """The organisation a description with head ``noun`` names: the last one named
-    with that head, else the only actor of the article with it."""
-    country = {a.name: a.country for a in org_actors}
-
-    def fits(name: str) -> bool:
-        parts = set(fold(name).replace("(", " ").replace(")", " ").split())
-        if noun not in parts or not all(w in parts for w in required):
-            return False
-        return code is None or country.get(name) in (None, code)
-
-    named = [m.name for m in earlier if fits(m.name)]
-    if named:
-        return named[-1]
-    if noun in words("collective_descriptions"):
-        heads = words("collective_heads")
-        named = [m.name for m in earlier if heads & set(fold(m.name).split())]
-        if named:
-            return named[-1]
-    candidates = {a.name for a in org_actors if fits(a.name)}
-    if code is not None:
-        placed = {n for n in candidates if country.get(n) == code}
-        candidates = placed or candidates
-    return next(iter(candidates)) if len(candidates) == 1 else None
 
 
 @lru_cache(maxsize=8192)
@@ -288,7 +181,7 @@ def _person_descriptions(
     for role in roles:
         titles.setdefault(role.actor, []).append(role)
     out: list[Mention] = []
-    for match in near_words(_person_re(), body, _anchors(words("person_descriptions"))):
+    for match in near_words(_person_re(), body, anchors(words("person_descriptions"))):
         owner = match.group("owner")
         code = lookup(owner) if owner else None
         if owner and code is None:
@@ -391,7 +284,7 @@ def _government_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], display: dict[str, str]
 ) -> list[Mention]:
     """ "the Trump administration", "US officials", "the Mexican government" -> the country."""
-    follow_re = re.compile(rf"\s+({_alternation(words('government_words'))})\b")
+    follow_re = re.compile(rf"\s+({alternation(words('government_words'))})\b")
     country_of = {a.name: a.country for a in actors}
     us_named = any(m.kind == "country" and m.name == display.get("US") for m in ordered)
     out: list[Mention] = []

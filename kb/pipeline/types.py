@@ -17,6 +17,8 @@ from typing import Literal
 ActorKind = Literal["person", "organization"]
 BlockKind = Literal["paragraph", "caption", "heading"]
 RefType = Literal["actor", "country"]
+# The kind of a mention of a voice the text names but no actor of ours is.
+UNRESOLVED = "unresolved"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ pronouns, quote spans and speakers: no names of people, only English words."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache
 
@@ -26,3 +27,18 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
     index = bisect_right(spans, (pos, 10**12)) - 1
     return index >= 0 and spans[index][0] <= pos < spans[index][1]
+
+
+def alternation(items: frozenset[str]) -> str:
+    """A regex alternation of ``items``, longest first, any run of spaces inside."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True)
+    )
+
+
+@cache
+def anchors(items: frozenset[str]) -> tuple[str, ...]:
+    """The last word of each item, as written and capitalised: ``near_words`` anchors."""
+    return tuple(
+        sorted({w.split()[-1] for w in items} | {w.split()[-1].capitalize() for w in items})
+    )

@@ -1,0 +1,116 @@
+"""Descriptions that stand for an organisation named elsewhere in the article.
+
+In:  the clean body, its mentions in text order, and the article's actors.
+Out: ``org_descriptions``: a ``Mention`` for each "the coalition", "the bloc", "The
+     Ministry", "Ruritania's foreign ministry", naming the organisation the text
+     called by that noun in an apposition ("IGAD, the East African bloc,"; "The UN
+     refugee agency, UNHCR,"), else the last one named with that head, else the
+     one actor of the article with that head and country; a body that speaks
+     ("the ministry") naming none of the article's actors is ``UNRESOLVED``.
+Guarantees: pure; ``body[m.start:m.end]`` is the description itself.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+
+from kb.pipeline.geo import lookup
+from kb.pipeline.text import fold, near_words
+from kb.pipeline.types import UNRESOLVED, ActorFound, Mention
+from kb.pipeline.wordlists import alternation, anchors, words
+
+
+@cache
+def _org_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
+        r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
+        # "The Ministry said" in a release's house style is "the ministry".
+        rf"(?P<noun>(?i:{alternation(words('org_descriptions'))}))\b(?![ -][A-Z])"
+    )
+
+
+def org_descriptions(
+    body: str, ordered: list[Mention], actors: tuple[ActorFound, ...]
+) -> list[Mention]:
+    orgs = [m for m in ordered if m.kind == "organization"]
+    starts = [m.start for m in orgs]
+    org_actors = [a for a in actors if a.kind == "organization"]
+    out: list[Mention] = []
+    for match in near_words(_org_re(), body, anchors(words("org_descriptions"))):
+        noun = fold(match.group("noun")).split()[-1]
+        owner = match.group("owner")
+        code = lookup(owner) if owner else None
+        adjectives = fold(match.group("adj")).split()
+        required = [w for w in adjectives if w not in words("generic_org_adjectives")]
+        if owner and code is None:
+            # A place we cannot look up: the body must carry its name, as in
+            # "Ministry of Foreign Affairs (Ruritania)"; "Ruiz's party" names none.
+            required += fold(owner).split()
+        demonyms = {c for c in (lookup(w) for w in adjectives) if c}
+        if demonyms:
+            code = code or next(iter(demonyms))
+            required = [w for w in required if lookup(w) is None]
+        earlier = orgs[: bisect_left(starts, match.start())]
+        name = _apposed_org(body, noun, earlier) if not required else None
+        name = name or _org_named(noun, required, code, earlier, org_actors)
+        if name:
+            out.append(Mention(match.start(), match.end(), name, "organization"))
+        elif noun in words("org_descriptions_that_speak") - {"party", "movement"}:
+            out.append(Mention(match.start(), match.end(), "", UNRESOLVED))
+    return out
+
+
+def _apposed_org(body: str, noun: str, earlier: list[Mention]) -> str | None:
+    """ "IGAD, the East African bloc, ... the bloc said", "The UN refugee agency,
+    UNHCR, ... the agency said": the organisation the text itself called by that
+    noun, in an apposition, most recently."""
+    apposition = re.compile(
+        rf"\s*(?:\([A-Z]{{2,8}}\))?,\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},",
+        re.IGNORECASE,
+    )
+    before = re.compile(
+        rf"\b(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},\s+$", re.IGNORECASE
+    )
+    for mention in reversed(earlier):
+        if apposition.match(body, mention.end, mention.end + 80):
+            return mention.name
+        if before.search(body, max(0, mention.start - 80), mention.start):
+            return mention.name  # "The UN refugee agency, UNHCR, ... the agency said"
+    return None
+
+
+def _org_named(
+    noun: str,
+    required: list[str],
+    code: str | None,
+    earlier: list[Mention],
+    org_actors: list[ActorFound],
+) -> str | None:
+    """The organisation a description with head ``noun`` names: the last one named
+    with that head, else the only actor of the article with it."""
+    country = {a.name: a.country for a in org_actors}
+
+    def fits(name: str) -> bool:
+        parts = set(fold(name).replace("(", " ").replace(")", " ").split())
+        if noun not in parts or not all(w in parts for w in required):
+            return False
+        return code is None or country.get(name) in (None, code)
+
+    named = [m.name for m in earlier if fits(m.name)]
+    if named:
+        return named[-1]
+    if noun in words("collective_descriptions"):
+        heads = words("collective_heads")
+        named = [m.name for m in earlier if heads & set(fold(m.name).split())]
+        if named:
+            return named[-1]
+    candidates = {a.name for a in org_actors if fits(a.name)}
+    if code is not None:
+        placed = {n for n in candidates if country.get(n) == code}
+        candidates = placed or candidates
+    return next(iter(candidates)) if len(candidates) == 1 else None
