@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.pipeline import classify, entity, geo
+from kb.pipeline import classify, entity, geo, person_context
 from kb.pipeline import runs as run_words
 from kb.pipeline.fold import fold as plain_fold
 from kb.pipeline.text import SENTENCE_END_RE, fold, sentence_bounds, strip_possessive
@@ -65,13 +65,13 @@ def test_bisected_spans_agree_with_a_linear_scan(spans: list[tuple[int, int]], p
 def test_tail_searches_agree_with_full_searches(before: str) -> None:
     for rx, longest in (
         (classify.MEDIA_BEFORE_RE, 18),
-        (classify.REPORT_BEFORE_RE, 12),
+        (person_context.REPORT_BEFORE_RE, 12),
         (classify.ACRONYM_BEFORE_RE, 7),
-        (classify.ARTICLE_BEFORE_RE, 2),
+        (person_context.ARTICLE_BEFORE_RE, 2),
     ):
-        fast, slow = classify.ends_with(rx, before, longest), rx.search(before)
+        fast, slow = person_context.ends_with(rx, before, longest), rx.search(before)
         assert (fast and fast.span()) == (slow and slow.span())
-    fast, slow = classify.prev_word(before), classify.PREV_WORD_RE.search(before)
+    fast, slow = person_context.prev_word(before), person_context.PREV_WORD_RE.search(before)
     assert (fast and fast.groups()) == (slow and slow.groups())
 
 

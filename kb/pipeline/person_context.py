@@ -1,0 +1,270 @@
+"""The context that makes a capitalised piece a person (or, after all, a body).
+
+In:  a ``Candidate`` not yet given a kind, its ``Traits``, and the text before
+     and after it.
+Out: ``person_by_context``: the candidate as a person with an evidence weight (a
+     title, a first name, a reporting verb before or after, a post in apposition
+     or set off by a comma, an honorific, "known as", "gave her name as"), or as
+     an organisation when the context says so ("militias known as X", "X, which",
+     "Renewal Party lawmaker X"), or None; ``ends_with`` and ``prev_word``, the
+     cheap tail searches ``classify`` shares.
+Guarantees: pure; reads only the text it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kb.pipeline.entity import Candidate, Lexicon
+from kb.pipeline.geo import lookup
+from kb.pipeline.text import fold
+from kb.pipeline.wordlists import words
+
+if TYPE_CHECKING:
+    from kb.pipeline.classify import Traits
+
+ADMIN_RE = re.compile(
+    r"\s+(?:administration|government|regime|presidency|era|years|cabinet|camp|loyalists)\b"
+)
+
+
+REPORT_AFTER_RE = re.compile(
+    r"\s*,?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|wrote|writes|added|adds|tweeted|declared|insisted|"
+    r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied|"
+    r"accused|accuses|expressed|condemned|denounced|acknowledged|confirmed|responded|reiterated|"
+    r"affirmed|emphasi[sz]ed|vowed|welcomed|critici[sz]ed|rejected)\b"
+)
+
+
+# "an ally of President Ruiz, Pavel Orsk.": a role, a comma, then the name.
+_ROLE_COMMA_RE = re.compile(r"\b([a-z][a-z-]+|[A-Z][a-z]+)\s*,\s+$")
+
+
+# "Olivier Nduhungirehe of Rwanda": a name, then its country.
+OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
+REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
+
+
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
+
+
+APPOSITIVE_RE = re.compile(
+    r"\s*,\s+(?:who\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
+    r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*|(?<=[a-z] )[A-Z][\w-]*))"
+)
+
+
+ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
+
+
+PREV_WORD_RE = re.compile(r"([A-Za-z-]+)(,?)\s+$")
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+
+
+PARTY_MEMBER_AFTER_RE = re.compile(
+    r"\s+(?:lawmakers?|legislators?|senators?|MPs?|deputy|deputies|congress(?:wo)?man)\s+[A-Z]"
+)
+
+
+LINKED_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
+    r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
+)
+
+
+NAME_ONLY_BEFORE_RE = re.compile(
+    r"\b(?:gave|gives|give|giving) (?:his|her|their|only (?:his|her|their)) (?:first )?names? "
+    r"(?:only )?as\s+$|\bidentified (?:only )?as\s+$"
+)
+
+
+_GROUP_NOUNS = frozenset(
+    ["militia", "militias", "group", "groups", "rebels", "movement", "coalition", "fighters",
+     "gang", "gangs", "faction", "factions", "alliance", "network", "party", "organisation",
+     "organization", "force", "forces", "brigade", "brigades"]
+)  # fmt: skip
+
+
+KNOWN_AS_BEFORE_RE = re.compile(r"\b([a-z]+),? (?:also |better )?known as\s+$")
+
+
+HONORIFIC_BEFORE_RE = re.compile(
+    r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj)\."
+    r"|head of (?:state|government))\s+$"
+)
+
+
+ORG_AFTER_RE = re.compile(
+    r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
+)
+
+
+def ends_with(rx: re.Pattern[str], before: str, longest: int) -> re.Match[str] | None:
+    """``rx.search(before)`` for a pattern ``\\b(?:words)\\s+$`` whose words are at most
+    ``longest`` characters: only the tail can match, so only the tail is scanned."""
+    stripped = len(before.rstrip())
+    if stripped == len(before):
+        return None  # "\\s+$" needs trailing space
+    return rx.search(before, max(0, stripped - longest))
+
+
+def prev_word(before: str) -> re.Match[str] | None:
+    """``PREV_WORD_RE.search(before)``, started where the last word run begins."""
+    end = len(before.rstrip())
+    if end == len(before):
+        return None
+    if end and before[end - 1] == ",":
+        end -= 1
+    start = end
+    while start and before[start - 1] in _WORD_CHARS:
+        start -= 1
+    if start == end:
+        return None
+    return PREV_WORD_RE.search(before, start)
+
+
+def person_by_context(
+    cand: Candidate,
+    found: Traits,
+    before: str,
+    after: str,
+    lex: Lexicon,
+    *,
+    reported_post: bool = False,
+    set_off: str = "",
+) -> Candidate | None:
+    """Weigh the evidence that a piece with no organisation form is a person; the
+    context may still make it an organisation ("the group X", "X, which")."""
+    evidence = 2 if cand.title else 0
+    if found.first_name:
+        evidence += 2
+    reported_by = ends_with(REPORT_BEFORE_RE, before, 12)
+    # "according to Eurostat": one unknown word after "according to" may be a body.
+    if REPORT_AFTER_RE.match(after) or (
+        reported_by and not (cand.single and reported_by.group().startswith("according"))
+    ):
+        evidence += 2
+    if not cand.single and cand.ntokens <= 4 and _named_after_role(set_off or before, after, lex):
+        evidence += 2
+    if reported_post:
+        evidence += 2
+    if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
+        # "Dr. Aminata N'Diaye", "head of state Abdulsalami Abubakar"
+        evidence += 2
+    if "as " in before[-4:] and NAME_ONLY_BEFORE_RE.search(before):
+        evidence += 2  # "a nurse, who gave her name only as Mary"
+    named_as = KNOWN_AS_BEFORE_RE.search(before) if "as " in before[-4:] else None
+    if named_as and fold(named_as.group(1)) in lex.role_nouns:
+        evidence += 2  # "a commander known as Abu Hudhaifa al-Ansari"
+    elif named_as and fold(named_as.group(1)) in _GROUP_NOUNS:
+        cand.kind, cand.evidence = "organization", 2  # "militias known as Wazalendo"
+        return cand
+    word = prev_word(before)
+    # "the Argentinian analyst Atilio Boron, the group ...": a person's role just before
+    # the name outweighs a body's noun in what follows.
+    role_before = word is not None and fold(word.group(1)) in lex.role_nouns
+    appositive = _appositive_evidence(after, role_before, lex)
+    if appositive is None:
+        cand.kind, cand.evidence = "organization", 2
+        return cand
+    evidence += appositive
+    if word:
+        noun = fold(word.group(1))
+        if noun not in lex.role_nouns and noun.removesuffix("s") in lex.role_nouns:
+            noun = noun.removesuffix("s")  # "his counterparts Felix Tshisekedi"
+        if noun in lex.role_nouns and (found.named or noun not in lex.org_role_nouns):
+            evidence += 2
+        elif noun in lex.org_role_nouns:
+            cand.kind, cand.evidence = "organization", 2
+            return cand
+    if PARTY_MEMBER_AFTER_RE.match(after) and not found.first_name:
+        # "Primero Justicia lawmaker Tomás Vidal": the member's party before the name,
+        # its first words over a Romance connector ("Juntos por el Cambio").
+        cand.kind, cand.evidence = "organization", 2
+        more = LINKED_BEFORE_RE.search(before)
+        if more:
+            cand.start -= len(before) - more.start(1)
+            cand.text = before[more.start(1) :] + cand.text
+            cand.ntokens = len(cand.text.split())
+            cand.single = False
+        return cand
+    if ORG_AFTER_RE.match(after) and cand.single:
+        cand.kind, cand.evidence = "organization", 1
+        return cand
+    if ORG_APPOSITIVE_RE.match(after) and not evidence:
+        cand.kind, cand.evidence = "organization", 1
+        return cand
+    if (
+        cand.single
+        and ADMIN_RE.match(after)
+        and not ends_with(ARTICLE_BEFORE_RE, before, 2)
+        and not found.adjectival
+    ):
+        evidence += 2
+    if found.not_actor and (evidence < 2 or found.geo):
+        return None
+    cand.kind, cand.evidence = "person", evidence
+    return cand
+
+
+_REPORTED_POST_RE = re.compile(
+    r"\b(?:said|says|added|told|according to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['\u2019]s\s+)?((?:[a-z][\w-]*\s+){1,8})$"
+)
+
+
+def reported_post_before(before: str, lex: Lexicon) -> bool:
+    """ "said deputy minister of foreign affairs and international cooperation X": a
+    reporting verb, then a post in lower case, then the name."""
+    match = _REPORTED_POST_RE.search(before)
+    return match is not None and any(fold(w) in lex.role_nouns for w in match.group(1).split())
+
+
+def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:
+    """ "the criminal judge who approved them, Fredy Orellana.", "the Permanent
+    Representative ... to the United Nations, Hwang Joon Kook,": a role noun or title
+    in the clause before the comma; or "Olivier Nduhungirehe of Rwanda": a country
+    after the name."""
+    # Cheap tests first: most names are followed by no "of" and preceded by no comma.
+    of_country = OF_COUNTRY_RE.match(after) if " of " in after[:5] else None
+    if of_country and lookup(of_country.group(1)) is not None:
+        return True
+    if not before.rstrip().endswith(",") or not _ROLE_COMMA_RE.search(before, len(before) - 40):
+        return False
+    clause = re.split(r"[.;:!?\n“”\"()]", before)[-1]
+    if clause == before:
+        clause = clause.split(" ", 1)[-1]  # the window may start inside a word
+    if not re.search(r"\b[a-z]{3,}\b", clause):
+        return False  # "Key Representative Says, Restating ...": a headline in title case
+    ordinary = words("ordinary_people")  # "A schoolteacher from Falam, X,"
+    return any(
+        w in lex.titles
+        or fold(w) in lex.role_nouns
+        or fold(w).removesuffix("s") in lex.role_nouns
+        or w in ordinary
+        for w in re.findall(r"[\w-]+", clause)
+    )
+
+
+def _appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | None:
+    """Person evidence from what follows a comma: 2 for ", who" or a role noun, 0 for
+    nothing, None when a body's noun follows ("X, the group that ...")."""
+    appositive = APPOSITIVE_RE.match(after)
+    if not appositive:
+        return 0
+    if appositive.group(3) is None:
+        return 2  # ", who ..."
+    if appositive.group(1) or appositive.group(2) or fold(appositive.group(3)) in lex.role_nouns:
+        # ", the president of ...", ", one of the alliance's leaders", ", head of ...":
+        # a role anywhere in the first words makes a person; a body's noun, a body.
+        nouns = [fold(n) for n in re.findall(r"[\w-]+", after[appositive.start(3) :])[:5]]
+        if any(n in lex.role_nouns or n.removesuffix("s") in lex.role_nouns for n in nouns):
+            return 2
+        if any(n in lex.org_role_nouns for n in nouns) and not role_before:
+            return None
+    return 0
