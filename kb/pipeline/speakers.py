@@ -12,6 +12,7 @@ coordinated verb ("…, and underlined") whose clause subject speaks.
 When unsure, no one: a possessor, the object of a verb, a pronoun we could not
 resolve or a voice we cannot name ("a wounded soldier replied", "said the
 president of the Senate") gives None, with the cue still seen.
+Which name a cue or title leads to is ``speaker_names``.
 Guarantees: never raises; the mention returned is one of those given.
 """
 
@@ -23,15 +24,11 @@ import re
 from bisect import bisect_left
 
 from kb.pipeline.quote_spans import CUE_RE, VERB_AFTER
-from kb.pipeline.text import fold, folded_lexicon
+from kb.pipeline.speaker_names import FUNCTION_WORDS, LOWER_TITLES, is_title_gap, named_after, owns
 from kb.pipeline.types import Block, Mention
 from kb.pipeline.wordlists import words
 
 _PREPOSITIONS = words("prepositions")
-_FUNCTION_WORDS = words("function_words")
-_LOWER_TITLES = (
-    words("person_descriptions") | words("org_descriptions") | folded_lexicon("role_nouns")
-)
 _PRONOUN_AFTER_RE = re.compile(
     rf"^[\s,.!?”\"’]*\s*(?:he|she|it|they|we)\s+{VERB_AFTER}\b", re.IGNORECASE
 )
@@ -44,109 +41,6 @@ SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|state
 _CLOSED_SENTENCE_RE = re.compile(r"^[”\"’']\s*[.!?]\s+[A-Z]")
 _CLOSED_INSIDE_RE = re.compile(r"^[”\"’']\s+[A-Z]")
 _LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
-# The words of a title or description between a verb or quote and the name they
-# introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
-# Affairs"; no punctuation but a possessive, no clause word ("while", "in").
-_TITLE_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?")
-_POSTS_TO = frozenset(
-    ["ambassador", "envoy", "representative", "adviser", "advisor", "delegate", "emissary"]
-)
-_TITLE_GLUE = frozenset(["of", "for", "the", "a", "an", "his", "her", "its", "their"])
-
-
-def _owns(body: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is a possessive: "Okafor's", "the United
-    Nations' envoy"."""
-    mark = body[end : end + 2]
-    return mark in ("'s", "’s") or (
-        body[end - 1 : end] == "s" and mark[:1] in ("'", "’") and mark[1:] in (" ", "")
-    )
-
-
-def _is_title_gap(text: str) -> bool:
-    """Whether ``text`` (between a verb or quote and a name) is only title words."""
-    parts = text.split()
-    if len(parts) > 9 or len(text) > 90 or "\n" in text:
-        return False
-    for k, part in enumerate(parts):
-        if not _TITLE_WORD_RE.fullmatch(part):
-            return False
-        if (
-            part == "and"
-            and 0 < k < len(parts) - 1
-            and parts[k - 1].islower()
-            and parts[k + 1].islower()
-        ):
-            continue  # "minister of foreign affairs and international cooperation"
-        if part == "to" and k > 0 and parts[k - 1].lower() in _POSTS_TO:
-            continue  # "former ambassador to Belgium X"
-        if (
-            part.lower() in _FUNCTION_WORDS
-            and part.lower() not in _TITLE_GLUE
-            and not (part.isupper() and len(part) > 1)  # "WHO" is a body, not "who"
-        ):
-            return False
-    return True
-
-
-_APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
-
-
-def _named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
-    """The actor a noun phrase starting at ``pos`` names: the last person its title
-    words lead to ("said UN refugee chief Ana Ruiz while …" -> Ana Ruiz) or the
-    person set off after them ("said Okafor's deputy, Lena Brooks"), else the body
-    or country that opens it ("said Ruritania in a statement"). A possessor owns
-    the title and is not the one named ("Okafor's deputy")."""
-    found: list[Mention] = []
-    last = pos
-    for m in mentions:
-        if m.start < pos or m.start > pos + 100 or m.kind == "demonym":
-            continue
-        # A body's own name is title words too: "said Land and Justice Party lawmaker X".
-        if m.start < last:
-            continue  # a name inside the one before ("Armenia" in "Armenia Alliance")
-        gap = body[last : m.start]
-        if found and gap[:2] in ("'s", "’s"):
-            gap = gap[2:]  # "said Congo's deputy minister X": the owner's post
-        if not _is_title_gap(gap):
-            break
-        found.append(m)
-        last = m.end
-    owned = [m for m in found if _owns(body, m.end)]
-    people = [m for m in found if m.kind == "person" and m not in owned]
-    if people:
-        return people[-1]
-    apposed = _APPOSED_NAME_RE.match(body, pos)
-    if apposed and _is_title_gap(apposed.group("title") + " "):
-        # "said the president of the Senate, Tomas Vidal, on Monday"
-        person = next(
-            (m for m in mentions if m.start == apposed.end() and m.kind == "person"), None
-        )
-        if person is not None:
-            return person
-    found = [m for m in found if m not in owned]
-    if not found or owned:
-        return None
-    if set(fold(body[pos : found[0].start]).split()) & _LOWER_TITLES:
-        return None  # "said the president of the Senate": the post's holder, unnamed
-    if any(_holder_follows(body, m.end) for m in found):
-        # "said NUG foreign minister Ana Ruiz", "said IMF mission chief for Sri Lanka
-        # Ana Ruiz": a name we did not read as one holds the post
-        return None
-    return found[0]
-
-
-_HOLDER_AFTER_RE = re.compile(
-    r"(?P<title>(?:\s+[a-z][\w-]*){1,4}(?:\s+(?:for|of)(?:\s+[A-Z][\w-]*){1,3})?)"
-    r"\s+(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+"
-)
-
-
-def _holder_follows(body: str, pos: int) -> bool:
-    """Whether a post and a name follow a body's name: "IMF mission chief Ana Ruiz"."""
-    match = _HOLDER_AFTER_RE.match(body, pos)
-    return match is not None and bool(set(fold(match.group("title")).split()) & _LOWER_TITLES)
 
 
 def speaker_after(
@@ -166,7 +60,7 @@ def speaker_after(
     for m in mentions:
         if m.kind == "demonym" or not (gap - 1 <= m.start <= gap + 70):
             continue
-        if m.start > gap + 1 and not _is_title_gap(body[gap : m.start]):
+        if m.start > gap + 1 and not is_title_gap(body[gap : m.start]):
             continue
         rest = re.match(
             rf"\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b", body[m.end : m.end + 90]
@@ -184,7 +78,7 @@ def speaker_after(
             return m, True
     cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
     if cue:
-        return _named_after(body, gap + cue.end(), mentions), True
+        return named_after(body, gap + cue.end(), mentions), True
     if _PRONOUN_AFTER_RE.match(after) or _UNNAMED_AFTER_RE.match(body, gap, gap + 80):
         return None, True  # a voice we cannot name: "he said", "a wounded soldier replied"
     return _trailing_cue(body, end, mentions)
@@ -210,7 +104,7 @@ def _trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention
             for m in mentions
             if subject_start <= m.start and m.end == match.end("subject") and m.kind != "demonym"
         ]
-        if found and _is_title_gap(body[subject_start : found[0].start]):
+        if found and is_title_gap(body[subject_start : found[0].start]):
             return found[0], True
     return None, False
 
@@ -240,7 +134,7 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
         governed = before in _PREPOSITIONS or _is_object(body, mention.start)
         if governed:
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject
-        if _owns(body, mention.end):
+        if owns(body, mention.end):
             # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
             continue
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
@@ -253,12 +147,12 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
             # "RSF commander Ana Ruiz said": the body qualifies the person's post.
             nxt = inside[index + 1]
             gap = body[mention.end : nxt.start]
-            if nxt.kind == "person" and gap.strip() and _is_title_gap(gap):
+            if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
                 return nxt
         return mention
     # "The majority of the group's members …, calling for": the members' body.
     owners = [
-        m for m in inside if _owns(body, m.end) and word_before(body, m.start, floor) in ("of", "")
+        m for m in inside if owns(body, m.end) and word_before(body, m.start, floor) in ("of", "")
     ]
     return owners[0] if owners else None
 
@@ -276,7 +170,7 @@ def _is_object(body: str, pos: int) -> bool:
     if match is None:
         return False
     verb = match.group("verb") or match.group("past")
-    return verb not in _LOWER_TITLES and verb not in _FUNCTION_WORDS
+    return verb not in LOWER_TITLES and verb not in FUNCTION_WORDS
 
 
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -359,7 +253,7 @@ def speaker_before(
     cue_start = prefix_start + cue.start()
     if cue.group().lower() == "according to":
         # "According to Vidal, “…”": the voice is named right after the cue.
-        named = _named_after(body, prefix_start + cue.end() + 1, mentions)
+        named = named_after(body, prefix_start + cue.end() + 1, mentions)
         if named is not None:
             return named, True
     if re.search(rf"\b{_SPEECH_NOUN_ALT} (?:also )?$", body[prefix_start:cue_start]):

@@ -1,0 +1,139 @@
+"""The name a reporting cue or a title leads to.
+
+In:  the clean body, a position right after a cue ("said ", "according to ") or a
+     quote, and the mentions outside quotes.
+Out: ``named_after``: the last person a run of title words leads to ("said UN
+     refugee chief Ana Ruiz", "said Congo's deputy minister of foreign affairs and
+     international cooperation X"), the person set off after them ("said Okafor's
+     deputy, Lena Brooks"), else the body or country that opens it, else None
+     (a possessor, a post with no name read, "said IMF mission chief X" with X
+     unread); ``is_title_gap``: whether text between a cue and a name is only
+     title words; ``owns``: whether a name is a possessive ("the United Nations'").
+Guarantees: pure; the mention returned is one of those given.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+
+from kb.pipeline.text import fold, folded_lexicon
+from kb.pipeline.types import Mention
+from kb.pipeline.wordlists import words
+
+FUNCTION_WORDS = words("function_words")
+
+
+LOWER_TITLES = (
+    words("person_descriptions") | words("org_descriptions") | folded_lexicon("role_nouns")
+)
+
+
+# The words of a title or description between a verb or quote and the name they
+# introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
+# Affairs"; no punctuation but a possessive, no clause word ("while", "in").
+_TITLE_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?")
+
+
+_POSTS_TO = frozenset(
+    ["ambassador", "envoy", "representative", "adviser", "advisor", "delegate", "emissary"]
+)
+
+
+_TITLE_GLUE = frozenset(["of", "for", "the", "a", "an", "his", "her", "its", "their"])
+
+
+def owns(body: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is a possessive: "Okafor's", "the United
+    Nations' envoy"."""
+    mark = body[end : end + 2]
+    return mark in ("'s", "’s") or (
+        body[end - 1 : end] == "s" and mark[:1] in ("'", "’") and mark[1:] in (" ", "")
+    )
+
+
+def is_title_gap(text: str) -> bool:
+    """Whether ``text`` (between a verb or quote and a name) is only title words."""
+    parts = text.split()
+    if len(parts) > 9 or len(text) > 90 or "\n" in text:
+        return False
+    for k, part in enumerate(parts):
+        if not _TITLE_WORD_RE.fullmatch(part):
+            return False
+        if (
+            part == "and"
+            and 0 < k < len(parts) - 1
+            and parts[k - 1].islower()
+            and parts[k + 1].islower()
+        ):
+            continue  # "minister of foreign affairs and international cooperation"
+        if part == "to" and k > 0 and parts[k - 1].lower() in _POSTS_TO:
+            continue  # "former ambassador to Belgium X"
+        if (
+            part.lower() in FUNCTION_WORDS
+            and part.lower() not in _TITLE_GLUE
+            and not (part.isupper() and len(part) > 1)  # "WHO" is a body, not "who"
+        ):
+            return False
+    return True
+
+
+_APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
+
+
+def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
+    """The actor a noun phrase starting at ``pos`` names: the last person its title
+    words lead to ("said UN refugee chief Ana Ruiz while …" -> Ana Ruiz) or the
+    person set off after them ("said Okafor's deputy, Lena Brooks"), else the body
+    or country that opens it ("said Ruritania in a statement"). A possessor owns
+    the title and is not the one named ("Okafor's deputy")."""
+    found: list[Mention] = []
+    last = pos
+    for m in mentions:
+        if m.start < pos or m.start > pos + 100 or m.kind == "demonym":
+            continue
+        # A body's own name is title words too: "said Land and Justice Party lawmaker X".
+        if m.start < last:
+            continue  # a name inside the one before ("Armenia" in "Armenia Alliance")
+        gap = body[last : m.start]
+        if found and gap[:2] in ("'s", "’s"):
+            gap = gap[2:]  # "said Congo's deputy minister X": the owner's post
+        if not is_title_gap(gap):
+            break
+        found.append(m)
+        last = m.end
+    owned = [m for m in found if owns(body, m.end)]
+    people = [m for m in found if m.kind == "person" and m not in owned]
+    if people:
+        return people[-1]
+    apposed = _APPOSED_NAME_RE.match(body, pos)
+    if apposed and is_title_gap(apposed.group("title") + " "):
+        # "said the president of the Senate, Tomas Vidal, on Monday"
+        person = next(
+            (m for m in mentions if m.start == apposed.end() and m.kind == "person"), None
+        )
+        if person is not None:
+            return person
+    found = [m for m in found if m not in owned]
+    if not found or owned:
+        return None
+    if set(fold(body[pos : found[0].start]).split()) & LOWER_TITLES:
+        return None  # "said the president of the Senate": the post's holder, unnamed
+    if any(_holder_follows(body, m.end) for m in found):
+        # "said NUG foreign minister Ana Ruiz", "said IMF mission chief for Sri Lanka
+        # Ana Ruiz": a name we did not read as one holds the post
+        return None
+    return found[0]
+
+
+_HOLDER_AFTER_RE = re.compile(
+    r"(?P<title>(?:\s+[a-z][\w-]*){1,4}(?:\s+(?:for|of)(?:\s+[A-Z][\w-]*){1,3})?)"
+    r"\s+(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+"
+)
+
+
+def _holder_follows(body: str, pos: int) -> bool:
+    """Whether a post and a name follow a body's name: "IMF mission chief Ana Ruiz"."""
+    match = _HOLDER_AFTER_RE.match(body, pos)
+    return match is not None and bool(set(fold(match.group("title")).split()) & LOWER_TITLES)
