@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kb.pipeline.text import fold
+from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import Block, BlockKind, OffsetRun
 
 # One alternation, so a line costs one match attempt instead of sixteen.
@@ -60,75 +60,9 @@ _DEBRIS_RE = re.compile(
     re.IGNORECASE,
 )
 
-_NAV_WORDS = frozenset(
-    [
-        "icon",
-        "icons",
-        "caret",
-        "arrow",
-        "down",
-        "left",
-        "right",
-        "up",
-        "line",
-        "camera",
-        "set",
-        "ellipsis",
-        "facebook",
-        "favorite",
-        "globe",
-        "hamburger",
-        "list",
-        "mail",
-        "map",
-        "marker",
-        "microphone",
-        "minus",
-        "plus",
-        "pdf",
-        "play",
-        "print",
-        "rss",
-        "search",
-        "share",
-        "trash",
-        "copy",
-        "twitter",
-        "video",
-        "whatsapp",
-        "youtube",
-        "instagram",
-        "linkedin",
-        "email",
-        "menu",
-        "close",
-        "home",
-        "login",
-        "logout",
-        "sign",
-        "subscribe",
-        "next",
-        "previous",
-        "back",
-        "top",
-        "more",
-        "comments",
-        "reddit",
-        "telegram",
-        "pinterest",
-        "tumblr",
-        "flipboard",
-        "save",
-        "bookmark",
-        "download",
-        "expand",
-        "collapse",
-        "chevron",
-        "box",
-        "copyview",
-        "alerts",
-    ]
-)
+# The words of a navigation bar's icon labels ("icon arrow down", "share facebook"):
+# a line of nothing else is site furniture.
+_NAV_WORDS = frozenset(load_json("clean.json")["nav_words"])
 
 _DATE_PREFIX_RE = re.compile(r"^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _DATELINE_RES = (
