@@ -129,9 +129,11 @@ def national_bodies(
         noun = match.group("noun")
         if in_any(match.start("noun"), excluded) or match.start("noun") in taken:
             continue
-        if not _acts_as_body(body, match):
-            continue
         owner = match.group("owner")
+        if owner and owner.endswith(".") and lookup(owner.split()[-1]) is None:
+            owner = None  # "on Tuesday. Police said": the sentence ended before the body
+        if not _acts_as_body(body, match, owner):
+            continue
         if owner:
             code = lookup(owner)
             if code is None and " " in owner:
@@ -213,7 +215,7 @@ def _is_national_force(form: str, code: str) -> bool:
     return match is not None and lookup(match.group("geo")) == code
 
 
-def _acts_as_body(body: str, match: re.Match[str]) -> bool:
+def _acts_as_body(body: str, match: re.Match[str], owner: str | None) -> bool:
     """Whether the noun names the body itself: not a word of a longer name
     ("Police Force", "European Parliament"), a modifier ("police officers") or
     the seats of "members of parliament"."""
@@ -228,7 +230,7 @@ def _acts_as_body(body: str, match: re.Match[str]) -> bool:
         r"\b(?:[Mm]embers?|MPs?) of\s+$", body[max(0, match.start() - 20) : match.start()]
     ):
         return False
-    if match.group("owner") or match.group("the") or match.group("national"):
+    if owner or match.group("the") or match.group("national"):
         return True
     if noun == "parliament":
         return True  # "a vote in parliament", "parliament voted"

@@ -227,3 +227,10 @@ def test_the_office_of_a_post_is_a_body_of_its_country() -> None:
     assert set(organisations("The Prime Minister's Office said Ana Ruiz would travel.")) == {
         "Prime Minister's Office"
     }
+
+
+def test_police_after_a_sentence_ending_in_a_capitalised_word() -> None:
+    found = organisations(
+        ABOUT_MOLDOVA + "Ana Rusu won a vote on Tuesday. Police said all was calm."
+    )
+    assert found == {"Police (Moldova)": ("Police",)}
