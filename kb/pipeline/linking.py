@@ -36,6 +36,7 @@ from kb.pipeline.entity import (
     is_name_particle,
 )
 from kb.pipeline.names import same_person, surname_match
+from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
 from kb.pipeline.types import KnownActor
 
@@ -327,6 +328,9 @@ def keep(entity: Entity) -> bool:
     out before its bracketed acronym ("We, the Committee for ... (CTRI)")."""
     if entity.kind == "person":
         return entity.evidence >= 2 or (bool(entity.multi) and len(entity.mentions) >= 2)
+    if entity.evidence >= 1 and not entity.outside_quotes and entity.label:
+        # "“We will work with the IMF,” she said": a reference name needs no other voice.
+        return reference_org(entity.label) == entity.label
     return entity.evidence >= 1 and (entity.outside_quotes or entity.defined)
 
 

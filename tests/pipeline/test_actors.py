@@ -234,3 +234,10 @@ def test_police_after_a_sentence_ending_in_a_capitalised_word() -> None:
         ABOUT_MOLDOVA + "Ana Rusu won a vote on Tuesday. Police said all was calm."
     )
     assert found == {"Police (Moldova)": ("Police",)}
+
+
+def test_a_reference_organisation_named_only_in_a_quote_is_kept() -> None:
+    text = "“We will keep talking to the International Monetary Fund,” Ana Ruiz said."
+    assert organisations(text) == {"International Monetary Fund": ("International Monetary Fund",)}
+    # Any other capitalised phrase in someone's words still needs a voice outside.
+    assert organisations("“The Grand Coalition of Hope will win,” Ana Ruiz said.") == {}
