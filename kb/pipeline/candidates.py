@@ -240,7 +240,7 @@ def _with_syllable(body: str, cand: Candidate) -> Candidate:
     return cand
 
 
-_PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:/[A-Z][A-Z.'’ -]*)+(?=,)")
+_PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:/[A-Z][A-Z.'’ -]*)+(?=,|\s*[—–-])")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\()")
 
 

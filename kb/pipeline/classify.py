@@ -92,6 +92,8 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         words[0] in lex.stop or words[0] in lex.titles or words[0] in lex.honorifics
     ):
         return None
+    if all(w in lex.honorifics or w in lex.stop for w in words):
+        return None  # "(His) Excellency Mr": honorifics before a name cut off by "Mr."
     if words[-1] in MEDIA_HEADS and len(words) > 1:
         return None
     if (

@@ -85,7 +85,7 @@ _MODIFIER_RE = re.compile(r"(?<=\S )([a-z][a-z-]{2,}) $")
 _AFTER_RE = re.compile(
     r"(?:\s+\([^()\n]{1,12}\))?,\s+(?:who (?:is|has been)\s+)?"
     r"(?:(?:the|a|an|its|their|his|her)\s+)?"
-    r"((?:(?:[A-Za-z][\w.’'-]*)\s+){0,3}?(?P<noun>[a-z][a-z-]+))"
+    r"((?:(?:[A-Za-z][\w.’'-]*)\s+){0,3}?(?P<noun>[A-Za-z][a-z-]+))"
     r"(?P<rest>(?:\s+(?:of|at|for|in|to)\s+[^,.;:()“”\"]{1,90})?)"
     r"(?=[,.;:)]|\s+\(|\s+(?:said|says|told|wrote|since|who)\b)"
 )
@@ -213,7 +213,12 @@ def _after_role(
     title = match.group(1)
     if _STOP_WORDS & set(title.lower().split()):
         return None  # ", as interim president", ", and the leader"
-    if any(w[0].isupper() and lookup(strip_possessive(w)) is None for w in title.split()[:-1]):
+    if noun[0].isupper():
+        # A release's capitals: "X, Minister of Foreign Affairs," "X, Assistant Foreign
+        # Minister for ...": every word before the post a title word too.
+        if not all(fold(w) in _role_words() or w in _TITLE_GLUE for w in title.split()[:-1]):
+            return None
+    elif any(w[0].isupper() and lookup(strip_possessive(w)) is None for w in title.split()[:-1]):
         return (
             None  # "Venezuela researcher" keeps its country; "Sahel programme head" is a role too
         )

@@ -578,3 +578,16 @@ def test_a_regional_adjective_used_again_and_again_is_no_person() -> None:
         "cooperation ends if the European sanctions are not lifted."
     )
     assert "European" not in {a.name for a in extract(text).actors}
+
+
+def test_a_dateline_of_two_places_a_currency_and_his_excellency_are_no_actors() -> None:
+    text = (
+        "Headline here\n\nOSLO/GENEVA — Ruritania on Tuesday asked the World Trade "
+        "Organization for a panel and pledged USD 15 million. His Excellency Mr. Omar "
+        "Haddad-Salem, Minister of Foreign Affairs, received the envoy."
+    )
+    found = {a.name: a.kind for a in extract(text).actors}
+    assert found == {
+        "World Trade Organization": "organization",
+        "Omar Haddad-Salem": "person",
+    }

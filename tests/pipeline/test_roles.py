@@ -241,3 +241,14 @@ def test_a_post_in_a_city_and_a_former_post_before_who() -> None:
     assert [(r.actor, r.title, r.former) for r in found] == [
         ("Ana Ruiz-Paz", "prime minister", True)
     ]
+
+
+def test_a_capitalised_post_after_a_name_in_a_release() -> None:
+    found = roles(
+        "Ruritania's minister met Omar Haddad-Salem, Assistant Foreign Minister for Arab "
+        "Affairs, and Ana Ruiz-Paz, Venezuela Researcher at the institute."
+    )
+    # "Venezuela Researcher" is no post; the country of the first is a guess (0.4).
+    assert [(a, t) for a, t, _o, _c in found] == [
+        ("Omar Haddad-Salem", "Assistant Foreign Minister")
+    ]
