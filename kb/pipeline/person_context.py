@@ -57,6 +57,11 @@ APPOSITIVE_RE = re.compile(
 )
 
 
+# A verb right after a lone first name: "Aisha heard", "Musa has spent".
+_SUBJECT_VERB_RE = re.compile(
+    r" (?:[a-z]+ed|says|said|told|tells|heard|saw|went|left|fled|lost|took|came|spent|was|is|"
+    r"has|had|will|would|could|can|wants|wanted|knows|knew|thinks|thought|lives|lived)\b"
+)
 ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
 
 
@@ -153,6 +158,8 @@ def person_by_context(
         evidence += 2
     if reported_post:
         evidence += 2
+    if cand.single and found.named and _SUBJECT_VERB_RE.match(after):
+        evidence += 2  # "Aisha heard the water": a first name as the subject of a verb
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
         # "Dr. Aminata N'Diaye", "head of state Abdulsalami Abubakar"
         evidence += 2
@@ -265,6 +272,8 @@ def _appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | N
         nouns = [fold(n) for n in re.findall(r"[\w-]+", after[appositive.start(3) :])[:5]]
         if any(n in lex.role_nouns or n.removesuffix("s") in lex.role_nouns for n in nouns):
             return 2
+        if any(n in words("ordinary_people") for n in nouns):
+            return 2  # "Musa, a motorcycle taxi driver,"
         if any(n in lex.org_role_nouns for n in nouns) and not role_before:
             return None
     return 0

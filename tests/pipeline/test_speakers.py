@@ -535,3 +535,14 @@ def test_a_release_capitalising_the_ministry_means_the_ministry_it_named() -> No
         "The Ministry said it “will spare no effort” to facilitate an agreement."
     )
     assert speakers(text) == ["Ministry of Foreign Affairs of Ruritania"]
+
+
+def test_people_named_by_a_first_name_only_speak() -> None:
+    text = (
+        "LOKOJA, Nigeria — Amina heard the water before she saw it.\n\n"
+        "Musa, a motorcycle taxi driver, has spent the week ferrying neighbours. "
+        "“The river took everything,” he said.\n\n"
+        "For Amina, the question is whether to go back. “Every year we say this is the "
+        "last time,” she said."
+    )
+    assert speakers(text) == ["Musa", "Amina"]
