@@ -76,6 +76,7 @@ class Traits(NamedTuple):
 
 
 _SEATS = actor_words("seats_of_government")
+_ROMANCE_HEADS = frozenset(actor_words("romance_org_heads"))
 _PORTFOLIO = actor_words("portfolio_words")
 _SEAT_TRAITS = Traits(True, False, False, False, False, False, False, False, False)
 
@@ -102,7 +103,10 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         and not is_acronym(words[0])
     ):
         return None  # "(Minister of) International Cooperation": a portfolio, no actor
-    head_first = len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for")
+    # "Center for ...", and a Romance name's head first: "Frente Comunero del Sur".
+    head_first = (len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for")) or (
+        len(words) > 1 and words[0] in _ROMANCE_HEADS
+    )
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names
     geo = any(is_geo_word(w) for w in words)

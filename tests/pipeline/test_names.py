@@ -591,3 +591,13 @@ def test_a_dateline_of_two_places_a_currency_and_his_excellency_are_no_actors() 
         "World Trade Organization": "organization",
         "Omar Haddad-Salem": "person",
     }
+
+
+def test_romance_bodies_open_with_their_head_and_a_plaza_is_a_place() -> None:
+    text = (
+        "The government and the Frente Campesino del Norte agreed to resume talks. The "
+        "party called a rally in the Plaza San Martín for Saturday."
+    )
+    assert {a.name: a.kind for a in extract(text).actors} == {
+        "Frente Campesino del Norte": "organization"
+    }

@@ -546,3 +546,13 @@ def test_people_named_by_a_first_name_only_speak() -> None:
         "last time,” she said."
     )
     assert speakers(text) == ["Musa", "Amina"]
+
+
+def test_for_a_person_opening_a_sentence_makes_her_the_pronouns() -> None:
+    text = (
+        "Amina heard the water before she saw it.\n\n"
+        "Maria Lopez, a nurse, said she stayed.\n\n"
+        "For Amina, the question is whether to go back. “Every year we say this is the "
+        "last time,” she said."
+    )
+    assert speakers(text) == ["Amina"]
