@@ -153,7 +153,15 @@ def _antecedent(
     lo = bisect_left(starts, pos - _WINDOW)
     hi = bisect_left(starts, pos)
     candidates = [p for p in people[lo:hi] if genders.get(p.name, gender) == gender]
-    return _nearest_subject(body, pos, candidates, bounds, known)
+    found = _nearest_subject(body, pos, candidates, bounds, known)
+    paragraph = body.rfind("\n", 0, pos) + 1
+    if found is not None and found.start < paragraph:
+        # "For his part, the defence, led by the lawyer X, announced ... “…,” he said":
+        # a pronoun keeps to its paragraph when the paragraph names one such person.
+        here = [p for p in candidates if paragraph <= p.start]
+        if here and len({p.name for p in here}) == 1:
+            return here[-1]
+    return found
 
 
 def _nearest_subject(

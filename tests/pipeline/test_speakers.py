@@ -556,3 +556,12 @@ def test_for_a_person_opening_a_sentence_makes_her_the_pronouns() -> None:
         "last time,” she said."
     )
     assert speakers(text) == ["Amina"]
+
+
+def test_a_pronoun_keeps_to_its_paragraph_when_it_names_one_person() -> None:
+    text = (
+        "“Justice arrives late,” said prosecutor Jorge Paredes-Luna.\n\n"
+        "For his part, the defence, in charge of the lawyer César Benavides-Rojo, announced "
+        "an appeal. “My client is the victim of a persecution,” he affirmed."
+    )
+    assert speakers(text) == ["Jorge Paredes-Luna", "César Benavides-Rojo"]
