@@ -565,3 +565,11 @@ def test_a_pronoun_keeps_to_its_paragraph_when_it_names_one_person() -> None:
         "an appeal. “My client is the victim of a persecution,” he affirmed."
     )
     assert speakers(text) == ["Jorge Paredes-Luna", "César Benavides-Rojo"]
+
+
+def test_translated_reporting_verbs_sustained_and_asserted() -> None:
+    text = (
+        "The president of the chamber, the judge Carmen Villanueva-Ticse, sustained that "
+        "“it has been accredited beyond all doubt that the accused used his office”."
+    )
+    assert speakers(text) == ["Carmen Villanueva-Ticse"]
