@@ -10,7 +10,9 @@ format, written before any rule was tuned to them:
 - generality: 24 articles across wire copy, press releases, broadcaster web copy, long reads and
   machine translations, mostly on crises other than Venezuela;
 - unseen4: eight more in those styles on other crises (Sahel junta, Libya talks, Malawi
-  election, Mizoram refugees, Iran sanctions, M23, Mauritania observers, Ethiopia debt).
+  election, Mizoram refugees, Iran sanctions, M23, Mauritania observers, Ethiopia debt);
+- unseen5: eight more (Colombia talks, a Kuwaiti release on Sudan, Malawi emergency, Benue
+  floods, a Peruvian ruling in translation, Fiji election, an ILO code, a palm-oil dispute).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -61,6 +63,14 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen4", "speakers"): 0.83,
     ("unseen4", "roles"): 0.65,
     ("unseen4", "figures"): 0.88,
+    # unseen5: eight more, held out until the end of the same session (HELDOUT.table).
+    ("unseen5", "people"): 0.95,
+    ("unseen5", "organizations"): 0.84,
+    ("unseen5", "countries"): 0.95,
+    ("unseen5", "quotes"): 0.96,
+    ("unseen5", "speakers"): 0.90,
+    ("unseen5", "roles"): 0.64,
+    ("unseen5", "figures"): 0.91,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -89,6 +99,13 @@ CREDITS: dict[str, tuple[str, ...]] = {
         "Selam Worku-Tessema",
         "Reuters",
         "AFP",
+    ),
+    "unseen5": (
+        "Esteban Quiroga",
+        "Daniela Marín Soto",
+        "Lindiwe Phiri-Kachale",
+        "Halima Yusuf-Okafor",
+        "Rosa Elvira Cancho",
     ),
 }
 
@@ -124,6 +141,7 @@ def test_floor(reports: dict[str, Report], folder: str, category: str) -> None:
 # the importer is sure of (confidence >= 0.8) must be right nine times in ten.
 PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen4", "roles"): 0.90,
+    ("unseen5", "roles"): 0.90,
     ("generality", "stances"): 0.80,
     ("generality", "roles"): 0.90,
     ("generality", "figures"): 0.83,
@@ -173,7 +191,9 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
     assert right / confident >= 0.9, report.as_table()
 
 
-@pytest.mark.parametrize("folder", ["generality", "unseen", "unseen2", "unseen3", "unseen4"])
+@pytest.mark.parametrize(
+    "folder", ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"]
+)
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
 ) -> None:
