@@ -212,7 +212,19 @@ def _organisation_by_form(
                 tail = tail[: place.start()]  # "... Islamic Studies in Riyadh": a place
             cand.end += len(tail)
             cand.text = body[cand.start : cand.end]
+    if cand.kind == "organization" and cand.text.split()[-1] in _POSTED_HEADS:
+        posted = IN_COUNTRY_RE.match(body, cand.end)
+        if posted and lookup(posted.group(1)) is not None:
+            # "the United Nations Verification Mission in Colombia": where a mission
+            # is posted is part of its name (the next one elsewhere is another).
+            cand.end = posted.end()
+            cand.text = body[cand.start : cand.end]
+            cand.ntokens = len(cand.text.split())
     return True
+
+
+_POSTED_HEADS = frozenset(["Mission", "Office", "Delegation", "Representation", "Bureau"])
+IN_COUNTRY_RE = re.compile(r" in ((?:the )?[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,3})")
 
 
 def _head_for(text: str) -> bool:

@@ -62,6 +62,12 @@ _SUBJECT_VERB_RE = re.compile(
     r" (?:[a-z]+ed|says|said|told|tells|heard|saw|went|left|fled|lost|took|came|spent|was|is|"
     r"has|had|will|would|could|can|wants|wanted|knows|knew|thinks|thought|lives|lived)\b"
 )
+# A body's noun set off before the name: "The party of the ex-president, Raíces Peruanas,".
+ORG_DESCRIBED_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:party|movement|coalition|alliance|militia|front|bloc|union)"
+    r"(?:\s+of\s+(?:the\s+)?[^,.;:“”\"]{1,40})?,\s+$"
+)
 ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
 
 
@@ -145,6 +151,9 @@ def person_by_context(
 ) -> Candidate | None:
     """Weigh the evidence that a piece with no organisation form is a person; the
     context may still make it an organisation ("the group X", "X, which")."""
+    if not cand.title and not found.first_name and ORG_DESCRIBED_BEFORE_RE.search(before):
+        cand.kind, cand.evidence = "organization", 2  # "The party of the ex-president, X,"
+        return cand
     evidence = 2 if cand.title else 0
     if found.first_name:
         evidence += 2

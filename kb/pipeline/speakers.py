@@ -131,6 +131,14 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
         before = word_before(body, mention.start, floor)
         if governed and before in ("and", "or", "nor"):
             continue  # "between Vucic and Kurti": the preposition governs both
+        owner = inside[index - 1] if index else None
+        if (
+            governed
+            and owner is not None
+            and owns(body, owner.end)
+            and (mention.start - owner.end <= 3)
+        ):
+            continue  # "goes to the ILO's Governing Body": governed with its owner
         governed = before in _PREPOSITIONS or _is_object(body, mention.start)
         if governed:
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject

@@ -601,3 +601,15 @@ def test_romance_bodies_open_with_their_head_and_a_plaza_is_a_place() -> None:
     assert {a.name: a.kind for a in extract(text).actors} == {
         "Frente Campesino del Norte": "organization"
     }
+
+
+def test_a_mission_keeps_its_country_and_a_party_set_off_is_a_body() -> None:
+    text = (
+        "The United Nations Verification Mission in Colombia, which monitors the accord, "
+        "said so. The party of the ex-president, Raíces Nuevas, called it a lynching. "
+        "Prices rose under its Employment Permit System."
+    )
+    assert {a.name: a.kind for a in extract(text).actors} == {
+        "United Nations Verification Mission in Colombia": "organization",
+        "Raíces Nuevas": "organization",
+    }

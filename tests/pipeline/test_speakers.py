@@ -573,3 +573,11 @@ def test_translated_reporting_verbs_sustained_and_asserted() -> None:
         "“it has been accredited beyond all doubt that the accused used his office”."
     )
     assert speakers(text) == ["Carmen Villanueva-Ticse"]
+
+
+def test_a_body_owned_after_a_preposition_is_governed_too() -> None:
+    text = (
+        "The text, which goes to the ILO's Governing Body in March, says workers "
+        '"should not bear any fee".'
+    )
+    assert speakers(text) == [None]
