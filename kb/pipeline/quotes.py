@@ -64,6 +64,18 @@ _FOR_SPEAKER_RE = re.compile(
 )
 
 
+_WE_THE_RE = re.compile(r"\s*We\s*(?:,|--|—|–)\s*(?:the\s+)?")
+
+
+def _self_named(body: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """ "“We -- the Committee for the Transition ... -- have chosen ...”": a body that
+    names itself as the quote's "we" is its voice."""
+    we = _WE_THE_RE.match(body, start)
+    if we is None:
+        return None
+    return next((m for m in mentions if m.start == we.end() and m.kind == "organization"), None)
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     body: str
@@ -111,6 +123,9 @@ def find_quotes(
             assert previous is not None
             speaker = Mention(*(previous.speaker_span or (0, 0)), previous.speaker or "", "person")
             rule = "continues"
+        if speaker is None:
+            speaker = _self_named(body, start, mentions) or None
+            rule = "self" if speaker else rule
         name = speaker.name if speaker else None
         span = (speaker.start, speaker.end) if speaker else None
         if not cued:

@@ -42,6 +42,7 @@ _BY_RULE: dict[str, float] = {
     "framed": 0.7,
     "introduced": 0.7,
     "inherited": 0.7,
+    "self": 0.8,  # "“We -- the Committee for ... -- have chosen ...”"
 }
 # The speaker is named this far (in characters) from the quote: a long way to reach.
 _FAR = 160

@@ -581,3 +581,11 @@ def test_a_body_owned_after_a_preposition_is_governed_too() -> None:
         '"should not bear any fee".'
     )
     assert speakers(text) == [None]
+
+
+def test_a_body_naming_itself_as_the_quotes_we_speaks() -> None:
+    text = (
+        "“We -- the Council for the Restoration of Order (CRO) in the name of the people -- "
+        "have chosen to end the regime,” it said."
+    )
+    assert speakers(text) == ["Council for the Restoration of Order"]
