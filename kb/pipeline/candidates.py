@@ -42,6 +42,7 @@ from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run, at_plural_possessives, sequences
 from kb.pipeline.text import fold
 from kb.pipeline.titles import leading_title_end, officer_split, without_caption_label
+from kb.pipeline.wordlists import words as words_of
 
 _ELIDED_RE = re.compile(r"(?<![\w'’])[a-z]['’]$")
 
@@ -71,6 +72,13 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     split = officer_split(words, i, lex)
     if split is not None:
         return split, "", _piece_slices(words, i, split, lex)
+    if (
+        i + 2 < len(words)
+        and words[i].lower() in words_of("ordinary_people")
+        and words[i + 1][:1].isupper()
+    ):
+        # "Villager Gulnara Toktosunova": a description, not a post, before the name.
+        return None, words[i], _piece_slices(words, i + 1, len(words), lex)
     title_end = leading_title_end(words, i, lex)
     title = ""
     if (

@@ -65,7 +65,7 @@ _SUBJECT_VERB_RE = re.compile(
 # A body's noun set off before the name: "The party of the ex-president, Raíces Peruanas,".
 ORG_DESCRIBED_BEFORE_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:party|movement|coalition|alliance|militia|front|bloc|union)"
+    r"(?:party|movement|coalition|alliance|militia|front|bloc|union|operator|company|firm)"
     r"(?:\s+of\s+(?:the\s+)?[^,.;:“”\"]{1,40})?,\s+$"
 )
 ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
@@ -209,7 +209,8 @@ def person_by_context(
             cand.ntokens = len(cand.text.split())
             cand.single = False
         return cand
-    if ORG_AFTER_RE.match(after) and cand.single:
+    if ORG_AFTER_RE.match(after) and (cand.single or (cand.ntokens <= 4 and not evidence)):
+        # "the opposition Civic Horizon party", "the Altyn Orda company"
         cand.kind, cand.evidence = "organization", 1
         return cand
     if ORG_APPOSITIVE_RE.match(after) and not evidence:

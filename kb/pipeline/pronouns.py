@@ -183,7 +183,9 @@ def _nearest_subject(
         unknown = _unknown_subject(body, lo, hi, known)
         if unknown is not None and (not subjects or unknown < subjects[0].start):
             return None
-        unnamed = _INDEFINITE_SUBJECT_RE.search(body, lo, hi)
+        unnamed = _INDEFINITE_SUBJECT_RE.search(body, lo, hi) or _unnamed_delegate(
+            body, lo, hi, here
+        )
         if unnamed is not None and (not subjects or unnamed.start() < subjects[0].start):
             # "A nurse in her twenties, who gave her name only as Mary, said she ...":
             # the pronoun is the nurse, named only where the text gives her a name.
@@ -211,6 +213,23 @@ _INDEFINITE_SUBJECT_RE = re.compile(
 )
 # "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off.
 _SET_OFF_RE = re.compile(r"[^.;:!?,]{0,80},\s")
+# "the representative of the United Kingdom, ..., said", "The Russian Federation's
+# delegate said": a voice the text describes by the state it speaks for, unnamed.
+_DELEGATE_RE = re.compile(
+    r"(?:\b[Tt]he\s+(?:[a-z]+\s+)?(?:representative|delegate|envoy|ambassador|speaker)\s+"
+    r"(?:of|for)\s+(?:the\s+)?[A-Z]|[A-Z][\w ]{2,40}['’]s\s+(?:representative|delegate)\b)"
+)
+
+
+def _unnamed_delegate(body: str, lo: int, hi: int, here: list[Mention]) -> re.Match[str] | None:
+    """A delegate the sentence describes but no mention names (a description the
+    coreference stage resolved covers it, and then it is named)."""
+    match = _DELEGATE_RE.search(body, lo, hi)
+    if match is None or any(match.start() <= p.start < match.end() + 20 for p in here):
+        return None
+    return match
+
+
 _NAMED_AS_RE = re.compile(r"\b(?:names?|identified|known)\s+(?:only\s+)?as\s+$")
 _NAME_SUBJECT_RE = re.compile(
     r"(?:^|,\s+|\b(?:and|but|that|while|when|after)\s+)"

@@ -613,3 +613,18 @@ def test_a_mission_keeps_its_country_and_a_party_set_off_is_a_body() -> None:
         "United Nations Verification Mission in Colombia": "organization",
         "Raíces Nuevas": "organization",
     }
+
+
+def test_a_party_or_company_named_before_its_noun_and_plural_voices_are_no_people() -> None:
+    text = (
+        "Police arrested Davit Lomidze-Beridze, leader of the opposition Civic Dawn party. "
+        "Civic Dawn said the rally would go ahead. Villagers demanded that the operator, "
+        "Kok Orda Mining, suspend work. Kok Orda Mining said it complied. Analysts said "
+        "little would change. Villager Aigul Bekova-Tash said cattle had died."
+    )
+    assert {a.name: a.kind for a in extract(text).actors} == {
+        "Davit Lomidze-Beridze": "person",
+        "Civic Dawn": "organization",
+        "Kok Orda Mining": "organization",
+        "Aigul Bekova-Tash": "person",
+    }

@@ -589,3 +589,12 @@ def test_a_body_naming_itself_as_the_quotes_we_speaks() -> None:
         "have chosen to end the regime,” it said."
     )
     assert speakers(text) == ["Council for the Restoration of Order"]
+
+
+def test_he_after_a_delegate_known_only_by_the_state_is_no_one() -> None:
+    text = (
+        "Briefing the Council, envoy Rainer Holm-Berg said the talks had stalled.\n\n"
+        "In the debate, the representative of the United Kingdom, speaking as penholder, "
+        "said the shelling must stop. “Both parties are failing the people,” he said."
+    )
+    assert speakers(text) == [None]
