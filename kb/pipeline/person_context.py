@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kb.pipeline.entity import Candidate, Lexicon
+from kb.pipeline.entity import CORE_TITLES, Candidate, Lexicon
 from kb.pipeline.geo import lookup
 from kb.pipeline.text import fold
 from kb.pipeline.wordlists import words
@@ -167,6 +167,18 @@ def person_by_context(
         evidence += 2
     if reported_post:
         evidence += 2
+    if (
+        not cand.single
+        and cand.ntokens <= 4
+        and after[:2] == ", "
+        and after[2:3].isupper()
+        and not any(w in lex.titles for w in cand.text.split())
+    ):
+        # "Halima Osei-Bakari, Assistant Secretary-General for Africa, said": a post
+        # in capitals set off after the name.
+        first = re.findall(r"[\w-]+", after[2:70])[:4]
+        if any(w in CORE_TITLES for w in first):
+            evidence += 2
     if cand.single and found.named and _SUBJECT_VERB_RE.match(after):
         evidence += 2  # "Aisha heard the water": a first name as the subject of a verb
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):

@@ -598,3 +598,12 @@ def test_he_after_a_delegate_known_only_by_the_state_is_no_one() -> None:
         "said the shelling must stop. “Both parties are failing the people,” he said."
     )
     assert speakers(text) == [None]
+
+
+def test_a_person_set_off_before_a_capitalised_post_speaks() -> None:
+    text = (
+        "Briefing the Council, Amara Osei-Kwame, Assistant Secretary-General for Africa in "
+        "the Departments of Political Affairs and Peace Operations, said that attacks had "
+        "risen. “Every week without a ceasefire costs lives,” she said."
+    )
+    assert speakers(text) == ["Amara Osei-Kwame"]
