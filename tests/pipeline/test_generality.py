@@ -12,7 +12,10 @@ format, written before any rule was tuned to them:
 - unseen4: eight more in those styles on other crises (Sahel junta, Libya talks, Malawi
   election, Mizoram refugees, Iran sanctions, M23, Mauritania observers, Ethiopia debt);
 - unseen5: eight more (Colombia talks, a Kuwaiti release on Sudan, Malawi emergency, Benue
-  floods, a Peruvian ruling in translation, Fiji election, an ILO code, a palm-oil dispute).
+  floods, a Peruvian ruling in translation, Fiji election, an ILO code, a palm-oil dispute);
+- unseen6: eight more (a Georgian arrest, a Security Council summary on Sudan, a Kyrgyz mine
+  protest, a Rohingya camp, a Guinean trial in translation, a Latvian vote, China-Japan
+  talks, Lake Kariba).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -71,6 +74,14 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen5", "speakers"): 0.90,
     ("unseen5", "roles"): 0.64,
     ("unseen5", "figures"): 0.91,
+    # unseen6: eight more, held out until after every rule of that session.
+    ("unseen6", "people"): 0.90,
+    ("unseen6", "organizations"): 0.87,
+    ("unseen6", "countries"): 0.94,
+    ("unseen6", "quotes"): 0.90,
+    ("unseen6", "speakers"): 0.92,
+    ("unseen6", "roles"): 0.77,
+    ("unseen6", "figures"): 0.91,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -107,6 +118,14 @@ CREDITS: dict[str, tuple[str, ...]] = {
         "Halima Yusuf-Okafor",
         "Rosa Elvira Cancho",
     ),
+    "unseen6": (
+        "Lasha Beridze",
+        "Anna Petrovic-Hale",
+        "Rosalind Thackeray",
+        "Zarina Sadykova",
+        "Aibek Toktogulov",
+        "Helena Whitcombe-Ray",
+    ),
 }
 
 
@@ -142,6 +161,7 @@ def test_floor(reports: dict[str, Report], folder: str, category: str) -> None:
 PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen4", "roles"): 0.90,
     ("unseen5", "roles"): 0.90,
+    ("unseen6", "roles"): 0.90,
     ("generality", "stances"): 0.80,
     ("generality", "roles"): 0.90,
     ("generality", "figures"): 0.83,
@@ -192,7 +212,7 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
 
 
 @pytest.mark.parametrize(
-    "folder", ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5"]
+    "folder", ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6"]
 )
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
