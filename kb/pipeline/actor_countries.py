@@ -73,7 +73,7 @@ def armed_forces(
     """A country's armed forces as one organisation: "Venezuela's military", "the
     Venezuelan military", "the country's armed forces"; a bare "the armed forces"
     or "the military" only in an article plainly about one country (``main``)."""
-    by_code: dict[str, Entity] = {}
+    by_code: dict[str, Entity] = {}  # by label
     for match in near_words(_FORCES_RE, body, _FORCES_WORDS):
         if in_any(match.start(), excluded) or not _FORCES_NOUN_RE.match(body, match.end()):
             continue
@@ -88,15 +88,8 @@ def armed_forces(
             code, start = main, match.start("noun")
         if code is None or code not in demonym_of():
             continue
-        entity = by_code.get(code)
-        if entity is None:
-            entity = Entity("organization", label=f"{demonym_of()[code]} armed forces")
-            entity.country_votes[code] = 99
-            by_code[code] = entity
-        text = body[start : match.end()]
-        cand = Candidate(start, match.end(), text, len(text.split()), "organization", 2)
-        cand.in_quote = in_any(start, quotes)
-        entity.add(cand)
+        label = f"{demonym_of()[code]} armed forces"
+        _add_body_mention(by_code, label, code, body, (start, match.end()), quotes)
     return list(by_code.values())
 
 
@@ -124,7 +117,7 @@ def national_bodies(
     and country, labelled "Parliament (Sri Lanka)" as ``name_generic_bodies``
     labels a capitalised one; a span another actor already holds ("National
     Police", "Vanuatu Police Force") is left to it."""
-    by_key: dict[tuple[str, str], Entity] = {}
+    by_key: dict[str, Entity] = {}  # by label
     for match in near_words(_BODY_RE, body, ("parliament", "police", "Parliament", "Police")):
         noun = match.group("noun")
         if in_any(match.start("noun"), excluded) or match.start("noun") in taken:
@@ -149,18 +142,28 @@ def national_bodies(
             )
         if code is None or code not in demonym_of():
             continue
-        key = (noun.lower(), code)
-        entity = by_key.get(key)
-        if entity is None:
-            label = f"{_BODY_LABELS[noun.lower()]} ({gazetteer().display.get(code, code)})"
-            entity = Entity("organization", label=label)
-            entity.country_votes[code] = 99
-            by_key[key] = entity
-        text = body[start : match.end()]
-        cand = Candidate(start, match.end(), text, len(text.split()), "organization", 2)
-        cand.in_quote = in_any(start, quotes)
-        entity.add(cand)
+        label = f"{_BODY_LABELS[noun.lower()]} ({gazetteer().display.get(code, code)})"
+        _add_body_mention(by_key, label, code, body, (start, match.end()), quotes)
     return list(by_key.values())
+
+
+def _add_body_mention(
+    by_label: dict[str, Entity],
+    label: str,
+    code: str,
+    body: str,
+    span: tuple[int, int],
+    quotes: list[tuple[int, int]],
+) -> None:
+    """One more mention of a country's body, the entity made on its first."""
+    entity = by_label.get(label)
+    if entity is None:
+        entity = by_label[label] = Entity("organization", label=label)
+        entity.country_votes[code] = 99
+    text = body[span[0] : span[1]]
+    cand = Candidate(span[0], span[1], text, len(text.split()), "organization", 2)
+    cand.in_quote = in_any(span[0], quotes)
+    entity.add(cand)
 
 
 def join_named_bodies(entities: list[Entity], bodies: list[Entity]) -> list[Entity]:
