@@ -68,7 +68,10 @@ ORG_DESCRIBED_BEFORE_RE = re.compile(
     r"(?:party|movement|coalition|alliance|militia|front|bloc|union|operator|company|firm)"
     r"(?:\s+of\s+(?:the\s+)?[^,.;:“”\"]{1,40})?,\s+$"
 )
-ORG_APPOSITIVE_RE = re.compile(r"\s*,\s+which\b")
+ORG_APPOSITIVE_RE = re.compile(
+    r"\s*,\s+(?:which|whose\s+(?:chairman|chairwoman|chair|leader|members|deputies|"
+    r"lawmakers|ministers|founder|candidate|spokesman|spokeswoman|spokesperson)s?)\b"
+)
 
 
 PREV_WORD_RE = re.compile(r"([A-Za-z-]+)(,?)\s+$")

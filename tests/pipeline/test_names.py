@@ -628,3 +628,15 @@ def test_a_party_or_company_named_before_its_noun_and_plural_voices_are_no_peopl
         "Kok Orda Mining": "organization",
         "Aigul Bekova-Tash": "person",
     }
+
+
+def test_a_body_with_a_chairman_a_portfolio_and_mister_are_read() -> None:
+    text = (
+        "Her coalition depends on the 15 deputies of Blue Road, whose chairman hinted at a "
+        "break. The accused include the former Minister of Territorial Administration, "
+        "Mister Alpha Oumar Diallo-Kane, and officials of the Department of Peace Operations."
+    )
+    found = {a.name: a.kind for a in extract(text).actors}
+    assert found["Blue Road"] == "organization"
+    assert found["Alpha Oumar Diallo-Kane"] == "person"
+    assert "Territorial Administration" not in found
