@@ -43,6 +43,19 @@ def _org_prefix(words: tuple[str, ...], lex: Lexicon) -> bool:
     return reference_org(" ".join(words)) is not None
 
 
+def _house_of(prefix: tuple[str, ...], title: str, lex: Lexicon) -> bool:
+    """ "Saeima Speaker Daiga Rozite", "Knesset Speaker X": a speaker is a house's, so
+    one unknown word before "Speaker" names the house, and the name follows."""
+    return (
+        title == "Speaker"
+        and len(prefix) == 1
+        and prefix[0] not in lex.titles
+        and prefix[0] not in lex.org_heads
+        and fold(prefix[0]) not in lex.first_names
+        and lookup(prefix[0]) is None
+    )
+
+
 def _officer_title(tail: tuple[str, ...], lex: Lexicon) -> bool:
     """ "Secretary General Lena Brooks", "High Representative for Foreign Policy":
     title words reaching an officer's title, then a name or nothing. Not "High
@@ -70,6 +83,8 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
     Nebenzya". The organisation is one actor, the titled person another."""
     for k in range(i + 1, len(words) - 1 if len(words) - i > 2 else i):
         prefix = words[i:k]
+        if _house_of(prefix, words[k], lex) and words[k + 1][:1].isupper():
+            return k
         if not _org_prefix(prefix, lex):
             continue
         rest = words[k + 1 :]

@@ -640,3 +640,12 @@ def test_a_body_with_a_chairman_a_portfolio_and_mister_are_read() -> None:
     assert found["Blue Road"] == "organization"
     assert found["Alpha Oumar Diallo-Kane"] == "person"
     assert "Territorial Administration" not in found
+
+
+def test_a_houses_speaker_is_a_post_before_the_name() -> None:
+    found = extract(
+        "Forty deputies voted against, according to Seimas Speaker Daina Roze-Kalne, who "
+        "announced the result."
+    )
+    assert [(a.name, a.kind) for a in found.actors] == [("Daina Roze-Kalne", "person")]
+    assert [(r.actor, r.title) for r in found.roles] == [("Daina Roze-Kalne", "Speaker")]
