@@ -34,8 +34,10 @@ _CONFIDENCE: dict[tuple[str, str], float] = {
     ("for-view", "name"): 0.9,
     ("after", "description"): 0.8,
     ("before", "description"): 0.8,
-    ("after", "pronoun"): 0.85,
-    ("before", "pronoun"): 0.8,
+    # "he said", "she added": right 28 times in 36 on three sets of articles nobody had
+    # read before scoring (unseen4-6, HELDOUT.table), against 9 in 9 on our older set.
+    ("after", "pronoun"): 0.75,
+    ("before", "pronoun"): 0.75,
 }
 _BY_RULE: dict[str, float] = {
     "continues": 0.75,
