@@ -53,8 +53,10 @@ def _countries_named(term: str) -> list[str]:
     return codes
 
 
-def search_articles(queryset: QuerySet, term: str) -> QuerySet:
-    mentioned = Mention.objects.accepted().filter(actor_id__in=_actors_named(term))
+def search_articles(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
+    # An unsure link readers do not see does not make an article theirs to find.
+    links = Mention.objects.accepted() if everything else Mention.objects.public()
+    mentioned = links.filter(actor_id__in=_actors_named(term))
     return queryset.filter(
         Q(title__icontains=term)
         | Q(body__icontains=term)
@@ -62,23 +64,28 @@ def search_articles(queryset: QuerySet, term: str) -> QuerySet:
     )
 
 
-def search_actors(queryset: QuerySet, term: str) -> QuerySet:
+def search_actors(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
     return queryset.filter(Q(pk__in=_actors_named(term)) | Q(name__icontains=term))
 
 
-def search_countries(queryset: QuerySet, term: str) -> QuerySet:
+def search_countries(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
     return queryset.filter(pk__in=_countries_named(term))
 
 
-def search_claims(queryset: QuerySet, term: str) -> QuerySet:
-    return queryset.filter(Q(text__icontains=term) | Q(speaker_id__in=_actors_named(term)))
+def search_claims(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
+    # A speaker readers are not shown (an unsure, unreviewed one) is not searched either:
+    # the search would name them.
+    by_speaker = Q(speaker_id__in=_actors_named(term))
+    if not everything:
+        by_speaker &= Q(pk__in=Claim.objects.attributed().values("pk"))
+    return queryset.filter(Q(text__icontains=term) | by_speaker)
 
 
-def search_mentions(queryset: QuerySet, term: str) -> QuerySet:
+def search_mentions(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
     return queryset.filter(Q(surface__icontains=term) | Q(actor_id__in=_actors_named(term)))
 
 
-def search_roles(queryset: QuerySet, term: str) -> QuerySet:
+def search_roles(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
     return queryset.filter(Q(title__icontains=term) | Q(actor_id__in=_actors_named(term)))
 
 
@@ -88,14 +95,14 @@ class FoldedSearchFilter(BaseFilterBackend):
     param = "search"
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
-        search: Callable[[QuerySet, str], QuerySet] | None = getattr(view, "search_function", None)
+        search: Callable[..., QuerySet] | None = getattr(view, "search_function", None)
         term = request.query_params.get(self.param, "").strip()
         if search is None or not term:
             return queryset
         if "\x00" in term:
             # No name holds a NUL (and PostgreSQL refuses it in a query): nothing matches.
             return queryset.none()
-        return search(queryset, term)
+        return search(queryset, term, everything=unreviewed_all(request))
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         if getattr(view, "search_function", None) is None:

@@ -117,7 +117,7 @@ class KbViewSet(viewsets.ReadOnlyModelViewSet):
     schema = KbAutoSchema()
     lookup_value_regex = ID
     last_modified_field: str | None = None
-    search_function: Callable[[QuerySet, str], QuerySet] | None = None
+    search_function: Callable[..., QuerySet] | None = None
     last_modified: dt.datetime | None = None
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:

@@ -71,3 +71,14 @@ def test_an_unsure_quote_is_listed_without_its_speaker(client, kb, unsure):
     # A confident one keeps its speaker.
     row = client.get(f"/api/claims/{kb.quote.pk}/").json()
     assert row["speaker_name"] == "Juan Guaidó" and row["confidence"] == 1.0
+
+
+def test_searching_by_a_speaker_readers_are_not_shown_finds_nothing(client, kb, unsure):
+    """The search would name the speaker the list hides; an unsure link does not make
+    an article findable by its actor's name either."""
+    quote = unsure[1]
+    assert quote.pk not in ids(client, "/api/claims/", search="Guaidó")
+    assert kb.quote.pk in ids(client, "/api/claims/", search="Guaidó")  # a confident one
+    assert quote.pk in ids(client, "/api/claims/", search="Guaidó", unreviewed="all")
+    assert kb.new.pk not in ids(client, "/api/articles/", search="Guaido")
+    assert kb.new.pk in ids(client, "/api/articles/", search="Guaido", unreviewed="all")
