@@ -182,25 +182,19 @@ def join_named_bodies(entities: list[Entity], bodies: list[Entity]) -> list[Enti
             matches = _is_national_force
         else:
             continue
-        code = _country_of(body)
+        code = body.country()
         if code is None:
             continue
         for other in entities:
             if other is body or other.kind != "organization" or id(other) in joined:
                 continue
-            if id(other) in common or _country_of(other) != code:
+            if id(other) in common or other.country() != code:
                 continue
             if any(matches(form, code) for form in other.forms):
                 other.absorb(body)
                 joined.add(id(body))
                 break
     return [e for e in entities if id(e) not in joined]
-
-
-def _country_of(entity: Entity) -> str | None:
-    if not entity.country_votes:
-        return None
-    return max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
 
 
 def _is_legislature(form: str, code: str) -> bool:
@@ -303,7 +297,7 @@ def name_generic_bodies(entities: list[Entity]) -> None:
     for entity in entities:
         if entity.known or entity.label or entity.kind != "organization":
             continue
-        if not entity.country_votes or not all(fold(f) in GENERIC_HEADS for f in entity.forms):
+        code = entity.country()
+        if code is None or not all(fold(f) in GENERIC_HEADS for f in entity.forms):
             continue
-        code = max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
         entity.label = f"{entity.name()} ({display.get(code, code)})"

@@ -103,9 +103,7 @@ def _is_post(entity: Entity, lex: Lexicon) -> bool:
 
 def _finish(entity: Entity) -> ActorFound:
     mentions = tuple(sorted(set(entity.mentions)))
-    country = None
-    if entity.country_votes:
-        country = max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
+    country = entity.country()
     kind: ActorKind = entity.known.kind if entity.known else entity.kind
     return ActorFound(
         name=entity.name(),

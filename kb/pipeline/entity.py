@@ -149,6 +149,12 @@ class Entity:
         self.outside_quotes = self.outside_quotes or short.outside_quotes
         self.defined = self.defined or short.defined
 
+    def country(self) -> str | None:
+        """The country most votes name (the first so named on a tie), or None."""
+        if not self.country_votes:
+            return None
+        return max(self.country_votes.items(), key=lambda kv: kv[1])[0]
+
     @property
     def multi(self) -> list[str]:
         return [f for f in self.forms if " " in f]

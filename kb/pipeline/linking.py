@@ -340,9 +340,7 @@ GENERIC_HEADS = frozenset(fold(h) for h in actor_words("generic_heads"))
 
 
 def _country_of(entity: Entity, main: str | None) -> str | None:
-    if entity.country_votes:
-        return max(entity.country_votes.items(), key=lambda kv: kv[1])[0]
-    return main
+    return entity.country() or main
 
 
 def resolve_known(
