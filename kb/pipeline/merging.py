@@ -109,6 +109,7 @@ def merge_acronym_titles(entities: list[Entity]) -> None:
     acronym ("the CEC said") is a title too, no organisation."""
     people = [e for e in entities if e.kind == "person"]
     titles: set[str] = set()
+    merged: set[int] = set()
     for entity in [e for e in entities if e.kind == "organization" and not e.known]:
         split = [_TITLED_RE.fullmatch(f) for f in entity.forms]
         if not split or not all(split) or len({m.group(1) for m in split if m}) != 1:
@@ -125,9 +126,13 @@ def merge_acronym_titles(entities: list[Entity]) -> None:
             person.forms[form[cut:]] = person.forms.get(form[cut:], 0) + count
         person.mentions += [(s + cut, e) for s, e in entity.mentions]
         person.keys |= names
-        entities.remove(entity)
+        merged.add(id(entity))
         titles.add(acronym)
-    entities[:] = [e for e in entities if not (e.kind == "organization" and set(e.forms) <= titles)]
+    entities[:] = [
+        e
+        for e in entities
+        if id(e) not in merged and not (e.kind == "organization" and set(e.forms) <= titles)
+    ]
 
 
 def _same_surname(name: str, person: Entity) -> bool:

@@ -65,19 +65,23 @@ def org_descriptions(
     return out
 
 
+@cache
+def _appositions(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The apposition calling a body ``noun`` after its name, and the one before it."""
+    described = rf"(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},"
+    return (
+        re.compile(rf"\s*(?:\([A-Z]{{2,8}}\))?,\s+{described}", re.IGNORECASE),
+        re.compile(rf"\b{described}\s+$", re.IGNORECASE),
+    )
+
+
 def _apposed_org(body: str, noun: str, earlier: list[Mention]) -> str | None:
     """ "IGAD, the East African bloc, ... the bloc said", "The UN refugee agency,
     UNHCR, ... the agency said": the organisation the text itself called by that
     noun, in an apposition, most recently."""
-    apposition = re.compile(
-        rf"\s*(?:\([A-Z]{{2,8}}\))?,\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},",
-        re.IGNORECASE,
-    )
-    before = re.compile(
-        rf"\b(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}{re.escape(noun)},\s+$", re.IGNORECASE
-    )
+    after, before = _appositions(noun)
     for mention in reversed(earlier):
-        if apposition.match(body, mention.end, mention.end + 80):
+        if after.match(body, mention.end, mention.end + 80):
             return mention.name
         if before.search(body, max(0, mention.start - 80), mention.start):
             return mention.name  # "The UN refugee agency, UNHCR, ... the agency said"
