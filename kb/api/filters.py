@@ -75,10 +75,8 @@ def search_countries(queryset: QuerySet, term: str, *, everything: bool = False)
 def search_claims(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
     # A speaker readers are not shown (an unsure, unreviewed one) is not searched either:
     # the search would name them.
-    by_speaker = Q(speaker_id__in=_actors_named(term))
-    if not everything:
-        by_speaker &= Q(pk__in=Claim.objects.attributed().values("pk"))
-    return queryset.filter(Q(text__icontains=term) | by_speaker)
+    spoken = queryset if everything else queryset.attributed()
+    return queryset.filter(text__icontains=term) | spoken.filter(speaker_id__in=_actors_named(term))
 
 
 def search_mentions(queryset: QuerySet, term: str, *, everything: bool = False) -> QuerySet:
