@@ -106,7 +106,7 @@ _LEGISLATURES = frozenset(fold(w) for w in actor_words("legislatures"))
 
 def national_bodies(
     body: str,
-    taken: Spans,
+    entities: list[Entity],
     excluded: tuple[tuple[int, int], ...],
     quotes: list[tuple[int, int]],
     main: str | None,
@@ -118,8 +118,11 @@ def national_bodies(
     labels a capitalised one; a span another actor already holds ("National
     Police", "Vanuatu Police Force") is left to it."""
     by_key: dict[str, Entity] = {}  # by label
+    taken: Spans | None = None  # built on the first match: most articles have none
     for match in near_words(_BODY_RE, body, ("parliament", "police", "Parliament", "Police")):
         noun = match.group("noun")
+        if taken is None:
+            taken = Spans([m for e in entities for m in e.mentions])
         if in_any(match.start("noun"), excluded) or match.start("noun") in taken:
             continue
         owner = match.group("owner")

@@ -35,7 +35,7 @@ from kb.pipeline.actor_countries import (
     national_bodies,
 )
 from kb.pipeline.candidates import candidates
-from kb.pipeline.entity import Entity, Lexicon, Spans, shared_lexicon
+from kb.pipeline.entity import Entity, Lexicon, shared_lexicon
 from kb.pipeline.fold import fold
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
@@ -73,8 +73,7 @@ def find_actors(
     merge_acronym_titles(entities)
     name_reference_orgs(entities)
     forces = armed_forces(body, geo or [], excluded, quotes or [], main)
-    taken = Spans([m for e in entities for m in e.mentions])
-    bodies = forces + national_bodies(body, taken, excluded, quotes or [], main)
+    bodies = forces + national_bodies(body, entities, excluded, quotes or [], main)
     entities += bodies
     kept = [
         e
