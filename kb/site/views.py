@@ -8,215 +8,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag, TaggedItem
 
 from kb.articles.models import Article, Mention, public_confidence
-from kb.claims.models import Claim, ClaimLink, Role, RoleEvidence, Stance
+from kb.claims.models import Claim, ClaimLink, Role, RoleEvidence
 from kb.entities.models import Actor, Alias, Country
 from kb.paging import BoundedPaginator, tally
-from kb.site import structured
-from kb.site.facts import Post, group_memberships, group_posts, parse_as_of
+from kb.site import queries, structured
+from kb.site.facts import Post, group_posts, parse_as_of
 from kb.site.filters import ActorFilter, ArticleFilter, ClaimFilter, CountryFilter
-from kb.site.graphs import Edge, Event, Node, alignment_svg, timeline_svg
+from kb.site.graphs import timeline_svg
+from kb.site.queries import (
+    ARTICLE_TEXT,
+    CO_MENTION_WINDOW,
+    RECENT_ARTICLES,
+    ROLE_LIMIT,
+    ROLE_WINDOW,
+    SHORT_LIST,
+    STANCE_LIMIT,
+)
 from kb.site.rendering import Link, paragraph_around, render_body, snippet
 from kb.site.search import KINDS, search
 
 PAGE_SIZE = 25
-SHORT_LIST = 50
-# An actor page shows this many of the actor's newest articles (the rest are
-# one click away in the article list filtered by actor) ...
-RECENT_ARTICLES = 20
-# ... and counts co-mentions over this many newest articles.
-CO_MENTION_WINDOW = 100
-# An actor's or country's page shows its newest stances, up to this many.
-STANCE_LIMIT = 60
-# A target linked from fewer than DENSE rows is rare: its articles are sorted
-# whole. Above, they are met by walking the articles newest first.
-DENSE = 500
-# An actor's roles: distinct posts among the newest ROLE_WINDOW role rows.
-ROLE_WINDOW = 200
-ROLE_LIMIT = 25
-# Memberships read per side (members of the target, groups it belongs to).
-MEMBER_LIMIT = 200
-# Large text columns a list never shows; lists joining articles leave them out.
-ARTICLE_TEXT = ("article__raw_text", "article__body", "article__offsets", "article__blocks")
-
-
-# Query helpers shared by several pages ---------------------------------------
-
-
-def _stances() -> QuerySet[Stance]:
-    """Public stances (confirmed, or confident enough) with both ends and evidence."""
-    return (
-        Stance.objects.newest_shown()
-        .select_related(
-            "subject_actor", "subject_country", "object_actor", "object_country", "article"
-        )
-        .defer("article__raw_text", "article__body", "article__offsets", "article__blocks")
-        .prefetch_related(
-            Prefetch(
-                "evidence",
-                queryset=Claim.objects.public().only("id", "text", "kind", "status"),
-            )
-        )
-    )
-
-
-def _node(target: Actor | Country) -> Node:
-    if isinstance(target, Actor):
-        return Node(f"actor:{target.pk}", target.name, target.get_absolute_url(), target.kind)
-    return Node(f"country:{target.pk}", target.name, target.get_absolute_url(), "country")
-
-
-def _graph(stances: list[Stance], centre: Actor | Country | None = None) -> str:
-    nodes: dict[str, Node] = {}
-    edges: list[Edge] = []
-    for stance in stances:
-        subject, obj = stance.subject, stance.object
-        if subject is None or obj is None:
-            continue
-        a, b = _node(subject), _node(obj)
-        nodes[a.key], nodes[b.key] = a, b
-        edges.append(Edge(a.key, b.key, stance.relation, str(stance), stance.negated))
-    return alignment_svg(
-        list(nodes.values()), edges, centre=_node(centre).key if centre is not None else None
-    )
-
-
-def _events(articles: Iterable[Article], claims: Iterable[Claim]) -> list[Event]:
-    """Timeline points for the dated articles and claims (a claim is dated by its article)."""
-    return [
-        Event(a.published, a.display_title, a.get_absolute_url(), "article")
-        for a in articles
-        if a.published
-    ] + [
-        Event(c.article.published, c.text[:100], c.get_absolute_url(), "claim")
-        for c in claims
-        if c.article.published
-    ]
-
-
-def _newest_articles(links: QuerySet, field: str) -> QuerySet[Article]:
-    """The articles ``links`` point to (by ``field``), newest first; slice it.
-
-    Reads a bounded number of rows however often the target occurs: a rare
-    target's links (fewer than DENSE) are read whole and only their articles are
-    sorted; a frequent target's articles are met soon by walking the
-    published-date index, because they are common. Sorting every linked
-    article, as a plain join would, grows with the knowledge base.
-    """
-    few = list(links.order_by().values_list(field, flat=True)[:DENSE])
-    newest = Article.objects.all()  # newest first, on article_latest_idx
-    if len(few) < DENSE:
-        return newest.filter(pk__in=set(few))
-    return newest.filter(Exists(links.filter(**{field: OuterRef("pk")})))
-
-
-def _in_order(queryset: QuerySet, ids: list[int]) -> list[Any]:
-    rank = {pk: n for n, pk in enumerate(ids)}
-    return sorted(queryset.filter(pk__in=ids), key=lambda row: rank[row.pk])
-
-
-def _newest_claims_about(target: Actor | Country) -> QuerySet[Claim]:
-    """Public claims about ``target``, newest first, read from the newest links only.
-
-    The link table is walked backwards on its (target, claim) index (migration
-    claims 0005), so the page never sorts every claim ever made about a much
-    discussed actor. Deprecated claims are dropped after the walk; the
-    window is twice the list, which leaves room for them.
-    """
-    through = Claim.subjects.through if isinstance(target, Actor) else Claim.countries.through
-    field = "actor" if isinstance(target, Actor) else "country"
-    newest = (
-        through.objects.filter(**{field: target})
-        .order_by("-claim_id")
-        .values("claim_id")[: 2 * SHORT_LIST]
-    )
-    return Claim.objects.public().filter(pk__in=newest).order_by("-id")
-
-
-def _time_bound(model: type[Stance] | type[Role], day: dt.date | None) -> QuerySet:
-    """Public rows of ``model`` (confirmed, or unreviewed and confident enough); with a
-    day, those that held on it.
-
-    The API's ``valid_on`` filter calls the same ``valid_on``, so a page
-    ``?as_of=D`` and ``/api/...?valid_on=D`` always agree.
-    """
-    rows = model.objects.public()  # type: ignore[attr-defined]
-    return rows.valid_on(day) if day else rows
-
-
-def _stances_of(target: Actor | Country, day: dt.date | None = None) -> list[Stance]:
-    """The target's newest accepted stances (as subject or object), up to STANCE_LIMIT + 1.
-
-    With ``day``, only those that held on it. Each side is read newest first
-    from its own index and capped, so the final sort handles at most twice the
-    limit, not every stance of the target.
-    """
-    side = "actor" if isinstance(target, Actor) else "country"
-    newest = _time_bound(Stance, day).order_by("-valid_from", "id").values("pk")
-    as_subject = newest.filter(**{f"subject_{side}": target})[: STANCE_LIMIT + 1]
-    as_object = newest.filter(**{f"object_{side}": target})[: STANCE_LIMIT + 1]
-    return list(_stances().filter(Q(pk__in=as_subject) | Q(pk__in=as_object))[: STANCE_LIMIT + 1])
-
-
-def _memberships(target: Actor | Country, day: dt.date | None) -> dict[str, Any]:
-    """Whom the target is a member of, and who are its members (on ``day``, if given).
-
-    Read from ``member_of`` stances that do not say the opposite, in two
-    queries whatever their number: the stances (each side newest first on its
-    index, capped at MEMBER_LIMIT + 1), and their public evidence with its
-    articles. Grouped by :func:`kb.site.facts.group_memberships`.
-    """
-    side = "actor" if isinstance(target, Actor) else "country"
-    newest = (
-        _time_bound(Stance, day)
-        .filter(relation=Stance.Relation.MEMBER_OF, negated=False)
-        .order_by("-valid_from", "id")
-        .values("pk")
-    )
-    as_member = newest.filter(**{f"subject_{side}": target})[: MEMBER_LIMIT + 1]
-    as_group = newest.filter(**{f"object_{side}": target})[: MEMBER_LIMIT + 1]
-    rows = list(
-        Stance.objects.filter(Q(pk__in=as_member) | Q(pk__in=as_group))
-        .select_related(
-            "subject_actor", "subject_country", "object_actor", "object_country", "article"
-        )
-        .defer(*ARTICLE_TEXT)
-        .prefetch_related(
-            Prefetch(
-                "evidence",
-                queryset=Claim.objects.public()
-                .select_related("article")
-                .only("id", "article__slug", "article__title", "article__published"),
-            )
-        )
-        .exclude(subject_actor__merged_into__isnull=False)
-        .exclude(object_actor__merged_into__isnull=False)
-        .order_by("-valid_from", "id")
-    )
-    key = f"{side}_id"
-    groups = [s for s in rows if getattr(s, f"subject_{key}") == target.pk]
-    members = [s for s in rows if getattr(s, f"object_{key}") == target.pk]
-    return {
-        "memberships": group_memberships(groups[:MEMBER_LIMIT]),
-        "memberships_more": len(groups) > MEMBER_LIMIT,
-        "members": group_memberships(members[:MEMBER_LIMIT]),
-        "members_more": len(members) > MEMBER_LIMIT,
-    }
-
-
-def _country_actors(country: Country) -> QuerySet[Actor]:
-    """A country's actors, most mentioned first: a walk of actor_country_mentions_idx."""
-    return country.actors.filter(merged_into__isnull=True).order_by("-mention_count", "name")
 
 
 def _page(request: HttpRequest, queryset: QuerySet) -> Page:
@@ -256,7 +77,7 @@ def _list(
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    stances = list(_stances()[:80])
+    stances = list(queries.stances()[:80])
     # body stays: display_title falls back to it for untitled articles.
     latest = list(
         Article.objects.select_related("source").defer("raw_text", "offsets", "blocks")[:8]
@@ -267,7 +88,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("speaker", "article")
         .defer(*ARTICLE_TEXT)[:8]
     )
-    events = _events(latest, verified)
+    events = queries.events(latest, verified)
     context = {
         "counts": {
             "articles": tally(Article.objects.all()),
@@ -283,7 +104,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "timeline": timeline_svg(events),
         "events": sorted(events, key=lambda e: e.day),
         "stances": stances,
-        "graph": _graph(stances),
+        "graph": queries.graph(stances),
         "jsonld": {
             "@context": structured.CONTEXT,
             "@type": "WebSite",
@@ -384,12 +205,12 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # articles and works out co-mentions from the CO_MENTION_WINDOW newest only,
     # so its cost does not grow with how often the actor appears.
     window = list(
-        _newest_articles(Mention.objects.public().filter(actor=actor), "article_id").values_list(
-            "pk", flat=True
-        )[:CO_MENTION_WINDOW]
+        queries.newest_articles(
+            Mention.objects.public().filter(actor=actor), "article_id"
+        ).values_list("pk", flat=True)[:CO_MENTION_WINDOW]
     )
     shown = window[:RECENT_ARTICLES]
-    articles = _in_order(
+    articles = queries.in_order(
         Article.objects.select_related("source").defer("raw_text", "offsets", "blocks"), shown
     )
     by_article: OrderedDict[int, dict[str, Any]] = OrderedDict(
@@ -404,7 +225,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         entry = by_article[m.article_id]
         entry["count"] += 1
         entry.setdefault("snippet", snippet(entry["article"].body, m.start, m.end))
-    stances = _stances_of(actor, as_of.day)
+    stances = queries.stances_of(actor, as_of.day)
     stances_more = len(stances) > STANCE_LIMIT
     stances = stances[:STANCE_LIMIT]
     claims_made = list(
@@ -415,7 +236,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-id")[:SHORT_LIST]
     )
     claims_about = list(
-        _newest_claims_about(actor)
+        queries.newest_claims_about(actor)
         .select_related("article", "speaker")
         .defer(*ARTICLE_TEXT)[:SHORT_LIST]
     )
@@ -436,7 +257,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-shared", "name")[:15]
     )
     aliases = list(actor.aliases.accepted().order_by("name"))
-    events = _events([e["article"] for e in by_article.values()], claims_made)
+    events = queries.events([e["article"] for e in by_article.values()], claims_made)
     return render(
         request,
         "site/actor_detail.html",
@@ -446,10 +267,10 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "aliases": aliases,
             "tags": list(actor.tags.all()),
             "roles": _latest_posts(actor, as_of.day),
-            **_memberships(actor, as_of.day),
+            **queries.memberships(actor, as_of.day),
             "stances": stances,
             "stances_more": stances_more,
-            "graph": _graph(stances, centre=actor),
+            "graph": queries.graph(stances, centre=actor),
             "claims_made": claims_made,
             "claims_about": claims_about,
             "articles": list(by_article.values()),
@@ -472,7 +293,7 @@ def _latest_posts(actor: Actor, day: dt.date | None = None) -> list[Post]:
     evidence (one query for all rows) gives every article that attests it.
     """
     rows = (
-        _time_bound(Role, day)
+        queries.time_bound(Role, day)
         .filter(actor=actor)
         .select_related("organization", "country", "article")
         .defer(*ARTICLE_TEXT)
@@ -505,31 +326,31 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("site:country", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, code=code.upper())
     as_of = parse_as_of(request.GET.get("as_of"))
-    stances = _stances_of(country, as_of.day)
+    stances = queries.stances_of(country, as_of.day)
     stances_more = len(stances) > STANCE_LIMIT
     stances = stances[:STANCE_LIMIT]
     articles = list(
-        _newest_articles(Mention.objects.public().filter(country=country), "article_id")
+        queries.newest_articles(Mention.objects.public().filter(country=country), "article_id")
         .select_related("source")
         .defer("raw_text", "offsets", "blocks")[:SHORT_LIST]
     )
     claims = list(
-        _newest_claims_about(country)
+        queries.newest_claims_about(country)
         .select_related("speaker", "article")
         .defer(*ARTICLE_TEXT)[:SHORT_LIST]
     )
-    events = _events(articles, claims)
+    events = queries.events(articles, claims)
     return render(
         request,
         "site/country_detail.html",
         {
             "country": country,
             "as_of": as_of,
-            "actors": list(_country_actors(country)[:SHORT_LIST]),
-            **_memberships(country, as_of.day),
+            "actors": list(queries.country_actors(country)[:SHORT_LIST]),
+            **queries.memberships(country, as_of.day),
             "stances": stances,
             "stances_more": stances_more,
-            "graph": _graph(stances, centre=country),
+            "graph": queries.graph(stances, centre=country),
             "articles": articles,
             "claims": claims,
             "timeline": timeline_svg(events),
@@ -606,7 +427,7 @@ def tag_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "tag": tag,
             "articles": list(
-                _newest_articles(
+                queries.newest_articles(
                     TaggedItem.objects.filter(
                         tag=tag, content_type=ContentType.objects.get_for_model(Article)
                     ),

@@ -1,7 +1,7 @@
 """The pages' bounded reads pick the same rows as the plain, unbounded queries.
 
 Actor, country and tag pages read "newest first" lists without sorting every
-row linked to a much-mentioned target (kb.site.views). Both ways of doing it,
+row linked to a much-mentioned target (kb.site.queries). Both ways of doing it,
 for a rare target and for a frequent one, must agree with the plain query.
 """
 
@@ -17,7 +17,7 @@ from kb import paging
 from kb.articles.models import Article, Mention
 from kb.claims.models import Claim
 from kb.entities.models import Actor
-from kb.site import views
+from kb.site import queries, views
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ NEWEST = Article._meta.ordering
 @pytest.fixture(params=["rare", "frequent"])
 def branch(request, monkeypatch) -> str:
     # Three links already count as frequent: the page walks the articles newest first.
-    monkeypatch.setattr(views, "DENSE", 10_000 if request.param == "rare" else 3)
+    monkeypatch.setattr(queries, "DENSE", 10_000 if request.param == "rare" else 3)
     return request.param
 
 
@@ -36,7 +36,7 @@ def test_newest_articles_of_an_actor_a_country_and_a_tag(world, branch) -> None:
     for target in (world.guaido, world.ve):
         field = "actor" if target is world.guaido else "country"
         links = Mention.objects.accepted().filter(**{field: target})
-        got = list(views._newest_articles(links, "article_id").values_list("pk", flat=True))
+        got = list(queries.newest_articles(links, "article_id").values_list("pk", flat=True))
         plain = Article.objects.mentioning(target).order_by(*NEWEST)
         want = list(plain.values_list("pk", flat=True))
         assert got == want and len(want) >= 12
@@ -44,7 +44,7 @@ def test_newest_articles_of_an_actor_a_country_and_a_tag(world, branch) -> None:
     items = TaggedItem.objects.filter(
         tag=tag, content_type=ContentType.objects.get_for_model(Article)
     )
-    got = list(views._newest_articles(items, "object_id").values_list("pk", flat=True))
+    got = list(queries.newest_articles(items, "object_id").values_list("pk", flat=True))
     want = list(Article.objects.filter(tags=tag).order_by(*NEWEST).values_list("pk", flat=True))
     assert got == want and len(want) >= 12
 
@@ -56,14 +56,14 @@ def test_newest_claims_about_and_stances_of_a_target(world) -> None:
     for target in (world.guaido, world.ve, Actor.objects.get(name="Person 3")):
         # Fewer links than the window: the bounded read is the whole, plain answer.
         plain = Claim.objects.public().about(target).order_by("-id")
-        got = list(views._newest_claims_about(target).values_list("pk", flat=True))
+        got = list(queries.newest_claims_about(target).values_list("pk", flat=True))
         assert got == list(plain.values_list("pk", flat=True))
         side = "actor" if isinstance(target, Actor) else "country"
-        plain = views._stances().filter(
+        plain = queries.stances().filter(
             Q(**{f"subject_{side}": target}) | Q(**{f"object_{side}": target})
         )
-        assert views._stances_of(target) == list(plain[: views.STANCE_LIMIT + 1])
-    assert views._stances_of(world.ve), "the country takes stances in this world"
+        assert queries.stances_of(target) == list(plain[: queries.STANCE_LIMIT + 1])
+    assert queries.stances_of(world.ve), "the country takes stances in this world"
 
 
 def test_lists_and_home_count_up_to_a_limit(world, client, monkeypatch) -> None:
@@ -82,7 +82,7 @@ def test_lists_and_home_count_up_to_a_limit(world, client, monkeypatch) -> None:
 
 def test_a_countrys_actors_are_read_off_an_index(world) -> None:
     """The most-mentioned actors of a country come off an index, not a sort of them all."""
-    query = views._country_actors(world.ve)[: views.SHORT_LIST]
+    query = queries.country_actors(world.ve)[: queries.SHORT_LIST]
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -104,5 +104,5 @@ def test_a_countrys_actors_are_read_off_an_index(world) -> None:
         == sorted(
             Actor.objects.filter(country=world.ve, merged_into__isnull=True),
             key=lambda a: (-a.mention_count, a.name),
-        )[: views.SHORT_LIST]
+        )[: queries.SHORT_LIST]
     )
