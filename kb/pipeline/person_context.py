@@ -113,8 +113,10 @@ HONORIFIC_BEFORE_RE = re.compile(
 )
 
 
+_NAMING_NOUNS = frozenset(["coalition", "alliance", "movement", "bloc", "network", "platform"])
 ORG_AFTER_RE = re.compile(
-    r"\s+(?:opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank)\b"
+    r"\s+(opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank|coalition|"
+    r"alliance|movement|bloc|network|platform)\b"
 )
 
 
@@ -224,9 +226,15 @@ def person_by_context(
             cand.ntokens = len(cand.text.split())
             cand.single = False
         return cand
-    if ORG_AFTER_RE.match(after) and (cand.single or (cand.ntokens <= 4 and not evidence)):
+    org_noun = ORG_AFTER_RE.match(after)
+    if org_noun and (cand.single or (cand.ntokens <= 4 and not evidence)):
         # "the opposition Civic Horizon party", "the Altyn Orda company"
         cand.kind, cand.evidence = "organization", 1
+        if cand.single and org_noun.group(1) in _NAMING_NOUNS:
+            # "the Houthi movement": one word names no movement or coalition alone.
+            cand.text += org_noun.group()
+            cand.end += len(org_noun.group())
+            cand.single, cand.ntokens = False, 2
         return cand
     if ORG_APPOSITIVE_RE.match(after) and not evidence:
         cand.kind, cand.evidence = "organization", 1

@@ -152,6 +152,17 @@ def _spans_of(body: str, blocks: tuple[Block, ...]) -> tuple[tuple[int, int], ..
     return tuple(spans)
 
 
+def _whole_sentence(body: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """A quote that opens on a capital, closes on a stop and is its whole sentence."""
+    text = body[start:end].rstrip()
+    return (
+        text[:1].isupper()
+        and text[-1:] in ".?!"
+        and not body[sentence[0] : start].strip(' “"‘\n')
+        and not body[end : sentence[1]].strip(' ”"’\n')
+    )
+
+
 def is_real(
     body: str, start: int, end: int, sentence: tuple[int, int], cued_sentences: set[tuple[int, int]]
 ) -> bool:
@@ -166,6 +177,8 @@ def is_real(
         return False  # a name given to something: called the bloc a “cartel”
     if len(words) >= 8 or (len(words) >= 4 and text.rstrip()[-1:] in ".?!,:"):
         return True
+    if len(words) >= 2 and _whole_sentence(body, start, end, sentence):
+        return True  # “No one lost.”: a short sentence of its own is somebody's words
     alpha = [w for w in words if w[0].isalpha()]
     if alpha and all(w[0].isupper() for w in alpha) and len(alpha) <= 6:
         return False  # a quoted name: “Bolivarian Revolution”

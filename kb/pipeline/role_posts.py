@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 
 from kb.pipeline.geo import lookup
-from kb.pipeline.text import fold, load_json, strip_possessive
+from kb.pipeline.text import fold, folded_lexicon, lexicon, load_json, strip_possessive
 
 # A title's head noun is its last word before one of these ("Secretary of State").
 _PREPOSITION_RE = re.compile(r"\s(?:of|for|to|at|in|on|from|with)\s", re.IGNORECASE)
@@ -94,6 +94,8 @@ def is_post(title: str, qualified: bool) -> bool:
     folded = fold(title).split()
     if not folded or _words("not_posts") & set(folded):
         return False
+    if " ".join(folded) in _words("ranks"):
+        return True  # "Commandant", "Lt. Col.": a rank is a post of its own
     head = head_noun(title)
     if head in _words("posts") or head.replace(" ", "-") in _words("posts"):
         return True
@@ -151,3 +153,21 @@ def since(clause: str, published: date | None) -> date | None:
         return date(year, month, day)
     except ValueError:
         return date(year, month, 1)
+
+
+# Words that may sit inside a capitalised title ("Secretary of State for Cuba").
+TITLE_GLUE = frozenset(["of", "for", "and", "the", "State", "Affairs", "Foreign", "Special"])
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every folded word a title before a name may be made of: role nouns, titles,
+    posts (with their suffixes) and ranks."""
+    posts = role_words("posts")
+    suffixed = {f"{p} {s}" for p in posts for s in role_words("post_suffixes")}
+    titles = {fold(t) for t in lexicon("titles")}
+    return folded_lexicon("role_nouns") | titles | posts | suffixed | role_words("ranks")
+
+
+def is_role_noun(word: str) -> bool:
+    return fold(word) in folded_lexicon("role_nouns")

@@ -241,3 +241,21 @@ def test_a_reference_organisation_named_only_in_a_quote_is_kept() -> None:
     assert organisations(text) == {"International Monetary Fund": ("International Monetary Fund",)}
     # Any other capitalised phrase in someone's words still needs a voice outside.
     assert organisations("“The Grand Coalition of Hope will win,” Ana Ruiz said.") == {}
+
+
+def test_a_name_before_a_lowercase_coalition_or_movement_is_a_body() -> None:
+    text = (
+        "“This is a constitutional coup,” said Aminata Touré-Ndiaye, who now leads the "
+        "Yewwi Askan Wi coalition. Iran backs Yemen's Houthi movement."
+    )
+    found = actors(text)
+    assert found["Yewwi Askan Wi"][0] == "organization"
+    assert found["Aminata Touré-Ndiaye"][0] == "person"
+    # One word names no movement alone: the form keeps its noun, and reference data
+    # knows the body by its own name.
+    assert found["Ansar Allah"] == ("organization", ("Houthi movement",))
+
+
+def test_a_foreign_rank_stays_out_of_the_name() -> None:
+    text = "Police spokesman Commissaire Mouhamadou Guèye said 12 people had been arrested."
+    assert names(text) == [("Mouhamadou Guèye", "person")]

@@ -86,3 +86,16 @@ def test_a_one_word_label_is_not_a_quote() -> None:
 def test_a_one_word_quote_after_called_a_is_kept() -> None:
     text = "Ana Ruiz installed what she called a “civilian-military” government in 2007."
     assert [t for t, _ in quotes(text)] == ["civilian-military"]
+
+
+def test_a_short_sentence_quoted_whole_is_somebodys_words() -> None:
+    text = (
+        "Prime Minister Abiy Ahmed welcomed the deal. “This is a victory for all Ethiopians,” "
+        "he told parliament. “No one lost.”"
+    )
+    assert quotes(text)[-1] == ("No one lost.", "Abiy Ahmed")
+
+
+def test_a_short_quote_inside_a_sentence_is_still_a_scare_quote() -> None:
+    text = "The minister called the protest “No Entry” and left."
+    assert quotes(text) == []

@@ -252,3 +252,22 @@ def test_a_capitalised_post_after_a_name_in_a_release() -> None:
     assert [(a, t) for a, t, _o, _c in found] == [
         ("Omar Haddad-Salem", "Assistant Foreign Minister")
     ]
+
+
+def test_a_rank_is_a_role_beside_the_post_before_it() -> None:
+    found = roles("Police spokesman Inspector Ade Bello said three people were held.")
+    assert [(r[0], r[1]) for r in found] == [("Ade Bello", "spokesman"), ("Ade Bello", "Inspector")]
+
+
+def test_a_rank_after_an_apposed_post_is_a_role_too() -> None:
+    text = "The military prosecutor, Commandant Ibrahima Sory Keita, asked for life terms."
+    found = {(r[0], r[1]) for r in roles(text)}
+    assert found == {
+        ("Ibrahima Sory Keita", "military prosecutor"),
+        ("Ibrahima Sory Keita", "Commandant"),
+    }
+
+
+def test_secretary_general_is_one_post_not_a_rank() -> None:
+    found = roles("UN Secretary General Antonio Reyes spoke in New York.")
+    assert [(r[0], r[1]) for r in found] == [("Antonio Reyes", "Secretary General")]

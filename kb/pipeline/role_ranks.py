@@ -1,0 +1,43 @@
+"""Ranks before a name: a role of their own, beside the post that may precede them.
+
+In:  a capitalised title read before a name ("Army chief General", "Police spokesman
+     Inspector", "Commandant").
+Out: ``split_rank``: the post and the rank as two titles ("Army chief", "General");
+     ``RANK_BEFORE_RE``: a rank or honorific between an apposed post and its name
+     ("the military prosecutor, Commandant X").
+Guarantees: pure functions of the text; "Secretary General", "Inspector General"
+     and "Attorney General" stay one post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.pipeline.role_posts import role_words
+from kb.pipeline.text import fold
+
+# A rank or honorific between an apposed post and the name: "the commission
+# chairperson, Justice X", "the army chief, General X", "the prosecutor, Commandant X".
+RANK_BEFORE_RE = re.compile(
+    r"(?:\b(?:General|Lieutenant[- ]General|Major[- ]General|Brigadier[- ]General|Colonel|"
+    r"Lieutenant[- ]Colonel|Major|Captain|Admiral|Marshal|Brigadier|Commandant|Commissaire|"
+    r"Capitaine|Comandante|Coronel|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|"
+    r"Sergeant|Lt|Gen|Col|Maj|Capt|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|Professor|Sheikh|H\.E)"
+    r"\.?\s+)+$"
+)
+_LONGEST_RANK = 3
+
+
+def split_rank(title: str) -> tuple[str, str] | None:
+    """``(post, rank)`` when ``title`` ends with a rank; ``post`` may be empty."""
+    words = title.split()
+    ranks = role_words("ranks")
+    for size in range(min(_LONGEST_RANK, len(words)), 0, -1):
+        tail = words[-size:]
+        if fold(" ".join(w.rstrip(".") for w in tail)) not in ranks:
+            continue
+        head = words[:-size]
+        if head and fold(head[-1]) in role_words("not_rank_compounds") and size == 1:
+            return None  # "Secretary General", "Inspector General", "Police Inspector"
+        return " ".join(head), " ".join(tail)
+    return None
