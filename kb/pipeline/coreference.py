@@ -221,7 +221,9 @@ def _apposed_person(
     return None
 
 
-_TITLE_RUN_RE = re.compile(r"(?:[A-Z][\w.-]*\s+)+$")
+# Capitalised words before a name, on its line; a stop only after an abbreviation
+# ("Gen.", "Dr."), so "… in Tokyo. Hayashi said" ends the run at "Hayashi".
+_TITLE_RUN_RE = re.compile(r"(?:(?:\b[A-Z][a-z]{0,3}\.|\b[A-Z][\w-]*)[ ]+)+$")
 
 
 def _leads_clause(body: str, start: int) -> bool:
@@ -253,11 +255,19 @@ def _title_holder(
     salience: dict[str, int] = {}
     last: dict[str, int] = {}
     subject_at: dict[str, int] = {}
+    untitled_subject = -1  # the last subject the article gives no post or description
     for m in earlier:
         if m.kind != "person":
             continue
         held = [r for r in titles.get(m.name, []) if _holds(noun, (fold(r.title),))]
         if not held and not _holds(noun, _described(body, m.start, m.end), head_first=False):
+            if (
+                m.name not in titles
+                and at - m.start <= _NEAR
+                and _leads_clause(body, m.start)
+                and not _described(body, m.start, m.end)
+            ):
+                untitled_subject = m.start
             continue
         countries = {r.country for r in held} | {country_of.get(m.name)}
         if code and code not in countries and countries != {None}:
@@ -274,6 +284,10 @@ def _title_holder(
     if not salience:
         return None
     recent = max(last, key=lambda n: last[n])
+    if untitled_subject > last[recent]:
+        # "Hayashi said … The minister added": the subject just named may hold the
+        # post though the article never says so; naming the earlier holder would guess.
+        return None
     tail = body[last[recent] : at]
     if subject_at.get(recent) == last[recent] and len(tail) <= _NEAR and tail.count("\n\n") <= 1:
         return recent

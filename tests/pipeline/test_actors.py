@@ -259,3 +259,13 @@ def test_a_name_before_a_lowercase_coalition_or_movement_is_a_body() -> None:
 def test_a_foreign_rank_stays_out_of_the_name() -> None:
     text = "Police spokesman Commissaire Mouhamadou Guèye said 12 people had been arrested."
     assert names(text) == [("Mouhamadou Guèye", "person")]
+
+
+def test_chiefs_of_staff_are_no_people() -> None:
+    found = names("Pyongyang fired two missiles on Thursday, the Joint Chiefs of Staff said.")
+    assert all(kind != "person" for _name, kind in found)
+
+
+def test_spokesperson_is_a_title_not_a_name() -> None:
+    text = "Spokesperson Matthew Miller said Washington supports the talks."
+    assert ("Matthew Miller", "person") in names(text)

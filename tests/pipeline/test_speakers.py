@@ -610,3 +610,16 @@ def test_a_person_set_off_before_a_capitalised_post_speaks() -> None:
         "risen. “Every week without a ceasefire costs lives,” she said."
     )
     assert speakers(text) == ["Amara Osei-Kwame"]
+
+
+def test_a_description_after_an_untitled_subject_names_nobody() -> None:
+    # Hayashi may be the minister though the article never says so: naming Park guesses.
+    text = (
+        "“We have turned a page,” Foreign Minister Park Jin-woo told reporters after meeting "
+        "his Japanese counterpart Hayashi Yoshimasa in Tokyo.\n\n"
+        "Hayashi said Tokyo would send a delegation. The minister added that "
+        "“differences remain on history issues”."
+    )
+    found = {q.text: q.speaker for q in extract(text).quotes}
+    assert found["We have turned a page,"] == "Park Jin-woo"
+    assert found["differences remain on history issues"] is None
