@@ -24,6 +24,7 @@ from functools import cache
 from kb.pipeline.entity import Candidate, Entity, Lexicon, Spans, actor_words, in_any
 from kb.pipeline.geo import GeoMention, gazetteer, lookup
 from kb.pipeline.linking import GENERIC_HEADS
+from kb.pipeline.reference_orgs import is_international
 from kb.pipeline.text import fold, load_json, near_words
 
 _SEATS: dict[str, str] = load_json("actor_words.json")["seats_of_government"]
@@ -268,6 +269,8 @@ def assign_countries(
                     and re.match(r"^\s+(?:of|in)\s+$", body[end : g.start])
                 ):
                     entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
+            if is_international(entity.label):
+                continue  # no member named inside its name is its country
             for g in (g for g in geo[lo:hi] if start <= g.start < end):
                 entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
 

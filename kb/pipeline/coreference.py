@@ -43,7 +43,7 @@ __all__ = ["UNRESOLVED", "descriptions", "merge", "resolve", "words"]
 @cache
 def _person_re() -> re.Pattern[str]:
     return re.compile(
-        r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
+        r"\b(?:[Tt]he|(?P<owner>[A-Z](?:[\w.]*\w)?(?: [A-Z](?:[\w.]*\w)?)?)[’']s)\s+"
         rf"(?:(?:{alternation(words('description_adjectives'))})\s+)?"
         # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
         r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??"

@@ -27,7 +27,9 @@ from kb.pipeline.wordlists import alternation, anchors, words
 @cache
 def _org_re() -> re.Pattern[str]:
     return re.compile(
-        r"\b(?:[Tt]he|(?P<owner>[A-Z][\w.]*(?: [A-Z][\w.]*)?)[’']s)\s+"
+        # An owner's words end in a letter: "congratulated Paz. Chile's ministry" owns
+        # by "Chile" alone.
+        r"\b(?:[Tt]he|(?P<owner>[A-Z](?:[\w.]*\w)?(?: [A-Z](?:[\w.]*\w)?)?)[’']s)\s+"
         r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
         # "The Ministry said" in a release's house style is "the ministry".
         rf"(?P<noun>(?i:{alternation(words('org_descriptions'))}))\b(?![ -][A-Z])"

@@ -58,6 +58,17 @@ def _shared() -> dict[str, tuple[str, str]]:
     }
 
 
+@cache
+def _international() -> frozenset[str]:
+    return frozenset(o["name"] for o in load_json("international_orgs.json")["organizations"])
+
+
+def is_international(name: str | None) -> bool:
+    """Whether ``name`` is an international or regional organisation's reference name:
+    the "American" of the Organization of American States is no country of its."""
+    return name in _international()
+
+
 def reference_org(form: str) -> str | None:
     """The canonical name of the organisation ``form`` names: acronyms match in
     upper case only ("WHO", never "who"), names by their folded key."""

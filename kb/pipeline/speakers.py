@@ -65,6 +65,8 @@ def speaker_after(
         rest = re.match(
             rf"\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b", body[m.end : m.end + 90]
         )
+        if rest is None and m.kind == "organization":
+            rest = _ORG_PART_RE.match(body, m.end, m.end + 90)  # "the OAS mission said"
         if rest:
             if rest.group("set_off") and m.kind != "person":
                 # "the Union's envoy to Georgia, Siobhan O'Brien, told": the person set off
@@ -84,6 +86,8 @@ def speaker_after(
     return _trailing_cue(body, end, mentions)
 
 
+# A body's own part speaking for it, between its name and the verb.
+_ORG_PART_RE = re.compile(rf"\s+(?:mission|delegation|secretariat)\s+(?P<set_off>){VERB_AFTER}\b")
 # "“…,” a wounded soldier replied": a voice the text describes but does not name.
 _UNNAMED_AFTER_RE = re.compile(
     rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"

@@ -269,3 +269,11 @@ def test_chiefs_of_staff_are_no_people() -> None:
 def test_spokesperson_is_a_title_not_a_name() -> None:
     text = "Spokesperson Matthew Miller said Washington supports the talks."
     assert ("Matthew Miller", "person") in names(text)
+
+
+def test_an_international_body_takes_no_country_from_its_name() -> None:
+    x = extract("The Organization of American States said. The Bank of Ghana raised rates.")
+    assert {a.name: a.country for a in x.actors} == {
+        "Organization of American States": None,
+        "Bank of Ghana": "GH",
+    }

@@ -623,3 +623,20 @@ def test_a_description_after_an_untitled_subject_names_nobody() -> None:
     found = {q.text: q.speaker for q in extract(text).quotes}
     assert found["We have turned a page,"] == "Park Jin-woo"
     assert found["differences remain on history issues"] is None
+
+
+def test_a_bodys_mission_speaks_for_it() -> None:
+    text = (
+        "The Organization of American States sent observers. "
+        "“The process was orderly,” the OAS mission said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Organization of American States"]
+
+
+def test_an_owner_is_named_inside_its_sentence() -> None:
+    # "Paz." ends a sentence: "Paz. Chile's Foreign Ministry" is no owner's name.
+    text = (
+        "Argentina and Brazil congratulated Paz. Chile's Foreign Ministry said Santiago "
+        "“welcomes the peaceful transition”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Ministry of Foreign Affairs (Chile)"]
