@@ -41,14 +41,19 @@ from kb.pipeline.pieces import split_piece
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run, at_plural_possessives, sequences
 from kb.pipeline.text import fold
-from kb.pipeline.titles import leading_title_end, officer_split, without_caption_label
+from kb.pipeline.titles import (
+    body_then_name_split,
+    leading_title_end,
+    officer_split,
+    without_caption_label,
+)
 from kb.pipeline.wordlists import words as words_of
 
 _ELIDED_RE = re.compile(r"(?<![\w'’])[a-z]['’]$")
 
 Plan = tuple[int | None, str, tuple[tuple[int, int], ...]]
 _NOT_NAMES = actor_words("not_name_words")
-_PORTFOLIO = actor_words("portfolio_words")
+_PORTFOLIO = actor_words("portfolio_words") | actor_words("portfolio_tails")
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)
@@ -70,6 +75,8 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         return None  # nothing but function words: no split, no title, no name
     words = without_caption_label(words)
     split = officer_split(words, i, lex)
+    if split is None:
+        split = body_then_name_split(words, i, lex)
     if split is not None:
         return split, "", _piece_slices(words, i, split, lex)
     if (
@@ -132,8 +139,8 @@ def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
 def _portfolio_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
     """The last word of a minister's portfolio opening ``words[i:]`` before a name
     ("Diaspora Affairs | Faith Wanjiru Kariuki"), or -1; never in a body's name."""
-    if any(w in lex.org_heads for w in words[i:]):
-        return -1
+    if any(w in lex.org_heads and w not in _PORTFOLIO for w in words[i:]):
+        return -1  # "Petroleum Resources" is a portfolio, "National Petroleum Company" a body
     end = -1
     for k in range(i, len(words) - 1):
         if words[k] in _PORTFOLIO:

@@ -64,10 +64,11 @@ def is_title_gap(text: str) -> bool:
         if (
             part == "and"
             and 0 < k < len(parts) - 1
-            and parts[k - 1].islower()
-            and parts[k + 1].islower()
+            and parts[k - 1].islower() == parts[k + 1].islower()
         ):
-            continue  # "minister of foreign affairs and international cooperation"
+            # "minister of foreign affairs and international cooperation", "Resident
+            # and Humanitarian Coordinator": one post's words on both sides
+            continue
         if part == "to" and k > 0 and parts[k - 1].lower() in _POSTS_TO:
             continue  # "former ambassador to Belgium X"
         if (

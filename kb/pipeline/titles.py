@@ -4,7 +4,8 @@ In:  the words of one capitalised run (see ``candidates.plan``).
 Out: ``officer_split``: where an organisation's name ends and its officer's title
      begins ("OAS | Secretary-General Lena Brooks", "European Council | Charles
      Michel"), or None; ``leading_title_end``: the last word of the title leading a run
-     ("Mexican Foreign Minister | Ana Quispe"); ``without_caption_label``.
+     ("Mexican Foreign Minister | Ana Quispe"); ``body_then_name_split``: where the
+     name after "Title of <Body>" begins; ``without_caption_label``.
 Guarantees: pure, reading the words only; an office named by its title ("UN High
      Commissioner for Refugees", "Supreme Court of Justice") is never split.
 """
@@ -94,6 +95,15 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
         of_officer = words[k] in ("of", "for") and words[k + 1] in _OFFICER_AFTER_OF
         if (words[k] in lex.titles or of_officer) and _officer_title(words[k:], lex):
             return k
+        if (
+            len(words) - k > 3
+            and words[k + 1] in CORE_TITLES
+            and words[k][:1].isupper()
+            and words[k] not in lex.org_heads
+            and fold(words[k]) not in lex.first_names
+            and _officer_title(words[k + 1 :], lex)
+        ):
+            return k  # "WFP | Country Director for Somalia Laila Abdi-Warsame"
         if any(w in lex.titles for w in words[k:]):
             continue
         named = fold(words[k]) in lex.first_names
@@ -102,6 +112,38 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
         if rest[0][:1].isupper() and (named or initials):
             return k
     return None
+
+
+def _title_word(word: str, lex: Lexicon) -> bool:
+    return word in lex.titles or all(p in lex.titles or p in CORE_TITLES for p in word.split("-"))
+
+
+def body_then_name_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
+    """Where the name after "Title of <Body>" begins: "Director-General of the Asian
+    and Oceanian Affairs Bureau | Ishikawa Ryota", "Spokesperson of Korean Foreign
+    Ministry | Choi Eun". Two or three capitalised words after the body's head word,
+    none a title, head or place, are no part of a body's name."""
+    k = i
+    while k < len(words) and _title_word(words[k], lex):
+        k += 1
+    if k == i or k >= len(words) or words[k] not in ("of", "for"):
+        return None
+    heads = [h for h in range(k + 1, len(words)) if words[h] in lex.org_heads]
+    if not heads:
+        return None
+    name = words[heads[-1] + 1 :]
+    if not 2 <= len(name) <= 3:
+        return None
+    if any(
+        not w[:1].isupper()
+        or w in lex.titles
+        or w in lex.org_heads
+        or is_geo_word(w)
+        or is_acronym(w)
+        for w in name
+    ):
+        return None
+    return heads[-1] + 1
 
 
 def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:

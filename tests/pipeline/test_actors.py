@@ -277,3 +277,12 @@ def test_an_international_body_takes_no_country_from_its_name() -> None:
         "Organization of American States": None,
         "Bank of Ghana": "GH",
     }
+
+
+def test_a_portfolio_before_a_name_and_a_name_after_a_body() -> None:
+    found = names(
+        "In Abuja, Minister of State for Petroleum Resources Hadiza Olorunfemi-Bakare defended "
+        "the increase. Spokesperson of Korean Foreign Ministry Choi Eun-ji said it."
+    )
+    assert ("Hadiza Olorunfemi-Bakare", "person") in found
+    assert ("Korean Foreign Ministry", "organization") in found  # the name is no part of it

@@ -640,3 +640,13 @@ def test_an_owner_is_named_inside_its_sentence() -> None:
         "“welcomes the peaceful transition”."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Ministry of Foreign Affairs (Chile)"]
+
+
+def test_a_long_un_title_before_the_name() -> None:
+    text = (
+        "“The situation is the worst we have seen,” said WFP Country Director for Somalia "
+        "Laila Abdi-Warsame.\n\n"
+        "“We are seeing warning signs,” said the UN Resident and Humanitarian Coordinator for "
+        "Somalia, Tomas K. Lindqvist, while visiting a site."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Laila Abdi-Warsame", "Tomas K. Lindqvist"]
