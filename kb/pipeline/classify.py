@@ -81,6 +81,13 @@ _PORTFOLIO = actor_words("portfolio_words")
 _SEAT_TRAITS = Traits(True, False, False, False, False, False, False, False, False)
 
 
+# Words that make "<X> Government" a kind of government, not a body's name ("National
+# Unity Government" is one).
+_GOVERNMENT_KINDS = frozenset(
+    ["Government", "Federal", "Transitional", "Interim", "Provisional", "Central", "Regional"]
+)
+
+
 @lru_cache(maxsize=MEMO_ENTRIES)
 def traits(words: tuple[str, ...], text: str) -> Traits | None:
     """None when the words alone rule out a name; names recur, so worked out once."""
@@ -97,6 +104,10 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         return None  # "(His) Excellency Mr": honorifics before a name cut off by "Mr."
     if words[-1] in MEDIA_HEADS and len(words) > 1:
         return None
+    if "Government" in words and (
+        any(is_geo_word(w) for w in words) or _GOVERNMENT_KINDS.issuperset(words[:-1])
+    ):
+        return None  # "the Korean Government", "Federal Government (of Somalia)": the state
     if (
         words[-1] in _PORTFOLIO
         and not any(w in lex.org_heads and not w.endswith("al") for w in words)

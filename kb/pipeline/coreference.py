@@ -298,7 +298,8 @@ def _government_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], display: dict[str, str]
 ) -> list[Mention]:
     """ "the Trump administration", "US officials", "the Mexican government" -> the country."""
-    follow_re = re.compile(rf"\s+({alternation(words('government_words'))})\b")
+    # "the Mexican government", and in a release's capitals "the Korean Government".
+    follow_re = re.compile(rf"\s+((?i:{alternation(words('government_words'))}))\b")
     country_of = {a.name: a.country for a in actors}
     us_named = any(m.kind == "country" and m.name == display.get("US") for m in ordered)
     out: list[Mention] = []
@@ -308,7 +309,7 @@ def _government_descriptions(
             continue
         if m.kind in ("country", "demonym"):
             name = m.name  # country mentions already carry the display name
-        elif m.kind == "person" and follow.group(1) == "administration":
+        elif m.kind == "person" and follow.group(1).lower() == "administration":
             # "the Biden administration": a leader's surname before "administration" is
             # the American usage for the government, so an unplaced leader is the US's
             # when the article names the US at all.

@@ -156,6 +156,8 @@ def person_by_context(
 ) -> Candidate | None:
     """Weigh the evidence that a piece with no organisation form is a person; the
     context may still make it an organisation ("the group X", "X, which")."""
+    if cand.single and _MODIFIER_BEFORE_RE.search(before[-4:]) and _described_after(after):
+        return None  # "a Solino resident", "an Abuja trader": a place, not a name
     if not cand.title and not found.first_name and ORG_DESCRIBED_BEFORE_RE.search(before):
         cand.kind, cand.evidence = "organization", 2  # "The party of the ex-president, X,"
         return cand
@@ -250,6 +252,27 @@ def person_by_context(
         return None
     cand.kind, cand.evidence = "person", evidence
     return cand
+
+
+_MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Aa]n?)\s+$")
+
+
+# People a place names, not a body: "a Pentagon official", "a Chevron engineer" are a
+# body's, so those nouns are left out.
+_BODY_STAFF = frozenset(
+    ["official", "officer", "source", "diplomat", "soldier", "volunteer", "worker", "engineer",
+     "mechanic"]
+)  # fmt: skip
+
+
+def _described_after(after: str) -> bool:
+    """Whether an ordinary person's noun follows: "(a Solino) resident"."""
+    word = re.match(r"\s+([a-z][\w-]*)", after)
+    return (
+        word is not None
+        and word.group(1) in words("ordinary_people")
+        and word.group(1) not in _BODY_STAFF
+    )
 
 
 _REPORTED_POST_RE = re.compile(

@@ -121,6 +121,8 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
         return None
     if set(fold(body[pos : found[0].start]).split()) & LOWER_TITLES:
         return None  # "said the president of the Senate": the post's holder, unnamed
+    if _POST_AFTER_RE.match(body, found[-1].end) and found[-1].kind != "person":
+        return None  # "said a PDF battalion commander who …": someone of the body, unnamed
     if any(_holder_follows(body, m.end) for m in found):
         # "said NUG foreign minister Ana Ruiz", "said IMF mission chief for Sri Lanka
         # Ana Ruiz": a name we did not read as one holds the post
@@ -128,6 +130,13 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
     return found[0]
 
 
+# A body's spokesperson speaks for it: "said a State Department spokesperson".
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_POST_AFTER_RE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:"
+    + "|".join(re.escape(w) for w in sorted(folded_lexicon("role_nouns") - _SPOKES))
+    + r")\b(?!['’])"
+)
 _HOLDER_AFTER_RE = re.compile(
     r"(?P<title>(?:\s+[a-z][\w-]*){1,4}(?:\s+(?:for|of)(?:\s+[A-Z][\w-]*){1,3})?)"
     r"\s+(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+"

@@ -299,8 +299,31 @@ def speaker_before(
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
-        return inside[-1], True
+        last = inside[-1]
+        if (
+            _LISTED_RE.search(body, max(prefix_start, last.start - 6), last.start)
+            and len(inside) > 1
+        ):
+            return None, True  # "France, Germany and Britain said": no one voice
+        if _QUALIFIES_RE.match(body[last.end : cue_start]):
+            return None, True  # "The UN human rights office said", "An RSF commander said"
+        return last, True
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
+
+
+# The last of several subjects: "France, Germany and Britain", "Peru and Chile".
+_LISTED_RE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
+# Lower-case words after a body's name ending in a post or a body's noun: the speaker is
+# a person of the body or a part of it, not the body; its spokesperson and its mission
+# speak for it ("A State Department spokesperson said").
+_SPEAKS_FOR_BODY = frozenset(
+    ["mission", "delegation", "secretariat", "spokesman", "spokeswoman", "spokesperson"]
+)
+_QUALIFIES_RE = re.compile(
+    r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:"
+    + "|".join(re.escape(w) for w in sorted(LOWER_TITLES - _SPEAKS_FOR_BODY))
+    + r")\s+(?:(?:also|again|later|then)\s+)?$"
+)
 
 
 def between(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:

@@ -286,3 +286,16 @@ def test_a_portfolio_before_a_name_and_a_name_after_a_body() -> None:
     )
     assert ("Hadiza Olorunfemi-Bakare", "person") in found
     assert ("Korean Foreign Ministry", "organization") in found  # the name is no part of it
+
+
+def test_a_government_named_by_its_state_is_no_body_or_person() -> None:
+    text = (
+        "The Japanese Government lodged a protest to the Korean Government. "
+        "The Federal Government of Somalia declared a drought emergency."
+    )
+    assert names(text) == []
+
+
+def test_filipino_particles_stay_in_the_name() -> None:
+    text = "“Every resupply mission is now a test,” said Jose Miguel dela Rosa, a researcher."
+    assert names(text) == [("Jose Miguel dela Rosa", "person")]

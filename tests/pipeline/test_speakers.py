@@ -650,3 +650,28 @@ def test_a_long_un_title_before_the_name() -> None:
         "Somalia, Tomas K. Lindqvist, while visiting a site."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Laila Abdi-Warsame", "Tomas K. Lindqvist"]
+
+
+def test_listed_subjects_and_a_bodys_people_are_no_single_voice() -> None:
+    cases = {
+        "In a joint statement, France, Germany and Britain said Iran had “no credible "
+        "civilian justification.”": None,
+        "The UN human rights office said it was “deeply alarmed” by reports.": None,
+        "“We entered the town at dawn,” said a PDF battalion commander who goes by the "
+        "nom de guerre Bo Zeyar.": None,
+        "An RSF commander said the city was “fully under control”.": None,
+        # A body's spokesperson speaks for it.
+        "A State Department spokesperson said Washington “regretted” the decision.": (
+            "United States Department of State"
+        ),
+    }
+    for text, speaker in cases.items():
+        assert [q.speaker for q in extract(text).quotes] == [speaker], text
+
+
+def test_a_place_before_a_resident_is_no_speaker() -> None:
+    text = (
+        "“They came with gasoline,” said a Solino resident who spoke on condition of "
+        "anonymity. “My neighbor's boy was 16.”"
+    )
+    assert [q.speaker for q in extract(text).quotes] == [None, None]
