@@ -254,6 +254,7 @@ def _title_holder(
     after a line on Orsk, or "under President Orsk")."""
     salience: dict[str, int] = {}
     last: dict[str, int] = {}
+    last_end: dict[str, int] = {}
     subject_at: dict[str, int] = {}
     untitled_subject = -1  # the last subject the article gives no post or description
     for m in earlier:
@@ -278,12 +279,19 @@ def _title_holder(
         )
         rank = 1 + int(plain) + (2 if code and code in countries else 0)
         salience[m.name] = salience.get(m.name, 0) + rank
-        last[m.name] = m.start
+        last[m.name], last_end[m.name] = m.start, m.end
         if _leads_clause(body, m.start):
             subject_at[m.name] = m.start
     if not salience:
         return None
     recent = max(last, key=lambda n: last[n])
+    introduced = re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b").search(
+        body, last_end[recent], at
+    )
+    if introduced and body[last_end[recent] : introduced.start()].strip() != ",":
+        # "A Western diplomat …, who asked not to be named, … the diplomat said": the one
+        # just introduced, unnamed, not the holder named before.
+        return None
     if untitled_subject > last[recent]:
         # "Hayashi said … The minister added": the subject just named may hold the
         # post though the article never says so; naming the earlier holder would guess.

@@ -90,6 +90,15 @@ def _apposed_org(body: str, noun: str, earlier: list[Mention]) -> str | None:
     return None
 
 
+# "the company" is the body whose name ends like a company's: "Corvane Maritime FZE".
+_COMPANY_NOUNS = frozenset(["company", "firm", "operator"])
+_COMPANY_FORMS = frozenset(
+    ["company", "ltd", "inc", "llc", "llp", "corp", "corporation", "plc", "gmbh", "fze", "fzco",
+     "fzc", "jsc", "pjsc", "spa", "bhd", "pte", "holdings", "industries", "airlines", "airways",
+     "motors", "shipping"]
+)  # fmt: skip
+
+
 def _org_named(
     noun: str,
     required: list[str],
@@ -103,7 +112,8 @@ def _org_named(
 
     def fits(name: str) -> bool:
         parts = set(fold(name).replace("(", " ").replace(")", " ").split())
-        if noun not in parts or not all(w in parts for w in required):
+        named_so = noun in parts or (noun in _COMPANY_NOUNS and bool(parts & _COMPANY_FORMS))
+        if not named_so or not all(w in parts for w in required):
             return False
         return code is None or country.get(name) in (None, code)
 

@@ -314,6 +314,10 @@ def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:
     )
 
 
+# Nouns of a trade by their ending: "hydrologist", "physician", "statistician".
+_PROFESSION_RE = re.compile(r"[a-z]{3,}(?:ologist|ist|ician|grapher|nomist)")
+
+
 def _appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | None:
     """Person evidence from what follows a comma: 2 for ", who" or a role noun, 0 for
     nothing, None when a body's noun follows ("X, the group that ...")."""
@@ -330,6 +334,10 @@ def _appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | N
             return 2
         if any(n in words("ordinary_people") for n in nouns):
             return 2  # "Musa, a motorcycle taxi driver,"
+        if _PROFESSION_RE.fullmatch(nouns[0]) and not any(
+            n in lex.org_role_nouns or n in _GROUP_NOUNS for n in nouns
+        ):
+            return 2  # "Yonas Gebremedhin, a hydrologist at …": a trade's noun
         if any(n in lex.org_role_nouns for n in nouns) and not role_before:
             return None
     return 0

@@ -52,7 +52,8 @@ VERB_AFTER = (
     r"declared|insisted|stated|argued|warned|explained|noted|announced|asked|replied|continued|"
     r"recalled|expressed|denounced|informed|precised|specified|indicated|affirmed|assured|"
     r"stressed|emphasi[sz]ed|underlined|concluded|commented|observed|remarked|admitted|"
-    r"acknowledged|conceded|claimed|responded|reiterated|maintained|sustained|asserted)"
+    r"acknowledged|conceded|claimed|responded|reiterated|maintained|sustained|asserted|"
+    r"shouted|cried|yelled|chanted|screamed|whispered|pleaded|joked|sighed)"
 )
 _OPENERS = '“"‘'
 

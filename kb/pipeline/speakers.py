@@ -275,6 +275,20 @@ def speaker_before(
         for m in mentions
         if prefix_start <= m.start and m.end <= cue_start and m.kind != "demonym"
     ]
+    if len(inside) > 1:
+        # "The United Nations Verification Mission in Colombia": a name inside a name
+        # is no subject of its own.
+        inside = [
+            m
+            for m in inside
+            if not any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and o.end - o.start > m.end - m.start
+                for o in inside
+            )
+        ]
     apposed = _apposed(body, inside, cue_start)
     if apposed is not None and not cue.group().endswith("ing"):
         return apposed, True  # "teacher Carla Nunes, 45, said:"
@@ -285,6 +299,15 @@ def speaker_before(
     ):
         # "Geoff Ramsey, a researcher at X, called ...", "the coalition ..., decrying":
         # the verb belongs to the clause's subject, not to the nearest name.
+        apposed_name = [m for m in inside if body[m.end : cue_start].strip() == ","]
+        if (
+            apposed_name
+            and apposed_name[-1].kind == "person"
+            and _POST_SET_OFF_RE.search(
+                body, max(prefix_start, apposed_name[-1].start - 60), apposed_name[-1].start
+            )
+        ):
+            return apposed_name[-1], True  # "that his main rival, María José Ortega, said"
         adjacent = [m for m in inside if body[m.end : cue_start].strip() == ""]
         if adjacent and word_before(body, adjacent[-1].start, prefix_start) == "with":
             return adjacent[-1], True  # "with Quispe saying ..."
@@ -311,6 +334,12 @@ def speaker_before(
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
+# A post or description set off before a name: "his main rival, (X, said)".
+_POST_SET_OFF_RE = re.compile(
+    r"\b(?:[a-z][\w-]*\s+){0,3}(?:"
+    + "|".join(re.escape(w) for w in sorted(LOWER_TITLES))
+    + r"),\s+$"
+)
 # The last of several subjects: "France, Germany and Britain", "Peru and Chile".
 _LISTED_RE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
 # Lower-case words after a body's name ending in a post or a body's noun: the speaker is

@@ -299,3 +299,9 @@ def test_a_government_named_by_its_state_is_no_body_or_person() -> None:
 def test_filipino_particles_stay_in_the_name() -> None:
     text = "“Every resupply mission is now a test,” said Jose Miguel dela Rosa, a researcher."
     assert names(text) == [("Jose Miguel dela Rosa", "person")]
+
+
+def test_a_trade_set_off_after_a_name_makes_a_person() -> None:
+    text = "Yonas Gebremedhin, a hydrologist at Addis Ababa University, said trust was the issue."
+    assert ("Yonas Gebremedhin", "person") in names(text)
+    assert ("Al-Nour", "organization") in names("Al-Nour, a separatist group, said no.")

@@ -675,3 +675,38 @@ def test_a_place_before_a_resident_is_no_speaker() -> None:
         "anonymity. “My neighbor's boy was 16.”"
     )
     assert [q.speaker for q in extract(text).quotes] == [None, None]
+
+
+def test_an_unnamed_voice_just_introduced_is_the_description() -> None:
+    text = (
+        "“Both sides came in good faith,” Algeria's special envoy for the Sahel, Mourad "
+        "Benkhelifa-Saadi, said on Monday.\n\n"
+        "A Western diplomat following the talks, who asked not to be named, was more cautious. "
+        "“Algiers is pushing hard,” the diplomat said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Mourad Benkhelifa-Saadi", None]
+
+
+def test_a_name_set_off_after_a_post_speaks_before_the_verb() -> None:
+    text = (
+        "Juan Carlos Pérez del Valle was declared the winner on Monday, after a slow count that "
+        "his main rival, María José de la Fuente y Ortega, said had been “manipulated from the "
+        "first hour”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["María José de la Fuente y Ortega"]
+
+
+def test_shouted_is_a_cue_and_a_company_is_the_company() -> None:
+    text = (
+        "“If they want us off the road, let them give us food,” shouted a woman selling bread.\n\n"
+        "The European Union imposed sanctions on Corvane Maritime FZE, a tanker operator. "
+        "The company said in a statement that the figures were “wrong by any reasonable "
+        "measure”.\n\n"
+        "The United Nations Verification Mission in Colombia, which is expected to monitor the "
+        "amnesty, said it stood “ready to support both parties.”"
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        None,
+        "Corvane Maritime FZE",
+        "United Nations Verification Mission in Colombia",
+    ]
