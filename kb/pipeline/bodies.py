@@ -6,7 +6,8 @@ Out: ``acronym_names``: names spelled out by the bracketed acronym after them
      ``state_bodies``: a state's embassies and ministries named by its country
      ("the Chinese embassy in Brussels", "Kenya's foreign ministry", "the foreign
      ministry of Kenya"), a ministry with its canonical name ("Ministry of Foreign
-     Affairs (Kenya)") as its ``label``.
+     Affairs (Kenya)") as its ``label``; ``described_names``: reference bodies
+     written with lower-case words ("the UN human rights office").
 Guarantees: pure; every candidate satisfies ``body[start:end] == text``, none
      starts inside an excluded span, state bodies never overlap one another, and a
      country spelled out by its acronym ("... Republic of Korea (DPRK)") is none.
@@ -17,9 +18,11 @@ Guarantees: pure; every candidate satisfies ``body[start:end] == text``, none
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kb.pipeline.entity import Candidate, actor_words, in_any
 from kb.pipeline.geo import gazetteer, lookup
+from kb.pipeline.reference_orgs import described_forms
 from kb.pipeline.text import near_words
 
 _DEFINED_ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Z&.]{1,8})\)")
@@ -201,3 +204,25 @@ def _bare_ministries(
 def _state_body(body: str, start: int, end: int, label: str | None) -> Candidate:
     text = body[start:end]
     return Candidate(start, end, text, len(text.split()), "organization", 2, label=label)
+
+
+@cache
+def _described_re() -> re.Pattern[str]:
+    forms = sorted(described_forms(), key=len, reverse=True)
+    # "UN" is also written "U.N." in American copy.
+    alternation = "|".join(re.escape(f).replace("UN\\ ", r"U\.?N\.?\ ") for f in forms)
+    return re.compile(rf"\b(?P<noun>{alternation})\b")
+
+
+def described_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """Reference bodies written with lower-case words: "The UN human rights office said"."""
+    found = []
+    anchors = tuple(sorted({f.split()[-1] for f in described_forms()}))
+    for match in near_words(_described_re(), body, anchors):
+        if in_any(match.start(), excluded):
+            continue
+        text = match.group()  # named by ``reference_orgs`` like any other form
+        found.append(
+            Candidate(match.start(), match.end(), text, len(text.split()), "organization", 2)
+        )
+    return found

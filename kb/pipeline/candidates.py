@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kb.pipeline.bodies import acronym_names, infinitive_names, state_bodies
+from kb.pipeline.bodies import acronym_names, described_names, infinitive_names, state_bodies
 from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
@@ -231,6 +231,7 @@ def candidates(
             out.append(marks.mark(_with_syllable(body, cand)))
     spelled = (
         acronym_names(body, excluded)
+        + described_names(body, excluded)
         + state_bodies(body, excluded, main)
         + infinitive_names(body, excluded, headings)
     )

@@ -116,7 +116,7 @@ HONORIFIC_BEFORE_RE = re.compile(
 _NAMING_NOUNS = frozenset(["coalition", "alliance", "movement", "bloc", "network", "platform"])
 ORG_AFTER_RE = re.compile(
     r"\s+(opinion poll|poll|pollster|survey|company|firm|group|party|agency|bank|coalition|"
-    r"alliance|movement|bloc|network|platform)\b"
+    r"alliance|movement|bloc|network|platform|gang|cartel|militia)\b"
 )
 
 

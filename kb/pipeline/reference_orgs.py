@@ -69,9 +69,23 @@ def is_international(name: str | None) -> bool:
     return name in _international()
 
 
+@cache
+def described_forms() -> dict[str, str]:
+    """Reference names an acronym opens and lower-case words go on ("UN refugee agency",
+    "UN human rights office"): no capitalised run holds them, so they are looked for as
+    phrases. Form -> canonical name."""
+    return {
+        form: org["name"]
+        for org in _organisations()
+        for form in org["aliases"]
+        if " " in form and form.split()[0].isupper() and all(w.islower() for w in form.split()[1:])
+    }
+
+
 def reference_org(form: str) -> str | None:
     """The canonical name of the organisation ``form`` names: acronyms match in
-    upper case only ("WHO", never "who"), names by their folded key."""
+    upper case only ("WHO", never "who"), names by their folded key; "U.N." is "UN"."""
+    form = form.replace("U.N.", "UN")
     bare = form.replace(".", "")
     if bare.isupper() and bare in _table():
         return _table()[bare]

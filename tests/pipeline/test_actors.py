@@ -305,3 +305,19 @@ def test_a_trade_set_off_after_a_name_makes_a_person() -> None:
     text = "Yonas Gebremedhin, a hydrologist at Addis Ababa University, said trust was the issue."
     assert ("Yonas Gebremedhin", "person") in names(text)
     assert ("Al-Nour", "organization") in names("Al-Nour, a separatist group, said no.")
+
+
+def test_reference_bodies_written_in_lower_case_are_found() -> None:
+    found = actors(
+        "The UN human rights office said it was alarmed. The U.N. refugee agency said 3,000 "
+        "had fled. UNHCR said more."
+    )
+    assert set(found) == {
+        "Office of the United Nations High Commissioner for Human Rights",
+        "United Nations High Commissioner for Refugees",  # one body, however written
+    }
+
+
+def test_a_gang_named_before_its_noun_and_the_hague_is_a_place() -> None:
+    text = "The attack was carried out by the Baz Solèy gang. The ruling came from The Hague."
+    assert names(text) == [("Baz Solèy", "organization")]

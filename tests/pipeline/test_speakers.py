@@ -656,7 +656,11 @@ def test_listed_subjects_and_a_bodys_people_are_no_single_voice() -> None:
     cases = {
         "In a joint statement, France, Germany and Britain said Iran had “no credible "
         "civilian justification.”": None,
-        "The UN human rights office said it was “deeply alarmed” by reports.": None,
+        "The EU trade office said it was “deeply alarmed” by reports.": None,
+        # A reference body written in lower case is the body itself.
+        "The UN human rights office said it was “deeply alarmed” by reports.": (
+            "Office of the United Nations High Commissioner for Human Rights"
+        ),
         "“We entered the town at dawn,” said a PDF battalion commander who goes by the "
         "nom de guerre Bo Zeyar.": None,
         "An RSF commander said the city was “fully under control”.": None,
