@@ -2,11 +2,9 @@
 
 In:  one sentence of the clean body with its names (``Sentence``) and a
      position (a cue's start or end).
-Out: the subject names right before a cue (``subjects_before``: adjacent, past
-     an inserted phrase or relative clause, "the group", "he", or shared with
-     the verb or short verb phrase before "and"), the object names right after
-     it (``objects_after``: also past a title in apposition or an owner's
-     noun), the clause around it, confidence and ``emit``.
+Out: the object names right after a cue (``objects_after``: also past a title
+     in apposition or an owner's noun), the clause around it, confidence and
+     ``emit``; the subjects before a cue are ``stance_subjects``'.
 Guarantees: pure helpers of ``stances``; never raise.
 """
 
@@ -26,7 +24,7 @@ from kb.pipeline.types import Mention, Ref, StanceFound
 _COORD_GAP_RE = re.compile(r"[\s,]*(?:and|or|nor|as well as)?[\s,]*(?:the\s+)?")
 # A name after a preposition is not a clause's subject, except the owner in
 # "the government of Iván Duque recognizes".
-_PREPOSITION_RE = re.compile(
+PREPOSITION_RE = re.compile(
     r"(?<!government )(?<!administration )\b(?:of|by|with|from|to|for|against|between|"
     r"among|including|than|on|at|into|over|about|under|towards?|like|via|and)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -223,86 +221,6 @@ def _owned(s: Sentence, owner_end: int, limit: int) -> list[Mention]:
     return [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
 
 
-def subjects_before(s: Sentence, at: int, clause_start: int) -> tuple[list[Mention], str, int]:
-    """The names the clause ending at ``at`` is about, how they attach, and the gap."""
-    last = max((i for i, m in enumerate(s.names) if m.end <= at), default=None)
-    inserted = _INSERTED_RE.search(s.body, clause_start, at)
-    if (
-        inserted
-        and last is not None
-        and s.names[last].start > inserted.start()
-        and sc.fillers_only(inserted.group("rest"))
-    ):
-        # "Cuba, an ally of Venezuela, condemned": the name before the inserted phrase.
-        last = max((i for i, m in enumerate(s.names) if m.end <= inserted.start()), default=None)
-    if last is not None:
-        gap = s.body[s.names[last].end : at]
-        if gap.startswith(")") and s.body[s.names[last].start - 1 : s.names[last].start] == "(":
-            gap = gap[1:]  # "the Economic Community of West African States (ECOWAS) imposed"
-        mode = sc.subject_gap(gap) or _verb_and(gap)
-        if mode is not None:
-            run = coordinated(s.names, s.body, last, True)
-            # "Police arrested X on Monday and condemned Y": X is an object there.
-            opens = mode != "verb_and" or _opens_clause(s, run[0])
-            lead = s.body[max(s.start, run[0].start - 30) : run[0].start]
-            if opens and not _PREPOSITION_RE.search(lead):
-                return run, mode, len(gap)
-    # match, not search: the leading ".*" already tries every start, and search
-    # retried it from each one, quadratic in the clause when nothing matched.
-    anaphor = _ANAPHOR_RE.match(s.body[clause_start:at])
-    if anaphor and sc.fillers_only(anaphor.group("rest")):
-        group = group_named(s, anaphor.group("noun"), at)
-        if group:
-            return [group], "anaphor", len(anaphor.group("rest"))
-    pronoun = _PRONOUN_RE.search(s.body, s.start, at)
-    if pronoun and sc.fillers_only(pronoun.group("rest")):
-        people = {m.name: m for m in s.names if m.kind == "person" and m.end <= pronoun.start()}
-        if len(people) == 1:
-            return list(people.values()), "pronoun", len(pronoun.group("rest"))
-    before = s.body[max(clause_start, s.last_cue_end) : at]
-    shared = re.search(r"\band\s+(?P<rest>[\w\s']*)$", before)
-    if (
-        s.last_subjects
-        and s.last_cue_end > clause_start
-        and shared
-        and sc.fillers_only(shared.group("rest"))
-    ):
-        return s.last_subjects, "shared", 0
-    return [], "", 0
-
-
-_VERB_AND_RE = re.compile(r"(?P<pre>\s+[a-z][\w\s'’-]*?)\s+and\s+(?P<rest>[\w\s']*)")
-
-
-def _verb_and(gap: str) -> str | None:
-    """ "Castillo had announced a curfew and attempted to dissolve Congress": the
-    subject of a short verb phrase (no name, comma or clause word in it) is the
-    subject of the verb after "and" too."""
-    hit = _VERB_AND_RE.fullmatch(gap)
-    if hit is None or not sc.fillers_only(hit["rest"]):
-        return None
-    words = hit["pre"].lower().split()
-    compound = {w for ws in sc.data()["compound"].values() for w in ws}
-    blocked = sc.words("verb_and_blockers") | compound
-    if len(words) > 6 or any(w in blocked for w in words):
-        return None
-    return "verb_and"
-
-
-def _opens_clause(s: Sentence, first: Mention) -> bool:
-    """Nothing but capitalised words, determiners and titles before ``first`` in its
-    sentence (past a comma), or ``first`` is an acronym in brackets: a subject."""
-    if s.body[first.start - 1 : first.start] == "(":
-        return True
-    lead = s.body[s.start : first.start]
-    lead = lead[lead.rfind(",") + 1 :]
-    allowed = sc.words("object_fillers")
-    return all(
-        w[0].isupper() or w.lower() in allowed or w.isdigit()
-        for w in re.findall(r"[^\W_][\w'’-]*", lead)
-    )
-
-
 def confidence_of(base: float, subjects: list[Mention], objects: list[Mention], gap: int) -> float:
     value = base
     if base >= 0.9 and (len(subjects) > 1 or len(objects) > 1):
@@ -352,15 +270,6 @@ def clause_around(s: Sentence, at: int, end: int) -> tuple[int, int]:
 
 
 # An inserted phrase ending right before the cue: ", which hosted the summit," / ", an ally of Y,".
-_INSERTED_RE = re.compile(
-    r",\s*(?:which|who|an?|the|[a-z][\w-]*)\b[^,;()“”\"]*,(?P<rest>[\w\s']*)\Z"
-)
-# "X said he had met Y": "he" is X when X is the only person named before it.
-_PRONOUN_RE = re.compile(r"(?<![\w'’])(?:he|she)\b(?P<rest>[\w\s']*)\Z")
-_ANAPHOR_RE = re.compile(
-    r".*(?<![\w'’])the\s+(?P<noun>\w+)\b(?:['’]s\s+members\b)?(?P<rest>[\w\s']*)$",
-    re.IGNORECASE | re.DOTALL,
-)
 _GROUP_RE = re.compile(r"\s*(?:from\s+|of\s+)?the\s+(?:\w+\s+)?(?P<noun>\w+)\b")
 
 

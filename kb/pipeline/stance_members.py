@@ -16,13 +16,14 @@ import re
 
 from kb.pipeline import stance_clause as cl
 from kb.pipeline import stance_cues as sc
+from kb.pipeline.stance_subjects import subjects_before
 from kb.pipeline.stance_time import find_date
 from kb.pipeline.types import Mention
 
 
 def ended_membership(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
     """ "X withdrew from Y on Wednesday": X member_of Y until then."""
-    subjects, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
+    subjects, mode, s_gap = subjects_before(s, cue.start(), clause[0])
     objects, cap = cl.member_objects(s, cue.end(), clause[1])
     if not subjects or not objects or sc.negates(s.body[subjects[-1].end : cue.end()]):
         return
@@ -56,7 +57,7 @@ def _list_items(s: cl.Sentence, at: int, limit: int) -> list[Mention]:
 
 def includes_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
     """ "The group consists of X and Y", "the bloc, a body including X": members."""
-    groups, mode, _gap = cl.subjects_before(s, cue.start(), clause[0])
+    groups, mode, _gap = subjects_before(s, cue.start(), clause[0])
     if mode != "direct":
         last = max((m for m in s.names if m.end <= cue.start()), key=lambda m: m.end, default=None)
         if last is None or not _BODY_APPOSITION_RE.fullmatch(s.body[last.end : cue.start()]):
@@ -76,7 +77,7 @@ def includes_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]
 
 def among_members(s: cl.Sentence, cue: re.Match[str], clause: tuple[int, int]) -> None:
     """ "X, Y and Z are among the group's members", "X and Y are its only members"."""
-    subjects, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
+    subjects, mode, s_gap = subjects_before(s, cue.start(), clause[0])
     noun = re.search(r"(\w+)['’]s\s", cue.group())
     group = cl.group_named(s, noun.group(1)) if noun else _its_antecedent(s)
     if subjects and group and mode not in ("shared", "verb_and"):

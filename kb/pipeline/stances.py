@@ -68,6 +68,7 @@ from kb.pipeline import stance_clause as cl
 from kb.pipeline import stance_cues as sc
 from kb.pipeline import stance_members as mb
 from kb.pipeline.geo import GeoMention
+from kb.pipeline.stance_subjects import subjects_before
 from kb.pipeline.stance_time import find_date, since_date
 from kb.pipeline.text import may_contain, sentence_bounds
 from kb.pipeline.types import Mention, StanceFound
@@ -80,7 +81,7 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     if by and cue.group().lower() in sc.cues().passive.get(relation, frozenset()):
         _passive(s, cue, relation, clause, by.end())
         return
-    subjects, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
+    subjects, mode, s_gap = subjects_before(s, cue.start(), clause[0])
     if not subjects:
         return
     s.last_subjects, s.last_cue_end = subjects, cue.end()
@@ -147,7 +148,7 @@ def _passive(
 
 def _holder(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int, int]) -> None:
     """ "X has the backing of Y": Y supports X."""
-    patients, mode, s_gap = cl.subjects_before(s, cue.start(), clause[0])
+    patients, mode, s_gap = subjects_before(s, cue.start(), clause[0])
     agents, o_gap = cl.objects_after(s, cue.end(), clause[1])
     if patients and agents and mode not in ("shared", "verb_and"):
         confidence = cl.confidence_of(0.8, [], [], max(s_gap, o_gap))

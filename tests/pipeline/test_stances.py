@@ -410,3 +410,13 @@ def test_receiving_a_person_is_a_meeting() -> None:
 def test_who_says_it_after_a_comma_is_no_object() -> None:
     x = _extract("Russia, China and Turkey support Ana Ruiz, the foreign ministry said.")
     assert {o for _s, _r, o in _triples(x)} == {"Ana Ruiz"}
+
+
+def test_who_after_a_body_in_an_apposition_is_the_person_before_it() -> None:
+    x = _extract(
+        "IAEA Director General Henrik Solvang told the board on Monday that Iran was "
+        "enriching.\n\n"
+        "Mohammad-Javad Rostami, head of the Atomic Energy Organization of Iran (AEOI), who met "
+        "Solvang in Tehran last month, said Iran would go on."
+    )
+    assert _triples(x) == {("Mohammad-Javad Rostami", "meets", "Henrik Solvang")}
