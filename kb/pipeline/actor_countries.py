@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
+from kb.pipeline.bodies import ministry_label
 from kb.pipeline.entity import Candidate, Entity, Lexicon, Spans, actor_words, in_any
 from kb.pipeline.geo import GeoMention, gazetteer, lookup
 from kb.pipeline.linking import GENERIC_HEADS
@@ -306,4 +307,7 @@ def name_generic_bodies(entities: list[Entity]) -> None:
         code = entity.country()
         if code is None or not all(fold(f) in GENERIC_HEADS for f in entity.forms):
             continue
-        entity.label = f"{entity.name()} ({display.get(code, code)})"
+        # "Foreign Ministry" is the "Ministry of Foreign Affairs (Iran)" that
+        # "the Iranian Foreign Ministry" names, so the two forms are one body.
+        name = entity.name()
+        entity.label = ministry_label(name, code) or f"{name} ({display.get(code, code)})"

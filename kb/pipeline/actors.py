@@ -39,7 +39,12 @@ from kb.pipeline.entity import Entity, Lexicon, shared_lexicon
 from kb.pipeline.fold import fold
 from kb.pipeline.geo import GeoMention
 from kb.pipeline.known import known_index
-from kb.pipeline.merging import merge_acronym_titles, merge_acronyms, merge_short_names
+from kb.pipeline.merging import (
+    merge_acronym_titles,
+    merge_acronyms,
+    merge_same_labels,
+    merge_short_names,
+)
 from kb.pipeline.places import named_as_place
 from kb.pipeline.reference_orgs import name_reference_orgs
 from kb.pipeline.types import ActorFound, ActorKind, Snapshot
@@ -83,7 +88,7 @@ def find_actors(
     linking.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
     name_generic_bodies(kept)
-    kept = join_named_bodies(kept, bodies)
+    kept = merge_same_labels(join_named_bodies(kept, bodies))
     return tuple(_finish(e) for e in sorted(kept, key=lambda e: min(e.mentions)))
 
 

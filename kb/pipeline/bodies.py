@@ -142,7 +142,7 @@ _PORTFOLIO_NAMES = {
 }
 
 
-def _ministry_label(noun: str, code: str) -> str | None:
+def ministry_label(noun: str, code: str) -> str | None:
     """ "Ministry of Foreign Affairs (Kenya)" for "foreign ministry" of KE; None for
     an embassy (one country keeps many)."""
     portfolio = _PORTFOLIO_NAMES.get(noun.split()[0].lower())
@@ -170,7 +170,7 @@ def state_bodies(
         end = match.end("noun")
         if match.group("place") and match.group("noun").lower() in ("embassy", "consulate"):
             end = match.end("place")  # one country keeps embassies in many
-        found.append(_state_body(body, start, end, _ministry_label(match.group("noun"), code)))
+        found.append(_state_body(body, start, end, ministry_label(match.group("noun"), code)))
     for match in near_words(_OFFICE_RE, body, ("Office",)):
         if not in_any(match.start(), excluded):
             found.append(_state_body(body, match.start(), match.end("noun"), None))
@@ -178,7 +178,7 @@ def state_bodies(
         code = lookup(match.group("geo"))
         if code is None or in_any(match.start(), excluded):
             continue
-        label = _ministry_label(match.group("noun"), code)
+        label = ministry_label(match.group("noun"), code)
         found.append(_state_body(body, match.start(), match.end("geo"), label))
     kept: list[Candidate] = []
     for cand in sorted(found, key=lambda c: (c.start, -c.end)):
@@ -195,7 +195,7 @@ def _bare_ministries(
 ) -> list[Candidate]:
     found = []
     for match in near_words(_BARE_MINISTRY_RE, body, ("ministry", "Ministry")):
-        label = _ministry_label(match.group("noun"), main)
+        label = ministry_label(match.group("noun"), main)
         if not in_any(match.start(), excluded):
             found.append(_state_body(body, match.start("noun"), match.end("noun"), label))
     return found

@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 from kb.pipeline.geo import lookup
 from kb.pipeline.org_descriptions import org_descriptions
 from kb.pipeline.pronouns import governed, it_said, pronouns
+from kb.pipeline.role_ranks import spelled_out
 from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import UNRESOLVED, ActorFound, Mention, RoleFound
 from kb.pipeline.wordlists import alternation, anchors, inside, synonyms, words
@@ -132,6 +133,7 @@ def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bo
     it ends with it ("UN refugee chief"), or, with ``head_first``, opens with it
     ("minister of foreign affairs")."""
     wanted = (noun, *synonyms().get(noun, ()))
+    titles = tuple(fold(spelled_out(t)) for t in titles)  # "maj gen" is "the general"
     # "the general" is no Secretary-General, "the secretary" no general secretary's aide.
     compounds = [c for c in words("compound_titles") if noun in c.replace("-", " ").split()]
     kept = [t for t in titles if not any(c in t for c in compounds if c != noun)]

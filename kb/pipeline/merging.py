@@ -142,3 +142,29 @@ def _same_surname(name: str, person: Entity) -> bool:
         return True
     surnames = {key.split()[-1] for key in person.keys if key}
     return any(len(s) >= 6 and s[0] == name[0] and ratio(s, name) >= 85 for s in surnames)
+
+
+def merge_same_labels(entities: list[Entity]) -> list[Entity]:
+    """Bodies given the same canonical label by different routes ("Foreign Ministry"
+    named for its country, "the Iranian Foreign Ministry" spelled by its state) are
+    one; a mention inside another of the same body is dropped."""
+    by_label: dict[str, Entity] = {}
+    kept: list[Entity] = []
+    for entity in entities:
+        if entity.kind != "organization" or not entity.label or entity.known:
+            kept.append(entity)
+            continue
+        first = by_label.get(entity.label)
+        if first is None:
+            by_label[entity.label] = entity
+            kept.append(entity)
+            continue
+        first.absorb(entity)
+        spans = sorted(set(first.mentions), key=lambda m: (m[0], -m[1]))
+        outer: list[tuple[int, int]] = []
+        for start, end in spans:
+            if outer and start < outer[-1][1] and end <= outer[-1][1]:
+                continue  # "Foreign Ministry" inside "Iranian Foreign Ministry"
+            outer.append((start, end))
+        first.mentions = outer
+    return kept

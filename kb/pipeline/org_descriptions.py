@@ -43,7 +43,10 @@ def org_descriptions(
     starts = [m.start for m in orgs]
     org_actors = [a for a in actors if a.kind == "organization"]
     out: list[Mention] = []
+    org_ends = {m.end for m in orgs}
     for match in near_words(_org_re(), body, anchors(words("org_descriptions"))):
+        if match.end() in org_ends:
+            continue  # "The Iranian Foreign Ministry": a body's own name, not a description
         noun = fold(match.group("noun")).split()[-1]
         owner = match.group("owner")
         code = lookup(owner) if owner else None

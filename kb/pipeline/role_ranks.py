@@ -2,7 +2,8 @@
 
 In:  a capitalised title read before a name ("Army chief General", "Police spokesman
      Inspector", "Commandant").
-Out: ``split_rank``: the post and the rank as two titles ("Army chief", "General");
+Out: ``split_rank``: the post and the rank as two titles ("Army chief", "General"),
+     the rank spelled out ("Maj Gen" -> "Major General", ``spelled_out``);
      ``RANK_BEFORE_RE``: a rank or honorific between an apposed post and its name
      ("the military prosecutor, Commandant X").
 Guarantees: pure functions of the text; "Secretary General", "Inspector General"
@@ -26,6 +27,24 @@ RANK_BEFORE_RE = re.compile(
     r"\.?\s+)+$"
 )
 _LONGEST_RANK = 3
+# Ranks as copy abbreviates them: "Maj Gen" is "Major General".
+_ABBREVIATIONS = {
+    "gen": "General",
+    "maj": "Major",
+    "lt": "Lieutenant",
+    "col": "Colonel",
+    "capt": "Captain",
+    "brig": "Brigadier",
+    "sgt": "Sergeant",
+    "cpl": "Corporal",
+    "adm": "Admiral",
+    "supt": "Superintendent",
+}
+
+
+def spelled_out(title: str) -> str:
+    """``title`` with its rank abbreviations written out: "Maj Gen" -> "Major General"."""
+    return " ".join(_ABBREVIATIONS.get(fold(w.rstrip(".")), w) for w in title.split())
 
 
 def split_rank(title: str) -> tuple[str, str] | None:
@@ -39,5 +58,5 @@ def split_rank(title: str) -> tuple[str, str] | None:
         head = words[:-size]
         if head and fold(head[-1]) in role_words("not_rank_compounds") and size == 1:
             return None  # "Secretary General", "Inspector General", "Police Inspector"
-        return " ".join(head), " ".join(tail)
+        return " ".join(head), spelled_out(" ".join(tail))
     return None

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from kb.pipeline.geo import lookup
+from kb.pipeline.role_ranks import spelled_out
 from kb.pipeline.scoring import Report, country_code, entity_forms, forms_of, name_key
 from kb.pipeline.text import fold, strip_possessive
 
@@ -27,8 +28,9 @@ _RANKED = frozenset(["vice", "deputy", "under", "assistant"])
 
 def _title_core(title: str) -> list[str]:
     """Folded words of a title before its first preposition, without a leading
-    "former"/"ex-", article or country adjective ("Peru's", "Peruvian", "U.S.")."""
-    words = title.split()
+    "former"/"ex-", article or country adjective ("Peru's", "Peruvian", "U.S."); a
+    rank's abbreviation is the rank ("Maj Gen" is "Major General")."""
+    words = spelled_out(title).split()
     while words:
         word = words[0]
         bare = strip_possessive(word)

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from kb.pipeline.evaluate import evaluate
+from kb.pipeline.score_roles import _same_title
 
 
 def _gold(tmp_path: Path, speaker: str) -> Path:
@@ -186,3 +187,9 @@ def test_a_leading_the_is_no_part_of_an_organisations_name() -> None:
         forms_of(gold)
     )
     assert not forms_of({"name": "Theodore Bank"}) & forms_of({"name": "odore Bank"})
+
+
+def test_an_abbreviated_rank_scores_as_the_rank() -> None:
+    assert _same_title("Maj Gen", "Major General")
+    assert _same_title("General", "Gen")
+    assert not _same_title("Major General", "General Secretary")

@@ -714,3 +714,27 @@ def test_shouted_is_a_cue_and_a_company_is_the_company() -> None:
         "Corvane Maritime FZE",
         "United Nations Verification Mission in Colombia",
     ]
+
+
+def test_an_abbreviated_rank_is_the_description() -> None:
+    text = (
+        "Junta spokesman Maj Gen Aung Zeya Tun told state television on Tuesday that troops had "
+        "carried out a “tactical repositioning”.\n\n"
+        "“The so-called resistance forces are terrorist groups,” the general said."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == ["Aung Zeya Tun", "Aung Zeya Tun"]
+    assert {r.title for r in x.roles} == {"spokesman", "Major General"}
+
+
+def test_a_foreign_ministry_named_two_ways_is_one_body() -> None:
+    text = (
+        "Foreign Ministry spokesman Hamid-Reza Tabatabaei said Iran would respond.\n\n"
+        "The Iranian Foreign Ministry later said in a statement that it had withdrawn two "
+        "inspectors, describing the decision as “sovereign and final.”"
+    )
+    x = extract(text)
+    assert [a.name for a in x.actors if a.kind == "organization"] == [
+        "Ministry of Foreign Affairs (Iran)"
+    ]
+    assert [q.speaker for q in x.quotes] == ["Ministry of Foreign Affairs (Iran)"]
