@@ -32,6 +32,9 @@ from kb.pipeline.wordlists import inside, words
 # candidate letter instead of trying every position of the body (3x faster).
 _PRONOUN_RE = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)\b(?!['’-])")
 _IT_SAID_RE = re.compile(r"[Ii](?<!\w[Ii])t\s+(?:also\s+|again\s+|further\s+)?(?P<verb>[a-z]+)\b")
+# "According to him, “…”": the voice a reporting phrase gives by its object pronoun.
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to (?P<who>him|her)\b")
+_OBJECT_GENDER = {"him": "he", "her": "she"}
 _WINDOW = 1500  # how far back (characters) a pronoun looks for its person
 _IT_WINDOW = 500  # and "it said" for its body: bodies are named again more often
 
@@ -122,14 +125,20 @@ def pronouns(
     bounds = sentence_bounds(body)
     starts = [p.start for p in people]  # kept in step with ``people``
     out: list[Mention] = []
-    for match in _PRONOUN_RE.finditer(body):
-        if inside(spans, match.start()):
+    found_at = sorted(
+        [(m.start(), m.end(), m.group().lower()) for m in _PRONOUN_RE.finditer(body)]
+        + [
+            (m.start("who"), m.end("who"), _OBJECT_GENDER[m.group("who").lower()])
+            for m in _ACCORDING_RE.finditer(body)
+        ]
+    )
+    for start, end, gender in found_at:
+        if inside(spans, start):
             continue
-        gender = match.group().lower()
-        found = _antecedent(body, match.start(), gender, (people, starts), bounds, genders, known)
+        found = _antecedent(body, start, gender, (people, starts), bounds, genders, known)
         if found is None:
             continue
-        mention = Mention(match.start(), match.end(), found.name, "person")
+        mention = Mention(start, end, found.name, "person")
         genders.setdefault(found.name, gender)
         out.append(mention)
         index = bisect_left(starts, mention.start)

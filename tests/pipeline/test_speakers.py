@@ -738,3 +738,11 @@ def test_a_foreign_ministry_named_two_ways_is_one_body() -> None:
         "Ministry of Foreign Affairs (Iran)"
     ]
     assert [q.speaker for q in x.quotes] == ["Ministry of Foreign Affairs (Iran)"]
+
+
+def test_according_to_him_is_the_last_man_named() -> None:
+    text = (
+        "In his turn, Mark Bowman has noted that the EBRD is ready to expand. According to him, "
+        "“the bank has invested more than 1 billion euros in the republic since 1993”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Mark Bowman"]
