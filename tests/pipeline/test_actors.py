@@ -321,3 +321,8 @@ def test_reference_bodies_written_in_lower_case_are_found() -> None:
 def test_a_gang_named_before_its_noun_and_the_hague_is_a_place() -> None:
     text = "The attack was carried out by the Baz Solèy gang. The ruling came from The Hague."
     assert names(text) == [("Baz Solèy", "organization")]
+
+
+def test_turkic_patronymic_particles_stay_in_the_name() -> None:
+    text = "The head of the press service Elnur Tofig oglu Hasanli stated that Baku insists."
+    assert ("Elnur Tofig oglu Hasanli", "person") in names(text)
