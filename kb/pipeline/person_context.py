@@ -57,6 +57,7 @@ APPOSITIVE_RE = re.compile(
 )
 
 
+_AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
 # A verb right after a lone first name: "Aisha heard", "Musa has spent".
 _SUBJECT_VERB_RE = re.compile(
     r" (?:[a-z]+ed|says|said|told|tells|heard|saw|went|left|fled|lost|took|came|spent|was|is|"
@@ -186,6 +187,8 @@ def person_by_context(
         first = re.findall(r"[\w-]+", after[2:70])[:4]
         if any(w in CORE_TITLES for w in first):
             evidence += 2
+    if _AGE_AFTER_RE.match(after):
+        evidence += 2  # "Shazia, 41, a schoolteacher,": an age set off after a name
     if cand.single and found.named and _SUBJECT_VERB_RE.match(after):
         evidence += 2  # "Aisha heard the water": a first name as the subject of a verb
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):
@@ -214,6 +217,8 @@ def person_by_context(
             noun = noun.removesuffix("s")  # "his counterparts Felix Tshisekedi"
         if noun in lex.role_nouns and (found.named or noun not in lex.org_role_nouns):
             evidence += 2
+        elif noun in words("ordinary_people") and not cand.single:
+            evidence += 2  # "cloth trader Hadiza Issoufou"
         elif noun in lex.org_role_nouns:
             cand.kind, cand.evidence = "organization", 2
             return cand

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 
 from kb.pipeline.coreference import UNRESOLVED, merge, resolve
 from kb.pipeline.quote_spans import find_spans, is_real
+from kb.pipeline.speaker_after import speaker_after
 from kb.pipeline.speaker_confidence import attributed
 from kb.pipeline.speakers import (
     SPEECH_NOUN_RE,
     between,
     framed_speaker,
     introduced_speaker,
-    speaker_after,
     speaker_before,
 )
 from kb.pipeline.text import sentence_bounds

@@ -4,8 +4,7 @@ In:  the clean body, a quote's span and sentence, and the mentions outside
      quotes (actors, countries, and the coreference stage's descriptions and
      pronouns).
 Out: the speaking ``Mention`` (or None) and whether a reporting cue was seen.
-Patterns: "Q, X said", "Q, said X" (a title may come between: "said UN refugee
-chief Ana Ruiz", "said Okafor's deputy, Lena Brooks"), "X said: Q", "X
+Patterns (cues after the quote, "Q, X said", are ``speaker_after``'s): "X said: Q", "X
 disagreed: Q", "X, who ..., said", "X, 45, said", "according to X", "X's
 decision to Q", "a Q remains, she said", a participle ("..., saying") or a
 coordinated verb ("…, and underlined") whose clause subject speaks.
@@ -23,95 +22,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kb.pipeline.quote_spans import CUE_RE, VERB_AFTER
+from kb.pipeline.quote_spans import CUE_RE
 from kb.pipeline.speaker_names import FUNCTION_WORDS, LOWER_TITLES, is_title_gap, named_after, owns
+from kb.pipeline.text import folded_lexicon
 from kb.pipeline.types import Block, Mention
 from kb.pipeline.wordlists import words
 
 _PREPOSITIONS = words("prepositions")
-_PRONOUN_AFTER_RE = re.compile(
-    rf"^[\s,.!?”\"’]*\s*(?:he|she|it|they|we)\s+{VERB_AFTER}\b", re.IGNORECASE
-)
 _SPEECH_NOUN_ALT = (
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) "
     r"(?:article|piece|op-ed|letter|statement|interview|tweet|post)"
 )
 SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
-
-_CLOSED_SENTENCE_RE = re.compile(r"^[”\"’']\s*[.!?]\s+[A-Z]")
-_CLOSED_INSIDE_RE = re.compile(r"^[”\"’']\s+[A-Z]")
-_LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
-
-
-def speaker_after(
-    body: str, end: int, sentence_end: int, mentions: list[Mention]
-) -> tuple[Mention | None, bool]:
-    """The speaker a cue right after the quote names: "Q, X said", "Q, said X",
-    "Q, according to X", "Q, he said"."""
-    after = body[end : end + 160].split("\n", 1)[0]
-    if _CLOSED_SENTENCE_RE.match(after) or (
-        body[end - 1 : end] == "." and _CLOSED_INSIDE_RE.match(after)
-    ):
-        # '…regime”. Brazilian officials said', '…their future." The Ministry said':
-        # the next sentence's voice
-        return None, False
-    lead = _LEAD_RE.match(after)
-    gap = end + (lead.end() if lead else 0)
-    for m in mentions:
-        if m.kind == "demonym" or not (gap - 1 <= m.start <= gap + 70):
-            continue
-        if m.start > gap + 1 and not is_title_gap(body[gap : m.start]):
-            continue
-        rest = re.match(
-            rf"\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b", body[m.end : m.end + 90]
-        )
-        if rest is None and m.kind == "organization":
-            rest = _ORG_PART_RE.match(body, m.end, m.end + 90)  # "the OAS mission said"
-        if rest:
-            if rest.group("set_off") and m.kind != "person":
-                # "the Union's envoy to Georgia, Siobhan O'Brien, told": the person set off
-                lo, hi = m.end + rest.start("set_off"), m.end + rest.end("set_off")
-                person = next(
-                    (p for p in mentions if lo <= p.start and p.end <= hi and p.kind == "person"),
-                    None,
-                )
-                if person is not None:
-                    return person, True
-            return m, True
-    cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
-    if cue:
-        return named_after(body, gap + cue.end(), mentions), True
-    if _PRONOUN_AFTER_RE.match(after) or _UNNAMED_AFTER_RE.match(body, gap, gap + 80):
-        return None, True  # a voice we cannot name: "he said", "a wounded soldier replied"
-    return _trailing_cue(body, end, mentions)
-
-
-# A body's own part speaking for it, between its name and the verb.
-_ORG_PART_RE = re.compile(rf"\s+(?:mission|delegation|secretariat)\s+(?P<set_off>){VERB_AFTER}\b")
-# "“…,” a wounded soldier replied": a voice the text describes but does not name.
-_UNNAMED_AFTER_RE = re.compile(
-    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
-    rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{1,4}}{VERB_AFTER}\b"
-)
-_TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
-
-
-def _trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
-    """ "a “path out of this war” remains open, she said": the cue closes the sentence."""
-    rest = re.match(r"[^.!?“”\"\n]*[.!?]?", body[end + 1 : end + 200])
-    if rest is None:
-        return None, False
-    for match in _TRAILING_RE.finditer(body, end + 1, end + 1 + rest.end()):
-        subject_start = match.start("subject")
-        found = [
-            m
-            for m in mentions
-            if subject_start <= m.start and m.end == match.end("subject") and m.kind != "demonym"
-        ]
-        if found and is_title_gap(body[subject_start : found[0].start]):
-            return found[0], True
-    return None, False
-
 
 _TITLE_GAP_RE = re.compile(r"^(?:[’']s)?(?:\s+(?:[A-Z][\w’'-]*|of|for|the))*\s+$")
 
@@ -162,9 +84,14 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
             if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
                 return nxt
         return mention
-    # "The majority of the group's members …, calling for": the members' body.
+    # "The majority of the group's members …, calling for": the members' body; not
+    # "China's representative said": a person of it, unnamed.
     owners = [
-        m for m in inside if owns(body, m.end) and word_before(body, m.start, floor) in ("of", "")
+        m
+        for m in inside
+        if owns(body, m.end)
+        and word_before(body, m.start, floor) in ("of", "")
+        and not _OWNED_PERSON_RE.match(body, m.end)
     ]
     return owners[0] if owners else None
 
@@ -289,6 +216,13 @@ def speaker_before(
                 for o in inside
             )
         ]
+    unnamed = _INDEFINITE_SUBJECT_RE.match(body, prefix_start, cue_start)
+    if unnamed and not any(
+        m.kind == "person" and body[unnamed.end() : m.start] in (", ", " ") for m in inside
+    ):
+        # "A senior official at the commission, speaking …, said:", but not "A teacher,
+        # Carla Nunes, 45, said:"
+        return None, True
     apposed = _apposed(body, inside, cue_start)
     if apposed is not None and not cue.group().endswith("ing"):
         return apposed, True  # "teacher Carla Nunes, 45, said:"
@@ -324,30 +258,48 @@ def speaker_before(
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
         last = inside[-1]
         if (
-            _LISTED_RE.search(body, max(prefix_start, last.start - 6), last.start)
+            _LISTED_RE.search(body, max(prefix_start, last.start - 12), last.start)
             and len(inside) > 1
         ):
             return None, True  # "France, Germany and Britain said": no one voice
+        if _POSSESSED_RE.search(body, last.end, cue_start):
+            return None, True  # "He … his party says": the party speaks, not he
         if _QUALIFIES_RE.match(body[last.end : cue_start]):
             return None, True  # "The UN human rights office said", "An RSF commander said"
         return last, True
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
-# A post or description set off before a name: "his main rival, (X, said)".
-_POST_SET_OFF_RE = re.compile(
-    r"\b(?:[a-z][\w-]*\s+){0,3}(?:"
-    + "|".join(re.escape(w) for w in sorted(LOWER_TITLES))
-    + r"),\s+$"
-)
-# The last of several subjects: "France, Germany and Britain", "Peru and Chile".
-_LISTED_RE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
 # Lower-case words after a body's name ending in a post or a body's noun: the speaker is
 # a person of the body or a part of it, not the body; its spokesperson and its mission
 # speak for it ("A State Department spokesperson said").
 _SPEAKS_FOR_BODY = frozenset(
     ["mission", "delegation", "secretariat", "spokesman", "spokeswoman", "spokesperson"]
 )
+_PERSON_NOUNS = "|".join(
+    re.escape(w)
+    for w in sorted(
+        (folded_lexicon("role_nouns") | words("ordinary_people") | words("person_descriptions"))
+        - _SPEAKS_FOR_BODY
+    )
+)
+# A sentence opening on someone unnamed: "A senior official at the commission", "One
+# diplomat", "Two residents".
+_INDEFINITE_SUBJECT_RE = re.compile(
+    rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:[a-z][\w-]*\s+){{0,3}}"
+    rf"(?:{_PERSON_NOUNS})s?\b"
+)
+# "China's representative": a person of the owner's, unnamed, not the owner speaking.
+_OWNED_PERSON_RE = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_PERSON_NOUNS})s?\b")
+# A post or description set off before a name: "his main rival, (X, said)".
+_POST_SET_OFF_RE = re.compile(
+    r"\b(?:[a-z][\w-]*\s+){0,3}(?:"
+    + "|".join(re.escape(w) for w in sorted(LOWER_TITLES))
+    + r"),\s+$"
+)
+_POSSESSED_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*\s+(?:\w+\s+)?$")
+# The last of several subjects: "France, Germany and Britain", "Peru and Chile".
+_LISTED_RE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
 _QUALIFIES_RE = re.compile(
     r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:"
     + "|".join(re.escape(w) for w in sorted(LOWER_TITLES - _SPEAKS_FOR_BODY))

@@ -746,3 +746,25 @@ def test_according_to_him_is_the_last_man_named() -> None:
         "“the bank has invested more than 1 billion euros in the republic since 1993”."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Mark Bowman"]
+
+
+def test_unnamed_people_of_a_body_or_a_country_speak_for_no_one() -> None:
+    cases = {
+        "The Election Commission of Pakistan refused. A senior official at the commission, "
+        "speaking on condition of anonymity, said: “The forms they show are copies.”": None,
+        "China’s representative said unemployment was “the soil in which extremism grows”.": None,
+        "In a joint statement, Denmark, France and the Republic of Korea said they were "
+        "“deeply concerned” by reports.": None,
+        "A teacher, Carla Nunes, 45, said: “We are afraid.”": "Carla Nunes",
+    }
+    for text, speaker in cases.items():
+        assert [q.speaker for q in extract(text).quotes] == [speaker], text
+
+
+def test_an_age_or_a_trade_before_makes_the_name_a_person() -> None:
+    text = (
+        "Shazia, 41, a schoolteacher, said she had voted. “Prices are finally falling,” she "
+        "said.\n\nAt the market, cloth trader Hadiza Issoufou, 52, said she backed the generals. "
+        "“My goods come through Benin,” she said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Shazia", "Hadiza Issoufou"]

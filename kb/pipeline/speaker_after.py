@@ -1,0 +1,99 @@
+"""Speakers after a quote: "Q, X said", "Q, said X", "Q, he said".
+
+In:  the clean body, a quote's end and its sentence's end, and the mentions
+     outside quotes.
+Out: ``speaker_after``: the speaking ``Mention`` a cue right after the quote
+     names (or None) and whether a cue was seen: a name and its verb, a verb and
+     the name its title words lead to ("said UN refugee chief Ana Ruiz"), "the
+     OAS mission said", a set-off person ("the Union's envoy, Siobhan O'Brien,
+     told"), a cue closing the sentence ("a “path” remains open, she said"); a
+     pronoun or an unnamed voice ("a wounded soldier replied") gives None.
+Guarantees: pure; never raises; the mention returned is one of those given.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+
+from kb.pipeline.quote_spans import VERB_AFTER
+from kb.pipeline.speaker_names import is_title_gap, named_after
+from kb.pipeline.types import Mention
+
+_PRONOUN_AFTER_RE = re.compile(
+    rf"^[\s,.!?”\"’]*\s*(?:he|she|it|they|we)\s+{VERB_AFTER}\b", re.IGNORECASE
+)
+_CLOSED_SENTENCE_RE = re.compile(r"^[”\"’']\s*[.!?]\s+[A-Z]")
+_CLOSED_INSIDE_RE = re.compile(r"^[”\"’']\s+[A-Z]")
+_LEAD_RE = re.compile(r"^[ \t,.!?:;”\"’“‘']*")
+
+
+def speaker_after(
+    body: str, end: int, sentence_end: int, mentions: list[Mention]
+) -> tuple[Mention | None, bool]:
+    """The speaker a cue right after the quote names: "Q, X said", "Q, said X",
+    "Q, according to X", "Q, he said"."""
+    after = body[end : end + 160].split("\n", 1)[0]
+    if _CLOSED_SENTENCE_RE.match(after) or (
+        body[end - 1 : end] == "." and _CLOSED_INSIDE_RE.match(after)
+    ):
+        # '…regime”. Brazilian officials said', '…their future." The Ministry said':
+        # the next sentence's voice
+        return None, False
+    lead = _LEAD_RE.match(after)
+    gap = end + (lead.end() if lead else 0)
+    for m in mentions:
+        if m.kind == "demonym" or not (gap - 1 <= m.start <= gap + 70):
+            continue
+        if m.start > gap + 1 and not is_title_gap(body[gap : m.start]):
+            continue
+        rest = re.match(
+            rf"\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b", body[m.end : m.end + 90]
+        )
+        if rest is None and m.kind == "organization":
+            rest = _ORG_PART_RE.match(body, m.end, m.end + 90)  # "the OAS mission said"
+        if rest:
+            if rest.group("set_off") and m.kind != "person":
+                # "the Union's envoy to Georgia, Siobhan O'Brien, told": the person set off
+                lo, hi = m.end + rest.start("set_off"), m.end + rest.end("set_off")
+                person = next(
+                    (p for p in mentions if lo <= p.start and p.end <= hi and p.kind == "person"),
+                    None,
+                )
+                if person is not None:
+                    return person, True
+            return m, True
+    cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
+    if cue:
+        return named_after(body, gap + cue.end(), mentions), True
+    if _PRONOUN_AFTER_RE.match(after) or _UNNAMED_AFTER_RE.match(body, gap, gap + 80):
+        return None, True  # a voice we cannot name: "he said", "a wounded soldier replied"
+    return _trailing_cue(body, end, mentions)
+
+
+# A body's own part speaking for it, between its name and the verb.
+_ORG_PART_RE = re.compile(rf"\s+(?:mission|delegation|secretariat)\s+(?P<set_off>){VERB_AFTER}\b")
+# "“…,” a wounded soldier replied": a voice the text describes but does not name.
+_UNNAMED_AFTER_RE = re.compile(
+    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
+    rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{1,4}}{VERB_AFTER}\b"
+)
+_TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
+
+
+def _trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+    """ "a “path out of this war” remains open, she said": the cue closes the sentence."""
+    rest = re.match(r"[^.!?“”\"\n]*[.!?]?", body[end + 1 : end + 200])
+    if rest is None:
+        return None, False
+    for match in _TRAILING_RE.finditer(body, end + 1, end + 1 + rest.end()):
+        subject_start = match.start("subject")
+        found = [
+            m
+            for m in mentions
+            if subject_start <= m.start and m.end == match.end("subject") and m.kind != "demonym"
+        ]
+        if found and is_title_gap(body[subject_start : found[0].start]):
+            return found[0], True
+    return None, False
