@@ -41,6 +41,8 @@ from kb.pipeline.text import fold, lexicon
 from kb.pipeline.types import ActorFound, RoleFound
 
 _WORD_RE = re.compile(r"\S+")
+# A rank abbreviated before a name: "Col. Bakary Diarra-Keïta", "Capt. X".
+_ABBREVIATION_RE = re.compile(r"\b[A-Z][a-z]{1,3}\. $")
 # "UN refugee chief Ana Ruiz": one lowercase word between the owner and the title.
 _MODIFIER_RE = re.compile(r"(?<=\S )([a-z][a-z-]{2,}) $")
 
@@ -86,10 +88,12 @@ def _prefix_role(
 ) -> tuple[int, str, str | None, str | None] | None:
     """'Peruvian Foreign Minister ' / "Venezuela's Foreign Minister " before a name."""
     line_start = body.rfind("\n", 0, start) + 1
-    if start < 2 or body[start - 1] != " " or not body[start - 2].isalnum():
+    if start < 2 or body[start - 1] != " ":
+        return None
+    if not body[start - 2].isalnum() and not _ABBREVIATION_RE.search(body, start - 8, start):
         return None  # "minister, Ana Quispe" is an apposition, read by _before_role
     previous = body[max(line_start, start - 30) : start - 1].rsplit(" ", 1)[-1].strip("’'")
-    if fold(previous) not in title_words():
+    if fold(previous.rstrip(".")) not in title_words():
         return None  # no title right before the name: most mentions stop here
     found = _title_before(body, start, line_start)
     if found is None:

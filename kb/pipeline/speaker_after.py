@@ -64,6 +64,9 @@ def speaker_after(
                 if person is not None:
                     return person, True
             return m, True
+    spoken_for = _spokesperson_of(body, gap, mentions)
+    if spoken_for is not None:
+        return spoken_for, True  # "an ICRC spokesperson in Geneva said": the body speaks
     cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
     if cue:
         return named_after(body, gap + cue.end(), mentions), True
@@ -97,3 +100,20 @@ def _trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention
         if found and is_title_gap(body[subject_start : found[0].start]):
             return found[0], True
     return None, False
+
+
+_SPOKES_AFTER_RE = re.compile(
+    rf"\s+spokes(?:man|woman|person)\b[^.,;:“”\"]{{0,40}}?\s+{VERB_AFTER}\b"
+)
+
+
+def _spokesperson_of(body: str, gap: int, mentions: list[Mention]) -> Mention | None:
+    """The body whose unnamed spokesperson speaks: "an ICRC spokesperson said"."""
+    for m in mentions:
+        if m.kind != "organization" or not (gap <= m.start <= gap + 6):
+            continue
+        if re.fullmatch(r"(?:[Aa]n?|[Tt]he)\s+", body[gap : m.start]) and _SPOKES_AFTER_RE.match(
+            body, m.end, m.end + 80
+        ):
+            return m
+    return None

@@ -248,6 +248,11 @@ def speaker_before(
         return _clause_subject(body, prefix_start, inside), True
     # A country in a title ("US President Donald Trump") is rarely the speaker when a
     # person or body is named.
+    spokes_of = [
+        m for m in inside if _SPOKES_OF_RE.search(body, max(prefix_start, m.start - 40), m.start)
+    ]
+    if spokes_of:
+        return spokes_of[-1], True  # "the spokesperson of the EEAS answered": the body speaks
     # "X's appointment": a possessor is not the subject of a later verb.
     inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")]
     # "The leader of the X added", "between X factions, an official said": a name a
@@ -298,6 +303,7 @@ _POST_SET_OFF_RE = re.compile(
     + r"),\s+$"
 )
 _POSSESSED_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*\s+(?:\w+\s+)?$")
+_SPOKES_OF_RE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:of|for)\s+(?:the\s+)?$")
 # The last of several subjects: "France, Germany and Britain", "Peru and Chile".
 _LISTED_RE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
 _QUALIFIES_RE = re.compile(

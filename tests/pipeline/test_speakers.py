@@ -768,3 +768,32 @@ def test_an_age_or_a_trade_before_makes_the_name_a_person() -> None:
         "“My goods come through Benin,” she said."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Shazia", "Hadiza Issoufou"]
+
+
+def test_a_bodys_unnamed_spokesperson_speaks_for_it_either_side() -> None:
+    cases = {
+        "“We remind all parties that prisoners must be protected,” an ICRC spokesperson in "
+        "Geneva said.": "International Committee of the Red Cross",
+        "In Brussels, the spokesperson of the European External Action Service (EEAS) answered "
+        "that the mission “is civilian, unarmed and works only in Armenia”.": (
+            "European External Action Service"
+        ),
+        "Luapula Copper Mines, the second-largest copper producer, welcomed the deal, saying it "
+        "would “restore the confidence that investors need”.": "Luapula Copper Mines",
+    }
+    for text, speaker in cases.items():
+        assert [q.speaker for q in extract(text).quotes] == [speaker], text
+
+
+def test_an_abbreviated_rank_with_its_stop_is_a_role() -> None:
+    text = (
+        "His counterparts from Mali and Burkina Faso, Col. Bakary Diarra-Keïta and Capt. "
+        "Ousmane Sawadogo-Kaboré, met. Diarra-Keïta said the alliance would act. “We will not "
+        "wait,” the colonel said."
+    )
+    x = extract(text)
+    assert {(r.actor, r.title) for r in x.roles} == {
+        ("Bakary Diarra-Keïta", "Colonel"),
+        ("Ousmane Sawadogo-Kaboré", "Captain"),
+    }
+    assert [q.speaker for q in x.quotes] == ["Bakary Diarra-Keïta"]
