@@ -157,6 +157,8 @@ def person_by_context(
 ) -> Candidate | None:
     """Weigh the evidence that a piece with no organisation form is a person; the
     context may still make it an organisation ("the group X", "X, which")."""
+    if cand.single and _plural_of_people(cand.text, lex):
+        return None  # "Economists say", "Presidents of the States Parties": no one's name
     if cand.single and _MODIFIER_BEFORE_RE.search(before[-4:]) and _described_after(after):
         return None  # "a Solino resident", "an Abuja trader": a place, not a name
     if not cand.title and not found.first_name and ORG_DESCRIBED_BEFORE_RE.search(before):
@@ -257,6 +259,13 @@ def person_by_context(
         return None
     cand.kind, cand.evidence = "person", evidence
     return cand
+
+
+def _plural_of_people(text: str, lex: Lexicon) -> bool:
+    word = fold(text)
+    return word.endswith("s") and (
+        word[:-1] in lex.role_nouns or word[:-1] in words("ordinary_people")
+    )
 
 
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Aa]n?)\s+$")

@@ -152,8 +152,13 @@ _LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 
 def name_key(form: str) -> str:
     """A form folded for matching. A leading "the" is no part of a name: the gold
-    writes "the military" where a mention is "military", and both mean one body."""
-    return fold(_LEADING_THE_RE.sub("", form))
+    writes "the military" where a mention is "military", and both mean one body; and
+    "Ministry of Defence (Russia)", the pipeline's label, is "Ministry of Defence of
+    Russia"."""
+    return fold(_COUNTRY_LABEL_RE.sub(r" of \1", _LEADING_THE_RE.sub("", form)))
+
+
+_COUNTRY_LABEL_RE = re.compile(r" \(([^()]+)\)$")
 
 
 def forms_of(item: dict[str, Any]) -> set[str]:

@@ -326,3 +326,15 @@ def test_a_gang_named_before_its_noun_and_the_hague_is_a_place() -> None:
 def test_turkic_patronymic_particles_stay_in_the_name() -> None:
     text = "The head of the press service Elnur Tofig oglu Hasanli stated that Baku insists."
     assert ("Elnur Tofig oglu Hasanli", "person") in names(text)
+
+
+def test_plurals_documents_and_an_associations_name() -> None:
+    text = (
+        "Economists say prices will fall. The V Summit of Presidents of the States Parties "
+        "approved the Belém Declaration.\n\n"
+        "Cassamo, coordinator of the Pemba-based women’s association Kutenda, said girls were "
+        "abducted."
+    )
+    found = names(text)
+    assert ("Kutenda", "organization") in found
+    assert all(kind != "person" or name == "Cassamo" for name, kind in found), found

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from kb.pipeline.evaluate import evaluate
 from kb.pipeline.score_roles import _same_title
+from kb.pipeline.scoring import name_key
 
 
 def _gold(tmp_path: Path, speaker: str) -> Path:
@@ -193,3 +194,8 @@ def test_an_abbreviated_rank_scores_as_the_rank() -> None:
     assert _same_title("Maj Gen", "Major General")
     assert _same_title("General", "Gen")
     assert not _same_title("Major General", "General Secretary")
+
+
+def test_a_country_label_scores_as_the_body_of_that_country() -> None:
+    assert name_key("Ministry of Defence (Russia)") == name_key("Ministry of Defence of Russia")
+    assert name_key("the military") == name_key("military")
