@@ -37,6 +37,7 @@ from kb.pipeline.entity import (
 )
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.person_context import name_shaped
 from kb.pipeline.pieces import split_piece
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run, at_plural_possessives, sequences
@@ -129,7 +130,7 @@ def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
         if (
             i + n + 1 < len(words)
             and is_geo_word(" ".join(words[i : i + n]))
-            and fold(words[i + n]) in lex.first_names
+            and (fold(words[i + n]) in lex.first_names or name_shaped(words[i + n :]))
             and not any(w in lex.org_heads for w in words[i + n :])
         ):
             return i + n

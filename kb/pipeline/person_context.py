@@ -189,6 +189,8 @@ def person_by_context(
         first = re.findall(r"[\w-]+", after[2:70])[:4]
         if any(w in CORE_TITLES for w in first):
             evidence += 2
+    if not cand.single and name_shaped(tuple(cand.text.split())):
+        evidence += 2  # "Siobhan O'Rourke", "Lilit Karenovna Avetisyan"
     if _AGE_AFTER_RE.match(after):
         evidence += 2  # "Shazia, 41, a schoolteacher,": an age set off after a name
     if cand.single and found.named and _SUBJECT_VERB_RE.match(after):
@@ -259,6 +261,20 @@ def person_by_context(
         return None
     cand.kind, cand.evidence = "person", evidence
     return cand
+
+
+_PATRONYMIC_RE = re.compile(r"[A-Z]\w+(?:ovich|evich|ovna|evna|ichna)")
+_ELIDED_NAME_RE = re.compile(r"[A-Z]['’][A-Z]\w+")  # O'Rourke, N'Diaye, D'Souza
+_TURKIC_PARTICLES = frozenset(["oglu", "ogly", "kyzy", "gizi", "uulu", "bint", "bin", "ibn"])
+
+
+def name_shaped(words: tuple[str, ...]) -> bool:
+    """Whether the words are shaped like a person's name whatever the first name:
+    "Siobhan O'Rourke", "Lilit Karenovna Avetisyan", "Elnur Tofig oglu Hasanli"."""
+    return any(
+        _ELIDED_NAME_RE.fullmatch(w) or _PATRONYMIC_RE.fullmatch(w) or w in _TURKIC_PARTICLES
+        for w in words[1:]
+    )
 
 
 def _plural_of_people(text: str, lex: Lexicon) -> bool:

@@ -338,3 +338,14 @@ def test_plurals_documents_and_an_associations_name() -> None:
     found = names(text)
     assert ("Kutenda", "organization") in found
     assert all(kind != "person" or name == "Cassamo" for name, kind in found), found
+
+
+def test_a_name_shaped_name_after_a_place_is_a_person() -> None:
+    text = (
+        "“Completing the restructuring is key,” said IMF mission chief for Zambia Siobhan "
+        "O'Rourke at the end of a visit. The official representative of the MFA of Armenia "
+        "Lilit Karenovna Avetisyan noted that Armenia has no claims."
+    )
+    found = names(text)
+    assert ("Siobhan O'Rourke", "person") in found
+    assert ("Lilit Karenovna Avetisyan", "person") in found
