@@ -264,7 +264,7 @@ def person_by_context(
 
 
 _PATRONYMIC_RE = re.compile(r"[A-Z]\w+(?:ovich|evich|ovna|evna|ichna)")
-_ELIDED_NAME_RE = re.compile(r"[A-Z]['’][A-Z]\w+")  # O'Rourke, N'Diaye, D'Souza
+_ELIDED_NAME_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")  # O'Rourke, N'Diaye, D'Souza
 _TURKIC_PARTICLES = frozenset(["oglu", "ogly", "kyzy", "gizi", "uulu", "bint", "bin", "ibn"])
 
 
