@@ -25,12 +25,15 @@ from kb.pipeline.geo import gazetteer, lookup
 from kb.pipeline.reference_orgs import described_forms
 from kb.pipeline.text import near_words
 
-_DEFINED_ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Z&.]{1,8})\)")
+_DEFINED_ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Z&.-]{1,8})\)")  # "(PML-N)" too
 _ACRONYM_GLUE = actor_words("acronym_glue")
 
 
-def _spelled_out(body: str, paren: int, letters: str) -> tuple[int, int] | None:
-    """The name before "(OSCE)" whose capitalised words' initials spell the acronym."""
+def _spelled_out(
+    body: str, paren: int, letters: str, hyphened: bool = False
+) -> tuple[int, int] | None:
+    """The name before "(OSCE)" whose capitalised words' initials spell the acronym;
+    ``hyphened``: a hyphenated word gives an initial per part ("League-Nawaz", PML-N)."""
     line_start = body.rfind("\n", 0, paren) + 1
     words = list(re.finditer(r"[\w’'-]+|[,&]", body[max(line_start, paren - 160) : paren]))
     offset = max(line_start, paren - 160)
@@ -39,9 +42,14 @@ def _spelled_out(body: str, paren: int, letters: str) -> tuple[int, int] | None:
     for word in reversed(words):
         text = word.group()
         if text[:1].isupper():
-            if not need or text[0] != need[-1]:
-                return None
-            need.pop()
+            # "League-Nawaz" gives two initials to "(PML-N)", "Guinea-Bissau" one.
+            parts = text.split("-") if hyphened else [text]
+            for part in reversed(parts):
+                if not part[:1].isupper():
+                    continue
+                if not need or part[0] != need[-1]:
+                    return None
+                need.pop()
             start = offset + word.start()
             if not need:
                 break
@@ -57,8 +65,9 @@ def acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Cand
     Accountability (CRTA)" is one name even across the comma and the "and"."""
     found = []
     for match in _DEFINED_ACRONYM_RE.finditer(body):
-        letters = match.group(1).replace(".", "").replace("&", "")
-        span = _spelled_out(body, match.start(), letters)
+        acronym = match.group(1)
+        letters = acronym.replace(".", "").replace("&", "").replace("-", "")
+        span = _spelled_out(body, match.start(), letters, hyphened="-" in acronym)
         if span is None or in_any(span[0], excluded):
             continue
         text = body[span[0] : span[1]]

@@ -25,13 +25,18 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _hyphen_initials(name: str) -> str:
+    """ "Pakistan Muslim League-Nawaz" -> "PMLN", for "PML-N"."""
+    return _initials(name.replace("-", " "))
+
+
 def merge_acronyms(entities: list[Entity]) -> None:
     """ "EU" and "European Union" in one article are one body when the letters agree."""
     orgs = [e for e in entities if e.kind == "organization"]
     for short in orgs:
-        if short.multi or not all(is_acronym(f) for f in short.forms):
+        if short.multi or not all(is_acronym(f.replace("-", "")) for f in short.forms):
             continue
-        letters = {f.replace(".", "") for f in short.forms}
+        letters = {f.replace(".", "").replace("-", "") for f in short.forms}
         # "TSJ" before "Supreme Court of Justice (TSJ)": a translated name's initials
         # need not agree, but the bracket defined the acronym for the whole article.
         full = next(
@@ -40,7 +45,10 @@ def merge_acronyms(entities: list[Entity]) -> None:
                 for e in orgs
                 if e is not short
                 and e.multi
-                and (any(_initials(f) in letters for f in e.multi) or letters & set(e.forms))
+                and (
+                    any(_initials(f) in letters or _hyphen_initials(f) in letters for f in e.multi)
+                    or letters & set(e.forms)
+                )
             ),
             None,
         )

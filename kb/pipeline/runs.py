@@ -36,8 +36,12 @@ CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # "Abdel Fattah al-Burhan", "Karim bin Youssef el-Hadj": a lower-case Arabic particle
 # joined to the next word by a hyphen is part of the name too.
 _HYPHENED = "|".join(sorted(actor_words("arabic_particles"), key=lambda w: (-len(w), w)))
+# "Tehreek-e-Insaf", "Quaid-i-Azam": a Persian or Urdu izafe joins two words of one name.
+_IZAFE = r"-(?:e|i|ul|ud|ur)-"
+_IZAFE_RE = re.compile(rf"[A-Z]\w*{_IZAFE}[A-Z]\w*")
 RUN_RE = re.compile(
-    rf"{_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ | (?:{_HYPHENED})-){_CAP})*"
+    rf"{_CAP}(?:(?:[ \-\xa0]|{_IZAFE}|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ | (?:{_HYPHENED})-)"
+    rf"{_CAP})*"
 )
 
 
@@ -58,7 +62,7 @@ def sequences(body: str) -> list[Run]:
             pos = run.start()
             current = []
             for spaced in text.split(" "):
-                for word in spaced.split("-"):
+                for word in [spaced] if _IZAFE_RE.fullmatch(spaced) else spaced.split("-"):
                     current.append((word, pos, pos + len(word)))
                     pos += len(word) + 1
             runs.append(current)

@@ -349,3 +349,16 @@ def test_a_name_shaped_name_after_a_place_is_a_person() -> None:
     found = names(text)
     assert ("Siobhan O'Rourke", "person") in found
     assert ("Lilit Karenovna Avetisyan", "person") in found
+
+
+def test_izafe_names_and_hyphenated_acronyms_are_one_body() -> None:
+    found = actors(
+        "The Pakistan Muslim League-Nawaz (PML-N) won. The Pakistan Tehreek-e-Insaf (PTI) said "
+        "the PML-N cheated. She teaches at Quaid-i-Azam University in Islamabad."
+    )
+    assert set(found) == {
+        "Pakistan Muslim League-Nawaz",
+        "Pakistan Tehreek-e-Insaf",
+        "Quaid-i-Azam University",
+    }
+    assert "PML-N" in found["Pakistan Muslim League-Nawaz"][1]
