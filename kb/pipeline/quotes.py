@@ -168,9 +168,27 @@ def _cued_speaker(
     if not cued:
         speaker, cued = speaker_before(body, start, sentence, outside)
         rule = "before"
+    if not cued:
+        # "Ambassador Ricardo Teixeira declared:" closing the paragraph before the quote.
+        colon = _colon_before(body, start)
+        if colon is not None:
+            speaker, cued = speaker_before(
+                body, colon + 1, _sentence_of(ctx.bounds, colon), outside
+            )
+            rule = "before"
     if speaker is not None and speaker.kind == UNRESOLVED:
         speaker = None  # a voice the text names but no actor of ours: no guess
     return speaker, cued, rule
+
+
+def _colon_before(body: str, start: int) -> int | None:
+    """The colon closing the paragraph before a quote that opens its own, or None."""
+    pos = start - 1
+    while pos >= 0 and body[pos] in ' \n“"‘':
+        pos -= 1
+    if pos >= 0 and body[pos] == ":" and "\n" in body[pos:start]:
+        return pos
+    return None
 
 
 def between_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:

@@ -69,7 +69,7 @@ _AFTER_RE = re.compile(
 )
 _BEFORE_RE = re.compile(
     r"(?:^|[.\n:;]\s*|,\s+|\b[Tt]he\s+|[’']s\s+)"
-    r"(?P<title>(?P<core>(?:[A-Za-z][\w-]*\s+){0,3}?(?P<noun>[A-Za-z][a-z-]+))"
+    r"(?P<title>(?P<core>(?:[A-Za-z][\w-]*\s+){0,3}?(?P<noun>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)*))"
     r"(?:\s+(?:of|for|at|to|in)\s+(?:the\s+)?[A-Za-z][^,.;:]{0,70}?)?),\s+$"
 )
 
@@ -140,7 +140,9 @@ def _before_match(body: str, window_start: int, start: int) -> re.Match[str] | N
         candidate = _BEFORE_RE.search(body, pos, start)
         if candidate is None:
             return None
-        if candidate.end() == start and is_role_noun(candidate.group("noun")):
+        # "Representative of the Secretary-General for X, Y": a post's owner is no post of Y.
+        owner = body[max(0, candidate.start() - 3) : candidate.start()] == "of "
+        if candidate.end() == start and is_role_noun(candidate.group("noun")) and not owner:
             return candidate
         pos = candidate.start() + 1
     return None

@@ -18,12 +18,14 @@ from kb.pipeline.role_posts import role_words
 from kb.pipeline.text import fold
 
 # A rank or honorific between an apposed post and the name: "the commission
-# chairperson, Justice X", "the army chief, General X", "the prosecutor, Commandant X".
+# chairperson, Justice X", "the army chief, General X", "the prosecutor, Commandant X",
+# "The Secretary-General of OTCA, Ambassador X".
 RANK_BEFORE_RE = re.compile(
     r"(?:\b(?:General|Lieutenant[- ]General|Major[- ]General|Brigadier[- ]General|Colonel|"
     r"Lieutenant[- ]Colonel|Major|Captain|Admiral|Marshal|Brigadier|Commandant|Commissaire|"
     r"Capitaine|Comandante|Coronel|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|"
-    r"Sergeant|Lt|Gen|Col|Maj|Capt|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|Professor|Sheikh|H\.E)"
+    r"Sergeant|Lt|Gen|Col|Maj|Capt|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|Professor|Sheikh|H\.E|"
+    r"Ambassador|Hon)"
     r"\.?\s+)+$"
 )
 _LONGEST_RANK = 3

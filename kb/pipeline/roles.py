@@ -175,6 +175,8 @@ def _roles_at(
                 ranked = not post
                 parts = [p for p in (post, rank_title) if p and _is_post_title(p)]
                 org = org if post else None
+            elif reader is _prefix_role and body[max(0, role_start - 2) : role_start] == ", ":
+                ranked = True  # "The Secretary-General of OTCA, Ambassador X": both posts
             for part in parts:
                 role = make_role(
                     actor, (role_start, end), (part, org, country), body, published, confidence

@@ -271,3 +271,11 @@ def test_a_rank_after_an_apposed_post_is_a_role_too() -> None:
 def test_secretary_general_is_one_post_not_a_rank() -> None:
     found = roles("UN Secretary General Antonio Reyes spoke in New York.")
     assert [(r[0], r[1]) for r in found] == [("Antonio Reyes", "Secretary General")]
+
+
+def test_the_owner_of_a_post_is_no_post_of_the_name_after() -> None:
+    text = (
+        "“Civilians come first,” said the head of MONUSCO and Special Representative of the "
+        "Secretary-General for the Democratic Republic of the Congo, Kadiatou Sissoko-Varela."
+    )
+    assert all(r[1] != "Secretary-General" for r in roles(text))

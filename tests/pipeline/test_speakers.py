@@ -797,3 +797,22 @@ def test_an_abbreviated_rank_with_its_stop_is_a_role() -> None:
         ("Ousmane Sawadogo-Kaboré", "Captain"),
     }
     assert [q.speaker for q in x.quotes] == ["Bakary Diarra-Keïta"]
+
+
+def test_a_release_colon_closing_the_paragraph_before_the_quote() -> None:
+    text = (
+        "On the occasion of the closing session, the Minister of State for Foreign Affairs, "
+        "Ambassador Ricardo Valadares Teixeira, declared:\n\n"
+        "“The Amazon will not be protected by decisions taken far from it.”\n\n"
+        "The Secretary-General of OTCA, Ambassador Rosa Elvira Paredes Saavedra, affirmed that "
+        "the Secretariat is prepared. “For the first time, the Organization will have "
+        "resources,” said the Secretary-General."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == [
+        "Ricardo Valadares Teixeira",
+        "Rosa Elvira Paredes Saavedra",
+    ]
+    assert ("Rosa Elvira Paredes Saavedra", "Secretary-General") in {
+        (r.actor, r.title) for r in x.roles
+    }
