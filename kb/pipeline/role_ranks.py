@@ -21,12 +21,13 @@ from kb.pipeline.text import fold
 # chairperson, Justice X", "the army chief, General X", "the prosecutor, Commandant X",
 # "The Secretary-General of OTCA, Ambassador X".
 RANK_BEFORE_RE = re.compile(
-    r"(?:\b(?:General|Lieutenant[- ]General|Major[- ]General|Brigadier[- ]General|Colonel|"
-    r"Lieutenant[- ]Colonel|Major|Captain|Admiral|Marshal|Brigadier|Commandant|Commissaire|"
-    r"Capitaine|Comandante|Coronel|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|"
-    r"Sergeant|Lt|Gen|Col|Maj|Capt|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|Professor|Sheikh|H\.E|"
-    r"Ambassador|Hon)"
-    r"\.?\s+)+$"
+    r"(?:\b(?:"
+    r"(?:(?:Lieutenant|Major|Brigadier|Rear|Vice|Air|Field)[- ])?"
+    r"(?:General|Colonel|Admiral|Marshal)"
+    r"|Major|Captain|Brigadier|Commandant|Commissaire|Capitaine|Comandante|Coronel"
+    r"|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|Sergeant|Lt|Gen|Col|Maj|Capt"
+    r"|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|Professor|Sheikh|H\.E|Ambassador|Hon"
+    r")\.?\s+)+$"
 )
 _LONGEST_RANK = 3
 # Ranks as copy abbreviates them: "Maj Gen" is "Major General".

@@ -279,3 +279,8 @@ def test_the_owner_of_a_post_is_no_post_of_the_name_after() -> None:
         "Secretary-General for the Democratic Republic of the Congo, Kadiatou Sissoko-Varela."
     )
     assert all(r[1] != "Secretary-General" for r in roles(text))
+
+
+def test_a_two_word_rank_after_an_apposed_post() -> None:
+    text = "Israel's military spokesman, Rear Admiral Daniel Hagari-Levi, said 120 were hit."
+    assert {r[1] for r in roles(text)} == {"military spokesman", "Rear Admiral"}
