@@ -93,7 +93,12 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
             continue  # "UN General Assembly": the body's own name runs on
         # "Seed Movement of President-elect X", but "Court of Justice" is one name.
         of_officer = words[k] in ("of", "for") and words[k + 1] in _OFFICER_AFTER_OF
-        if (words[k] in lex.titles or of_officer) and _officer_title(words[k:], lex):
+        after_of = words[k - 1] in ("of", "for")  # "Court of | Justice" is one name
+        if (
+            (words[k] in lex.titles or of_officer)
+            and not after_of
+            and _officer_title(words[k:], lex)
+        ):
             return k
         if (
             len(words) - k > 3

@@ -362,3 +362,8 @@ def test_izafe_names_and_hyphenated_acronyms_are_one_body() -> None:
         "Quaid-i-Azam University",
     }
     assert "PML-N" in found["Pakistan Muslim League-Nawaz"][1]
+
+
+def test_a_title_after_of_is_part_of_the_bodys_name() -> None:
+    text = "The International Court of Justice on Friday ordered both states to refrain."
+    assert names(text) == [("International Court of Justice", "organization")]
