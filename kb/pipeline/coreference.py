@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from kb.pipeline.geo import lookup
+from kb.pipeline.geo import gazetteer, lookup
 from kb.pipeline.org_descriptions import org_descriptions
 from kb.pipeline.pronouns import governed, it_said, pronouns
 from kb.pipeline.role_ranks import spelled_out
@@ -304,6 +304,12 @@ def _title_holder(
     return max(salience, key=lambda n: (salience[n], last[n]))
 
 
+# "the government in Paramaribo said": the state, speaking from its capital.
+_GOVERNMENT_IN_RE = re.compile(
+    r"\b[Tt]he\s+(?:government|authorities)\s+(?:in|of)\s+(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+)
+
+
 def _government_descriptions(
     body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], display: dict[str, str]
 ) -> list[Mention]:
@@ -330,7 +336,12 @@ def _government_descriptions(
         else:
             continue
         out.append(Mention(m.start, follow.end(), name, "country"))
-    return out
+    for match in _GOVERNMENT_IN_RE.finditer(body):
+        entry = gazetteer().entries.get(match.group("place"))
+        code = entry[0] if entry and entry[1] in ("name", "capital") else None
+        if code is not None:
+            out.append(Mention(match.start(), match.end(), display.get(code, code), "country"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _uncovered(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:

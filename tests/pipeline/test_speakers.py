@@ -816,3 +816,11 @@ def test_a_release_colon_closing_the_paragraph_before_the_quote() -> None:
     assert ("Rosa Elvira Paredes Saavedra", "Secretary-General") in {
         (r.actor, r.title) for r in x.roles
     }
+
+
+def test_the_government_in_a_capital_is_the_state() -> None:
+    text = (
+        "Suriname rejected the ruling. In a statement, the government in Paramaribo said it "
+        "“does not recognise the jurisdiction of the Court in this matter”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Suriname"]
