@@ -306,7 +306,7 @@ def _title_holder(
 
 # "the government in Paramaribo said": the state, speaking from its capital.
 _GOVERNMENT_IN_RE = re.compile(
-    r"\b[Tt]he\s+(?:government|authorities)\s+(?:in|of)\s+(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+    r"(?<=\b[Tt]he )(?:government|authorities) (?:in|of) (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
 )
 
 
@@ -340,7 +340,8 @@ def _government_descriptions(
         entry = gazetteer().entries.get(match.group("place"))
         code = entry[0] if entry and entry[1] in ("name", "capital") else None
         if code is not None:
-            out.append(Mention(match.start(), match.end(), display.get(code, code), "country"))
+            start = match.start() - 4  # "the " before it
+            out.append(Mention(start, match.end(), display.get(code, code), "country"))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -129,7 +129,7 @@ def pronouns(
         [(m.start(), m.end(), m.group().lower()) for m in _PRONOUN_RE.finditer(body)]
         + [
             (m.start("who"), m.end("who"), _OBJECT_GENDER[m.group("who").lower()])
-            for m in _ACCORDING_RE.finditer(body)
+            for m in (_ACCORDING_RE.finditer(body) if "ccording to h" in body else ())
         ]
     )
     for start, end, gender in found_at:
