@@ -367,3 +367,8 @@ def test_izafe_names_and_hyphenated_acronyms_are_one_body() -> None:
 def test_a_title_after_of_is_part_of_the_bodys_name() -> None:
     text = "The International Court of Justice on Friday ordered both states to refrain."
     assert names(text) == [("International Court of Justice", "organization")]
+
+
+def test_common_acronyms_are_no_bodies() -> None:
+    text = "A Korean survey ship worked inside Japan's exclusive economic zone (EEZ) for six hours."
+    assert all(name != "EEZ" for name, _kind in names(text))
