@@ -53,6 +53,9 @@ def kind_from_known(cands: list[Candidate], known: dict[str, list[KnownActor]]) 
                 cand.kind, cand.evidence = hits[0].kind, 2
 
 
+_STYLED_RE = re.compile(r"\b(?:Prince|Princess|Sheikh|Sheikha|Emir|Sultan)\s+$")
+
+
 class Linker:
     """The entities of one article, with the indexes the passes look them up by."""
 
@@ -162,6 +165,7 @@ class Linker:
             entity = (
                 self.by_key.get(key)
                 or self._alias_of(cand)
+                or self._styled_first_name(cand, key)
                 or self._by_surname(cand, key, surname_hits)
             )
             if entity is None:
@@ -171,6 +175,18 @@ class Linker:
                 if entity is None:
                     continue
             self.attach(cand, entity)
+
+    def _styled_first_name(self, cand: Candidate, key: str) -> Entity | None:
+        """ "Prince Nawaf", "Sheikh Tamim": a royal style before a first name, the one
+        person of the article whose full name opens with it."""
+        if not _STYLED_RE.search(self.body, max(0, cand.start - 12), cand.start):
+            return None
+        found = {
+            id(e): e
+            for e in self.entities
+            if e.kind == "person" and any(" " in f and fold(f.split()[0]) == key for f in e.forms)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _alias_of(self, cand: Candidate) -> Entity | None:
         """ "Mohamed Hamdan Dagalo, known as Hemedti": the person named just before."""

@@ -25,7 +25,7 @@ RANK_BEFORE_RE = re.compile(
     r"(?:(?:Lieutenant|Major|Brigadier|Rear|Vice|Air|Field)[- ])?"
     r"(?:General|Colonel|Admiral|Marshal)"
     r"|Major|Captain|Brigadier|Commandant|Commissaire|Capitaine|Comandante|Coronel"
-    r"|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|Sergeant|Lt|Gen|Col|Maj|Capt"
+    r"|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|Sergeant|Lt|Gen|Col|Maj|Capt|Cmdr|Cdr"
     r"|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|Professor|Sheikh|H\.E|Ambassador|Hon"
     r")\.?\s+)+$"
 )
@@ -42,6 +42,8 @@ _ABBREVIATIONS = {
     "cpl": "Corporal",
     "adm": "Admiral",
     "supt": "Superintendent",
+    "cmdr": "Commander",
+    "cdr": "Commander",
 }
 
 

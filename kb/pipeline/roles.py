@@ -51,8 +51,12 @@ _MODIFIER_RE = re.compile(r"(?<=\S )([a-z][a-z-]{2,}) $")
 _HONORIFICS = frozenset(
     fold(w)
     for w in ("Justice", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.",
-              "Professor", "Sheikh", "H.E.")
+              "Professor", "Sheikh", "Sheikha", "Prince", "Princess", "H.E.", "Hon", "Hon.")
 )  # fmt: skip
+
+
+# A royal or courtesy style between a post and the name: no part of the post.
+_STYLES = frozenset(["Prince", "Princess", "Sheikh", "Sheikha", "Hon", "Hon."])
 
 
 def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | None:
@@ -101,6 +105,8 @@ def _prefix_role(
     title_start, title = found
     if all(fold(w) in _HONORIFICS for w in title.split()):
         return None  # "Justice X", "Dr X": an honorific, no post
+    while " " in title and title.rsplit(" ", 1)[1] in _STYLES:
+        title = title.rsplit(" ", 1)[0]  # "Energy Minister Prince X": the post is the minister
     tail = title.split()
     if tail and fold(tail[-1]) in role_words("dangling"):
         return None  # "Minister of Foreign Affairs": the "name" is the title's end

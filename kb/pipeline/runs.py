@@ -39,9 +39,11 @@ _HYPHENED = "|".join(sorted(actor_words("arabic_particles"), key=lambda w: (-len
 # "Tehreek-e-Insaf", "Quaid-i-Azam": a Persian or Urdu izafe joins two words of one name.
 _IZAFE = r"-(?:e|i|ul|ud|ur)-"
 _IZAFE_RE = re.compile(rf"[A-Z]\w*{_IZAFE}[A-Z]\w*")
+# "Yawovi d'Almeida-Tchalla", "Valéry d'Estaing": an elided "de" opens a surname.
+_ELIDED_DE = r" d['’](?=[A-Z])"
 RUN_RE = re.compile(
-    rf"{_CAP}(?:(?:[ \-\xa0]|{_IZAFE}|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ | (?:{_HYPHENED})-)"
-    rf"{_CAP})*"
+    rf"{_CAP}(?:(?:[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ "
+    rf"| (?:{_HYPHENED})-){_CAP})*"
 )
 
 
@@ -74,7 +76,7 @@ def sequences(body: str) -> list[Run]:
             if current and _ends_sentence(body, current[-1], word):
                 runs.append(current)  # "Plan B. The ministry": the initial ended a sentence
                 current = []
-            bare = strip_possessive(word)
+            bare = word if word in _NOT_POSSESSIVE else strip_possessive(word)
             current.append((bare, start, start + len(bare)))
             if bare != word:
                 runs.append(current)
@@ -82,6 +84,11 @@ def sequences(body: str) -> list[Run]:
         if current:
             runs.append(current)
     return runs
+
+
+# Words whose "'s" is part of a name: "the People's Republic of China", "the People's
+# Liberation Army".
+_NOT_POSSESSIVE = frozenset(["People's", "People’s"])
 
 
 def _ends_sentence(body: str, last: tuple[str, int, int], word: str) -> bool:

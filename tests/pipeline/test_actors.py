@@ -372,3 +372,18 @@ def test_a_title_after_of_is_part_of_the_bodys_name() -> None:
 def test_common_acronyms_are_no_bodies() -> None:
     text = "A Korean survey ship worked inside Japan's exclusive economic zone (EEZ) for six hours."
     assert all(name != "EEZ" for name, _kind in names(text))
+
+
+def test_styles_particles_and_peoples_in_names() -> None:
+    found = actors(
+        "“We are targeting stability,” Saudi Energy Minister Prince Nawaf bin Saad Al Rasheed "
+        "said. Dmitry Lebedev, who met Prince Nawaf on the sidelines, agreed.\n\n"
+        "Togo’s agent before the Court, Professor Yawovi d’Almeida-Tchalla, was measured. "
+        "The People's Liberation Army moved. The Chairperson, Hon. Justice Tamanda "
+        "Ng'oma-Kalua, stated that the polls were peaceful."
+    )
+    assert found["Nawaf bin Saad Al Rasheed"][1] == ("Nawaf bin Saad Al Rasheed", "Nawaf")
+    assert "Yawovi d’Almeida-Tchalla" in found
+    assert "People's Liberation Army" in found
+    assert "Tamanda Ng'oma-Kalua" in found
+    assert not {"Nawaf", "Yawovi", "Hon"} & set(found)

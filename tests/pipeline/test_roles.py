@@ -284,3 +284,13 @@ def test_the_owner_of_a_post_is_no_post_of_the_name_after() -> None:
 def test_a_two_word_rank_after_an_apposed_post() -> None:
     text = "Israel's military spokesman, Rear Admiral Daniel Hagari-Levi, said 120 were hit."
     assert {r[1] for r in roles(text)} == {"military spokesman", "Rear Admiral"}
+
+
+def test_a_style_is_no_part_of_the_post_and_cmdr_is_a_rank() -> None:
+    text = (
+        "“We are targeting stability,” Saudi Energy Minister Prince Nawaf bin Saad Al Rasheed "
+        "said. “We arrest trawlers,” said Cmdr. Kasun Dharmapriya."
+    )
+    found = {(r[0], r[1]) for r in roles(text)}
+    assert ("Nawaf bin Saad Al Rasheed", "Energy Minister") in found
+    assert ("Kasun Dharmapriya", "Commander") in found

@@ -20,8 +20,10 @@ TEXT = st.text(alphabet="AB.c d-of the\xa0É'’x.com_1Þ×,\n", max_size=40)
 SPANS = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=8)
 
 _OLD_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
+# The same joiners as RUN_RE (an izafe "-e-", an elided " d'"), written the plain way.
 _OLD_RUN_RE = re.compile(
-    rf"{_OLD_CAP}(?:(?:[ \-\xa0]|(?: (?:(?:of|for) the|{run_words.CONNECTOR_ALT}))+ ){_OLD_CAP})*"
+    rf"{_OLD_CAP}(?:(?:[ \-\xa0]|-(?:e|i|ul|ud|ur)-| d['’](?=[A-Z])"
+    rf"|(?: (?:(?:of|for) the|{run_words.CONNECTOR_ALT}))+ ){_OLD_CAP})*"
 )
 _OLD_CAP_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-ZÀ-ÞĀ-Ž][^\W_]*")
 
