@@ -287,9 +287,13 @@ def _title_holder(
     if not salience:
         return None
     recent = max(last, key=lambda n: last[n])
-    introduced = re.compile(rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b").search(
-        body, last_end[recent], at
-    )
+    # Only a sentence that opens on it introduces someone ("A Western diplomat …"); "a
+    # half-brother of a former oil minister" describes the one named.
+    introduced = re.compile(
+        rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))[Aa]n?\s+(?:[\w-]+\s+){{0,3}}"
+        rf"{re.escape(noun)}\b",
+        re.MULTILINE,
+    ).search(body, last_end[recent], at)
     if introduced and body[last_end[recent] : introduced.start()].strip() != ",":
         # "A Western diplomat …, who asked not to be named, … the diplomat said": the one
         # just introduced, unnamed, not the holder named before.

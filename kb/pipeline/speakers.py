@@ -65,6 +65,12 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
             and (mention.start - owner.end <= 3)
         ):
             continue  # "goes to the ILO's Governing Body": governed with its owner
+        if (
+            governed
+            and body[mention.start - 1 : mention.start] == "("
+            and any(m.kind == "person" for m in inside[index + 1 :])
+        ):
+            continue  # "the deputy of the Movimiento al Socialismo (MAS), X": governed too
         governed = before in _PREPOSITIONS or _is_object(body, mention.start)
         if governed:
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject
@@ -126,6 +132,8 @@ def _apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None
             continue
         if any(n.name != m.name for n in inside[index + 1 :]):
             return None  # a name inside the apposition: "The head of X, Ana Ruiz, said"
+        if word_before(body, m.start, max(0, m.start - 40)) in _PREPOSITIONS:
+            return None  # "The Embassy of China in Bolivia, through …, said": not Bolivia
         while index > 0 and body[inside[index - 1].end : inside[index].start] in (" and ", ", "):
             index -= 1
         return inside[index]
@@ -291,7 +299,7 @@ _PERSON_NOUNS = "|".join(
 # A sentence opening on someone unnamed: "A senior official at the commission", "One
 # diplomat", "Two residents".
 _INDEFINITE_SUBJECT_RE = re.compile(
-    rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:[a-z][\w-]*\s+){{0,3}}"
+    rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:[\w-]+\s+){{0,3}}"
     rf"(?:{_PERSON_NOUNS})s?\b"
 )
 # "China's representative": a person of the owner's, unnamed, not the owner speaking.

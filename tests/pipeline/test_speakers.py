@@ -824,3 +824,34 @@ def test_the_government_in_a_capital_is_the_state() -> None:
         "“does not recognise the jurisdiction of the Court in this matter”."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Suriname"]
+
+
+def test_unnamed_officials_and_set_off_members_of_a_party() -> None:
+    cases = {
+        "A senior ECOWAS official, who asked not to be named, said the bloc feared “a frozen "
+        "conflict on our own doorstep”.": None,
+        "The deputy of the Movimiento al Socialismo (MAS), Freddy Condori Apaza, backed the "
+        "minister and indicated that the contracts “were socialized with the communities”.": (
+            "Freddy Condori Apaza"
+        ),
+        "The Embassy of the People's Republic of China in Bolivia, through a communiqué, "
+        "highlighted that the cooperation is “of mutual benefit”.": (
+            "Embassy of the People's Republic of China"
+        ),
+        "Observers from the Southern African Development Community (SADC) said the vote was "
+        "peaceful but noted “serious delays” in the results.": (
+            "Southern African Development Community"
+        ),
+    }
+    for text, speaker in cases.items():
+        assert [q.speaker for q in extract(text).quotes] == [speaker], text
+
+
+def test_an_apposition_describing_the_holder_introduces_no_one() -> None:
+    text = (
+        "“We are targeting stability,” Saudi Energy Minister Prince Nawaf bin Saad Al Rasheed "
+        "said.\n\nThe prince, a half-brother of a former oil minister, taunts short-sellers. "
+        "Asked whether Riyadh would lose market share, the minister told reporters: “We have "
+        "been patient for a long time.”"
+    )
+    assert [q.speaker for q in extract(text).quotes][-1] == "Nawaf bin Saad Al Rasheed"
