@@ -31,6 +31,7 @@ from kb.pipeline.entity import (
     Candidate,
     Entity,
     Lexicon,
+    Spans,
     actor_words,
     in_any,
     is_name_particle,
@@ -53,6 +54,12 @@ def kind_from_known(cands: list[Candidate], known: dict[str, list[KnownActor]]) 
                 cand.kind, cand.evidence = hits[0].kind, 2
 
 
+# A body's organ named by its name and one head word is another body: the "African Union
+# Commission" is not the "African Union" styled longer.
+_SUB_BODIES = frozenset(
+    ["commission", "council", "secretariat", "parliament", "assembly", "court", "committee",
+     "mission", "office", "delegation", "bank", "fund", "agency", "department", "summit"]
+)  # fmt: skip
 _STYLED_RE = re.compile(r"\b(?:Prince|Princess|Sheikh|Sheikha|Emir|Sultan)\s+$")
 
 
@@ -138,7 +145,12 @@ class Linker:
                 e
                 for e in self.entities
                 if e.kind == "organization"
-                and any(len(k.split()) > 1 and key.startswith(k + " ") for k in e.keys)
+                and any(
+                    len(k.split()) > 1
+                    and key.startswith(k + " ")
+                    and key[len(k) + 1 :] not in _SUB_BODIES
+                    for k in e.keys
+                )
             ),
             None,
         )
@@ -273,6 +285,7 @@ class Linker:
         lowered = body.lower()
         if len(lowered) != len(body):
             return  # lower() moved offsets (almost never): no safe search
+        taken: Spans | None = None  # every actor's mentions, built on the first find
         for entity in self.entities:
             if entity.kind != "organization":
                 continue
@@ -283,6 +296,10 @@ class Linker:
                     span = (found, found + len(form))
                     if any(s <= found < e for s, e in entity.mentions) or in_any(found, excluded):
                         continue
+                    if taken is None:
+                        taken = Spans([m for e in self.entities for m in e.mentions])
+                    if found in taken:
+                        continue  # "African Union" inside "African Union Commission"
                     surface = body[span[0] : span[1]]
                     entity.forms[surface] = entity.forms.get(surface, 0) + 1
                     entity.mentions.append(span)

@@ -168,6 +168,8 @@ def merge_same_labels(entities: list[Entity]) -> list[Entity]:
             kept.append(entity)
             continue
         first.absorb(entity)
+        for code, votes in entity.country_votes.items():
+            first.country_votes[code] = first.country_votes.get(code, 0) + votes
         spans = sorted(set(first.mentions), key=lambda m: (m[0], -m[1]))
         outer: list[tuple[int, int]] = []
         for start, end in spans:

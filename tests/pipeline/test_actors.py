@@ -387,3 +387,13 @@ def test_styles_particles_and_peoples_in_names() -> None:
     assert "People's Liberation Army" in found
     assert "Tamanda Ng'oma-Kalua" in found
     assert not {"Nawaf", "Yawovi", "Hon"} & set(found)
+
+
+def test_a_bodys_organ_is_another_body_and_no_name_inside_it_is_mentioned_again() -> None:
+    found = actors(
+        "The African Union urged restraint. The African Union Commission said no. The Lima "
+        "group met, and the Lima Group agreed."
+    )
+    assert found["African Union"][1] == ("African Union",)  # not inside the Commission
+    assert "African Union Commission" in found
+    assert set(found["Lima Group"][1]) == {"Lima group", "Lima Group"}
