@@ -21,10 +21,11 @@ format, written before any rule was tuned to them:
   Japan-Korea dispute, Asunción election, Gulf talks, EU tanker sanctions; Haiti gangs, an
   Ivorian trial release, Myanmar offensive, Chad refugees, Polish veto, Iran and the IAEA,
   ELN amnesty, Second Thomas Shoal);
-- unseen9: eight more, held out until after every rule of that session (prisoner swap, Cabo
-  Delgado, Ecuador prisons, Amazon summit release, Pakistan election, Sahel states, a translated
-  Armenia-Azerbaijan story, Zambia's debt). Its floors sit under its held-out score: the honest
-  measure of text nobody tuned to.
+- unseen9, unseen10: eight more each, held out until the rules of the sets before them were in
+  (prisoner swap, Cabo Delgado, Ecuador prisons, an Itamaraty release, Pakistan's election,
+  the Sahel states, Armenia-Azerbaijan in translation, Zambia's debt; Ethiopia-Eritrea, a
+  Malawi release, Georgia's protests, Sri Lanka's fishermen, Bolivian lithium in translation,
+  Myanmar refugees in Thailand, OPEC+, an ICJ ruling).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -38,6 +39,7 @@ Below the floors, the special checks of those modules: wire staff, bylines and p
 never actors, and small texts for one construction each (credits, datelines, speakers, bodies).
 """
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -91,9 +93,10 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen6", "speakers"): 0.92,
     ("unseen6", "roles"): 0.77,
     ("unseen6", "figures"): 0.91,
-    # unseen7, unseen8: a little under this session's scores (their BEFORE and HELDOUT tables).
-    ("unseen7", "people"): 0.87,
-    ("unseen7", "organizations"): 0.86,
+    # unseen7 to unseen10: a little under this session's scores, after fixing what each
+    # showed (README: before, rescored, held out and now, and each folder's tables).
+    ("unseen7", "people"): 0.88,
+    ("unseen7", "organizations"): 0.88,
     ("unseen7", "countries"): 0.92,
     ("unseen7", "quotes"): 0.96,
     ("unseen7", "speakers"): 0.92,
@@ -104,16 +107,22 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen8", "countries"): 0.92,
     ("unseen8", "quotes"): 0.96,
     ("unseen8", "speakers"): 0.90,
-    ("unseen8", "roles"): 0.66,
+    ("unseen8", "roles"): 0.68,
     ("unseen8", "figures"): 0.92,
-    # unseen9: held out; under its held-out scores (HELDOUT.table).
-    ("unseen9", "people"): 0.76,
-    ("unseen9", "organizations"): 0.77,
+    ("unseen9", "people"): 0.92,
+    ("unseen9", "organizations"): 0.86,
     ("unseen9", "countries"): 0.95,
     ("unseen9", "quotes"): 0.97,
-    ("unseen9", "speakers"): 0.66,
-    ("unseen9", "roles"): 0.72,
+    ("unseen9", "speakers"): 0.87,
+    ("unseen9", "roles"): 0.82,
     ("unseen9", "figures"): 0.91,
+    ("unseen10", "people"): 0.91,
+    ("unseen10", "organizations"): 0.82,
+    ("unseen10", "countries"): 0.91,
+    ("unseen10", "quotes"): 0.96,
+    ("unseen10", "speakers"): 0.89,
+    ("unseen10", "roles"): 0.82,
+    ("unseen10", "figures"): 0.94,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -161,6 +170,11 @@ CREDITS: dict[str, tuple[str, ...]] = {
     "unseen7": ("Hodan Abdikarim Yusuf", "Marco Bellandi-Rossi", "Saito Jun", "Tom Ashworth-Lyle"),
     "unseen8": ("EVAN T. HOLLOWAY", "Lucas Pereira-Nunes", "Getty Images", "Daniel H. Kwok"),
     "unseen9": ("Olena Hrytsenko-Bilyk", "Dmitry Arkhipov", "ISSOUFOU MAMANE DAOUDA"),
+    "unseen10": tuple(
+        c
+        for f in sorted((FIXTURES / "unseen10").glob("*.json"))
+        for c in json.loads(f.read_text("utf-8"))["credits_only"]
+    ),
 }
 
 
@@ -197,6 +211,7 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen7", "roles"): 0.90,
     ("unseen8", "roles"): 0.90,
     ("unseen9", "roles"): 0.90,
+    ("unseen10", "roles"): 0.90,
     ("unseen4", "roles"): 0.90,
     ("unseen5", "roles"): 0.90,
     ("unseen6", "roles"): 0.90,
@@ -251,9 +266,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
 
 @pytest.mark.parametrize(
     "folder",
-    # unseen9 is not held to it: 41 right of 51 given there (HELDOUT.table), the open gap.
     ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-     "unseen8"],
+     "unseen8", "unseen9", "unseen10"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
