@@ -207,6 +207,9 @@ def _nearest_subject(
                 ),
                 None,
             )
+        described = _DESCRIBED_SUBJECT_RE.search(body, lo, hi)
+        if described is not None and (not subjects or described.start() < subjects[0].start):
+            return None  # "The new prime minister is expected … he said": unnamed here
         if subjects:
             return subjects[0]
         pool = [p for p in pool if p.start < lo]
@@ -219,6 +222,11 @@ def _nearest_subject(
 _INDEFINITE_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:An?|One|Another)\s+(?:[a-z][\w-]*\s+){0,3}"
     rf"(?:{'|'.join(sorted(words('ordinary_people'), key=len, reverse=True))})\b"
+)
+# A sentence opening on a post no name resolved: "The new prime minister is expected".
+_DESCRIBED_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:[a-z][\w-]*\s+){0,3}"
+    rf"(?:{'|'.join(sorted(lexicon('role_nouns'), key=len, reverse=True))})\s+(?!of\b)[a-z]"
 )
 # "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off.
 _SET_OFF_RE = re.compile(r"[^.;:!?,]{0,80},\s")

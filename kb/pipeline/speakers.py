@@ -270,10 +270,7 @@ def speaker_before(
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
         last = inside[-1]
-        if (
-            _LISTED_RE.search(body, max(prefix_start, last.start - 12), last.start)
-            and len(inside) > 1
-        ):
+        if len(inside) > 1 and _LISTED_RE.fullmatch(body, inside[-2].end, last.start):
             return None, True  # "France, Germany and Britain said": no one voice
         if _POSSESSED_RE.search(body, last.end, cue_start):
             return None, True  # "He … his party says": the party speaks, not he
@@ -313,7 +310,7 @@ _POST_SET_OFF_RE = re.compile(
 _POSSESSED_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*\s+(?:\w+\s+)?$")
 _SPOKES_OF_RE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:of|for)\s+(?:the\s+)?$")
 # The last of several subjects: "France, Germany and Britain", "Peru and Chile".
-_LISTED_RE = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
+_LISTED_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
 _QUALIFIES_RE = re.compile(
     r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:"
     + "|".join(re.escape(w) for w in sorted(LOWER_TITLES - _SPEAKS_FOR_BODY))

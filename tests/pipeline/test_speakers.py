@@ -858,3 +858,21 @@ def test_an_apposition_describing_the_holder_introduces_no_one() -> None:
         "been patient for a long time.”"
     )
     assert [q.speaker for q in extract(text).quotes][-1] == "Nawaf bin Saad Al Rasheed"
+
+
+def test_a_pronoun_after_an_unnamed_post_is_no_one_named_before() -> None:
+    text = (
+        "Tomas Vidal said the team would recover.\n\n"
+        "The new coach is expected to arrive on Monday. Asked about the squad, he said it was "
+        "“too old”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [None]
+
+
+def test_a_comma_before_a_description_is_no_list() -> None:
+    text = (
+        "TNLA spokeswoman Lway Nang Seng said the group had informed China. “We have no quarrel "
+        "with Beijing,” she said.\n\nAsked whether the TNLA would return to talks, the "
+        "spokeswoman told reporters the group would “not sit down with the military”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Lway Nang Seng", "Lway Nang Seng"]
