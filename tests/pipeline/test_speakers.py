@@ -876,3 +876,12 @@ def test_a_comma_before_a_description_is_no_list() -> None:
         "spokeswoman told reporters the group would “not sit down with the military”."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Lway Nang Seng", "Lway Nang Seng"]
+
+
+def test_a_rank_described_finds_its_holder() -> None:
+    text = (
+        "The Commander of the Armed Forces, Admiral Jaime Vela Erazo, assured that the military "
+        "“will not take a step back”. “From this moment, every terrorist group became a "
+        "military target,” said the admiral."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Jaime Vela Erazo", "Jaime Vela Erazo"]
