@@ -257,15 +257,23 @@ def _with_syllable(body: str, cand: Candidate) -> Candidate:
     return cand
 
 
+_AGENCY_BEFORE_RE = re.compile(r"[A-Z][\w .'’-]{1,40},\s*[\w .]{2,30}\s+\(")
+_AGENCY_AFTER_RE = re.compile(r"\)\s*\.?\s*[-–—]")
 _PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:/[A-Z][A-Z.'’ -]*)+(?=,|\s*[—–-])")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\()")
 
 
 def _dateline(body: str, cand: Candidate) -> bool:
     """ "BEIJING —", "KHARTOUM, Aug 3 (Reuters) -", "COLOMBO (AFP)": an upper-case
-    place opening a line is a dateline, not an organisation (acronyms are shorter)."""
+    place opening a line is a dateline, not an organisation (acronyms are shorter);
+    "Bamako, 3 March (AMAP) -", "Quito, 12 Jan (EFE).-": the agency of a dateline."""
     if not cand.text.isupper() or reference_org(cand.text) is not None:
         return False
+    line_start = body.rfind("\n", 0, cand.start) + 1
+    if _AGENCY_BEFORE_RE.fullmatch(body, line_start, cand.start) and _AGENCY_AFTER_RE.match(
+        body, cand.end
+    ):
+        return True
     if (
         (cand.start == 0 or body[cand.start - 1] == "\n")
         and len(cand.text.replace(" ", "")) >= 4

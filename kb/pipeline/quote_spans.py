@@ -126,9 +126,19 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# French and Spanish copy quote with guillemets: read as the curly marks they stand for.
+# One character for one, so every offset holds.
+GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
+
+
+def as_curly(body: str) -> str:
+    """``body`` with « » read as “ ” (the same length, the same offsets)."""
+    return body.translate(GUILLEMETS) if "«" in body else body
+
+
 def find_spans(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     """Every quoted span (scare quotes included), as inner (start, end) offsets."""
-    return list(_spans_of(body, blocks))
+    return list(_spans_of(as_curly(body), blocks))
 
 
 @lru_cache(maxsize=4)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kb.pipeline.coreference import UNRESOLVED, merge, resolve
-from kb.pipeline.quote_spans import find_spans, is_real
+from kb.pipeline.quote_spans import as_curly, find_spans, is_real
 from kb.pipeline.speaker_after import speaker_after
 from kb.pipeline.speaker_confidence import attributed
 from kb.pipeline.speakers import (
@@ -99,6 +99,7 @@ def find_quotes(
     """The quotes of ``body`` with their speakers; ``coreference`` is
     ``coreference.resolve``'s output and ``spans`` ``find_spans``' (each computed
     here when not given)."""
+    body = as_curly(body)  # « » are quote marks too; the quotes' text is the body's
     if spans is None:
         spans = find_spans(body, blocks)
     if coreference is None:

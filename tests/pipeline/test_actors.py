@@ -397,3 +397,10 @@ def test_a_bodys_organ_is_another_body_and_no_name_inside_it_is_mentioned_again(
     assert found["African Union"][1] == ("African Union",)  # not inside the Commission
     assert "African Union Commission" in found
     assert set(found["Lima Group"][1]) == {"Lima group", "Lima Group"}
+
+
+def test_the_agency_of_a_title_case_dateline_is_no_actor() -> None:
+    text = "Bamako, 3 March (AMAP) - The minister received the ambassador of Algeria on Monday."
+    assert names(text) == []
+    text = "Quito, 12 Jan (EFE).- The president of Ecuador declared a conflict."
+    assert names(text) == []

@@ -99,3 +99,14 @@ def test_a_short_sentence_quoted_whole_is_somebodys_words() -> None:
 def test_a_short_quote_inside_a_sentence_is_still_a_scare_quote() -> None:
     text = "The minister called the protest “No Entry” and left."
     assert quotes(text) == []
+
+
+def test_guillemets_are_quote_marks() -> None:
+    text = (
+        "The Minister of Foreign Affairs, Abdoulaye Diop-Traoré, received the ambassador of "
+        "Algeria.\n\n« Mali will never accept interference in its internal affairs », declared "
+        "the minister at the end of the audience."
+    )
+    assert quotes(text) == [
+        ("Mali will never accept interference in its internal affairs", "Abdoulaye Diop-Traoré")
+    ]
