@@ -356,10 +356,13 @@ def _particle_tail(text: str) -> bool:
 
 
 def keep(entity: Entity) -> bool:
-    """Enough evidence: a person twice named in full or with evidence 2; an
+    """Enough evidence: a person twice named in full (not a province's name) or with
+    evidence 2; an
     organisation with any evidence, named outside quotes at least once, or spelled
     out before its bracketed acronym ("We, the Committee for ... (CTRI)")."""
     if entity.kind == "person":
+        if entity.evidence < 2 and all(is_place(f) for f in entity.forms):
+            return False  # "Cabo Delgado", "Tamil Nadu" named twice: a province, no one
         return entity.evidence >= 2 or (bool(entity.multi) and len(entity.mentions) >= 2)
     if entity.evidence >= 1 and not entity.outside_quotes and entity.label:
         # "“We will work with the IMF,” she said": a reference name needs no other voice.

@@ -159,6 +159,9 @@ def person_by_context(
     context may still make it an organisation ("the group X", "X, which")."""
     if cand.single and _plural_of_people(cand.text, lex):
         return None  # "Economists say", "Presidents of the States Parties": no one's name
+    following = _NEXT_WORD_RE.match(after)
+    if following and not found.first_name and _plural_of_people(following.group(1), lex):
+        return None  # "Tamil Nadu politicians", "Gaza residents": a place qualifying people
     if cand.single and _MODIFIER_BEFORE_RE.search(before[-4:]) and _described_after(after):
         return None  # "a Solino resident", "an Abuja trader": a place, not a name
     if not cand.title and not found.first_name and ORG_DESCRIBED_BEFORE_RE.search(before):
@@ -277,8 +280,13 @@ def name_shaped(words: tuple[str, ...]) -> bool:
     )
 
 
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
 def _plural_of_people(text: str, lex: Lexicon) -> bool:
     word = fold(text)
+    if word.endswith("men"):  # "fishermen", "policemen"
+        return word[:-3] + "man" in words("ordinary_people") or word[:-3] + "man" in lex.role_nouns
     return word.endswith("s") and (
         word[:-1] in lex.role_nouns or word[:-1] in words("ordinary_people")
     )

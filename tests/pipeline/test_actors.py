@@ -404,3 +404,12 @@ def test_the_agency_of_a_title_case_dateline_is_no_actor() -> None:
     assert names(text) == []
     text = "Quito, 12 Jan (EFE).- The president of Ecuador declared a conflict."
     assert names(text) == []
+
+
+def test_provinces_and_places_qualifying_people_are_no_people() -> None:
+    text = (
+        "Insurgents are operating well beyond Cabo Delgado province. “Cabo Delgado is not a "
+        "lost province,” the minister said. Tamil Nadu politicians demand the release. Gaza "
+        "residents fled."
+    )
+    assert all(kind != "person" for _name, kind in names(text))
