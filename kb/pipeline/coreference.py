@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from kb.pipeline.geo import gazetteer, lookup
-from kb.pipeline.org_descriptions import org_descriptions
+from kb.pipeline.org_descriptions import DESCRIPTION_LEAD, org_descriptions
 from kb.pipeline.pronouns import governed, it_said, pronouns
 from kb.pipeline.role_ranks import spelled_out
 from kb.pipeline.text import fold, near_words
@@ -44,8 +44,7 @@ __all__ = ["UNRESOLVED", "descriptions", "merge", "resolve", "words"]
 @cache
 def _person_re() -> re.Pattern[str]:
     return re.compile(
-        r"\b(?:[Tt]he|(?P<owner>[A-Z](?:[\w.]*\w)?(?: [A-Z](?:[\w.]*\w)?)?)[’']s)\s+"
-        rf"(?:(?:{alternation(words('description_adjectives'))})\s+)?"
+        DESCRIPTION_LEAD + rf"(?:(?:{alternation(words('description_adjectives'))})\s+)?"
         # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
         r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??"
         rf"(?P<noun>(?i:{alternation(words('person_descriptions'))}))\b"
@@ -289,11 +288,7 @@ def _title_holder(
     recent = max(last, key=lambda n: last[n])
     # Only a sentence that opens on it introduces someone ("A Western diplomat …"); "a
     # half-brother of a former oil minister" describes the one named.
-    introduced = re.compile(
-        rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))[Aa]n?\s+(?:[\w-]+\s+){{0,3}}"
-        rf"{re.escape(noun)}\b",
-        re.MULTILINE,
-    ).search(body, last_end[recent], at)
+    introduced = _introduced_re(noun).search(body, last_end[recent], at)
     if introduced and body[last_end[recent] : introduced.start()].strip() != ",":
         # "A Western diplomat …, who asked not to be named, … the diplomat said": the one
         # just introduced, unnamed, not the holder named before.
@@ -306,6 +301,16 @@ def _title_holder(
     if subject_at.get(recent) == last[recent] and len(tail) <= _NEAR and tail.count("\n\n") <= 1:
         return recent
     return max(salience, key=lambda n: (salience[n], last[n]))
+
+
+@cache
+def _introduced_re(noun: str) -> re.Pattern[str]:
+    """A sentence opening on someone unnamed with post ``noun``: "A Western diplomat"."""
+    return re.compile(
+        rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))[Aa]n?\s+(?:[\w-]+\s+){{0,3}}"
+        rf"{re.escape(noun)}\b",
+        re.MULTILINE,
+    )
 
 
 # "the government in Paramaribo said": the state, speaking from its capital.

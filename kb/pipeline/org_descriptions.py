@@ -23,16 +23,18 @@ from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import UNRESOLVED, ActorFound, Mention
 from kb.pipeline.wordlists import alternation, anchors, words
 
+# "The …" or an owner's "X's …" opening a description. An owner's words end in a
+# letter: "congratulated Paz. Chile's ministry" owns by "Chile" alone.
+DESCRIPTION_LEAD = r"\b(?:[Tt]he|(?P<owner>[A-Z](?:[\w.]*\w)?(?: [A-Z](?:[\w.]*\w)?)?)[’']s)\s+"
+
 
 @cache
 def _org_re() -> re.Pattern[str]:
     return re.compile(
-        # An owner's words end in a letter: "congratulated Paz. Chile's ministry" owns
-        # by "Chile" alone.
-        r"\b(?:[Tt]he|(?P<owner>[A-Z](?:[\w.]*\w)?(?: [A-Z](?:[\w.]*\w)?)?)[’']s)\s+"
-        r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
+        DESCRIPTION_LEAD
+        + r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
         # "The Ministry said" in a release's house style is "the ministry".
-        rf"(?P<noun>(?i:{alternation(words('org_descriptions'))}))\b(?![ -][A-Z])"
+        + rf"(?P<noun>(?i:{alternation(words('org_descriptions'))}))\b(?![ -][A-Z])"
     )
 
 

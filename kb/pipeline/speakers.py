@@ -254,13 +254,13 @@ def speaker_before(
         if adjacent and word_before(body, adjacent[-1].start, prefix_start) == "with":
             return adjacent[-1], True  # "with Quispe saying ..."
         return _clause_subject(body, prefix_start, inside), True
-    # A country in a title ("US President Donald Trump") is rarely the speaker when a
-    # person or body is named.
     spokes_of = [
         m for m in inside if _SPOKES_OF_RE.search(body, max(prefix_start, m.start - 40), m.start)
     ]
     if spokes_of:
         return spokes_of[-1], True  # "the spokesperson of the EEAS answered": the body speaks
+    # A country in a title ("US President Donald Trump") is rarely the speaker when a
+    # person or body is named.
     # "X's appointment": a possessor is not the subject of a later verb.
     inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")]
     # "The leader of the X added", "between X factions, an official said": a name a
