@@ -13,7 +13,8 @@ Out: extra ``Mention``s, one per resolved description or pronoun, for the
        the words before or after a name), the most present such person first;
      - "the Biden administration", "US officials", "the Mexican government"
        -> the country;
-     - "he"/"she" and "it said" outside quotes -> see ``pronouns``.
+     - "he"/"she" and "it said" outside quotes -> see ``pronouns``;
+     - "the statement said", "a statement from X" -> its author (``statements``).
 A description of a body that speaks ("the ministry") that names none of the
 article's actors is a ``Mention`` of kind ``unresolved`` with an empty name:
 the text names a voice, but not one we know, so no other name may stand in.
@@ -34,6 +35,7 @@ from kb.pipeline.geo import gazetteer, lookup
 from kb.pipeline.org_descriptions import DESCRIPTION_LEAD, org_descriptions
 from kb.pipeline.pronouns import governed, it_said, pronouns
 from kb.pipeline.role_ranks import spelled_out
+from kb.pipeline.statements import document_authors
 from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import UNRESOLVED, ActorFound, Mention, RoleFound
 from kb.pipeline.wordlists import alternation, anchors, inside, synonyms, words
@@ -67,6 +69,7 @@ def resolve(
     merged = merge(ordered, described)
     found = pronouns(body, merged, quotes)
     found += it_said(body, merge(merged, found), quotes)
+    found += document_authors(body, merge(merged, found), quotes)
     given = set(mentions)
     found += [m for m in ordered if m not in given]
     return sorted(described + found, key=lambda m: m.start)

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from functools import cache
 
 from kb.pipeline.geo import lookup
+from kb.pipeline.reference_orgs import alias_words
 from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import UNRESOLVED, ActorFound, Mention
 from kb.pipeline.wordlists import alternation, anchors, words
@@ -117,6 +118,7 @@ def _org_named(
 
     def fits(name: str) -> bool:
         parts = set(fold(name).replace("(", " ").replace(")", " ").split())
+        parts |= alias_words(name)  # "the UN refugee agency UNHCR … the agency"
         named_so = noun in parts or (noun in _COMPANY_NOUNS and bool(parts & _COMPANY_FORMS))
         if not named_so or not all(w in parts for w in required):
             return False

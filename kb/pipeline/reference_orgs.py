@@ -82,6 +82,20 @@ def described_forms() -> dict[str, str]:
     }
 
 
+@cache
+def _alias_words() -> dict[str, frozenset[str]]:
+    return {
+        org["name"]: frozenset(w for form in org["aliases"] for w in fold(form).split())
+        for org in _organisations()
+    }
+
+
+def alias_words(name: str) -> frozenset[str]:
+    """The words of an organisation's other reference names: the "agency" of "UN
+    refugee agency" is a head "the agency" may refer back by."""
+    return _alias_words().get(name, frozenset())
+
+
 def reference_org(form: str) -> str | None:
     """The canonical name of the organisation ``form`` names: acronyms match in
     upper case only ("WHO", never "who"), names by their folded key; "U.N." is "UN"."""

@@ -885,3 +885,40 @@ def test_a_rank_described_finds_its_holder() -> None:
         "military target,” said the admiral."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Jaime Vela Erazo", "Jaime Vela Erazo"]
+
+
+def test_the_statement_speaks_for_the_author_of_the_statement_before() -> None:
+    text = (
+        "The Ruritanian Ministry of Defence accused Osterlich of shelling border villages on "
+        "Sunday.\n\n"
+        "In a statement, the ministry called the attack “a deliberate provocation”.\n\n"
+        "“Our forces will answer any further aggression,” the statement said."
+    )
+    assert speakers(text) == ["Ruritanian Ministry of Defence"] * 2
+
+
+def test_a_statement_from_a_body_names_its_author() -> None:
+    text = (
+        "Clashes continued near the border on Monday.\n\n"
+        "“Our troops have held every position,” according to a statement from the Ruritanian "
+        "Ministry of Defence."
+    )
+    assert speakers(text) == ["Ruritanian Ministry of Defence"]
+
+
+def test_the_statement_of_an_unnamed_voice_names_no_one_older() -> None:
+    text = (
+        "The Ruritanian Ministry of Defence said in a statement that the border was calm.\n\n"
+        "Later, officers in the north issued a statement of their own.\n\n"
+        "“We will not retreat,” the statement said."
+    )
+    # The nearest statement is the officers', whom the text does not name.
+    assert speakers(text) == [None]
+
+
+def test_the_agency_refers_back_to_a_un_agency_by_its_reference_description() -> None:
+    text = (
+        "The UN refugee agency UNHCR said it was alarmed by the expulsions.\n\n"
+        "“We urge the authorities to stop these returns,” the agency said."
+    )
+    assert speakers(text) == ["United Nations High Commissioner for Refugees"]
