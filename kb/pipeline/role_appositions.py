@@ -43,6 +43,7 @@ STOP_WORDS = frozenset(
         "to",
     ]
 )
+_ACCREDITED = frozenset(["envoy", "ambassador", "representative", "delegate", "emissary"])
 _PHRASE_RE = re.compile(
     r"\s+(?:of|at|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?!of\b|on\b|in\b|at\b|and\b)[\w-]+){0,3}"
 )
@@ -104,6 +105,10 @@ def after_role(
         # "head of the presidential guard of …": the phrase after says what of.
         phrase = _PHRASE_RE.match(body, rest_start, rest_end)
         title = f"{title}{phrase.group()}" if phrase else title
+    if fold(noun) in _ACCREDITED and re.match(r"\s+to\b", match.group("rest")):
+        # "envoy to the Lima Group", "ambassador to Belgium": the post is accredited
+        # there, not held in it ("adviser to the UAE president" is held there).
+        rest_start = rest_end
     org = org_at(orgs, rest_start, rest_end)
     country = country_at(geo, match.start(1), match.end(1)) or country_at(geo, rest_start, rest_end)
     return match.end(), title, org[2] if org else None, country

@@ -294,3 +294,13 @@ def test_a_style_is_no_part_of_the_post_and_cmdr_is_a_rank() -> None:
     found = {(r[0], r[1]) for r in roles(text)}
     assert ("Nawaf bin Saad Al Rasheed", "Energy Minister") in found
     assert ("Kasun Dharmapriya", "Commander") in found
+
+
+def test_an_envoy_to_a_body_does_not_hold_a_post_in_it() -> None:
+    text = (
+        "The Lima Group met in Ottawa on Monday. Ana Ruiz, the opposition's envoy to the "
+        "Lima Group, said talks were over. Omar Haddad, an adviser to the Lima Group, agreed."
+    )
+    found = {(actor, title): org for actor, title, org, _country in roles(text)}
+    assert found[("Ana Ruiz", "opposition's envoy")] is None
+    assert found[("Omar Haddad", "adviser")] == "Lima Group"
