@@ -84,9 +84,7 @@ def _author_at(
     if index < len(voices):
         after = voices[index]
         gap = body[doc.end() : after.start]
-        if after.start - doc.end() < 40 and (
-            _AUTHOR_AFTER_RE.match(gap) or _LEADING_RE.match(gap)
-        ):
+        if after.start - doc.end() < 40 and (_AUTHOR_AFTER_RE.match(gap) or _LEADING_RE.match(gap)):
             return after
     lo, _hi = _sentence(body, doc.start())
     for before in reversed(voices[: bisect_left(starts, doc.start())]):
