@@ -125,6 +125,35 @@ def _prefix_role(
     return role_start, title, organization, country or country_at(geo, title_start, start)
 
 
+_INTERNATIONAL_LEAD_RE = re.compile(r"(?:[Tt]he\s+)?(?:UN|U\.N\.|United Nations)\s+")
+
+
+def _office_role(
+    body: str,
+    start: int,
+    orgs: list[tuple[int, int, str]],
+    geo: list[GeoMention],
+) -> tuple[int, str, str | None, None] | None:
+    """ "UN High Commissioner for Refugees Ana Ruiz", "The United Nations High
+    Commissioner for Human Rights, Volker Türk,": a body named after its head's post
+    names that post before a name. The title is the post; the body, its office."""
+    del geo
+    index = bisect_left(orgs, (start,)) - 1
+    if index < 0:
+        return None
+    org_start, org_end, name = orgs[index]
+    if body[org_end:start] not in (" ", ", ") or org_end > start:
+        return None
+    lead = _INTERNATIONAL_LEAD_RE.match(body, org_start, org_end)
+    if lead is None:
+        return None
+    title = body[lead.end() : org_end]
+    head = title.split(" for ", 1)[0].split()
+    if not head or not all(w[:1].isupper() for w in head) or not is_role_noun(head[-1]):
+        return None
+    return org_start, title, name, None
+
+
 def _owns(body: str, end: int, floor: int) -> bool:
     """A country word right before ``end`` that owns what follows: "Peru's", "Peruvian";
     not a bare name, which is a verb's subject ("Peru met Foreign Minister Ana Ruiz")."""
@@ -167,7 +196,8 @@ def _roles_at(
     out: list[RoleFound] = []
     full = PREFIX_FULL if len(body[start:end].split()) > 1 else PREFIX_SHORT
     ranked = False
-    for reader, confidence in ((_prefix_role, full), (before_role, APPOSITION)):
+    readers = ((_office_role, full), (_prefix_role, full), (before_role, APPOSITION))
+    for reader, confidence in readers:
         hit = reader(body, start, orgs, near)
         if hit is not None:
             role_start, title, org, country = hit

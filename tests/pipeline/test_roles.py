@@ -304,3 +304,18 @@ def test_an_envoy_to_a_body_does_not_hold_a_post_in_it() -> None:
     found = {(actor, title): org for actor, title, org, _country in roles(text)}
     assert found[("Ana Ruiz", "opposition's envoy")] is None
     assert found[("Omar Haddad", "adviser")] == "Lima Group"
+
+
+def test_a_body_named_after_its_heads_post_names_that_post_before_a_name() -> None:
+    text = (
+        "UN High Commissioner for Refugees Ana Ruiz visited the camp on Monday.\n\n"
+        "The United Nations High Commissioner for Human Rights, Kofi Mensah, called for an "
+        "inquiry in Venezuela."
+    )
+    found = {(actor, title): (org, country) for actor, title, org, country in roles(text)}
+    assert found[("Ana Ruiz", "High Commissioner for Refugees")] == (
+        "United Nations High Commissioner for Refugees",
+        None,
+    )
+    # An international post is no guess at the country the article names.
+    assert found[("Kofi Mensah", "High Commissioner for Human Rights")][1] is None
