@@ -226,7 +226,11 @@ def person_by_context(
             evidence += 2
         elif noun in words("ordinary_people") and not cand.single:
             evidence += 2  # "cloth trader Hadiza Issoufou"
-        elif noun in lex.org_role_nouns:
+        elif noun in lex.org_role_nouns and not (
+            before.endswith(", ") and word.group(1)[:1].isupper()
+        ):
+            # "the rebel group, M23" names the group; "the European Union, Josep
+            # Borrell" ends one name, set off from the next.
             cand.kind, cand.evidence = "organization", 2
             return cand
     if PARTY_MEMBER_AFTER_RE.match(after) and not found.first_name:

@@ -413,3 +413,13 @@ def test_provinces_and_places_qualifying_people_are_no_people() -> None:
         "residents fled."
     )
     assert all(kind != "person" for _name, kind in names(text))
+
+
+def test_a_name_set_off_after_a_body_ending_in_union_is_a_person() -> None:
+    text = (
+        "The High Representative of the European Union, Josep Borrell, said the results were "
+        "false. The rebel group, Sangaris, denied it."
+    )
+    found = dict(names(text))
+    assert found["Josep Borrell"] == "person"
+    assert found["Sangaris"] == "organization"
