@@ -8,7 +8,7 @@ Out: extra ``Mention``s, one per resolved description or pronoun, for the
        mention covers it ("Williams likewise …");
      - "the coalition", "the bloc", "the ministry", "Ruritania's foreign
        ministry" -> the organisation named with that head (``org_descriptions``);
-     - "the president", "Venezuela's president", "the soldier", "the
+     - "the president", "Venezuela's president", "the AU chief", "the soldier", "the
        emissary" -> the person who holds that post or description (a role, or
        the words before or after a name), the most present such person first;
      - "the Biden administration", "US officials", "the Mexican government"
@@ -48,7 +48,7 @@ def _person_re() -> re.Pattern[str]:
     return re.compile(
         DESCRIPTION_LEAD + rf"(?:(?:{alternation(words('description_adjectives'))})\s+)?"
         # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
-        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??"
+        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??(?:(?P<body>[A-Z]{2,6})\s+)?"
         rf"(?P<noun>(?i:{alternation(words('person_descriptions'))}))\b"
         r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
     )
@@ -181,6 +181,7 @@ def _person_descriptions(
     people = [m for m in ordered if m.kind == "person"]  # the only ones that hold posts
     people_starts = [m.start for m in people]
     country_of = {a.name: a.country for a in actors}
+    orgs_at = {m.start: m.name for m in ordered if m.kind == "organization"}
     titles: dict[str, list[RoleFound]] = {}
     for role in roles:
         titles.setdefault(role.actor, []).append(role)
@@ -193,6 +194,11 @@ def _person_descriptions(
         if match.group("demonym"):  # "the Peruvian foreign minister"
             code = code or lookup(match.group("demonym"))
             if code is None:
+                continue
+        body_name = None
+        if match.group("body"):  # "the AU chief": a post in that body
+            body_name = orgs_at.get(match.start("body"))
+            if body_name is None:
                 continue
         noun = " ".join(fold(match.group("noun")).split())
         apposed = _apposed_person(body, ordered, starts, match.end())
@@ -208,6 +214,7 @@ def _person_descriptions(
             people[: bisect_left(people_starts, match.start())],
             titles,
             country_of,
+            body_name,
         )
         if best:
             out.append(Mention(match.start(), match.end(), best, "person"))
@@ -251,6 +258,7 @@ def _title_holder(
     earlier: list[Mention],
     titles: dict[str, list[RoleFound]],
     country_of: dict[str, str | None],
+    body_name: str | None = None,
 ) -> str | None:
     """The holder of post ``noun`` the description means: the one just named as a
     subject ("Foreign Minister Ana Ruiz said … / The minister added"), else the one
@@ -264,8 +272,15 @@ def _title_holder(
     for m in earlier:
         if m.kind != "person":
             continue
-        held = [r for r in titles.get(m.name, []) if _holds(noun, (fold(r.title),))]
-        if not held and not _holds(noun, _described(body, m.start, m.end), head_first=False):
+        held = [
+            r
+            for r in titles.get(m.name, [])
+            if body_name in (None, r.organization)
+            and (_holds(noun, (fold(r.title),)) or _heads_body(noun, r.title, body_name))
+        ]
+        if not held and (
+            body_name or not _holds(noun, _described(body, m.start, m.end), head_first=False)
+        ):
             if (
                 m.name not in titles
                 and at - m.start <= _NEAR
@@ -304,6 +319,16 @@ def _title_holder(
     if subject_at.get(recent) == last[recent] and len(tail) <= _NEAR and tail.count("\n\n") <= 1:
         return recent
     return max(salience, key=lambda n: (salience[n], last[n]))
+
+
+def _heads_body(noun: str, title: str, body_name: str | None) -> bool:
+    """ "the AU chief" is the AU's chairperson: with a body named, "chief" or "head"
+    means its top post, whatever the body calls it."""
+    return (
+        body_name is not None
+        and noun in words("body_head_nouns")
+        and any(_holds(post, (title,)) for post in words("body_head_posts"))
+    )
 
 
 @cache

@@ -922,3 +922,21 @@ def test_the_agency_refers_back_to_a_un_agency_by_its_reference_description() ->
         "“We urge the authorities to stop these returns,” the agency said."
     )
     assert speakers(text) == ["United Nations High Commissioner for Refugees"]
+
+
+def test_the_bloc_chief_is_the_head_of_the_body_named() -> None:
+    text = (
+        "The African Union's chairperson, Moussa Kaboré, met rebel leaders in Addis Ababa. "
+        "AU spokesman Ebba Tessema said the talks went well.\n\n"
+        "“We will support any process that brings peace,” the AU chief said.\n\n"
+        "“The door is open,” the chairperson added."
+    )
+    assert speakers(text) == ["Moussa Kaboré", "Moussa Kaboré"]
+
+
+def test_the_chief_of_a_body_no_one_heads_is_no_one() -> None:
+    text = (
+        "The African Union's chairperson, Moussa Kaboré, met rebel leaders in Addis Ababa.\n\n"
+        "“We will support any process that brings peace,” the UN chief said."
+    )
+    assert speakers(text) == [None]
