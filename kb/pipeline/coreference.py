@@ -157,6 +157,9 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
     window = _HONORIFIC_END_RE.sub("", body[max(0, start - 90) : start])
     pieces = re.split(r"[,;:!?“”\"()\n]|\.\s", window)
     found = [fold(pieces[-1]).strip()]
+    # "The official representative of the MFA of Armenia X": the post's head ends
+    # before its first "of".
+    found.append(re.split(r"\s(?:of|for)\s", found[0], maxsplit=1)[0])
     if not found[0] and len(pieces) > 1 and window.rstrip(" ").endswith(","):
         # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
         # first, set off by a comma; its head is "cabinet secretary".
