@@ -43,6 +43,7 @@ from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run, at_plural_possessives, sequences
 from kb.pipeline.text import fold
 from kb.pipeline.titles import (
+    body_of_place_then_name,
     body_then_name_split,
     leading_title_end,
     officer_split,
@@ -78,6 +79,8 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     split = officer_split(words, i, lex)
     if split is None:
         split = body_then_name_split(words, i, lex)
+    if split is None:
+        split = body_of_place_then_name(words, i, lex)
     if split is not None:
         return split, "", _piece_slices(words, i, split, lex)
     if (

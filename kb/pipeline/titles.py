@@ -151,6 +151,36 @@ def body_then_name_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | 
     return heads[-1] + 1
 
 
+def body_of_place_then_name(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
+    """Where the name after "<Body> of <Place>" begins: "Foreign Ministry of Armenia |
+    Lilit Avetisyan", "Central Bank of Nigeria | Governor Olayemi Cardoso". The place
+    ends the body's name; two or three capitalised words after it (titles before
+    them aside), none a head, place or acronym, are a name."""
+    for h in range(i, len(words) - 3):
+        if words[h] not in lex.org_heads or words[h + 1] != "of":
+            continue
+        k = h + 2 + (words[h + 2] == "the")
+        for n in (3, 2, 1):
+            if k + n < len(words) and is_geo_word(" ".join(words[k : k + n])):
+                name = k + n
+                break
+        else:
+            continue
+        rest = list(words[name:])
+        while rest and rest[0] in lex.titles:
+            rest.pop(0)
+        if 2 <= len(rest) <= 3 and not any(
+            not w[:1].isupper()
+            or w in lex.titles
+            or w in lex.org_heads
+            or is_geo_word(w)
+            or is_acronym(w)
+            for w in rest
+        ):
+            return name
+    return None
+
+
 def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
     """The index of the last word of the title leading ``words[i:]``, or -1: "Mexican
     Foreign Minister", "US Secretary of State", "Mr", "Lieutenant-Colonel"."""

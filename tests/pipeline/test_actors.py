@@ -423,3 +423,15 @@ def test_a_name_set_off_after_a_body_ending_in_union_is_a_person() -> None:
     found = dict(names(text))
     assert found["Josep Borrell"] == "person"
     assert found["Sangaris"] == "organization"
+
+
+def test_a_place_ends_a_bodys_name_before_a_name() -> None:
+    text = (
+        "The official representative of the Foreign Ministry of Armenia Lilit Avetisyan "
+        "said on Friday that talks would go on. Central Bank of Nigeria Governor Olayemi "
+        "Cardoso said rates would rise."
+    )
+    found = dict(names(text))
+    assert found["Foreign Ministry of Armenia"] == "organization"
+    assert found["Lilit Avetisyan"] == "person"
+    assert found["Olayemi Cardoso"] == "person"
