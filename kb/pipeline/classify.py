@@ -187,6 +187,16 @@ def classify(
     )
 
 
+_AND_POST_RE = re.compile(r"\s+and\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>[A-Z][\w-]*)\b")
+
+
+def _post_continues(after: str) -> bool:
+    """Whether "and" after a name joins it to a post's last words: "(UN Resident) and
+    Humanitarian Coordinator"."""
+    match = _AND_POST_RE.match(after)
+    return match is not None and fold(match.group("noun")) in shared_lexicon().role_nouns
+
+
 def _organisation_by_form(
     body: str, cand: Candidate, found: Traits, before: str, after: str
 ) -> bool:
@@ -199,6 +209,8 @@ def _organisation_by_form(
             return False
         if ends_with(ACRONYM_BEFORE_RE, before, 7):
             return False
+        if not cand.single and _post_continues(after):
+            return False  # "UN Resident (and Humanitarian Coordinator)": a post's first half
         cand.kind, cand.evidence = "organization", 1
     bracket = BRACKET_RE.match(body, cand.end)
     if (

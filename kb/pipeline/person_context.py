@@ -88,7 +88,8 @@ PARTY_MEMBER_AFTER_RE = re.compile(
 
 LINKED_BEFORE_RE = re.compile(
     r"(?:^|(?<=[a-z] )|(?<=[.,;:\n] ))([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*) "
-    r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e)(?: (?:el|la|los|las|le|les))? $"
+    r"(?:por|para|pour|con|sin|de|del|des|du|et|y|e|of(?: the)?|for(?: the)?)"
+    r"(?: (?:el|la|los|las|le|les))? $"
 )
 
 

@@ -226,7 +226,8 @@ _INDEFINITE_SUBJECT_RE = re.compile(
 # A sentence opening on a post no name resolved: "The new prime minister is expected".
 _DESCRIBED_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:[a-z][\w-]*\s+){0,3}"
-    rf"(?:{'|'.join(sorted(lexicon('role_nouns'), key=len, reverse=True))})\s+(?!of\b)[a-z]"
+    # "The Minister precised": a release's capitals name the post too.
+    rf"(?i:{'|'.join(sorted(lexicon('role_nouns'), key=len, reverse=True))})\s+(?!of\b)[a-z]"
 )
 # "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off.
 _SET_OFF_RE = re.compile(r"[^.;:!?,]{0,80},\s")

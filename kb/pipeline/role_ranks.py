@@ -26,7 +26,7 @@ RANK_BEFORE_RE = re.compile(
     r"(?:General|Colonel|Admiral|Marshal)"
     r"|Major|Captain|Brigadier|Commandant|Commissaire|Capitaine|Comandante|Coronel"
     r"|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|Sergeant|Lt|Gen|Col|Maj|Capt|Cmdr|Cdr"
-    r"|Justice|Judge|Dr|Mr|Mrs|Ms|Prof|Professor|Sheikh|H\.E|Ambassador|Hon"
+    r"|Justice|Judge|Dr|Mr|Mrs|Ms|Mister|Madam|Ma[iî]tre|Prof|Professor|Sheikh|H\.E|Ambassador|Hon"
     r")\.?\s+)+$"
 )
 _LONGEST_RANK = 3

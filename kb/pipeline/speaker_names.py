@@ -71,6 +71,8 @@ def is_title_gap(text: str) -> bool:
             continue
         if part == "to" and k > 0 and parts[k - 1].lower() in _POSTS_TO:
             continue  # "former ambassador to Belgium X"
+        if part == "in" and 0 < k < len(parts) - 1 and parts[k + 1][:1].isupper():
+            continue  # "Humanitarian Coordinator in Mozambique": where the post is held
         if (
             part.lower() in FUNCTION_WORDS
             and part.lower() not in _TITLE_GLUE
@@ -80,6 +82,7 @@ def is_title_gap(text: str) -> bool:
     return True
 
 
+_HONORIFIC_RE = re.compile(r"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+")
 _APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
 
 
@@ -111,9 +114,9 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
     apposed = _APPOSED_NAME_RE.match(body, pos)
     if apposed and is_title_gap(apposed.group("title") + " "):
         # "said the president of the Senate, Tomas Vidal, on Monday"
-        person = next(
-            (m for m in mentions if m.start == apposed.end() and m.kind == "person"), None
-        )
+        honorific = _HONORIFIC_RE.match(body, apposed.end())
+        at = honorific.end() if honorific else apposed.end()
+        person = next((m for m in mentions if m.start == at and m.kind == "person"), None)
         if person is not None:
             return person
     found = [m for m in found if m not in owned]

@@ -89,6 +89,14 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
             gap = body[mention.end : nxt.start]
             if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
                 return nxt
+            if (
+                nxt.kind == "person"
+                and gap.endswith(", ")
+                and gap.strip(", ")
+                and is_title_gap(gap[:-2])
+                and body[nxt.end : nxt.end + 1] == ","
+            ):
+                return nxt  # "A senior Hamas official, Ziad Abu Hashem, said … and accused"
         return mention
     # "The majority of the group's members …, calling for": the members' body; not
     # "China's representative said": a person of it, unnamed.
@@ -182,6 +190,9 @@ def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Men
     return None, False
 
 
+# A verb set off from the names before it by a comma, an auxiliary between: "X, advocate
+# of Y, inscribed at the bar of Dakar, has denounced".
+_SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+)*$")
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 
 
@@ -236,9 +247,8 @@ def speaker_before(
         return apposed, True  # "teacher Carla Nunes, 45, said:"
     # "X congratulated the winner but said …": the coordinated verb's subject speaks.
     coordinated = _COORDINATED_RE.search(body, prefix_start, cue_start) is not None
-    if inside and (
-        body[cue_start - 2 : cue_start] == ", " or cue.group().endswith("ing") or coordinated
-    ):
+    set_off_verb = _SET_OFF_VERB_RE.search(body, max(prefix_start, cue_start - 30), cue_start)
+    if inside and (set_off_verb or cue.group().endswith("ing") or coordinated):
         # "Geoff Ramsey, a researcher at X, called ...", "the coalition ..., decrying":
         # the verb belongs to the clause's subject, not to the nearest name.
         apposed_name = [m for m in inside if body[m.end : cue_start].strip() == ","]

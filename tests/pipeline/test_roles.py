@@ -319,3 +319,8 @@ def test_a_body_named_after_its_heads_post_names_that_post_before_a_name() -> No
     )
     # An international post is no guess at the country the article names.
     assert found[("Kofi Mensah", "High Commissioner for Human Rights")][1] is None
+
+
+def test_an_honorific_between_a_set_off_post_and_the_name() -> None:
+    text = "At the exit, the Minister of Justice, Mister Salif R. Ilboudo, said all was well."
+    assert [(a, t) for a, t, _o, _c in roles(text)] == [("Salif R. Ilboudo", "Minister")]

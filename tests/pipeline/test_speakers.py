@@ -949,3 +949,49 @@ def test_a_post_of_a_body_before_a_name_is_described_by_its_head() -> None:
         "“Baku insists on preconditions,” noted the official representative."
     )
     assert speakers(text) == ["Lilit Karenovna Avetisyan"]
+
+
+def test_a_party_named_with_of_the_before_a_lawmaker_is_one_body() -> None:
+    text = (
+        "“Every name was fought for,” said Servant of the People lawmaker Olena Marchuk, who "
+        "sits on the rights committee."
+    )
+    assert speakers(text) == ["Olena Marchuk"]
+    assert {a.name: a.kind for a in extract(text).actors}["Servant of the People"] == (
+        "organization"
+    )
+
+
+def test_a_post_in_two_halves_and_an_honorific_before_the_set_off_name() -> None:
+    text = (
+        "“The floods have turned an outbreak into an emergency,” said the UN Resident and "
+        "Humanitarian Coordinator in Mozambique, Ms. Ingrid Valdes-Moreira, after a visit."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == ["Ingrid Valdes-Moreira"]
+    assert "UN Resident" not in {a.name for a in x.actors}
+
+
+def test_a_verb_after_two_appositions_and_an_auxiliary_is_the_first_names() -> None:
+    text = (
+        "For the defence, Aissatou Ndiaye-Kone, lawyer of the officer Paul Tapsoba, registered "
+        "at the bar of Dakar, has denounced “a file empty of proofs”."
+    )
+    assert speakers(text) == ["Aissatou Ndiaye-Kone"]
+
+
+def test_a_coordinated_verb_of_a_person_set_off_after_a_bodys_post() -> None:
+    text = (
+        "A senior Hamas official, Ziad Abu Hashem, said the group's delegation would not meet "
+        "the Israeli team and accused Israel of “using hunger as a weapon”."
+    )
+    assert speakers(text) == ["Ziad Abu Hashem"]
+
+
+def test_he_after_a_sentence_opening_on_an_unresolved_post_in_capitals_is_no_one() -> None:
+    text = (
+        "The Minister precised that three accused are judged by default, among which the "
+        "businessman Kouadio Jean-Baptiste N'Guessan, who would have financed the plot. "
+        "“The State has emitted arrest warrants,” he has added."
+    )
+    assert speakers(text) == [None]
