@@ -138,6 +138,12 @@ _OFFICE_RE = re.compile(
 )
 # "the foreign ministry of Kenya": the country after the body.
 _MINISTRY_OF_RE = re.compile(rf"\b(?P<noun>{_PORTFOLIO} [Mm]inistry) of (?P<geo>{_GEO})")
+# "the Venezuelan Ministry of Foreign Affairs", "Peru's Ministry of Foreign Relations".
+_NAMED_MINISTRY_RE = re.compile(
+    rf"\b(?P<geo>{_GEO})(?:['’]s)? Ministry of "
+    r"(?P<portfolio>Foreign (?:Affairs|Relations)|Defen[cs]e|Interior|Finance|Trade|Commerce|"
+    r"Justice)\b(?! and\b)"
+)
 # The portfolio's word in a ministry's canonical name: "Ministry of Foreign Affairs (Kenya)".
 _PORTFOLIO_NAMES = {
     "foreign": "Foreign Affairs",
@@ -183,6 +189,16 @@ def state_bodies(
     for match in near_words(_OFFICE_RE, body, ("Office",)):
         if not in_any(match.start(), excluded):
             found.append(_state_body(body, match.start(), match.end("noun"), None))
+    named = _NAMED_MINISTRY_RE.finditer(body) if "Ministry of" in body else ()
+    for match in named:
+        start, geo = match.start(), match.group("geo")
+        if lookup(geo) is None and " " in geo:
+            start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]  # "The Venezuelan"
+        code = lookup(geo)
+        if code is None or in_any(start, excluded):
+            continue
+        noun = f"{match.group('portfolio').split()[0]} ministry"
+        found.append(_state_body(body, start, match.end(), ministry_label(noun, code)))
     for match in near_words(_MINISTRY_OF_RE, body, ("ministry", "Ministry")):
         code = lookup(match.group("geo"))
         if code is None or in_any(match.start(), excluded):

@@ -166,8 +166,10 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
         post = fold(pieces[-2]).strip()
         found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
     after = re.match(
-        r",\s+(?:a|an|the)\s+([\w\s-]{1,50}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
-        body[end : end + 70],
+        # "Ana Ruiz, a soldier,", "Ana Ruiz, Chevron's vice president for …,"
+        r",\s+(?:a|an|the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?[’']s)\s+"
+        r"([\w\s-]{1,90}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
+        body[end : end + 130],
     )
     if after:
         described = fold(after.group(1)).strip()

@@ -176,13 +176,16 @@ _RELATION_BEFORE_RE = re.compile(
 _LANGUAGE_USE_RE = re.compile(
     r"-speaking|-language|\s+(?:acronym|language|word|words|name|term|speakers?|translation|version)\b"
 )
+_RELATIVE_THEN_VERB_RE = re.compile(r",\s+(?:which|who)\s[^,.;:“”\"]{1,80},\s+([a-z]+)")
 _COORD_RE = re.compile(r"^\s+(?:and|nor|or)\s+$")
 
 
 def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int, int]]) -> bool:
     after = body[end : end + 40]
     before = body[max(0, start - 40) : start]
-    if re.match(r"\s+[A-Z]", after) or re.search(r"[A-Z][\w.]*\s$", before):
+    if re.match(r"\s+[A-Z]", after) or (
+        re.search(r"[A-Z][\w.]*\s$", before) and not re.search(r"[a-z]{2}\.\s$", before)
+    ):  # "on Friday. Washington said": a sentence ends before it
         return (
             False  # part of a longer name: "Lima Group", "Washington Office", "George Washington"
         )
@@ -190,7 +193,8 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
         return False  # attributive: "the Mexico City talks"
     if re.match(r"[’']s\s+[a-z]", after):
         return True
-    word = re.match(r"\s+([a-z]+)", after)
+    # "Washington, which had lobbied for a stronger text, said": the verb after the clause.
+    word = re.match(r"\s+([a-z]+)", after) or _RELATIVE_THEN_VERB_RE.match(body, end, end + 120)
     if word and (
         word.group(1) in _AUX
         or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))

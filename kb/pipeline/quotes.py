@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.pipeline.coreference import UNRESOLVED, merge, resolve
 from kb.pipeline.quote_spans import as_curly, find_spans, is_real
-from kb.pipeline.speaker_after import speaker_after
+from kb.pipeline.speaker_after import speaker_after, trailing_cue
 from kb.pipeline.speaker_confidence import attributed
 from kb.pipeline.speakers import (
     SPEECH_NOUN_RE,
@@ -138,7 +138,26 @@ def find_quotes(
         quote = attributed(body, Quote(body[start:end], start, end, name, span), rule)
         quotes.append(quote)
         previous = quote
-    return tuple(quotes)
+    return tuple(_reopened(body, quotes))
+
+
+# A quote left open at its paragraph's end, the next paragraph reopening it.
+_REOPENED_RE = re.compile(r"[ \t]*\n\s*[“\"‘]")
+
+
+def _reopened(body: str, quotes: list[Quote]) -> list[Quote]:
+    """ "“I worked 12 years … not living.¶“If they close the door …,” Contreras said":
+    a paragraph left open continues in the next, so its speaker is the one named there."""
+    for k in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[k], quotes[k + 1]
+        if (
+            quote.speaker is None
+            and following.speaker
+            and _REOPENED_RE.fullmatch(body, quote.end, following.start)
+        ):
+            speaker = replace(quote, speaker=following.speaker, speaker_span=following.speaker_span)
+            quotes[k] = attributed(body, speaker, "reopened")
+    return quotes
 
 
 def _continues(body: str, sentence: tuple[int, int], start: int, previous: Quote | None) -> bool:
@@ -151,12 +170,23 @@ def _continues(body: str, sentence: tuple[int, int], start: int, previous: Quote
     )
 
 
+# A thing named in quotes, no one's words: 'a certificate of “no pending obligations”',
+# 'charges of “treason”', 'the crime of “terrorism”'.
+_NAMED_THING_RE = re.compile(
+    r"\b(?:certificates?|category|status|label|charges?|crimes?|offen[cs]es?|counts?|"
+    r"decree|slogan|motto|hashtag|banner|operation|programme|program)\s+(?:of|called|named|"
+    r"dubbed|entitled|titled)\s+[“\"‘]$"
+)
+
+
 def _cued_speaker(
     ctx: _Context, start: int, end: int, sentence: tuple[int, int]
 ) -> tuple[Mention | None, bool, str]:
     """The speaker a reporting cue around the quote names, whether there is a cue,
     and which cue ("after", "for-view", "before")."""
     body, outside = ctx.body, ctx.outside
+    if _NAMED_THING_RE.search(body, max(sentence[0], start - 40), start):
+        return None, True, "named"  # 'a certificate of “no pending obligations”': a name
     speaker, cued = speaker_after(body, end, sentence[1], outside)
     rule = "after"
     if not cued:
@@ -169,6 +199,12 @@ def _cued_speaker(
     if not cued:
         speaker, cued = speaker_before(body, start, sentence, outside)
         rule = "before"
+        if speaker is not None and speaker.kind in ("country", "organization"):
+            # "The Brazilian government expressed “deep concern” …, the Ministry of
+            # Foreign Relations said in a note": the words are the one reporting them.
+            trailing, _seen = trailing_cue(body, end, outside)
+            if trailing is not None and trailing.kind != "person":
+                speaker, rule = trailing, "after"
     if not cued:
         # "Ambassador Ricardo Teixeira declared:" closing the paragraph before the quote.
         colon = _colon_before(body, start)

@@ -72,7 +72,7 @@ def speaker_after(
         return named_after(body, gap + cue.end(), mentions), True
     if _PRONOUN_AFTER_RE.match(after) or _UNNAMED_AFTER_RE.match(body, gap, gap + 80):
         return None, True  # a voice we cannot name: "he said", "a wounded soldier replied"
-    return _trailing_cue(body, end, mentions)
+    return trailing_cue(body, end, mentions)
 
 
 # A body's own part speaking for it, between its name and the verb.
@@ -85,17 +85,23 @@ _UNNAMED_AFTER_RE = re.compile(
 _TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
 
 
-def _trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
+_BRACKET_END_RE = re.compile(r"\s*\([^()]{1,20}\)$")
+
+
+def trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
     """ "a “path out of this war” remains open, she said": the cue closes the sentence."""
-    rest = re.match(r"[^.!?“”\"\n]*[.!?]?", body[end + 1 : end + 200])
+    rest = re.match(r"[^.!?“”\"\n]*[.!?]?", body[end + 1 : end + 400])
     if rest is None:
         return None, False
     for match in _TRAILING_RE.finditer(body, end + 1, end + 1 + rest.end()):
         subject_start = match.start("subject")
+        # "the Ministry of Foreign Relations (Itamaraty) said": the name before its acronym
+        bracket = _BRACKET_END_RE.search(match.group("subject"))
+        subject_end = match.start("subject") + bracket.start() if bracket else match.end("subject")
         found = [
             m
             for m in mentions
-            if subject_start <= m.start and m.end == match.end("subject") and m.kind != "demonym"
+            if subject_start <= m.start and m.end == subject_end and m.kind != "demonym"
         ]
         if found and is_title_gap(body[subject_start : found[0].start]):
             return found[0], True

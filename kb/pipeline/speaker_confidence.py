@@ -44,6 +44,7 @@ _BY_RULE: dict[str, float] = {
     "framed": 0.7,
     "introduced": 0.7,
     "inherited": 0.7,
+    "reopened": 0.7,  # a paragraph left open, its speaker named after the next one
     "self": 0.8,  # "“We -- the Committee for ... -- have chosen ...”"
 }
 # The speaker is named this far (in characters) from the quote: a long way to reach.

@@ -193,6 +193,7 @@ def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Men
 # A verb set off from the names before it by a comma, an auxiliary between: "X, advocate
 # of Y, inscribed at the bar of Dakar, has denounced".
 _SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+)*$")
+_RELATIVE_SUBJECT_RE = re.compile(r",\s+(?:which|who)\s+(?:(?:also|has|have|had)\s+)*")
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 
 
@@ -242,6 +243,11 @@ def speaker_before(
         # "A senior official at the commission, speaking …, said:", but not "A teacher,
         # Carla Nunes, 45, said:"
         return None, True
+    relative = [m for m in inside if _RELATIVE_SUBJECT_RE.fullmatch(body, m.end, cue_start)]
+    if relative and relative[-1].kind != "demonym":
+        # "denounced by the Episcopal Conference, which called on the authorities to":
+        # the relative pronoun's antecedent is the verb's subject.
+        return relative[-1], True
     apposed = _apposed(body, inside, cue_start)
     if apposed is not None and not cue.group().endswith("ing"):
         return apposed, True  # "teacher Carla Nunes, 45, said:"
@@ -264,6 +270,11 @@ def speaker_before(
         if adjacent and word_before(body, adjacent[-1].start, prefix_start) == "with":
             return adjacent[-1], True  # "with Quispe saying ..."
         return _clause_subject(body, prefix_start, inside), True
+    adjacent_subject = [m for m in inside if not body[m.end : cue_start].strip()]
+    if adjacent_subject and _PERSON_OF_RE.search(
+        body, max(prefix_start, adjacent_subject[-1].start - 40), adjacent_subject[-1].start
+    ):
+        return None, True  # "a charge the representative of the UAE rejected": unnamed
     spokes_of = [
         m for m in inside if _SPOKES_OF_RE.search(body, max(prefix_start, m.start - 40), m.start)
     ]
@@ -318,6 +329,10 @@ _POST_SET_OFF_RE = re.compile(
     + r"),\s+$"
 )
 _POSSESSED_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*\s+(?:\w+\s+)?$")
+_PERSON_OF_RE = re.compile(
+    r"\b(?:representative|delegate|envoy|ambassador|official|diplomat)s?\s+(?:of|for|from)\s+"
+    r"(?:the\s+)?$"
+)
 _SPOKES_OF_RE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:of|for)\s+(?:the\s+)?$")
 # The last of several subjects: "France, Germany and Britain", "Peru and Chile".
 _LISTED_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")

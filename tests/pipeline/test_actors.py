@@ -435,3 +435,14 @@ def test_a_place_ends_a_bodys_name_before_a_name() -> None:
     assert found["Foreign Ministry of Armenia"] == "organization"
     assert found["Lilit Avetisyan"] == "person"
     assert found["Olayemi Cardoso"] == "person"
+
+
+def test_a_states_ministry_named_in_full_takes_the_canonical_name() -> None:
+    text = (
+        "The Venezuelan Ministry of Foreign Affairs replied in a communiqué. Peru's Ministry "
+        "of Foreign Relations said nothing."
+    )
+    assert names(text) == [
+        ("Ministry of Foreign Affairs (Venezuela)", "organization"),
+        ("Ministry of Foreign Affairs (Peru)", "organization"),
+    ]

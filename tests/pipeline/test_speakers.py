@@ -995,3 +995,69 @@ def test_he_after_a_sentence_opening_on_an_unresolved_post_in_capitals_is_no_one
         "“The State has emitted arrest warrants,” he has added."
     )
     assert speakers(text) == [None]
+
+
+def test_a_relative_clause_speaks_for_its_antecedent() -> None:
+    text = (
+        "The arrests were denounced by the National Council of Bishops, which called on "
+        "the authorities to “let people vote in peace”."
+    )
+    assert speakers(text) == ["National Council of Bishops"]
+
+
+def test_a_capital_set_off_by_a_relative_clause_speaks_for_its_state() -> None:
+    text = (
+        "The resolution passed on Friday. Washington, which had lobbied for a stronger text, "
+        "said through its mission that the resolution was “a first step.” In a letter, Caracas "
+        "rejected “any pronouncement of an organization to which Venezuela does not belong”."
+    )
+    assert speakers(text) == ["United States", "Venezuela"]
+
+
+def test_the_executive_is_the_company_officer_set_off_after_the_name() -> None:
+    text = (
+        "“We operate strictly within the licence,” said Diane Kessler-Mora, Chevron's vice "
+        "president for Latin America exploration and production, in an interview.\n\n"
+        "The executive said output had doubled since the licence was issued.\n\n"
+        "“We are not in the business of picking governments,” she said."
+    )
+    assert speakers(text) == ["Diane Kessler-Mora"] * 2
+
+
+def test_a_states_delegation_speaks_for_the_state_and_a_diocese_for_itself() -> None:
+    text = (
+        "“We do not accompany resolutions that isolate a country,” the Mexican delegation said "
+        "in a statement.\n\n"
+        "The Diocese of Estelí protested on Sunday. The diocese said in a statement that its "
+        "bishop had been “expelled without any explanation”."
+    )
+    assert speakers(text) == ["Mexico", "Diocese of Estelí"]
+
+
+def test_a_paragraph_left_open_takes_the_speaker_named_after_the_next() -> None:
+    text = (
+        "Among those waiting was Yusmary Contreras, 34, a nurse from Valencia.\n\n"
+        "“I worked 12 years in a public hospital and my salary does not buy a kilo of cheese.\n\n"
+        "“If they close the door behind us, we will already be on the other side,” Contreras "
+        "said."
+    )
+    assert speakers(text) == ["Yusmary Contreras"] * 2
+
+
+def test_the_body_reporting_a_governments_words_at_the_sentences_end_speaks() -> None:
+    text = (
+        "BRASILIA - The Brazilian government expressed on Saturday “deep concern” with the "
+        "movement of troops near the border, the Ministry of Foreign Relations (Itamaraty) said "
+        "in a note."
+    )
+    assert speakers(text) == ["Ministry of Foreign Relations"]
+
+
+def test_an_unnamed_delegate_of_a_state_and_a_quoted_name_have_no_speaker() -> None:
+    text = (
+        "The representative of Sudan accused the United Arab Emirates of arming the RSF, a "
+        "charge that the representative of the United Arab Emirates rejected as “baseless”.\n\n"
+        "The Venezuelan government announced that travellers will need a certificate of "
+        "“no pending obligations” to leave."
+    )
+    assert speakers(text) == [None, None]
