@@ -10,7 +10,8 @@ Out: extra ``Mention``s, one per resolved description or pronoun, for the
        ministry" -> the organisation named with that head (``org_descriptions``);
      - "the president", "Venezuela's president", "the AU chief", "the soldier", "the
        emissary" -> the person who holds that post or description (a role, or
-       the words before or after a name), the most present such person first;
+       the words before or after a name), the most present such person first
+       (``person_descriptions``);
      - "the Biden administration", "US officials", "the Mexican government"
        -> the country;
      - "he"/"she" and "it said" outside quotes -> see ``pronouns``;
@@ -22,36 +23,21 @@ Guarantees: never raises; ``body[m.start:m.end]`` is the description or
 pronoun itself; only whole words are read.
 """
 
-# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
-
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import cache, lru_cache
 
-from kb.pipeline.geo import gazetteer, lookup
-from kb.pipeline.org_descriptions import DESCRIPTION_LEAD, org_descriptions
-from kb.pipeline.pronouns import governed, it_said, pronouns
-from kb.pipeline.role_ranks import spelled_out
+from kb.pipeline.geo import gazetteer
+from kb.pipeline.org_descriptions import org_descriptions
+from kb.pipeline.person_descriptions import person_descriptions
+from kb.pipeline.pronouns import it_said, pronouns
 from kb.pipeline.statements import document_authors
-from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import UNRESOLVED, ActorFound, Mention, RoleFound
-from kb.pipeline.wordlists import alternation, anchors, inside, synonyms, words
+from kb.pipeline.wordlists import alternation, inside, words
 
 __all__ = ["UNRESOLVED", "descriptions", "merge", "resolve", "words"]
-
-
-@cache
-def _person_re() -> re.Pattern[str]:
-    return re.compile(
-        DESCRIPTION_LEAD + rf"(?:(?:{alternation(words('description_adjectives'))})\s+)?"
-        # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
-        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??(?:(?P<body>[A-Z]{2,6})\s+)?"
-        rf"(?P<noun>(?i:{alternation(words('person_descriptions'))}))\b"
-        r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
-    )
 
 
 def resolve(
@@ -124,226 +110,9 @@ def descriptions(
     spans = sorted(quotes)
     outside = [m for m in ordered if not inside(spans, m.start)]
     out = org_descriptions(body, ordered, actors)
-    out += _person_descriptions(body, outside, actors, roles)
+    out += person_descriptions(body, outside, actors, roles)
     out += _government_descriptions(body, ordered, actors, display or {})
     return out
-
-
-@lru_cache(maxsize=8192)
-def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bool:
-    """Whether one of ``titles`` (folded) is a post called ``noun`` or a synonym of it:
-    it ends with it ("UN refugee chief"), or, with ``head_first``, opens with it
-    ("minister of foreign affairs")."""
-    wanted = (noun, *synonyms().get(noun, ()))
-    titles = tuple(fold(spelled_out(t)) for t in titles)  # "maj gen" is "the general"
-    # "the general" is no Secretary-General, "the secretary" no general secretary's aide.
-    compounds = [c for c in words("compound_titles") if noun in c.replace("-", " ").split()]
-    kept = [t for t in titles if not any(c in t for c in compounds if c != noun)]
-    return any(
-        t == w or t.endswith(" " + w) or (head_first and t.startswith(w + " "))
-        for t in kept
-        for w in wanted
-    )
-
-
-_HONORIFIC_END_RE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s*)+$")
-
-
-@lru_cache(maxsize=8192)
-def _described(body: str, start: int, end: int) -> tuple[str, ...]:
-    """The descriptions the text gives a person at mention ``body[start:end]``: the
-    words before the name in its clause ("UN refugee chief Ana Ruiz") and an
-    apposition after it ("Ana Ruiz, a soldier,")."""
-    window = _HONORIFIC_END_RE.sub("", body[max(0, start - 90) : start])
-    pieces = re.split(r"[,;:!?“”\"()\n]|\.\s", window)
-    found = [fold(pieces[-1]).strip()]
-    # "The official representative of the MFA of Armenia X": the post's head ends
-    # before its first "of".
-    found.append(re.split(r"\s(?:of|for)\s", found[0], maxsplit=1)[0])
-    if not found[0] and len(pieces) > 1 and window.rstrip(" ").endswith(","):
-        # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
-        # first, set off by a comma; its head is "cabinet secretary".
-        post = fold(pieces[-2]).strip()
-        found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
-    after = re.match(
-        # "Ana Ruiz, a soldier,", "Ana Ruiz, Chevron's vice president for …,"
-        r",\s+(?:a|an|the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?[’']s)\s+"
-        r"([\w\s-]{1,90}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
-        body[end : end + 130],
-    )
-    if after:
-        described = fold(after.group(1)).strip()
-        found.append(described)
-        # "a soldier in his unit" describes a soldier too.
-        found.append(re.split(r"\s(?:in|of|at|for|from|with|on)\s", described, maxsplit=1)[0])
-    return tuple(f for f in found if f)
-
-
-def _person_descriptions(
-    body: str, ordered: list[Mention], actors: tuple[ActorFound, ...], roles: tuple[RoleFound, ...]
-) -> list[Mention]:
-    starts = [m.start for m in ordered]
-    people = [m for m in ordered if m.kind == "person"]  # the only ones that hold posts
-    people_starts = [m.start for m in people]
-    country_of = {a.name: a.country for a in actors}
-    orgs_at = {m.start: m.name for m in ordered if m.kind == "organization"}
-    titles: dict[str, list[RoleFound]] = {}
-    for role in roles:
-        titles.setdefault(role.actor, []).append(role)
-    out: list[Mention] = []
-    for match in near_words(_person_re(), body, anchors(words("person_descriptions"))):
-        owner = match.group("owner")
-        code = lookup(owner) if owner else None
-        if owner and code is None:
-            continue
-        if match.group("demonym"):  # "the Peruvian foreign minister"
-            code = code or lookup(match.group("demonym"))
-            if code is None:
-                continue
-        body_name = None
-        if match.group("body"):  # "the AU chief": a post in that body
-            body_name = orgs_at.get(match.start("body"))
-            if body_name is None:
-                continue
-        noun = " ".join(fold(match.group("noun")).split())
-        apposed = _apposed_person(body, ordered, starts, match.end())
-        if apposed is not None:
-            # "The Guatemalan president, Ana Ruiz, said": the name is given right there.
-            out.append(Mention(match.start(), match.end(), apposed.name, "person"))
-            continue
-        best = _title_holder(
-            body,
-            match.start(),
-            noun,
-            code,
-            people[: bisect_left(people_starts, match.start())],
-            titles,
-            country_of,
-            body_name,
-        )
-        if best:
-            out.append(Mention(match.start(), match.end(), best, "person"))
-    return out
-
-
-def _apposed_person(
-    body: str, ordered: list[Mention], starts: list[int], end: int
-) -> Mention | None:
-    """The person named right after a description, set off by a comma."""
-    index = bisect_left(starts, end)
-    if index < len(ordered) and body[end : ordered[index].start] == ", ":
-        m = ordered[index]
-        return m if m.kind == "person" else None
-    return None
-
-
-# Capitalised words before a name, on its line; a stop only after an abbreviation
-# ("Gen.", "Dr."), so "… in Tokyo. Hayashi said" ends the run at "Hayashi".
-_TITLE_RUN_RE = re.compile(r"(?:(?:\b[A-Z][a-z]{0,3}\.|\b[A-Z][\w-]*)[ ]+)+$")
-
-
-def _leads_clause(body: str, start: int) -> bool:
-    """Whether no preposition governs the name at ``start``, past its title words
-    ("under President Orsk" is governed; "Foreign Minister Ruiz said" is not)."""
-    titles = _TITLE_RUN_RE.search(body, max(0, start - 60), start)
-    pos = titles.start() if titles else start
-    return not governed(body, pos, max(0, pos - 60))
-
-
-# A holder of the post named this close before the description (in characters, and at
-# most one paragraph break away) is the one it means, whoever is named more.
-_NEAR = 300
-
-
-def _title_holder(
-    body: str,
-    at: int,
-    noun: str,
-    code: str | None,
-    earlier: list[Mention],
-    titles: dict[str, list[RoleFound]],
-    country_of: dict[str, str | None],
-    body_name: str | None = None,
-) -> str | None:
-    """The holder of post ``noun`` the description means: the one just named as a
-    subject ("Foreign Minister Ana Ruiz said … / The minister added"), else the one
-    named most so far ("the president" in an article about Ruiz is Ruiz even just
-    after a line on Orsk, or "under President Orsk")."""
-    salience: dict[str, int] = {}
-    last: dict[str, int] = {}
-    last_end: dict[str, int] = {}
-    subject_at: dict[str, int] = {}
-    untitled_subject = -1  # the last subject the article gives no post or description
-    for m in earlier:
-        if m.kind != "person":
-            continue
-        held = [
-            r
-            for r in titles.get(m.name, [])
-            if body_name in (None, r.organization)
-            and (_holds(noun, (fold(r.title),)) or _heads_body(noun, r.title, body_name))
-        ]
-        if not held and (
-            body_name or not _holds(noun, _described(body, m.start, m.end), head_first=False)
-        ):
-            if (
-                m.name not in titles
-                and at - m.start <= _NEAR
-                and _leads_clause(body, m.start)
-                and not _described(body, m.start, m.end)
-            ):
-                untitled_subject = m.start
-            continue
-        countries = {r.country for r in held} | {country_of.get(m.name)}
-        if code and code not in countries and countries != {None}:
-            continue
-        # "Venezuela's president" is the president, not the interim or vice one.
-        plain = not held or any(
-            not words("qualified_title_words") & set(fold(r.title).split()) for r in held
-        )
-        rank = 1 + int(plain) + (2 if code and code in countries else 0)
-        salience[m.name] = salience.get(m.name, 0) + rank
-        last[m.name], last_end[m.name] = m.start, m.end
-        if _leads_clause(body, m.start):
-            subject_at[m.name] = m.start
-    if not salience:
-        return None
-    recent = max(last, key=lambda n: last[n])
-    # Only a sentence that opens on it introduces someone ("A Western diplomat …"); "a
-    # half-brother of a former oil minister" describes the one named.
-    introduced = _introduced_re(noun).search(body, last_end[recent], at)
-    if introduced and body[last_end[recent] : introduced.start()].strip() != ",":
-        # "A Western diplomat …, who asked not to be named, … the diplomat said": the one
-        # just introduced, unnamed, not the holder named before.
-        return None
-    if untitled_subject > last[recent]:
-        # "Hayashi said … The minister added": the subject just named may hold the
-        # post though the article never says so; naming the earlier holder would guess.
-        return None
-    tail = body[last[recent] : at]
-    if subject_at.get(recent) == last[recent] and len(tail) <= _NEAR and tail.count("\n\n") <= 1:
-        return recent
-    return max(salience, key=lambda n: (salience[n], last[n]))
-
-
-def _heads_body(noun: str, title: str, body_name: str | None) -> bool:
-    """ "the AU chief" is the AU's chairperson: with a body named, "chief" or "head"
-    means its top post, whatever the body calls it."""
-    return (
-        body_name is not None
-        and noun in words("body_head_nouns")
-        and any(_holds(post, (title,)) for post in words("body_head_posts"))
-    )
-
-
-@cache
-def _introduced_re(noun: str) -> re.Pattern[str]:
-    """A sentence opening on someone unnamed with post ``noun``: "A Western diplomat"."""
-    return re.compile(
-        rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))[Aa]n?\s+(?:[\w-]+\s+){{0,3}}"
-        rf"{re.escape(noun)}\b",
-        re.MULTILINE,
-    )
 
 
 # "the government in Paramaribo said": the state, speaking from its capital.
