@@ -25,7 +25,12 @@ format, written before any rule was tuned to them:
   (prisoner swap, Cabo Delgado, Ecuador prisons, an Itamaraty release, Pakistan's election,
   the Sahel states, Armenia-Azerbaijan in translation, Zambia's debt; Ethiopia-Eritrea, a
   Malawi release, Georgia's protests, Sri Lanka's fishermen, Bolivian lithium in translation,
-  Myanmar refugees in Thailand, OPEC+, an ICJ ruling).
+  Myanmar refugees in Thailand, OPEC+, an ICJ ruling);
+- unseen11, unseen12: eight more each, written blind and held out until this session's rules
+  from its own probe sentences were in (a Caracas primary, a sanctions statement, a Lima
+  Group communiqué in translation, Cúcuta, Venezuelan oil, Nicaragua, the OAS, an Itamaraty
+  note; a prisoner swap, a cholera release, Gaza talks, the South China Sea, a Burkina trial
+  in translation, Nepal, EU sanctions on Iran, a Jeddah truce).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -123,6 +128,22 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen10", "speakers"): 0.89,
     ("unseen10", "roles"): 0.82,
     ("unseen10", "figures"): 0.94,
+    # unseen11, unseen12: written blind this session, scored before its first rule and held
+    # out after its probe-sentence rules (BEFORE.table, HELDOUT.table in each).
+    ("unseen11", "people"): 0.93,
+    ("unseen11", "organizations"): 0.83,
+    ("unseen11", "countries"): 0.92,
+    ("unseen11", "quotes"): 0.96,
+    ("unseen11", "speakers"): 0.95,
+    ("unseen11", "roles"): 0.82,
+    ("unseen11", "figures"): 0.90,
+    ("unseen12", "people"): 0.94,
+    ("unseen12", "organizations"): 0.83,
+    ("unseen12", "countries"): 0.91,
+    ("unseen12", "quotes"): 0.95,
+    ("unseen12", "speakers"): 0.89,
+    ("unseen12", "roles"): 0.72,
+    ("unseen12", "figures"): 0.94,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -170,11 +191,14 @@ CREDITS: dict[str, tuple[str, ...]] = {
     "unseen7": ("Hodan Abdikarim Yusuf", "Marco Bellandi-Rossi", "Saito Jun", "Tom Ashworth-Lyle"),
     "unseen8": ("EVAN T. HOLLOWAY", "Lucas Pereira-Nunes", "Getty Images", "Daniel H. Kwok"),
     "unseen9": ("Olena Hrytsenko-Bilyk", "Dmitry Arkhipov", "ISSOUFOU MAMANE DAOUDA"),
-    "unseen10": tuple(
-        c
-        for f in sorted((FIXTURES / "unseen10").glob("*.json"))
-        for c in json.loads(f.read_text("utf-8"))["credits_only"]
-    ),
+    **{
+        folder: tuple(
+            c
+            for f in sorted((FIXTURES / folder).glob("*.json"))
+            for c in json.loads(f.read_text("utf-8"))["credits_only"]
+        )
+        for folder in ("unseen10", "unseen11", "unseen12")
+    },
 }
 
 
@@ -212,6 +236,9 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen8", "roles"): 0.90,
     ("unseen9", "roles"): 0.90,
     ("unseen10", "roles"): 0.90,
+    ("unseen11", "roles"): 0.90,
+    ("unseen12", "roles"): 0.90,
+    ("unseen11", "stances"): 0.90,
     ("unseen4", "roles"): 0.90,
     ("unseen5", "roles"): 0.90,
     ("unseen6", "roles"): 0.90,
@@ -267,7 +294,7 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
 @pytest.mark.parametrize(
     "folder",
     ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-     "unseen8", "unseen9", "unseen10"],
+     "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
