@@ -24,16 +24,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from kb.pipeline.text import sentence_bounds
+from kb.pipeline.text import near_words, sentence_bounds
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import inside
 
-_DOCUMENT = r"(?:statement|communiqu[eé]|declaration|press release|note verbale|note)"
+_DOCUMENT = r"(?:statement|communiqu[eé]|declaration|press release|note)"
 _DOCUMENT_RE = re.compile(
     rf"(?:\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|(?<=\w)(?P<owned>[’']s?))\s+"
     rf"(?:(?:joint|written|brief|short|separate|new|later|official|formal|televised|"
     rf"video|signed|same)\s+)?(?P<noun>{_DOCUMENT})s?\b"
 )
+_DOCUMENT_WORDS = ("statement", "communiqué", "communique", "declaration", "release", "note")
 # "a statement from X", "the communiqué issued by X", "a statement by X's office".
 _AUTHOR_AFTER_RE = re.compile(
     r"\s*,?\s*(?:(?:issued|released|published|signed|read|put out|sent)\s+)?"
@@ -64,7 +65,9 @@ def document_authors(
         if m.kind in ("person", "organization", "country") and m.name
     ]
     starts = [v.start for v in voices]
-    documents = [d for d in _DOCUMENT_RE.finditer(body) if not inside(spans, d.start())]
+    documents = [
+        d for d in near_words(_DOCUMENT_RE, body, _DOCUMENT_WORDS) if not inside(spans, d.start())
+    ]
     out: list[Mention] = []
     for k, doc in enumerate(documents):
         author = _author_at(body, doc, voices, starts)
