@@ -37,6 +37,15 @@ def _place_re(form: str, organization: bool) -> re.Pattern[str]:
     return re.compile(rf"(?:{lead}){word}\b(?!['’]s)")
 
 
+@lru_cache(maxsize=MEMO_ENTRIES)
+def _multi_place_re(form: str) -> re.Pattern[str]:
+    word = re.escape(form)
+    return re.compile(
+        rf"(?:{_PLACE_BEFORE}{word}(?!\s+(?:being|to)\b)|the\s+(?:{_REGION_ADJ}\s+)?{word}"
+        rf"{_AFTER_PLACE})\b(?!['’]s)"
+    )
+
+
 def _word_start(body: str, end: int) -> int:
     while end > 0 and (body[end - 1].isalnum() or body[end - 1] == "_"):  # \w
         end -= 1
@@ -76,10 +85,22 @@ def _lead_starts(body: str, form: str) -> Iterator[int]:
 def named_as_place(entity: Entity, body: str) -> bool:
     """A lone word the text names as a place elsewhere is no person: "in Benghazi",
     "the central Sahel", "Citizens of the Sahel are"; nor a body named by one plain
-    word ("the town of Zvecan", "outside Zvecan")."""
-    if entity.multi or entity.known is not None or entity.label:
+    word ("the town of Zvecan", "outside Zvecan"); nor a "person" of several words
+    written whole where a place stands ("in Khan Younis", "the southern Gaza Strip")."""
+    if entity.known is not None or entity.label:
         return False
     organization = entity.kind == "organization"
+    if entity.multi and organization:
+        return False  # "the Rapid Support Forces": a body of several words is named so
+    if entity.multi:
+        # A "person" of several words written whole in a place's slot: "in Khan Younis
+        # in the southern Gaza Strip"; not "resulted in Ana Ruiz being appointed".
+        return any(
+            _multi_place_re(form).match(body, start)
+            for form in entity.forms
+            if " " in form
+            for start in _lead_starts(body, form)
+        )
     if organization:
         heads = shared_lexicon().org_heads
         if any(f.isupper() or f in _SEATS or f in heads or not f.isalpha() for f in entity.forms):

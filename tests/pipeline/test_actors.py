@@ -446,3 +446,14 @@ def test_a_states_ministry_named_in_full_takes_the_canonical_name() -> None:
         ("Ministry of Foreign Affairs (Venezuela)", "organization"),
         ("Ministry of Foreign Affairs (Peru)", "organization"),
     ]
+
+
+def test_a_name_of_several_words_where_a_place_stands_is_no_person() -> None:
+    text = (
+        "Palestinians walk past ruins in Khan Younis in the southern Gaza Strip on Saturday. "
+        "Talks resulted in Abdelhamid Dbeibah being appointed, and Dbeibah said he would stay."
+    )
+    found = dict(names(text))
+    assert "Khan Younis" not in found
+    assert "Gaza Strip" not in found
+    assert found["Abdelhamid Dbeibah"] == "person"
