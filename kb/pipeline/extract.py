@@ -12,16 +12,19 @@ lies inside ``body`` and ``body[start:end]`` is the surface text it names.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from kb.pipeline.actors import find_actors
 from kb.pipeline.clean import clean
 from kb.pipeline.confidence import with_confidence
 from kb.pipeline.coreference import resolve
 from kb.pipeline.figures import find_figures
-from kb.pipeline.geo import countries_found, find_mentions, gazetteer
+from kb.pipeline.geo import GeoMention, countries_found, find_mentions, gazetteer
 from kb.pipeline.quotes import find_quotes, find_spans
+from kb.pipeline.reference_orgs import is_international
 from kb.pipeline.roles import find_roles
 from kb.pipeline.stances import find_stances
-from kb.pipeline.types import EMPTY_SNAPSHOT, Extraction, Mention, Snapshot
+from kb.pipeline.types import EMPTY_SNAPSHOT, ActorFound, Extraction, Mention, Snapshot
 
 
 def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
@@ -39,6 +42,7 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         snapshot=snapshot,
         publisher=cleaned.publisher,
     )
+    geo = _outside_names(geo, actors)
     display = gazetteer().display
     mentions = [Mention(s, e, a.name, a.kind) for a in actors for s, e in a.mentions]
     mentions += [
@@ -76,3 +80,25 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
         roles=roles,
     )
     return with_confidence(found, snapshot)
+
+
+def _outside_names(geo: list[GeoMention], actors: tuple[ActorFound, ...]) -> list[GeoMention]:
+    """The country mentions outside people's names and international bodies' names: the
+    "Montenegro" of "Aurora Belisario Montenegro" and the "American" of "Organization of
+    American States" name no country of the article."""
+    spans = sorted(
+        span
+        for a in actors
+        if a.kind == "person" or is_international(a.name)
+        for span in a.mentions
+    )
+    if not spans:
+        return geo
+    starts = [s for s, _e in spans]
+    kept = []
+    for g in geo:
+        index = bisect_right(starts, g.start) - 1
+        if index >= 0 and spans[index][1] >= g.end:
+            continue
+        kept.append(g)
+    return kept

@@ -176,6 +176,14 @@ _RELATION_BEFORE_RE = re.compile(
 _LANGUAGE_USE_RE = re.compile(
     r"-speaking|-language|\s+(?:acronym|language|word|words|name|term|speakers?|translation|version)\b"
 )
+# "(Translated from Portuguese)", "from the Spanish", "in accented English,": the
+# language, where no noun follows it.
+_SPOKEN_IN_RE = re.compile(
+    r"(?:\btranslat\w*\s+(?:from|into)\s+(?:the\s+)?|\b(?:in|speaks?|spoke|speaking)\s+"
+    r"(?:(?:accented|fluent|broken|halting|perfect|native|plain|simple)\s+)?)$",
+    re.IGNORECASE,
+)
+_LANGUAGE_END_RE = re.compile(r"\s*(?:[,.;:)\]]|$|\s+(?:and|or|but|that|to)\b)")
 _RELATIVE_THEN_VERB_RE = re.compile(r",\s+(?:which|who)\s[^,.;:“”\"]{1,80},\s+([a-z]+)")
 _COORD_RE = re.compile(r"^\s+(?:and|nor|or)\s+$")
 
@@ -222,8 +230,16 @@ def find_mentions(body: str, excluded: tuple[tuple[int, int], ...] = ()) -> list
         code, kind = gaz.entries[surface]
         if code is None:
             continue
-        if kind == "demonym" and _LANGUAGE_USE_RE.match(body, end):
+        if kind == "demonym" and (
+            _LANGUAGE_USE_RE.match(body, end)
+            or (
+                _SPOKEN_IN_RE.search(body, max(0, start - 40), start)
+                and _LANGUAGE_END_RE.match(body, end)
+            )
+        ):
             continue
+        if code == "US" and body.startswith("$", end):
+            continue  # "US$6 million": a currency
         raw_hits.append((start, end, code, surface, kind))
     capitals = [(s, e) for s, e, _c, _t, k in raw_hits if k == "capital"]
     mentions: list[GeoMention] = []

@@ -2,6 +2,7 @@
 
 # ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
 
+from kb.pipeline import extract
 from kb.pipeline.geo import find_mentions
 
 
@@ -43,3 +44,16 @@ def test_a_name_at_the_very_end_of_the_text_keeps_its_own_span() -> None:
         (country,) = extraction.countries
         for start, end in country.mentions:
             assert extraction.body[start:end] in {"United States", "United Kingdom"}
+
+
+def test_a_language_a_currency_and_an_international_bodys_name_name_no_country() -> None:
+    text = (
+        "BRASILIA (Translated from Portuguese) - The warning came in accented English, "
+        "officials said. The fund released US$6 million. The lawmaker said the Organization "
+        "of American States must act in Spanish waters."
+    )
+    found = {c.name for c in extract(text).countries}
+    assert "Portugal" not in found
+    assert "United Kingdom" not in found
+    assert "United States" not in found
+    assert "Spain" in found  # "Spanish waters": a noun follows, so the state
