@@ -154,8 +154,11 @@ def name_key(form: str) -> str:
     """A form folded for matching. A leading "the" is no part of a name: the gold
     writes "the military" where a mention is "military", and both mean one body; and
     "Ministry of Defence (Russia)", the pipeline's label, is "Ministry of Defence of
-    Russia"."""
-    return fold(_COUNTRY_LABEL_RE.sub(r" of \1", _LEADING_THE_RE.sub("", form)))
+    Russia" (and of "the Philippines")."""
+    key = fold(_COUNTRY_LABEL_RE.sub(r" of \1", _LEADING_THE_RE.sub("", form)))
+    # "Ministry of Foreign Affairs (United Arab Emirates)" is the gold's "... of the
+    # United Arab Emirates": an article after "of" changes no name.
+    return key.replace(" of the ", " of ")
 
 
 _COUNTRY_LABEL_RE = re.compile(r" \(([^()]+)\)$")

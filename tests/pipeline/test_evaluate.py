@@ -199,3 +199,6 @@ def test_an_abbreviated_rank_scores_as_the_rank() -> None:
 def test_a_country_label_scores_as_the_body_of_that_country() -> None:
     assert name_key("Ministry of Defence (Russia)") == name_key("Ministry of Defence of Russia")
     assert name_key("the military") == name_key("military")
+    assert name_key("Ministry of Foreign Affairs (United Arab Emirates)") == name_key(
+        "Ministry of Foreign Affairs of the United Arab Emirates"
+    )
