@@ -256,10 +256,16 @@ _NAME_SUBJECT_RE = re.compile(
 )
 
 
+_SPEAKER_LABEL_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:")
+
+
 def _unknown_subject(body: str, lo: int, hi: int, known: list[tuple[int, int]]) -> int | None:
     """Where a capitalised name that is no mention stands as the subject of a verb
     between ``lo`` and ``hi``, if anywhere. A single word opening the sentence
-    ("Officials said") is not taken for a name."""
+    ("Officials said") is not taken for a name. A transcript's speaker label ("MS
+    PORTER:", "QUESTION:") opening the sentence is its subject, and not one we name."""
+    if _SPEAKER_LABEL_RE.match(body, lo, hi):
+        return lo
     for match in _NAME_SUBJECT_RE.finditer(body, lo, hi):
         name = match.group("name")
         if match.start("name") == lo and " " not in name:

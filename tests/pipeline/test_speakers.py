@@ -1061,3 +1061,16 @@ def test_an_unnamed_delegate_of_a_state_and_a_quoted_name_have_no_speaker() -> N
         "“no pending obligations” to leave."
     )
     assert speakers(text) == [None, None]
+
+
+def test_a_live_blogs_time_zone_is_no_one_and_a_transcript_label_is_an_unknown_subject() -> None:
+    text = (
+        "14:32 GMT - Venezuela's Defence Minister, General Hector Manzano Brito, told state "
+        "television: “The soil of the homeland will not be violated.”\n\n"
+        "15:10 GMT - UN spokesman Stephane Dujarric said Secretary-General Antonio Guterres was "
+        "following events closely.\n\n"
+        "MS PORTER: “All options are on the table,” she said, declining to elaborate."
+    )
+    x = extract(text)
+    assert "GMT" not in {a.name for a in x.actors}
+    assert [q.speaker for q in x.quotes] == ["Hector Manzano Brito", None]
