@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kb.pipeline.bodies import acronym_names, described_names, infinitive_names, state_bodies
+from kb.pipeline.caps_names import caps_names
 from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
@@ -238,6 +239,7 @@ def candidates(
         + described_names(body, excluded)
         + state_bodies(body, excluded, main)
         + infinitive_names(body, excluded, headings)
+        + caps_names(body, excluded)
     )
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]

@@ -457,3 +457,16 @@ def test_a_name_of_several_words_where_a_place_stands_is_no_person() -> None:
     assert "Khan Younis" not in found
     assert "Gaza Strip" not in found
     assert found["Abdelhamid Dbeibah"] == "person"
+
+
+def test_a_name_in_capitals_opening_a_releases_paragraph_is_a_person() -> None:
+    text = (
+        "TOMASZ WIERZBICKI-HALE, Director of Operations of the Office, said most firearms "
+        "came by sea. “The embargo exists on paper,” Mr. Wierzbicki-Hale said.\n\n"
+        "UN, AU and IGAD, meeting in Nairobi, agreed.\n\n"
+        "Text by: FRANCE 24"
+    )
+    found = actors(text)
+    assert found["Tomasz Wierzbicki-Hale"][0] == "person"
+    assert "TOMASZ" not in found and "FRANCE" not in found
+    assert [q.speaker for q in extract(text).quotes] == ["Tomasz Wierzbicki-Hale"]

@@ -1,0 +1,47 @@
+"""Names written in capitals where a release introduces its speakers.
+
+In:  the clean body and its excluded spans.
+Out: ``caps_names``: a person ``Candidate`` for each name in capitals opening a
+     line and set off by a comma before the post it holds ("MARÍA ISABEL
+     SALVATIERRA-RUIZ, Special Representative of the Secretary-General, said"),
+     the style of UN meetings coverage; its label is the name in ordinary case
+     ("María Isabel Salvatierra-Ruiz"), which later mentions ("Ms.
+     Salvatierra-Ruiz") link to by its folded forms.
+Guarantees: pure; a run of acronyms ("UN, AU and IGAD, ...") is never read as a
+     name: each word must be a word of letters, most of them longer than an acronym.
+"""
+
+# ruff: noqa: RUF001, RUF002 - curly apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+
+from kb.pipeline.entity import Candidate, in_any
+from kb.pipeline.geo import lookup
+
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’]*(?:-[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’]*)*"
+_CAPS_NAME_RE = re.compile(
+    rf"(?m)^(?:(?:MR|MS|MRS|DR)\.?\s+)?(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{1,4}}),\s+"
+    r"(?=[A-Z][a-z])"
+)
+
+
+def caps_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    found = []
+    for match in _CAPS_NAME_RE.finditer(body):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if in_any(start, excluded) or sum(len(w) >= 4 for w in words) < len(words) - 1:
+            continue  # "UN, AU": acronyms, not a name
+        if any(lookup(w) is not None for w in words):
+            continue  # "FRANCE 24", "UNITED STATES": a place or an outlet
+        text = body[start:end]
+        label = " ".join(_ordinary_case(w) for w in words)
+        found.append(Candidate(start, end, text, len(words), "person", 2, label=label))
+    return found
+
+
+def _ordinary_case(word: str) -> str:
+    """ "SALVATIERRA-RUIZ" -> "Salvatierra-Ruiz", "O’BRIEN" -> "O’Brien"."""
+    return re.sub(r"[A-ZÀ-ÖØ-Þ]+", lambda m: m.group()[0] + m.group()[1:].lower(), word)
