@@ -80,7 +80,9 @@ _ORG_PART_RE = re.compile(rf"\s+(?:mission|delegation|secretariat)\s+(?P<set_off
 # "“…,” a wounded soldier replied": a voice the text describes but does not name.
 _UNNAMED_AFTER_RE = re.compile(
     rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
-    rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{1,4}}{VERB_AFTER}\b"
+    rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{0,3}}[A-Za-z][\w’'-]*"
+    # "one volunteer, a nurse from San Antonio, told reporters"
+    rf"(?:,[^,“”\"\n]{{1,80}},)?\s+{VERB_AFTER}\b"
 )
 _TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kb.pipeline.pronouns import governed as governed_by
 from kb.pipeline.quote_spans import CUE_RE
 from kb.pipeline.speaker_names import FUNCTION_WORDS, LOWER_TITLES, is_title_gap, named_after, owns
 from kb.pipeline.text import folded_lexicon
@@ -71,12 +72,19 @@ def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | N
             and any(m.kind == "person" for m in inside[index + 1 :])
         ):
             continue  # "the deputy of the Movimiento al Socialismo (MAS), X": governed too
-        governed = before in _PREPOSITIONS or _is_object(body, mention.start)
+        governed = (
+            before in _PREPOSITIONS
+            or _is_object(body, mention.start)
+            # "the vice-president of the governing PSUV": past lower-case adjectives
+            or governed_by(body, mention.start, floor)
+        )
         if governed:
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject
         if owns(body, mention.end):
             # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
             continue
+        if _listed(body, inside, index):
+            return None  # "Eleven members - Argentina, Brazil, Canada ... - signed": many
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
             nxt = inside[index + 1]
             if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(
@@ -193,8 +201,59 @@ def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Men
 # A verb set off from the names before it by a comma, an auxiliary between: "X, advocate
 # of Y, inscribed at the bar of Dakar, has denounced".
 _SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+)*$")
-_RELATIVE_SUBJECT_RE = re.compile(r",\s+(?:which|who)\s+(?:(?:also|has|have|had)\s+)*")
+
+
+def _antecedent_of_relative(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
+    """ "denounced by the Episcopal Conference, which called on the authorities to",
+    "headed by Ana Ruiz, the president of the Assembly, who said": the relative
+    pronoun's antecedent is the verb's subject; "who" is a person's, past the post
+    set off after the name."""
+    for index in range(len(inside) - 1, -1, -1):
+        m = inside[index]
+        match = _RELATIVE_SUBJECT_RE.fullmatch(body, m.end, cue_start)
+        if match is None:
+            continue
+        if m.kind == "demonym":
+            return None
+        if match.group("pronoun") == "which" or m.kind == "person":
+            return m
+        for person in reversed(inside[:index]):
+            if person.kind == "person" and _SET_OFF_POST_RE.fullmatch(body, person.end, m.start):
+                return person
+        return None
+    return None
+
+
+def _subject_of_relative(
+    body: str, inside: list[Mention], floor: int, cue_start: int
+) -> Mention | None:
+    """ "the elections, which the AN declared null and qualified as": the subject
+    named right after "which" speaks, when no comma closes the clause before the cue."""
+    for m in reversed(inside):
+        if (
+            _WHICH_THEN_RE.search(body, max(floor, m.start - 20), m.start)
+            and "," not in body[m.end : cue_start]
+        ):
+            return m if m.kind in ("person", "organization", "country") else None
+    return None
+
+
+_WHICH_THEN_RE = re.compile(r"\b(?:which|whom)\s+(?:the\s+)?$")
+_SET_OFF_POST_RE = re.compile(r",\s+(?:the|a|an)\s+[^,;:“”\"]{1,80}?\s+(?:of|at|for)\s+(?:the\s+)?")
+_RELATIVE_SUBJECT_RE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?:(?:also|has|have|had)\s+)*")
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _listed(body: str, inside: list[Mention], index: int) -> bool:
+    """Whether the mention at ``index`` opens a list of three names or more."""
+    if index + 2 >= len(inside):
+        return False
+    first, second, third = inside[index : index + 3]
+    return body[first.end : second.start] == ", " and body[second.end : third.start] in (
+        ", ",
+        " and ",
+        ", and ",
+    )
 
 
 def speaker_before(
@@ -243,11 +302,12 @@ def speaker_before(
         # "A senior official at the commission, speaking …, said:", but not "A teacher,
         # Carla Nunes, 45, said:"
         return None, True
-    relative = [m for m in inside if _RELATIVE_SUBJECT_RE.fullmatch(body, m.end, cue_start)]
-    if relative and relative[-1].kind != "demonym":
-        # "denounced by the Episcopal Conference, which called on the authorities to":
-        # the relative pronoun's antecedent is the verb's subject.
-        return relative[-1], True
+    antecedent = _antecedent_of_relative(body, inside, cue_start)
+    if antecedent is not None:
+        return antecedent, True
+    in_relative = _subject_of_relative(body, inside, prefix_start, cue_start)
+    if in_relative is not None:
+        return in_relative, True
     apposed = _apposed(body, inside, cue_start)
     if apposed is not None and not cue.group().endswith("ing"):
         return apposed, True  # "teacher Carla Nunes, 45, said:"

@@ -1074,3 +1074,32 @@ def test_a_live_blogs_time_zone_is_no_one_and_a_transcript_label_is_an_unknown_s
     x = extract(text)
     assert "GMT" not in {a.name for a in x.actors}
     assert [q.speaker for q in x.quotes] == ["Hector Manzano Brito", None]
+
+
+def test_who_after_a_post_set_off_is_the_person_and_which_names_the_clauses_subject() -> None:
+    text = (
+        "The delegation was headed by Alirio Sarmiento, the president of the National "
+        "Assembly, who said the money “belongs to the people”.\n\n"
+        "The deputy said the mandate came from the elections of May 2018, which the National "
+        "Assembly declared null and qualified as a “fraud”."
+    )
+    assert speakers(text) == ["Alirio Sarmiento", "National Assembly"]
+
+
+def test_a_body_governed_past_adjectives_is_no_subject_and_a_described_voice_is_unnamed() -> None:
+    text = (
+        "For his part, the vice-president of the governing United Socialist Party of Venezuela "
+        "(PSUV), Captain Freddy Ramírez del Pino, called on members to stay “in permanent "
+        "vigil” near the palace.\n\n"
+        "“We only want to carry milk for children,” one volunteer, a nurse from San Cristóbal, "
+        "told reporters."
+    )
+    assert speakers(text) == ["Freddy Ramírez del Pino", None]
+
+
+def test_a_list_of_states_is_no_one_voice() -> None:
+    text = (
+        "Eleven of the bloc's members - Argentina, Brazil, Canada, Chile and Peru - signed a "
+        "declaration that described the government as “illegitimate.”"
+    )
+    assert speakers(text) == [None]
