@@ -11,7 +11,8 @@ coordinated verb ("…, and underlined") whose clause subject speaks.
 When unsure, no one: a possessor, the object of a verb, a pronoun we could not
 resolve or a voice we cannot name ("a wounded soldier replied", "said the
 president of the Senate") gives None, with the cue still seen.
-Which name a cue or title leads to is ``speaker_names``.
+Which name a cue or title leads to is ``speaker_names``; which name of the clause before a
+cue is its subject ("X, who ..., said", "which X declared") is ``speaker_subjects``.
 Guarantees: never raises; the mention returned is one of those given.
 """
 
@@ -22,10 +23,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kb.pipeline.pronouns import governed as governed_by
 from kb.pipeline.quote_spans import CUE_RE
-from kb.pipeline.speaker_names import FUNCTION_WORDS, LOWER_TITLES, is_title_gap, named_after, owns
-from kb.pipeline.text import folded_lexicon
+from kb.pipeline.speaker_names import LOWER_TITLES, named_after
+from kb.pipeline.speaker_subjects import (
+    PERSON_NOUNS,
+    SPEAKS_FOR_BODY,
+    antecedent_of_relative,
+    apposed,
+    clause_subject,
+    subject_of_relative,
+    word_before,
+)
 from kb.pipeline.types import Block, Mention
 from kb.pipeline.wordlists import words
 
@@ -36,124 +44,8 @@ _SPEECH_NOUN_ALT = (
 )
 SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
 
-_TITLE_GAP_RE = re.compile(r"^(?:[’']s)?(?:\s+(?:[A-Z][\w’'-]*|of|for|the))*\s+$")
-
-
-def word_before(body: str, pos: int, floor: int) -> str:
-    """The word before ``pos`` in the clause, skipping a determiner ("with the EU" -> "with")."""
-    words = re.findall(r"[A-Za-z’'-]+|[,;:()]", body[max(floor, pos - 40) : pos])
-    while words and words[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
-        words.pop()
-    return words[-1].lower() if words else ""
-
-
-def _clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | None:
-    """The first mention of the clause that no preposition governs: the subject of its verb.
-
-    A country naming a title ("US Secretary of State Antony Blinken") yields the
-    person it qualifies.
-    """
-    governed = False
-    for index, mention in enumerate(inside):
-        before = word_before(body, mention.start, floor)
-        if governed and before in ("and", "or", "nor"):
-            continue  # "between Vucic and Kurti": the preposition governs both
-        owner = inside[index - 1] if index else None
-        if (
-            governed
-            and owner is not None
-            and owns(body, owner.end)
-            and (mention.start - owner.end <= 3)
-        ):
-            continue  # "goes to the ILO's Governing Body": governed with its owner
-        if (
-            governed
-            and body[mention.start - 1 : mention.start] == "("
-            and any(m.kind == "person" for m in inside[index + 1 :])
-        ):
-            continue  # "the deputy of the Movimiento al Socialismo (MAS), X": governed too
-        governed = (
-            before in _PREPOSITIONS
-            or _is_object(body, mention.start)
-            # "the vice-president of the governing PSUV": past lower-case adjectives
-            or governed_by(body, mention.start, floor)
-        )
-        if governed:
-            continue  # "with Dbeibah", "voted to remove Castillo": not the subject
-        if owns(body, mention.end):
-            # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
-            continue
-        if _listed(body, inside, index):
-            return None  # "Eleven members - Argentina, Brazil, Canada ... - signed": many
-        if mention.kind in ("country", "demonym") and index + 1 < len(inside):
-            nxt = inside[index + 1]
-            if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(
-                body[mention.end : nxt.start] + " "
-            ):
-                return nxt
-        if mention.kind == "organization" and index + 1 < len(inside):
-            # "RSF commander Ana Ruiz said": the body qualifies the person's post.
-            nxt = inside[index + 1]
-            gap = body[mention.end : nxt.start]
-            if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
-                return nxt
-            if (
-                nxt.kind == "person"
-                and gap.endswith(", ")
-                and gap.strip(", ")
-                and is_title_gap(gap[:-2])
-                and body[nxt.end : nxt.end + 1] == ","
-            ):
-                return nxt  # "A senior Hamas official, Ziad Abu Hashem, said … and accused"
-        return mention
-    # "The majority of the group's members …, calling for": the members' body; not
-    # "China's representative said": a person of it, unnamed.
-    owners = [
-        m
-        for m in inside
-        if owns(body, m.end)
-        and word_before(body, m.start, floor) in ("of", "")
-        and not _OWNED_PERSON_RE.match(body, m.end)
-    ]
-    return owners[0] if owners else None
-
-
-_OBJECT_RE = re.compile(
-    r"(?:\bto\s+(?P<verb>[a-z]+)|\b(?P<past>[a-z]+ed))\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$"
-)
-
-
-def _is_object(body: str, pos: int) -> bool:
-    """Whether the mention at ``pos`` is the object of a verb: a past form ("recognized
-    Dbeibah") or an infinitive ("to remove President Castillo"); adjectives and titles
-    ("The conservative X", "rector X") do not make it one."""
-    match = _OBJECT_RE.search(body, max(0, pos - 60), pos)
-    if match is None:
-        return False
-    verb = match.group("verb") or match.group("past")
-    return verb not in LOWER_TITLES and verb not in FUNCTION_WORDS
-
 
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
-_APPOSITION_RE = re.compile(r"\s*,[^,;:“”\"()]{1,60},\s*")
-
-
-def _apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
-    """The name an apposition with no name in it sets off before the verb ("Carla Nunes,
-    45, said"), or the first of the names it coordinates ("Mali and Burkina Faso, both
-    …, warned")."""
-    for index in range(len(inside) - 1, -1, -1):
-        m = inside[index]
-        if not _APPOSITION_RE.fullmatch(body, m.end, cue_start):
-            continue
-        if any(n.name != m.name for n in inside[index + 1 :]):
-            return None  # a name inside the apposition: "The head of X, Ana Ruiz, said"
-        if word_before(body, m.start, max(0, m.start - 40)) in _PREPOSITIONS:
-            return None  # "The Embassy of China in Bolivia, through …, said": not Bolivia
-        while index > 0 and body[inside[index - 1].end : inside[index].start] in (" and ", ", "):
-            index -= 1
-        return inside[index]
-    return None
 
 
 _SPEECH_ACT_RE = re.compile(
@@ -183,7 +75,7 @@ def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> M
     """ "Ruiz disagreed: “…”", "Ruiz's answer was blunt: “…”": the subject of the clause
     the colon closes."""
     inside = [m for m in mentions if lo <= m.start and m.end <= start and m.kind != "demonym"]
-    return _clause_subject(body, lo, inside)
+    return clause_subject(body, lo, inside)
 
 
 def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
@@ -203,57 +95,7 @@ def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Men
 _SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+)*$")
 
 
-def _antecedent_of_relative(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
-    """ "denounced by the Episcopal Conference, which called on the authorities to",
-    "headed by Ana Ruiz, the president of the Assembly, who said": the relative
-    pronoun's antecedent is the verb's subject; "who" is a person's, past the post
-    set off after the name."""
-    for index in range(len(inside) - 1, -1, -1):
-        m = inside[index]
-        match = _RELATIVE_SUBJECT_RE.fullmatch(body, m.end, cue_start)
-        if match is None:
-            continue
-        if m.kind == "demonym":
-            return None
-        if match.group("pronoun") == "which" or m.kind == "person":
-            return m
-        for person in reversed(inside[:index]):
-            if person.kind == "person" and _SET_OFF_POST_RE.fullmatch(body, person.end, m.start):
-                return person
-        return None
-    return None
-
-
-def _subject_of_relative(
-    body: str, inside: list[Mention], floor: int, cue_start: int
-) -> Mention | None:
-    """ "the elections, which the AN declared null and qualified as": the subject
-    named right after "which" speaks, when no comma closes the clause before the cue."""
-    for m in reversed(inside):
-        if (
-            _WHICH_THEN_RE.search(body, max(floor, m.start - 20), m.start)
-            and "," not in body[m.end : cue_start]
-        ):
-            return m if m.kind in ("person", "organization", "country") else None
-    return None
-
-
-_WHICH_THEN_RE = re.compile(r"\b(?:which|whom)\s+(?:the\s+)?$")
-_SET_OFF_POST_RE = re.compile(r",\s+(?:the|a|an)\s+[^,;:“”\"]{1,80}?\s+(?:of|at|for)\s+(?:the\s+)?")
-_RELATIVE_SUBJECT_RE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?:(?:also|has|have|had)\s+)*")
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
-
-
-def _listed(body: str, inside: list[Mention], index: int) -> bool:
-    """Whether the mention at ``index`` opens a list of three names or more."""
-    if index + 2 >= len(inside):
-        return False
-    first, second, third = inside[index : index + 3]
-    return body[first.end : second.start] == ", " and body[second.end : third.start] in (
-        ", ",
-        " and ",
-        ", and ",
-    )
 
 
 def speaker_before(
@@ -302,15 +144,15 @@ def speaker_before(
         # "A senior official at the commission, speaking …, said:", but not "A teacher,
         # Carla Nunes, 45, said:"
         return None, True
-    antecedent = _antecedent_of_relative(body, inside, cue_start)
+    antecedent = antecedent_of_relative(body, inside, cue_start)
     if antecedent is not None:
         return antecedent, True
-    in_relative = _subject_of_relative(body, inside, prefix_start, cue_start)
+    in_relative = subject_of_relative(body, inside, prefix_start, cue_start)
     if in_relative is not None:
         return in_relative, True
-    apposed = _apposed(body, inside, cue_start)
-    if apposed is not None and not cue.group().endswith("ing"):
-        return apposed, True  # "teacher Carla Nunes, 45, said:"
+    set_off = apposed(body, inside, cue_start)
+    if set_off is not None and not cue.group().endswith("ing"):
+        return set_off, True  # "teacher Carla Nunes, 45, said:"
     # "X congratulated the winner but said …": the coordinated verb's subject speaks.
     coordinated = _COORDINATED_RE.search(body, prefix_start, cue_start) is not None
     set_off_verb = _SET_OFF_VERB_RE.search(body, max(prefix_start, cue_start - 30), cue_start)
@@ -329,7 +171,7 @@ def speaker_before(
         adjacent = [m for m in inside if body[m.end : cue_start].strip() == ""]
         if adjacent and word_before(body, adjacent[-1].start, prefix_start) == "with":
             return adjacent[-1], True  # "with Quispe saying ..."
-        return _clause_subject(body, prefix_start, inside), True
+        return clause_subject(body, prefix_start, inside), True
     adjacent_subject = [m for m in inside if not body[m.end : cue_start].strip()]
     if adjacent_subject and _PERSON_OF_RE.search(
         body, max(prefix_start, adjacent_subject[-1].start - 40), adjacent_subject[-1].start
@@ -361,27 +203,12 @@ def speaker_before(
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
-# Lower-case words after a body's name ending in a post or a body's noun: the speaker is
-# a person of the body or a part of it, not the body; its spokesperson and its mission
-# speak for it ("A State Department spokesperson said").
-_SPEAKS_FOR_BODY = frozenset(
-    ["mission", "delegation", "secretariat", "spokesman", "spokeswoman", "spokesperson"]
-)
-_PERSON_NOUNS = "|".join(
-    re.escape(w)
-    for w in sorted(
-        (folded_lexicon("role_nouns") | words("ordinary_people") | words("person_descriptions"))
-        - _SPEAKS_FOR_BODY
-    )
-)
 # A sentence opening on someone unnamed: "A senior official at the commission", "One
 # diplomat", "Two residents".
 _INDEFINITE_SUBJECT_RE = re.compile(
     rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:[\w-]+\s+){{0,3}}"
-    rf"(?:{_PERSON_NOUNS})s?\b"
+    rf"(?:{PERSON_NOUNS})s?\b"
 )
-# "China's representative": a person of the owner's, unnamed, not the owner speaking.
-_OWNED_PERSON_RE = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_PERSON_NOUNS})s?\b")
 # A post or description set off before a name: "his main rival, (X, said)".
 _POST_SET_OFF_RE = re.compile(
     r"\b(?:[a-z][\w-]*\s+){0,3}(?:"
@@ -398,7 +225,7 @@ _SPOKES_OF_RE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:of|for)\s+(?:the\
 _LISTED_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
 _QUALIFIES_RE = re.compile(
     r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:"
-    + "|".join(re.escape(w) for w in sorted(LOWER_TITLES - _SPEAKS_FOR_BODY))
+    + "|".join(re.escape(w) for w in sorted(LOWER_TITLES - SPEAKS_FOR_BODY))
     + r")\s+(?:(?:also|again|later|then)\s+)?$"
 )
 

@@ -1,0 +1,221 @@
+"""The subject of a reporting verb before a quote, read off the names of its clause.
+
+In:  the clean body, the mentions between the sentence's start and the cue, and the
+     cue's position.
+Out: ``clause_subject`` (the first name no preposition governs: "X, a researcher at
+     Y, called"), ``apposed`` ("teacher Carla Nunes, 45, said"), ``antecedent_of_relative``
+     ("the Conference, which called"; "Ana Ruiz, the president of the Assembly, who
+     said"), ``subject_of_relative`` ("which the Assembly declared null and qualified
+     as"), ``listed`` (three names or more: no one voice) and ``word_before``.
+Guarantees: pure; the mention returned is one of those given.
+"""
+
+# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+
+from __future__ import annotations
+
+import re
+
+from kb.pipeline.pronouns import governed as governed_by
+from kb.pipeline.speaker_names import FUNCTION_WORDS, LOWER_TITLES, is_title_gap, owns
+from kb.pipeline.text import folded_lexicon
+from kb.pipeline.types import Mention
+from kb.pipeline.wordlists import words
+
+_PREPOSITIONS = words("prepositions")
+
+
+_TITLE_GAP_RE = re.compile(r"^(?:[’']s)?(?:\s+(?:[A-Z][\w’'-]*|of|for|the))*\s+$")
+
+
+def word_before(body: str, pos: int, floor: int) -> str:
+    """The word before ``pos`` in the clause, skipping a determiner ("with the EU" -> "with")."""
+    words = re.findall(r"[A-Za-z’'-]+|[,;:()]", body[max(floor, pos - 40) : pos])
+    while words and words[-1].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
+def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | None:
+    """The first mention of the clause that no preposition governs: the subject of its verb.
+
+    A country naming a title ("US Secretary of State Antony Blinken") yields the
+    person it qualifies.
+    """
+    governed = False
+    for index, mention in enumerate(inside):
+        before = word_before(body, mention.start, floor)
+        if governed and before in ("and", "or", "nor"):
+            continue  # "between Vucic and Kurti": the preposition governs both
+        owner = inside[index - 1] if index else None
+        if (
+            governed
+            and owner is not None
+            and owns(body, owner.end)
+            and (mention.start - owner.end <= 3)
+        ):
+            continue  # "goes to the ILO's Governing Body": governed with its owner
+        if (
+            governed
+            and body[mention.start - 1 : mention.start] == "("
+            and any(m.kind == "person" for m in inside[index + 1 :])
+        ):
+            continue  # "the deputy of the Movimiento al Socialismo (MAS), X": governed too
+        governed = (
+            before in _PREPOSITIONS
+            or is_object(body, mention.start)
+            # "the vice-president of the governing PSUV": past lower-case adjectives
+            or governed_by(body, mention.start, floor)
+        )
+        if governed:
+            continue  # "with Dbeibah", "voted to remove Castillo": not the subject
+        if owns(body, mention.end):
+            # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
+            continue
+        if listed(body, inside, index):
+            return None  # "Eleven members - Argentina, Brazil, Canada ... - signed": many
+        if mention.kind in ("country", "demonym") and index + 1 < len(inside):
+            nxt = inside[index + 1]
+            if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(
+                body[mention.end : nxt.start] + " "
+            ):
+                return nxt
+        if mention.kind == "organization" and index + 1 < len(inside):
+            # "RSF commander Ana Ruiz said": the body qualifies the person's post.
+            nxt = inside[index + 1]
+            gap = body[mention.end : nxt.start]
+            if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
+                return nxt
+            if (
+                nxt.kind == "person"
+                and gap.endswith(", ")
+                and gap.strip(", ")
+                and is_title_gap(gap[:-2])
+                and body[nxt.end : nxt.end + 1] == ","
+            ):
+                return nxt  # "A senior Hamas official, Ziad Abu Hashem, said … and accused"
+        return mention
+    # "The majority of the group's members …, calling for": the members' body; not
+    # "China's representative said": a person of it, unnamed.
+    owners = [
+        m
+        for m in inside
+        if owns(body, m.end)
+        and word_before(body, m.start, floor) in ("of", "")
+        and not _OWNED_PERSON_RE.match(body, m.end)
+    ]
+    return owners[0] if owners else None
+
+
+_OBJECT_RE = re.compile(
+    r"(?:\bto\s+(?P<verb>[a-z]+)|\b(?P<past>[a-z]+ed))\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$"
+)
+
+
+def is_object(body: str, pos: int) -> bool:
+    """Whether the mention at ``pos`` is the object of a verb: a past form ("recognized
+    Dbeibah") or an infinitive ("to remove President Castillo"); adjectives and titles
+    ("The conservative X", "rector X") do not make it one."""
+    match = _OBJECT_RE.search(body, max(0, pos - 60), pos)
+    if match is None:
+        return False
+    verb = match.group("verb") or match.group("past")
+    return verb not in LOWER_TITLES and verb not in FUNCTION_WORDS
+
+
+_APPOSITION_RE = re.compile(r"\s*,[^,;:“”\"()]{1,60},\s*")
+
+
+def apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
+    """The name an apposition with no name in it sets off before the verb ("Carla Nunes,
+    45, said"), or the first of the names it coordinates ("Mali and Burkina Faso, both
+    …, warned")."""
+    for index in range(len(inside) - 1, -1, -1):
+        m = inside[index]
+        if not _APPOSITION_RE.fullmatch(body, m.end, cue_start):
+            continue
+        if any(n.name != m.name for n in inside[index + 1 :]):
+            return None  # a name inside the apposition: "The head of X, Ana Ruiz, said"
+        if word_before(body, m.start, max(0, m.start - 40)) in _PREPOSITIONS:
+            return None  # "The Embassy of China in Bolivia, through …, said": not Bolivia
+        while index > 0 and body[inside[index - 1].end : inside[index].start] in (" and ", ", "):
+            index -= 1
+        return inside[index]
+    return None
+
+
+def antecedent_of_relative(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
+    """ "denounced by the Episcopal Conference, which called on the authorities to",
+    "headed by Ana Ruiz, the president of the Assembly, who said": the relative
+    pronoun's antecedent is the verb's subject; "who" is a person's, past the post
+    set off after the name."""
+    for index in range(len(inside) - 1, -1, -1):
+        m = inside[index]
+        match = _RELATIVE_SUBJECT_RE.fullmatch(body, m.end, cue_start)
+        if match is None:
+            continue
+        if m.kind == "demonym":
+            return None
+        if match.group("pronoun") == "which" or m.kind == "person":
+            return m
+        for person in reversed(inside[:index]):
+            if person.kind == "person" and _SET_OFF_POST_RE.fullmatch(body, person.end, m.start):
+                return person
+        return None
+    return None
+
+
+def subject_of_relative(
+    body: str, inside: list[Mention], floor: int, cue_start: int
+) -> Mention | None:
+    """ "the elections, which the AN declared null and qualified as": the subject
+    named right after "which" speaks, when no comma closes the clause before the cue."""
+    for m in reversed(inside):
+        if (
+            _WHICH_THEN_RE.search(body, max(floor, m.start - 20), m.start)
+            and "," not in body[m.end : cue_start]
+        ):
+            return m if m.kind in ("person", "organization", "country") else None
+    return None
+
+
+_WHICH_THEN_RE = re.compile(r"\b(?:which|whom)\s+(?:the\s+)?$")
+
+
+_SET_OFF_POST_RE = re.compile(r",\s+(?:the|a|an)\s+[^,;:“”\"]{1,80}?\s+(?:of|at|for)\s+(?:the\s+)?")
+
+
+_RELATIVE_SUBJECT_RE = re.compile(r",\s+(?P<pronoun>which|who)\s+(?:(?:also|has|have|had)\s+)*")
+
+
+def listed(body: str, inside: list[Mention], index: int) -> bool:
+    """Whether the mention at ``index`` opens a list of three names or more."""
+    if index + 2 >= len(inside):
+        return False
+    first, second, third = inside[index : index + 3]
+    return body[first.end : second.start] == ", " and body[second.end : third.start] in (
+        ", ",
+        " and ",
+        ", and ",
+    )
+
+
+# Lower-case words after a body's name ending in a post or a body's noun: the speaker is
+# a person of the body or a part of it, not the body; its spokesperson and its mission
+# speak for it ("A State Department spokesperson said").
+SPEAKS_FOR_BODY = frozenset(
+    ["mission", "delegation", "secretariat", "spokesman", "spokeswoman", "spokesperson"]
+)
+
+
+PERSON_NOUNS = "|".join(
+    re.escape(w)
+    for w in sorted(
+        (folded_lexicon("role_nouns") | words("ordinary_people") | words("person_descriptions"))
+        - SPEAKS_FOR_BODY
+    )
+)
+
+
+# "China's representative": a person of the owner's, unnamed, not the owner speaking.
+_OWNED_PERSON_RE = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{PERSON_NOUNS})s?\b")
