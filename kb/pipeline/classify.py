@@ -187,6 +187,7 @@ def classify(
     )
 
 
+_CAPS_HONORIFICS = frozenset(["MR", "MS", "MRS", "DR"])
 _AND_POST_RE = re.compile(r"\s+and\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>[A-Z][\w-]*)\b")
 
 
@@ -205,6 +206,8 @@ def _organisation_by_form(
     if found.head_named:
         cand.kind, cand.evidence = "organization", 2
     elif found.acronym:
+        if cand.title in _CAPS_HONORIFICS:
+            return True  # "MR PRICE:", "MS HOLLOWAY-REYES:": a transcript's speaker, a name
         if cand.single and ACRONYM_THING_RE.match(after):
             return False
         if ends_with(ACRONYM_BEFORE_RE, before, 7):

@@ -33,6 +33,7 @@ from kb.pipeline.speakers import (
     speaker_before,
 )
 from kb.pipeline.text import sentence_bounds
+from kb.pipeline.transcripts import label_speaker, turns
 from kb.pipeline.types import ActorFound, Block, Mention, Quote, RoleFound
 
 __all__ = ["find_quotes", "find_spans"]
@@ -102,6 +103,11 @@ def find_quotes(
     body = as_curly(body)  # « » are quote marks too; the quotes' text is the body's
     if spans is None:
         spans = find_spans(body, blocks)
+    # A transcript's turns are speech too; the names in them are the article's actors
+    # (they are no part of ``find_spans``, which decides where names are discovered).
+    labels = {start: label for start, _end, label in turns(body, blocks)}
+    if labels:
+        spans = sorted({*spans, *((s, e) for s, e, _l in turns(body, blocks))})
     if coreference is None:
         coreference = resolve(
             body, mentions, actors=actors, roles=roles, display=display, quotes=spans
@@ -114,6 +120,14 @@ def find_quotes(
     previous: Quote | None = None
     for start, end in spans:
         sentence = _sentence_of(ctx.bounds, start)
+        if start in labels:
+            # "MS PORTER: We are watching.": a transcript's turn is its speaker's words.
+            voice = label_speaker(labels[start], outside)
+            span = (voice.start, voice.end) if voice else None
+            quote = Quote(body[start:end], start, end, voice.name if voice else None, span)
+            previous = attributed(body, quote, "label")
+            quotes.append(previous)
+            continue
         if not is_real(body, start, end, sentence, cued_sentences):
             continue
         speaker, cued, rule = _cued_speaker(ctx, start, end, sentence)

@@ -45,6 +45,7 @@ _BY_RULE: dict[str, float] = {
     "introduced": 0.7,
     "inherited": 0.7,
     "reopened": 0.7,  # a paragraph left open, its speaker named after the next one
+    "label": 0.85,  # a transcript's "MS PORTER:" names the one speaking
     "self": 0.8,  # "“We -- the Committee for ... -- have chosen ...”"
 }
 # The speaker is named this far (in characters) from the quote: a long way to reach.

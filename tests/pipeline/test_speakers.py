@@ -1103,3 +1103,26 @@ def test_a_list_of_states_is_no_one_voice() -> None:
         "declaration that described the government as “illegitimate.”"
     )
     assert speakers(text) == [None]
+
+
+def test_a_briefing_transcripts_turns_are_speech_by_their_labels() -> None:
+    text = (
+        "State Department spokeswoman Ana Porter briefed reporters on Tuesday.\n\n"
+        "QUESTION: Is the United States considering military options?\n\n"
+        "MS PORTER: All options are on the table. We are watching closely.\n\n"
+        "QUESTION: Thank you.\n\n"
+        "MR PRICE: Next question."
+    )
+    x = extract(text)
+    assert [(q.text, q.speaker) for q in x.quotes] == [
+        ("Is the United States considering military options?", None),
+        ("All options are on the table. We are watching closely.", "Ana Porter"),
+        ("Thank you.", None),
+        ("Next question.", None),  # a Price the article does not name
+    ]
+    assert "MS" not in {a.name for a in x.actors}
+
+
+def test_one_label_is_no_transcript() -> None:
+    text = "WASHINGTON: The talks ended on Tuesday without a deal, officials said."
+    assert extract(text).quotes == ()
