@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from kb.pipeline.quote_spans import VERB_AFTER
-from kb.pipeline.speaker_names import is_title_gap, named_after
+from kb.pipeline.speaker_names import LOWER_TITLES, is_title_gap, named_after
+from kb.pipeline.text import fold
 from kb.pipeline.types import Mention
 
 _PRONOUN_AFTER_RE = re.compile(
@@ -53,6 +54,13 @@ def speaker_after(
         )
         if rest is None and m.kind == "organization":
             rest = _ORG_PART_RE.match(body, m.end, m.end + 90)  # "the OAS mission said"
+        if (
+            rest
+            and not rest.group("set_off")
+            and m.kind != "person"
+            and LOWER_TITLES & set(fold(body[gap : m.start]).split())
+        ):
+            return None, True  # "the head of the Russian delegation stressed": unnamed here
         if rest:
             if rest.group("set_off") and m.kind != "person":
                 # "the Union's envoy to Georgia, Siobhan O'Brien, told": the person set off

@@ -70,7 +70,16 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
         if governed:
             continue  # "with Dbeibah", "voted to remove Castillo": not the subject
         if owns(body, mention.end):
-            # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject.
+            # "The Commission's spokesman, Olof Gill, said": the possessor is not the subject;
+            # "The Russian Federation's delegate said" names the delegate no more.
+            owned = _OWNED_PERSON_RE.match(body, mention.end)
+            nxt = inside[index + 1] if index + 1 < len(inside) else None
+            if owned and not (
+                nxt is not None
+                and nxt.kind == "person"
+                and _SET_OFF_NAME_RE.fullmatch(body, owned.end(), nxt.start)
+            ):
+                return None
             continue
         if listed(body, inside, index):
             return None  # "Eleven members - Argentina, Brazil, Canada ... - signed": many
@@ -81,8 +90,16 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
             ):
                 return nxt
         if mention.kind == "organization" and index + 1 < len(inside):
-            # "RSF commander Ana Ruiz said": the body qualifies the person's post.
             nxt = inside[index + 1]
+            if (
+                nxt.kind == "organization"
+                and _QUALIFIED_THEN_NAMED_RE.fullmatch(body, mention.end, nxt.start)
+                and body[nxt.end : nxt.end + 1] == ","
+            ):
+                # "The UN peacekeeping mission in the country, MONUSCO, said": a part of
+                # the body, named right after.
+                return nxt
+            # "RSF commander Ana Ruiz said": the body qualifies the person's post.
             gap = body[mention.end : nxt.start]
             if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
                 return nxt
@@ -217,5 +234,9 @@ PERSON_NOUNS = "|".join(
 )
 
 
+_QUALIFIED_THEN_NAMED_RE = re.compile(
+    r"(?:\s+[a-z][\w-]*){1,4}(?:\s+(?:in|of|for)\s+(?:the\s+)?[\w -]{1,30}?)?,\s+"
+)
+_SET_OFF_NAME_RE = re.compile(r"[\w\s-]*,\s+(?:[A-Z][\w.]*\s+)*")
 # "China's representative": a person of the owner's, unnamed, not the owner speaking.
 _OWNED_PERSON_RE = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{PERSON_NOUNS})s?\b")

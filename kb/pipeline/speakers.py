@@ -95,6 +95,7 @@ def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Men
 _SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+)*$")
 
 
+_CLAUSE_CLOSED_RE = re.compile(r",\s+(?:was|were|is|are|has|have|had|would|will|remains)\b")
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 
 
@@ -104,7 +105,13 @@ def speaker_before(
     prefix_start = sentence[0]
     prefix = body[prefix_start:start]
     ends = {m.end for m in mentions if prefix_start <= m.end <= start}
-    cues = [c for c in CUE_RE.finditer(prefix) if _is_verb(body, prefix_start + c.start(), ends)]
+    cues = [
+        c
+        for c in CUE_RE.finditer(prefix)
+        if _is_verb(body, prefix_start + c.start(), ends)
+        # "the offer, which the factions rejected, was “…”": another verb takes the quote
+        and not _CLAUSE_CLOSED_RE.match(prefix, c.end())
+    ]
     if not cues:
         if re.search(r":\s*[“\"‘]?$", prefix):
             return _colon_speaker(body, prefix_start, start, mentions), True
@@ -148,7 +155,8 @@ def speaker_before(
     if antecedent is not None:
         return antecedent, True
     in_relative = subject_of_relative(body, inside, prefix_start, cue_start)
-    if in_relative is not None:
+    if in_relative is not None and "," not in body[prefix_start + cue.end() : start]:
+        # "which the AN qualified as “…”", not "which the factions rejected, was “…”"
         return in_relative, True
     set_off = apposed(body, inside, cue_start)
     if set_off is not None and not cue.group().endswith("ing"):

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from kb.pipeline.pronouns import governed
 from kb.pipeline.text import near_words, sentence_bounds
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import inside
@@ -96,6 +97,8 @@ def _author_at(
         if before.end > doc.start():
             continue
         gap = body[before.end : doc.start()]
+        if governed(body, before.start, lo):
+            continue  # "X, a spokeswoman for the Rwandan government, said in a statement"
         if _AUTHOR_VERB_RE.match(gap):
             return before
         if before.kind == "person" or "\n" in gap:

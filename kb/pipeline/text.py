@@ -100,7 +100,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         prev = text[max(0, at - 4) : at]
         # "U.S. President", "Mr. Hunt", "Jan. 10": the dot belongs to a short word,
         # not a sentence end.
-        if _ABBREVIATION_END_RE.search(prev):
+        # A quote opening after it ends the sentence all the same: "posted on X. “The …".
+        if _ABBREVIATION_END_RE.search(prev) and text[match.end() : match.end() + 1] not in '“"':
             continue
         if at > start:
             bounds.append((start, at))

@@ -1126,3 +1126,39 @@ def test_a_briefing_transcripts_turns_are_speech_by_their_labels() -> None:
 def test_one_label_is_no_transcript() -> None:
     text = "WASHINGTON: The talks ended on Tuesday without a deal, officials said."
     assert extract(text).quotes == ()
+
+
+def test_a_statement_posted_on_x_and_a_spokeswoman_for_a_government() -> None:
+    text = (
+        "“Rwanda is not a party to this conflict,” Alphonsine Uwera-Gatete, a spokeswoman for "
+        "the Rwandan government, said in a statement posted on X. “The threat on our border is "
+        "real.”"
+    )
+    assert speakers(text) == ["Alphonsine Uwera-Gatete"] * 2
+
+
+def test_a_delegate_or_head_of_a_states_delegation_is_no_state() -> None:
+    text = (
+        "The Russian Federation's delegate said his delegation had doubts about a mission "
+        "operating outside United Nations command and warned against “yet another foreign "
+        "experiment” in Haiti.\n\n"
+        "“The Kyiv regime again tried to turn a humanitarian question into a show,” the head "
+        "of the Russian delegation stressed."
+    )
+    assert speakers(text) == [None, None]
+
+
+def test_a_verb_whose_clause_closes_before_the_quote_is_no_cue_for_it() -> None:
+    text = (
+        "Meron Tadesse added that the government's offer of talks, which the main Fano "
+        "factions rejected, was “a step in the right direction, made in the wrong way”."
+    )
+    assert speakers(text) == ["Meron Tadesse"]
+
+
+def test_a_part_of_a_body_named_right_after_its_description_speaks() -> None:
+    text = (
+        "The UN peacekeeping mission in the country, MONUSCO, whose troops back the army, "
+        "said it was “deeply alarmed” by the attack."
+    )
+    assert len(set(speakers(text))) == 1 and "Stabilization Mission" in str(speakers(text)[0])
