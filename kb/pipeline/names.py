@@ -30,9 +30,25 @@ def same_person(a: str, b: str) -> bool:
         return True
     if _inner_run(ta, tb) or _inner_run(tb, ta):
         return True  # "De la Fuente" in "María José de la Fuente y Ortiz"
+    if _leading_run(ta, tb) or _leading_run(tb, ta):
+        return True  # "Gennady Pavlovich": the given name and patronymic of the full name
     if _spelled_apart(ta, tb) or _spelled_apart(tb, ta):
         return True
     return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
+
+
+def _leading_run(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` (two words or more) opens ``full`` of three words or more: a given name
+    and patronymic ("Gennady Pavlovich Sokolnikov"), or a first surname's full name."""
+    return (
+        2 <= len(short) < len(full)
+        and len(full) >= 3
+        and full[: len(short)] == short
+        and short[0] not in _ARTICLES  # "Los Buitres del Pacífico": a gang's name
+    )
+
+
+_ARTICLES = frozenset(["los", "las", "el", "la", "le", "les", "the", "al", "o", "os", "as"])
 
 
 def _inner_run(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -19,7 +19,9 @@ from kb.pipeline.fold import MEMO_ENTRIES
 
 _PLACE_BEFORE = (
     r"\b(?:(?:in|near|across|throughout|outside)\s+(?:the\s+)?"
-    r"|(?:town|city|village|region|province|district) of\s+)"
+    r"|(?:town|city|village|region|province|district|outskirts) of\s+"
+    # "west of Goma", "north-east of the capital"
+    r"|(?:north|south)?-?(?:east|west|north|south)(?:ern)? of\s+)"
 )
 _SEATS = actor_words("seats_of_government")
 _REGIONS = ("central", "northern", "southern", "eastern", "western", "wider", "whole", "greater")

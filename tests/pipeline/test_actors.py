@@ -470,3 +470,18 @@ def test_a_name_in_capitals_opening_a_releases_paragraph_is_a_person() -> None:
     assert found["Tomasz Wierzbicki-Hale"][0] == "person"
     assert "TOMASZ" not in found and "FRANCE" not in found
     assert [q.speaker for q in extract(text).quotes] == ["Tomasz Wierzbicki-Hale"]
+
+
+def test_a_given_name_and_patronymic_are_the_full_name_and_west_of_x_is_a_place() -> None:
+    text = (
+        "The head of the delegation, Gennady Pavlovich Sokolnikov, noted progress. Gennady "
+        "Pavlovich said the talks would go on. Rebels seized villages on the road west of "
+        "Goma, residents said. Members of Los Buitres del Pacífico attacked the wing."
+    )
+    found = actors(text)
+    assert found["Gennady Pavlovich Sokolnikov"][1] == (
+        "Gennady Pavlovich Sokolnikov",
+        "Gennady Pavlovich",
+    )
+    assert "Goma" not in found
+    assert "Gennady Pavlovich" not in found

@@ -120,11 +120,14 @@ def _old_sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in SENTENCE_END_RE.finditer(text):
         prev = text[max(0, match.start() - 4) : match.start()]
-        if re.search(
-            r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|No|vs)\.)$",
-            prev,
+        if (
+            re.search(
+                r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Sen|Rep|Gov|No|vs)\.)$",
+                prev,
+            )
+            and text[match.end() : match.end() + 1] not in '“"'
         ):
-            continue
+            continue  # an abbreviation, unless a quote opens after it ("on X. “The …")
         if match.start() > start:
             bounds.append((start, match.start()))
         start = match.end()
