@@ -30,7 +30,12 @@ format, written before any rule was tuned to them:
   from its own probe sentences were in (a Caracas primary, a sanctions statement, a Lima
   Group communiqué in translation, Cúcuta, Venezuelan oil, Nicaragua, the OAS, an Itamaraty
   note; a prisoner swap, a cholera release, Gaza talks, the South China Sea, a Burkina trial
-  in translation, Nepal, EU sanctions on Iran, a Jeddah truce).
+  in translation, Nepal, EU sanctions on Iran, a Jeddah truce);
+- unseen13, unseen14: eight more each, held out the same way (the Venezuela crisis as an EFE
+  piece, a communiqué, an explainer, a briefing transcript, a live blog, migrants, the Lima
+  Group, the Mexico City talks; M23, a Security Council summary on Haiti, Niger's junta,
+  Myanmar's resistance, Istanbul talks in translation, Kenyan protests, a think-tank
+  release, a Sudan explainer).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -144,6 +149,22 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen12", "speakers"): 0.89,
     ("unseen12", "roles"): 0.72,
     ("unseen12", "figures"): 0.94,
+    # unseen13, unseen14: the same, held out until after the rules unseen11 and unseen12
+    # taught (unseen13 also after unseen14's first rule; HELDOUT.table in each).
+    ("unseen13", "people"): 0.90,
+    ("unseen13", "organizations"): 0.85,
+    ("unseen13", "countries"): 0.95,
+    ("unseen13", "quotes"): 0.96,
+    ("unseen13", "speakers"): 0.84,
+    ("unseen13", "roles"): 0.64,
+    ("unseen13", "figures"): 0.94,
+    ("unseen14", "people"): 0.91,
+    ("unseen14", "organizations"): 0.77,
+    ("unseen14", "countries"): 0.90,
+    ("unseen14", "quotes"): 0.96,
+    ("unseen14", "speakers"): 0.95,
+    ("unseen14", "roles"): 0.74,
+    ("unseen14", "figures"): 0.94,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -197,7 +218,7 @@ CREDITS: dict[str, tuple[str, ...]] = {
             for f in sorted((FIXTURES / folder).glob("*.json"))
             for c in json.loads(f.read_text("utf-8"))["credits_only"]
         )
-        for folder in ("unseen10", "unseen11", "unseen12")
+        for folder in ("unseen10", "unseen11", "unseen12", "unseen13", "unseen14")
     },
 }
 
@@ -238,6 +259,10 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen10", "roles"): 0.90,
     ("unseen11", "roles"): 0.90,
     ("unseen12", "roles"): 0.90,
+    ("unseen13", "roles"): 0.90,
+    ("unseen14", "roles"): 0.90,
+    ("unseen13", "stances"): 0.90,
+    ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
     ("unseen4", "roles"): 0.90,
     ("unseen5", "roles"): 0.90,
@@ -294,7 +319,7 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
 @pytest.mark.parametrize(
     "folder",
     ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-     "unseen8", "unseen9", "unseen10", "unseen11", "unseen12"],
+     "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
