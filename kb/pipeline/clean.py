@@ -82,6 +82,8 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             r".'/-]{1,60}$"
         ),
     ),
+    # "… in Niamey on August 6, 2023. © Hamidou Ibrahim-Sani, AFP"
+    (("©",), re.compile(r"\s*©\s*[^©\n]{1,80}$")),
     # Al Jazeera's "[Fernando Vergara/AP Photo]"
     (("[",), re.compile(r"\s*\[[^\[\]/]{1,60}/[^\[\]]{1,40}\]\s*$")),
     (

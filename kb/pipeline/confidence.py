@@ -60,7 +60,7 @@ ONE_WORD = 0.2  # a one-word name never linked to a longer one
 WRONG_SHAPE = 0.25  # a person named like a body, a body named like a post
 RUN_TOGETHER = 0.4  # "MinisterOlmes": two words glued by a lost space
 COUNTRY_AGREES = 0.03
-COUNTRY_DIFFERS = 0.2  # a namesake, more likely than an actor who moved
+COUNTRY_DIFFERS = 0.25  # a namesake, more likely than an actor who moved: below CONFIDENT
 
 FLOOR, CEILING = 0.05, 0.99
 
@@ -132,7 +132,12 @@ def _shape(actor: ActorFound, *, linked: bool) -> float:
     if any(_GLUED.search(w) for w in words):
         score -= RUN_TOGETHER
     if actor.kind == "person":
-        if folded and folded[0] in first_names:
+        # The first name counts where the text writes it, not where a known name has it.
+        if (
+            folded
+            and folded[0] in first_names
+            and any(fold(f).split()[:1] == folded[:1] for f in actor.surface_forms)
+        ):
             score += KIND_WORD
         if any(w in heads for w in folded):
             score -= WRONG_SHAPE

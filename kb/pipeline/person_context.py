@@ -146,6 +146,16 @@ def prev_word(before: str) -> re.Match[str] | None:
     return PREV_WORD_RE.search(before, start)
 
 
+_POST_OF_RE = re.compile(r"\b([a-z][a-z-]+)\s+(?:to|of|for|at|with|in)\s+(?:the|a|an|its)\s+$")
+
+
+def _post_of_group(before: str, lex: Lexicon) -> bool:
+    """ "Montiel's envoy to the group, (X,)": the group is a post's complement, and the
+    name set off after it is the post holder's."""
+    match = _POST_OF_RE.search(before[-40:])
+    return match is not None and fold(match.group(1)) in lex.role_nouns
+
+
 def person_by_context(
     cand: Candidate,
     found: Traits,
@@ -228,7 +238,8 @@ def person_by_context(
         elif noun in words("ordinary_people") and not cand.single:
             evidence += 2  # "cloth trader Hadiza Issoufou"
         elif noun in lex.org_role_nouns and not (
-            before.endswith(", ") and word.group(1)[:1].isupper()
+            (before.endswith(", ") and word.group(1)[:1].isupper())
+            or _post_of_group(before[: word.start()], lex)
         ):
             # "the rebel group, M23" names the group; "the European Union, Josep
             # Borrell" ends one name, set off from the next.

@@ -68,6 +68,8 @@ def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | N
         text = word.group().strip("’'")
         if text[-1:] in ",;:" and title_start is not None:
             break  # "Military Leader, Lieutenant Colonel Ana Ruiz": the title is the last
+        if text[-1:] == "." and text[:1].islower():
+            break  # "taken from his home. Deputy Minister X": a sentence ends there
         if fold(text) in roles or text in TITLE_GLUE:
             title_start = word.start()
             continue

@@ -100,6 +100,8 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
             and _officer_title(words[k:], lex)
         ):
             return k
+        if words[k] in _MEMBER_TITLES and len(rest) >= 2 and rest[0][:1].isupper():
+            return k  # "MUD Deputy Ernesto Villasmil": a member of the body, by name
         if (
             len(words) - k > 3
             and words[k + 1] in CORE_TITLES
@@ -117,6 +119,13 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
         if rest[0][:1].isupper() and (named or initials):
             return k
     return None
+
+
+# A body's members' titles, capitalised before the name ("PSUV Deputy X", "ANC Senator Y").
+_MEMBER_TITLES = frozenset(
+    ["Deputy", "Senator", "Congressman", "Congresswoman", "Lawmaker", "Legislator", "MP",
+     "Councillor", "Councilor", "Assemblyman", "Assemblywoman"]
+)  # fmt: skip
 
 
 def _title_word(word: str, lex: Lexicon) -> bool:
@@ -188,7 +197,13 @@ def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
     seen_core = False
     for j in range(i, len(words)):
         w = words[j]
-        if w in lex.honorifics or w in CORE_TITLES:
+        member = (
+            j == i
+            and w in _MEMBER_TITLES
+            and j + 1 < len(words)
+            and fold(words[j + 1]) not in lex.role_nouns  # "Deputy Head of Mission"
+        )
+        if w in lex.honorifics or w in CORE_TITLES or member:
             title_end, seen_core = j, True
         elif w in lex.titles or is_geo_word(w) or w in _TITLE_MODIFIERS:
             of_place = is_geo_word(w) and words[j - 1] in ("of", "for")

@@ -485,3 +485,24 @@ def test_a_given_name_and_patronymic_are_the_full_name_and_west_of_x_is_a_place(
     )
     assert "Goma" not in found
     assert "Gennady Pavlovich" not in found
+
+
+def test_member_titles_common_given_names_and_envoys_to_groups() -> None:
+    text = (
+        "MUD Deputy Ernesto Rafael Villasmil Pocaterra was taken from his home. Deputy Minister "
+        "Ana Ruiz spoke. Brazil's Paulo Roberto Vasconcelos Prado met Montiel's envoy to the "
+        "group, Ignacio Alejandro Landaeta Rojas, on the sidelines.\n\n"
+        "Supporters gather at a stadium in Niamey. © Hamidou Ibrahim-Sani, AFP"
+    )
+    found = dict(names(text))
+    assert found["MUD"] == "organization"
+    for person in (
+        "Ernesto Rafael Villasmil Pocaterra",
+        "Paulo Roberto Vasconcelos Prado",
+        "Ignacio Alejandro Landaeta Rojas",
+    ):
+        assert found[person] == "person"
+    assert "Hamidou Ibrahim-Sani" not in found  # a photo credit
+    assert [(r.actor, r.title) for r in extract(text).roles if r.actor == "Ana Ruiz"] == [
+        ("Ana Ruiz", "Deputy Minister")
+    ]
