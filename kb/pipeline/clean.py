@@ -215,7 +215,13 @@ def _is_debris(text: str) -> bool:
 def _looks_like_heading(text: str) -> bool:
     if not text or text[-1] in _TERMINAL_PUNCT or not text[0].isupper():
         return False  # most lines are prose: no need to split them into words
-    return 0 < len(text.split(None, 14)) <= 14
+    words = text.split(None, 25)
+    if len(words) <= 14:
+        return bool(words)
+    # A headline in title case runs longer: "Gangs Tighten Grip on Haiti's Capital as
+    # Multinational Mission Struggles to Scale Up, Special Representative Tells ...".
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) <= 25 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _looks_like_title(text: str) -> bool:

@@ -94,3 +94,17 @@ def test_a_press_releases_end_marks_are_debris() -> None:
     text = "Cairo, 3 May\n\nThe Ministry said the talks went well.\n\n-ENDS-\n\n###\n"
     assert not any(a.name in ("ENDS", "###") for a in extract(text).actors)
     assert "ENDS" not in clean(text).body
+
+
+def test_a_long_headline_in_title_case_is_a_heading_and_names_no_actor() -> None:
+    raw = (
+        "Security Council\n\n"
+        "Gangs Tighten Grip on the Capital as Multinational Mission Struggles to Scale Up, "
+        "Special Representative Tells Security Council\n\n"
+        "Armed gangs now control most of the capital, the envoy said on Monday."
+    )
+    cleaned = clean(raw)
+    kinds = [(b.kind, cleaned.body[b.start : b.start + 5]) for b in cleaned.blocks]
+    assert ("heading", "Gangs") in kinds
+    names = {a.name for a in extract(raw).actors}
+    assert "Scale Up" not in names and "Tells Security Council" not in names
