@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kb.pipeline.publisher import WIRE_DATELINE_RE, find_publisher, first_at
 from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import Block, BlockKind, OffsetRun
 
@@ -106,54 +107,8 @@ _BYLINE_RE = re.compile(
     rf"^(?:By|Written by|Reporting by)\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)(?:,\s*(.*))?$"
 )
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
-# As ``_CREDIT_RES``: the literals without which a pattern cannot match the article;
-# the first is where every match begins, when one is (``_first_at``).
-_PUBLISHER_RES: tuple[tuple[tuple[str, ...], bool, re.Pattern[str]], ...] = (
-    (
-        ("By",),
-        True,
-        re.compile(
-            r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},\s+(?:the\s+)?([A-Z][A-Za-z]{1,10})\b",
-            re.MULTILINE,
-        ),
-    ),
-    (
-        ("Subscribe to ",),
-        True,
-        re.compile(r"\bSubscribe to (?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}) newsletter"),
-    ),
-    (
-        ("told ",),
-        True,
-        re.compile(r"\btold (?:the\s+)?((?:[A-Z][\w.]*\s){1,3}(?:News|Radio|Television|TV))\b"),
-    ),
-    (
-        ("explains", "reports"),
-        False,
-        re.compile(
-            r"\b(?:The\s+)?([A-Z]{2,5})[’']s\s+[A-Z][\w-]+\s+[A-Z][\w-]+\s+(?:explains|reports)\b"
-        ),
-    ),
-    (
-        ("As",),
-        True,
-        re.compile(
-            r"\bAs\s+([A-Z][\w]*(?:\s[A-Z][\w]*){0,3})\s+has\s+(?:\w+\s+)?(?:argued|noted|reported|warned|written)\b"
-        ),
-    ),
-)
-# "CARACAS (Reuters) -", "KHARTOUM, Aug 3 (Reuters) -" and "Cucuta, Colombia - ": a wire
-# dateline names a place and
-# the agency, neither of them an actor of the story.
-_WIRE_DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z0-9 .]{2,30})?\s+\(([A-Z][\w.]*(?: [A-Z][\w.]*)?)\)"
-    r"\s*[-–—]+\s"
-)
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
 _FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
-_ALSO_ON_RE = re.compile(
-    r"^Also on ([a-z0-9-]+)\.(?:com|org|net|co\.uk|ru|tv)\b", re.IGNORECASE | re.MULTILINE
-)
 _TERMINAL_PUNCT = '.,;:!…"”’)'
 
 
@@ -271,38 +226,6 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
-def _first_at(rx: re.Pattern[str], lead: str, text: str) -> re.Match[str] | None:
-    """``rx.search(text)`` for a pattern whose every match begins with ``lead`` (after
-    zero-width assertions): tried only where ``lead`` occurs. The engine cannot skip
-    to a literal behind "\\b" or "^", so search tried the pattern at every position."""
-    pos = text.find(lead)
-    while pos >= 0:
-        match = rx.match(text, pos)
-        if match:
-            return match
-        pos = text.find(lead, pos + 1)
-    return None
-
-
-def _publisher(raw: str) -> str | None:
-    if "(" in raw:
-        for line in raw.splitlines()[:40]:
-            wire = _WIRE_DATELINE_RE.match(line.strip())
-            if wire:
-                return wire.group(1)
-    for needles, leads, rx in _PUBLISHER_RES:
-        if not any(n in raw for n in needles):
-            continue
-        match = _first_at(rx, needles[0], raw) if leads else rx.search(raw)
-        if match:
-            return match.group(1).strip()
-    match = _ALSO_ON_RE.search(raw)
-    if match:
-        site = match.group(1)
-        return site.upper() if len(site) <= 4 else site.capitalize()
-    return None
-
-
 def clean(raw: str) -> Cleaned:
     lines = _split_lines(raw)
     content = [line for line in lines if line.kind != "blank"]
@@ -333,7 +256,7 @@ def clean(raw: str) -> Cleaned:
             after_caption_marker = fold(line.text) == "image caption"
             line.kind = "debris"
             continue
-        dateline = _WIRE_DATELINE_RE.match(line.text) or _PLACE_DATELINE_RE.match(line.text)
+        dateline = WIRE_DATELINE_RE.match(line.text) or _PLACE_DATELINE_RE.match(line.text)
         if dateline:
             line.marks = ((line.start, line.start + dateline.end()),)
         photo = _FILE_PHOTO_RE.match(line.text)
@@ -364,7 +287,7 @@ def clean(raw: str) -> Cleaned:
                 break
         if line.kind == "caption":
             continue
-        if _first_at(_CONTRIBUTED_RE, "contributed", line.text):
+        if first_at(_CONTRIBUTED_RE, "contributed", line.text):
             # "Associated Press writer Scott Smith in Caracas contributed to this report."
             line.credit = (line.start, line.end)
             line.kind = "byline"
@@ -431,7 +354,7 @@ def clean(raw: str) -> Cleaned:
         blocks=tuple(blocks),
         title=title,
         published=published,
-        publisher=_publisher(raw),
+        publisher=find_publisher(raw),
         boilerplate_lines=debris,
         excluded=tuple(excluded),
     )
