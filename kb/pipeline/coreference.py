@@ -126,7 +126,8 @@ def _government_descriptions(
 ) -> list[Mention]:
     """ "the Trump administration", "US officials", "the Mexican government" -> the country."""
     # "the Mexican government", and in a release's capitals "the Korean Government".
-    follow_re = re.compile(rf"\s+((?i:{alternation(words('government_words'))}))\b")
+    # "Brazil's government" too: the state's own.
+    follow_re = re.compile(rf"(?:[\u2019']s)?\s+((?i:{alternation(words('government_words'))}))\b")
     country_of = {a.name: a.country for a in actors}
     us_named = any(m.kind == "country" and m.name == display.get("US") for m in ordered)
     out: list[Mention] = []

@@ -212,6 +212,8 @@ def _title_holder(
         plain = not held or any(
             not words("qualified_title_words") & set(fold(r.title).split()) for r in held
         )
+        if not plain and noun in _HEADS_OF:
+            continue  # "the head of State" is no interim or self-proclaimed president
         rank = 1 + int(plain) + (2 if code and code in countries else 0)
         salience[m.name] = salience.get(m.name, 0) + rank
         last[m.name], last_end[m.name] = m.start, m.end
@@ -245,6 +247,9 @@ def _heads_body(noun: str, title: str, body_name: str | None) -> bool:
         and noun in words("body_head_nouns")
         and any(_holds(post, (title,)) for post in words("body_head_posts"))
     )
+
+
+_HEADS_OF = frozenset(["head of state", "head of government"])
 
 
 @cache

@@ -75,6 +75,9 @@ def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> M
     """ "Ruiz disagreed: “…”", "Ruiz's answer was blunt: “…”": the subject of the clause
     the colon closes."""
     inside = [m for m in mentions if lo <= m.start and m.end <= start and m.kind != "demonym"]
+    spokes_of = [m for m in inside if _SPOKES_OF_RE.search(body, max(lo, m.start - 40), m.start)]
+    if spokes_of and spokes_of[0] is inside[0]:
+        return spokes_of[0]  # "A spokesperson for the United Nations … issued a statement:"
     return clause_subject(body, lo, inside)
 
 

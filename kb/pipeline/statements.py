@@ -29,13 +29,15 @@ from kb.pipeline.text import near_words, sentence_bounds
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import inside
 
-_DOCUMENT = r"(?:statement|communiqu[eé]|declaration|press release|note)"
+_DOCUMENT = r"(?:statement|communiqu[eé]|declaration|press release|note|text)"
 _DOCUMENT_RE = re.compile(
     rf"(?:\b(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|(?<=\w)(?P<owned>[’']s?))\s+"
     rf"(?:(?:joint|written|brief|short|separate|new|later|official|formal|televised|"
     rf"video|signed|same)\s+)?(?P<noun>{_DOCUMENT})s?\b"
 )
-_DOCUMENT_WORDS = ("statement", "communiqué", "communique", "declaration", "release", "note")
+_DOCUMENT_WORDS = (
+    "statement", "communiqué", "communique", "declaration", "release", "note", "text"
+)  # fmt: skip
 # "a statement from X", "the communiqué issued by X", "a statement by X's office".
 _AUTHOR_AFTER_RE = re.compile(
     r"\s*,?\s*(?:(?:issued|released|published|signed|read|put out|sent)\s+)?"
@@ -49,7 +51,7 @@ _AUTHOR_VERB_RE = re.compile(
     r"writes|warned|warns|confirmed|confirms|denied|denies|insisted|insists|urged|urges|"
     r"called|calls|issued|issues|released|releases|published|publishes|put out|"
     r"condemned|condemns|rejected|rejects|welcomed|welcomes|accused|accuses|"
-    r"expressed|expresses|noted|notes)\b"
+    r"expressed|expresses|noted|notes|signed|signs|adopted|adopts|approved|approves)\b"
     r"[^.;:“”\"\n]{0,90}?\s+$"
 )
 # "In a statement, X …": the author opens the clause after the document.
@@ -128,8 +130,8 @@ def _earlier_author(
     """The author of the nearest earlier document of the same kind."""
     noun = doc.group("noun").lower()
     for previous in reversed(earlier):
-        if previous.group("noun").lower()[:6] != noun[:6]:
-            continue
+        if noun != "text" and previous.group("noun").lower()[:6] != noun[:6]:
+            continue  # "the text" is whichever document came last
         return _author_at(body, previous, voices, starts)
     return None
 

@@ -1162,3 +1162,25 @@ def test_a_part_of_a_body_named_right_after_its_description_speaks() -> None:
         "said it was “deeply alarmed” by the attack."
     )
     assert len(set(speakers(text))) == 1 and "Stabilization Mission" in str(speakers(text)[0])
+
+
+def test_a_states_possessed_government_and_a_spokesperson_for_a_body_before_a_colon() -> None:
+    text = (
+        "Brazil's government said it would keep the aid in storage “for as long as "
+        "necessary.”\n\n"
+        "A spokesperson for the United Nations Secretary-General has just issued a short "
+        "statement: “The Secretary-General urges all sides to lower tensions.”\n\n"
+        "The Lima Group signed a declaration on Monday. The text urged the armed forces to "
+        "“demonstrate its loyalty to the constitution”."
+    )
+    assert speakers(text) == ["Brazil", "United Nations", "Lima Group"]
+
+
+def test_the_parliamentarian_and_the_head_of_state_are_their_plain_holders() -> None:
+    text = (
+        "The deputy Julián Montiel Urdaneta swore an oath before the crowd. “I swear to assume "
+        "the competencies of the presidency,” declared the parliamentarian, of 35 years.\n\n"
+        "“Nobody here surrenders,” affirmed the head of State, who accused the United States."
+    )
+    # Montiel is a self-proclaimed president at most: the head of State is no one named.
+    assert speakers(text) == ["Julián Montiel Urdaneta", None]
