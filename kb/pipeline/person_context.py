@@ -58,6 +58,10 @@ APPOSITIVE_RE = re.compile(
 
 
 _AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
+# "Markus Feldhaus (EPP, Germany)": a member's group and state in brackets after a name.
+_GROUP_STATE_AFTER_RE = re.compile(
+    r"\s*\([A-Z][\w&/ .'\u2019-]{0,30},\s*(?P<state>[A-Z][\w .'\u2019-]{2,30})\)"
+)
 # A verb right after a lone first name: "Aisha heard", "Musa has spent".
 _SUBJECT_VERB_RE = re.compile(
     r" (?:[a-z]+ed|says|said|told|tells|heard|saw|went|left|fled|lost|took|came|spent|was|is|"
@@ -207,6 +211,9 @@ def person_by_context(
         evidence += 2  # "Siobhan O'Rourke", "Lilit Karenovna Avetisyan"
     if _AGE_AFTER_RE.match(after):
         evidence += 2  # "Shazia, 41, a schoolteacher,": an age set off after a name
+    group_state = _GROUP_STATE_AFTER_RE.match(after)
+    if not cand.single and group_state and lookup(group_state.group("state")) is not None:
+        evidence += 2  # "Markus Feldhaus (EPP, Germany) said": a member of a house
     if cand.single and found.named and _SUBJECT_VERB_RE.match(after):
         evidence += 2  # "Aisha heard the water": a first name as the subject of a verb
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):

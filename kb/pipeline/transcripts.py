@@ -2,10 +2,11 @@
 
 In:  the clean body and its blocks; for a speaker, the article's mentions.
 Out: ``turns``: (start, end, label) for each paragraph opening on a speaker label in
-     capitals, when the article holds two labelled paragraphs or more, one of them a
-     question or a titled name (a transcript, not a heading); the span is the words
-     after the label. ``label_speaker``: the person a label names ("MS PORTER" is the
-     Porter the article names), or None for the questioner or a name we do not know.
+     capitals, when the article holds such paragraphs by two voices at least, one of
+     them answering (a transcript, not a heading); the span is the words after the
+     label. ``label_speaker``: the
+     person a label names ("MS PORTER" is the Porter the article names), or None for the
+     questioner, the presenter or a name we do not know.
 Guarantees: pure; spans lie inside their paragraph; a paragraph holding quote marks
      is left to them.
 """
@@ -20,8 +21,10 @@ from kb.pipeline.text import fold
 from kb.pipeline.types import Block, Mention
 
 _LABEL_RE = re.compile(r"(?P<label>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
-_QUESTION = frozenset(["QUESTION", "Q", "QUESTIONER", "REPORTER"])
-_TITLED = re.compile(r"(?:MR|MS|MRS|DR|AMBASSADOR|SECRETARY|GENERAL)\.? ")
+_QUESTION = frozenset(
+    ["QUESTION", "Q", "QUESTIONER", "REPORTER", "PRESENTER", "INTERVIEWER", "HOST", "ANCHOR",
+     "MODERATOR"]
+)  # fmt: skip
 
 
 def turns(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int, str]]:
@@ -39,10 +42,10 @@ def turns(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int, str]]:
         if any(mark in text for mark in '“”"'):
             continue
         found.append((match.end(), end, match.group("label")))
-    labels = [label for _s, _e, label in found]
-    if len(found) < 2 or not any(
-        label in _QUESTION or _TITLED.match(label + " ") for label in labels
-    ):
+    labels = {label for _s, _e, label in found}
+    # A transcript has turns by two voices at least, one of them someone answering (not
+    # only a "Q:" whose answers go unlabelled, as a magazine's interview may print).
+    if len(found) < 2 or len(labels) < 2 or not labels - _QUESTION:
         return []
     return found
 

@@ -1184,3 +1184,23 @@ def test_the_parliamentarian_and_the_head_of_state_are_their_plain_holders() -> 
     )
     # Montiel is a self-proclaimed president at most: the head of State is no one named.
     assert speakers(text) == ["Julián Montiel Urdaneta", None]
+
+
+def test_members_named_with_their_group_and_state_in_brackets() -> None:
+    text = (
+        "Markus Feldhaus (EPP, Germany), the rapporteur on Moldova, accused Moscow of “trying "
+        "to buy a country it could not conquer.”\n\n"
+        "Eleni Papadaki (The Left, Greece) warned against “turning a neutral country into a "
+        "NATO outpost.”"
+    )
+    assert speakers(text) == ["Markus Feldhaus", "Eleni Papadaki"]
+
+
+def test_a_magazines_q_and_a_with_unlabelled_answers_is_no_transcript() -> None:
+    text = (
+        "Q: What did you want when you marched on the capital?\n\n"
+        "Tituaña: We wanted the decree withdrawn.\n\n"
+        "Q: How did the talks come about?\n\n"
+        "Tituaña: The bishops called us."
+    )
+    assert extract(text).quotes == ()
