@@ -107,10 +107,13 @@ def person_descriptions(
         code = lookup(owner) if owner else None
         if owner and code is None:
             continue
+        qualifier = None
         if match.group("demonym"):  # "the Peruvian foreign minister"
             code = code or lookup(match.group("demonym"))
             if code is None:
-                continue
+                # "the Houthi spokesman": a word no country's, which the holder's post
+                # must carry too ("Houthi military spokesman X").
+                qualifier = fold(match.group("demonym"))
         body_name = None
         if match.group("body"):  # "the AU chief": a post in that body
             body_name = orgs_at.get(match.start("body"))
@@ -131,6 +134,7 @@ def person_descriptions(
             titles,
             country_of,
             body_name,
+            qualifier,
         )
         if best:
             out.append(Mention(match.start(), match.end(), best, "person"))
@@ -175,6 +179,7 @@ def _title_holder(
     titles: dict[str, list[RoleFound]],
     country_of: dict[str, str | None],
     body_name: str | None = None,
+    qualifier: str | None = None,
 ) -> str | None:
     """The holder of post ``noun`` the description means: the one just named as a
     subject ("Foreign Minister Ana Ruiz said … / The minister added"), else the one
@@ -192,10 +197,17 @@ def _title_holder(
             r
             for r in titles.get(m.name, [])
             if body_name in (None, r.organization)
+            and (
+                qualifier is None
+                or qualifier in fold(r.title).split()
+                or qualifier in " ".join(_described(body, m.start, m.end)).split()
+            )
             and (_holds(noun, (fold(r.title),)) or _heads_body(noun, r.title, body_name))
         ]
         if not held and (
-            body_name or not _holds(noun, _described(body, m.start, m.end), head_first=False)
+            body_name
+            or qualifier
+            or not _holds(noun, _described(body, m.start, m.end), head_first=False)
         ):
             if (
                 m.name not in titles

@@ -122,7 +122,7 @@ def find_quotes(
         sentence = _sentence_of(ctx.bounds, start)
         if start in labels:
             # "MS PORTER: We are watching.": a transcript's turn is its speaker's words.
-            voice = label_speaker(labels[start], outside)
+            voice = label_speaker(body, labels[start], outside)
             span = (voice.start, voice.end) if voice else None
             quote = Quote(body[start:end], start, end, voice.name if voice else None, span)
             previous = attributed(body, quote, "label")

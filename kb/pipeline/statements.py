@@ -46,7 +46,8 @@ _AUTHOR_AFTER_RE = re.compile(
 # The verbs whose subject a document's author is: "X said in a statement", "X issued a
 # statement", "X said on Sunday in a joint statement".
 _AUTHOR_VERB_RE = re.compile(
-    r"^(?:[’']s?)?\s*(?:,[^,.;“”\"]{1,70},\s*)?(?:\w+\s+){0,2}?"
+    # "U.S. Central Command (CENTCOM) said in a statement": past the bracketed acronym
+    r"^(?:[’']s?)?\)?(?:\s*\([^()]{1,20}\))?\s*(?:,[^,.;“”\"]{1,70},\s*)?(?:\w+\s+){0,2}?"
     r"(?:said|says|stated|states|added|adds|announced|announces|declared|declares|wrote|"
     r"writes|warned|warns|confirmed|confirms|denied|denies|insisted|insists|urged|urges|"
     r"called|calls|issued|issues|released|releases|published|publishes|put out|"

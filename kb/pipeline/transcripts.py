@@ -27,6 +27,10 @@ _QUESTION = frozenset(
 )  # fmt: skip
 
 
+# The questioner's labels that name no one the article introduces.
+_UNNAMED = frozenset(["QUESTION", "Q", "QUESTIONER", "REPORTER"])
+
+
 def turns(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int, str]]:
     found = []
     for block in blocks:
@@ -50,10 +54,20 @@ def turns(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int, str]]:
     return found
 
 
-def label_speaker(label: str, mentions: list[Mention]) -> Mention | None:
-    """The person the label names by surname; None for a question or an unknown name."""
+def label_speaker(body: str, label: str, mentions: list[Mention]) -> Mention | None:
+    """The person the label names by surname, or the one the article introduces by the
+    label's post ("presenter Harriet Colquhoun" for "PRESENTER"); None for an unnamed
+    questioner or a name we do not know."""
     if label in _QUESTION:
-        return None
+        post = label.lower()
+        introduced = [
+            m
+            for m in mentions
+            if m.kind == "person"
+            and body[max(0, m.start - 40) : m.start].lower().rstrip().endswith(post)
+        ]
+        names = {m.name for m in introduced}
+        return introduced[0] if len(names) == 1 and label not in _UNNAMED else None
     surname = fold(label.split()[-1])
     # The label's own capitals ("PRICE") are no name the article gives.
     people = {m.name: m for m in mentions if m.kind == "person" and m.name and not m.name.isupper()}

@@ -1204,3 +1204,30 @@ def test_a_magazines_q_and_a_with_unlabelled_answers_is_no_transcript() -> None:
         "Tituaña: The bishops called us."
     )
     assert extract(text).quotes == ()
+
+
+def test_a_presenters_label_the_houthi_spokesman_and_a_bracketed_acronyms_statement() -> None:
+    text = (
+        "On tonight's programme, presenter Harriet Colquhoun speaks to Mawlawi Inamullah "
+        "Sarwari, deputy spokesman of the ministry.\n\n"
+        "PRESENTER: Thank you for joining us. Why are the schools shut?\n\n"
+        "INAMULLAH SARWARI: The question is an internal matter.\n\n"
+        "Houthi military spokesman Brigadier General Fadl al-Qudaimi said the ship was struck.\n\n"
+        "“Our naval forces will continue to enforce the ban,” the Houthi spokesman said.\n\n"
+        "U.S. Central Command (CENTCOM) said in a statement that its forces downed the drones.\n\n"
+        "“These reckless attacks threaten innocent mariners,” the statement said."
+    )
+    assert speakers(text) == [
+        "Harriet Colquhoun",
+        "Inamullah Sarwari",
+        "Fadl al-Qudaimi",
+        "U.S. Central Command",
+    ]
+
+
+def test_a_korean_given_names_second_syllable_stays_in_the_name() -> None:
+    text = (
+        "Col. Noh Hyun-seok, a JCS spokesperson, told reporters the data was being analysed.\n\n"
+        "“We do not rule out a hypersonic glide vehicle,” the spokesperson said."
+    )
+    assert speakers(text) == ["Noh Hyun-seok"]
