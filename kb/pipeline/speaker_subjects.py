@@ -85,10 +85,18 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
             return None  # "Eleven members - Argentina, Brazil, Canada ... - signed": many
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
             nxt = inside[index + 1]
-            if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(
-                body[mention.end : nxt.start] + " "
-            ):
+            gap = body[mention.end : nxt.start]
+            if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(gap + " "):
                 return nxt
+            person = next((m for m in inside[index + 1 :] if m.kind == "person"), None)
+            gap = body[mention.end : person.start] if person else ""
+            if (
+                person is not None
+                and gap.endswith(", ")
+                and is_title_gap(gap[:-2])
+                and body[person.end : person.end + 1] == ","
+            ):
+                return person  # "The U.S. special envoy for Syria, Gregory Hallett, who met"
         if mention.kind == "organization" and index + 1 < len(inside):
             nxt = inside[index + 1]
             if (

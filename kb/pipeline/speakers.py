@@ -98,6 +98,7 @@ def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Men
 _SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+)*$")
 
 
+_IN_BRACKETS_RE = re.compile(r"\s*\([^()]*")
 _CLAUSE_CLOSED_RE = re.compile(r",\s+(?:was|were|is|are|has|have|had|would|will|remains)\b")
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 
@@ -200,6 +201,13 @@ def speaker_before(
     # "The leader of the X added", "between X factions, an official said": a name a
     # preposition governs is not the one speaking.
     inside = [m for m in inside if word_before(body, m.start, prefix_start) not in _PREPOSITIONS]
+    # "Jonas Vaitkevičius (Greens/EFA, Lithuania) warned": the brackets qualify the name.
+    inside = [
+        m
+        for k, m in enumerate(inside)
+        if not (k and _IN_BRACKETS_RE.fullmatch(body, inside[k - 1].end, m.start))
+        or inside[k - 1].kind != "person"
+    ]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):

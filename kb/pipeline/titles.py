@@ -86,8 +86,8 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
         prefix = words[i:k]
         if _house_of(prefix, words[k], lex) and words[k + 1][:1].isupper():
             return k
-        if not _org_prefix(prefix, lex):
-            continue
+        if not _org_prefix(prefix, lex) or prefix[-1] in ("of", "the", "for"):
+            continue  # "Office of the | President of Somalia" is one body's name
         rest = words[k + 1 :]
         if any(w in lex.org_heads for w in words[k:]):
             continue  # "UN General Assembly": the body's own name runs on

@@ -1231,3 +1231,19 @@ def test_a_korean_given_names_second_syllable_stays_in_the_name() -> None:
         "“We do not rule out a hypersonic glide vehicle,” the spokesperson said."
     )
     assert speakers(text) == ["Noh Hyun-seok"]
+
+
+def test_a_states_envoy_set_off_a_bracketed_group_and_an_office_of_a_post() -> None:
+    text = (
+        "The U.S. special envoy for Syria, Gregory Hallett, who met SDF commanders last month, "
+        "said both sides had “more to lose than to gain” from fighting.\n\n"
+        "Jonas Vaitkevicius (Greens/EFA, Lithuania) warned that “disinformation does not stop "
+        "on election day”.\n\n"
+        "In a statement, the Office of the President of Somalia described the lease as “null "
+        "and void”."
+    )
+    assert speakers(text) == [
+        "Gregory Hallett",
+        "Jonas Vaitkevicius",
+        "Office of the President of Somalia",
+    ]
