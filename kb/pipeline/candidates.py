@@ -108,6 +108,17 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     if i == len(words) or lookup(" ".join(words[i:])) is not None:
         return None  # "Representative of the Republic of Korea": a title and a country
     i = _after_place(words, i, lex)
+    if (
+        title
+        and words[i - 1] in ("for", "of")
+        and len(words) - i >= 3
+        and fold(words[i + 1]) in lex.first_names
+        and fold(words[i]) not in lex.first_names
+    ):
+        # "Commissioner for Enlargement | Lena Hartikainen": one word of portfolio, then
+        # a first name.
+        title = " ".join(words[: i + 1])
+        i += 1
     portfolio = _portfolio_end(words, i, lex)
     if portfolio >= 0:
         # "(Minister of) Human Rights Ahmed Arman": the portfolio ends the title.

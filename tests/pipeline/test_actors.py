@@ -506,3 +506,14 @@ def test_member_titles_common_given_names_and_envoys_to_groups() -> None:
     assert [(r.actor, r.title) for r in extract(text).roles if r.actor == "Ana Ruiz"] == [
         ("Ana Ruiz", "Deputy Minister")
     ]
+
+
+def test_a_one_word_portfolio_after_for_ends_the_title_before_a_first_name() -> None:
+    text = (
+        "Parliament debated Moldova with Commissioner for Enlargement Lena Hartikainen. "
+        "Opening the debate, the Commissioner announced new grants. “Moldova has shown the "
+        "way,” she said."
+    )
+    x = extract(text)
+    assert [a.name for a in x.actors if a.kind == "person"] == ["Lena Hartikainen"]
+    assert [q.speaker for q in x.quotes] == ["Lena Hartikainen"]
