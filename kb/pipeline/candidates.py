@@ -108,6 +108,8 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     if i == len(words) or lookup(" ".join(words[i:])) is not None:
         return None  # "Representative of the Republic of Korea": a title and a country
     i = _after_place(words, i, lex)
+    if title and words[i - 1] in ("for", "of") and i == len(words) - 1:
+        return None  # "High Commissioner for Peace": a portfolio, no one's name
     if (
         title
         and words[i - 1] in ("for", "of")

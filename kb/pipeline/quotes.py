@@ -175,12 +175,19 @@ def _reopened(body: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def _continues(body: str, sentence: tuple[int, int], start: int, previous: Quote | None) -> bool:
-    """Whether a quote continues ``previous``'s sentence after a pronoun."""
+    """Whether a quote continues ``previous``'s sentence after a pronoun, or after the
+    attribution that named its speaker ('“…,” said X, in Bogotá, “but …”')."""
+    if previous is None or not previous.speaker or sentence[0] > previous.start:
+        return False
+    between = body[previous.end : start]
+    if re.search(r"\b(?:he|she|they)\b", between, re.IGNORECASE) is not None:
+        return True
+    span = previous.speaker_span
     return (
-        previous is not None
-        and bool(previous.speaker)
-        and sentence[0] <= previous.start
-        and re.search(r"\b(?:he|she|they)\b", body[previous.end : start], re.IGNORECASE) is not None
+        span is not None
+        and previous.end <= span[0] < start
+        and "\n" not in between
+        and between.rstrip().endswith((",“", ", “", ',"', ', "'))
     )
 
 
@@ -188,7 +195,7 @@ def _continues(body: str, sentence: tuple[int, int], start: int, previous: Quote
 # 'charges of “treason”', 'the crime of “terrorism”'.
 _NAMED_THING_RE = re.compile(
     r"\b(?:certificates?|category|status|label|charges?|crimes?|offen[cs]es?|counts?|"
-    r"decree|slogan|motto|hashtag|banner|operation|programme|program)\s+(?:of|called|named|"
+    r"decree|slogan|motto|hashtag|banner|operation|programme|program|grounds)\s+(?:of|called|named|"
     r"dubbed|entitled|titled)\s+[“\"‘]$"
 )
 
@@ -280,7 +287,8 @@ def _uncued_speaker(
     between = body[previous.end : start] if previous else ""
     follows = (
         previous is not None
-        and len(between) <= 60
+        # '“…,” said the High Commissioner for Peace, X, in Bogotá, “but …”': one sentence
+        and (len(between) <= 60 or (len(between) <= 160 and ". " not in between))
         and "\n" not in between
         and not any(
             m.kind == "person" and m.name != previous.speaker

@@ -33,7 +33,9 @@ LOWER_TITLES = (
 # The words of a title or description between a verb or quote and the name they
 # introduce: "UN refugee chief", "Renewal Party lawmaker", "the Minister of Foreign
 # Affairs"; no punctuation but a possessive, no clause word ("while", "in").
-_TITLE_WORD_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?")
+_TITLE_WORD_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?|[a-z][’'][a-z]+"  # "d'affaires"
+)
 
 
 _POSTS_TO = frozenset(

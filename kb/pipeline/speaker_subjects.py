@@ -86,8 +86,11 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
             nxt = inside[index + 1]
             gap = body[mention.end : nxt.start]
-            if nxt.kind in ("person", "organization") and _TITLE_GAP_RE.match(gap + " "):
-                return nxt
+            if nxt.kind in ("person", "organization") and (
+                _TITLE_GAP_RE.match(gap + " ")
+                or (nxt.kind == "person" and gap.strip() and is_title_gap(gap))
+            ):
+                return nxt  # "U.S. charge d'affaires Thomas R. Whitfield met …"
             person = next((m for m in inside[index + 1 :] if m.kind == "person"), None)
             gap = body[mention.end : person.start] if person else ""
             if (

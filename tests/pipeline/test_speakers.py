@@ -1247,3 +1247,23 @@ def test_a_states_envoy_set_off_a_bracketed_group_and_an_office_of_a_post() -> N
         "Jonas Vaitkevicius",
         "Office of the President of Somalia",
     ]
+
+
+def test_a_split_quote_keeps_the_speaker_named_between_its_halves() -> None:
+    text = (
+        "“The Government has come back to Havana with the will to advance,” said the High "
+        "Commissioner for Peace, Álvaro Enrique Londoño del Castillo, in Bogotá, “but peace is "
+        "not built by blowing up pipelines.”\n\n"
+        "U.S. charge d'affaires Thomas R. Whitfield met Valladares on Thursday and urged him to "
+        "pursue his claims “through legal channels”.\n\n"
+        "Congress declared the vacancy of the president on grounds of “permanent moral "
+        "incapacity”."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == [
+        "Álvaro Enrique Londoño del Castillo",
+        "Álvaro Enrique Londoño del Castillo",
+        "Thomas R. Whitfield",
+        None,
+    ]
+    assert "Peace" not in {a.name for a in x.actors}
