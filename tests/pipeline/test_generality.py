@@ -35,7 +35,11 @@ format, written before any rule was tuned to them:
   piece, a communiqué, an explainer, a briefing transcript, a live blog, migrants, the Lima
   Group, the Mexico City talks; M23, a Security Council summary on Haiti, Niger's junta,
   Myanmar's resistance, Istanbul talks in translation, Kenyan protests, a think-tank
-  release, a Sudan explainer).
+  release, a Sudan explainer);
+- unseen15, unseen16: eight more each, held out until the rules of unseen11 to unseen14 were
+  in (state media, a factbox, an interview, an op-ed, an NGO release, Bolivia 2019, Peru's
+  vacancy vote, ELN talks; Red Sea shipping, a TV interview transcript, a North Korean launch,
+  a European Parliament debate, an ICC ruling, Syria's Kurds, Mali in translation, Somaliland).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -165,6 +169,21 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen14", "speakers"): 0.95,
     ("unseen14", "roles"): 0.74,
     ("unseen14", "figures"): 0.94,
+    # unseen15, unseen16: held out until after the rules unseen11 to unseen14 taught.
+    ("unseen15", "people"): 0.91,
+    ("unseen15", "organizations"): 0.89,
+    ("unseen15", "countries"): 0.90,
+    ("unseen15", "quotes"): 0.96,
+    ("unseen15", "speakers"): 0.82,
+    ("unseen15", "roles"): 0.66,
+    ("unseen15", "figures"): 0.94,
+    ("unseen16", "people"): 0.93,
+    ("unseen16", "organizations"): 0.77,
+    ("unseen16", "countries"): 0.94,
+    ("unseen16", "quotes"): 0.96,
+    ("unseen16", "speakers"): 0.88,
+    ("unseen16", "roles"): 0.75,
+    ("unseen16", "figures"): 0.94,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -218,7 +237,15 @@ CREDITS: dict[str, tuple[str, ...]] = {
             for f in sorted((FIXTURES / folder).glob("*.json"))
             for c in json.loads(f.read_text("utf-8"))["credits_only"]
         )
-        for folder in ("unseen10", "unseen11", "unseen12", "unseen13", "unseen14")
+        for folder in (
+            "unseen10",
+            "unseen11",
+            "unseen12",
+            "unseen13",
+            "unseen14",
+            "unseen15",
+            "unseen16",
+        )
     },
 }
 
@@ -261,6 +288,9 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen12", "roles"): 0.90,
     ("unseen13", "roles"): 0.90,
     ("unseen14", "roles"): 0.90,
+    ("unseen15", "roles"): 0.88,
+    ("unseen16", "roles"): 0.90,
+    ("unseen15", "stances"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -319,7 +349,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
 @pytest.mark.parametrize(
     "folder",
     ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
-     "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14"],
+     "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14",
+     "unseen15", "unseen16"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
