@@ -158,7 +158,8 @@ def name_key(form: str) -> str:
     key = fold(_COUNTRY_LABEL_RE.sub(r" of \1", _LEADING_THE_RE.sub("", form)))
     # "Ministry of Foreign Affairs (United Arab Emirates)" is the gold's "... of the
     # United Arab Emirates": an article after "of" changes no name.
-    return key.replace(" of the ", " of ")
+    # ... and "Defense" is the American spelling of "Defence".
+    return key.replace(" of the ", " of ").replace("defense", "defence")
 
 
 _COUNTRY_LABEL_RE = re.compile(r" \(([^()]+)\)$")

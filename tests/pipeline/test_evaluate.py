@@ -202,3 +202,4 @@ def test_a_country_label_scores_as_the_body_of_that_country() -> None:
     assert name_key("Ministry of Foreign Affairs (United Arab Emirates)") == name_key(
         "Ministry of Foreign Affairs of the United Arab Emirates"
     )
+    assert name_key("Ministry of Defence (Japan)") == name_key("Ministry of Defense of Japan")
