@@ -110,17 +110,18 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     i = _after_place(words, i, lex)
     if title and words[i - 1] in ("for", "of") and i == len(words) - 1:
         return None  # "High Commissioner for Peace": a portfolio, no one's name
-    if (
-        title
-        and words[i - 1] in ("for", "of")
-        and len(words) - i >= 3
-        and fold(words[i + 1]) in lex.first_names
-        and fold(words[i]) not in lex.first_names
-    ):
-        # "Commissioner for Enlargement | Lena Hartikainen": one word of portfolio, then
-        # a first name.
-        title = " ".join(words[: i + 1])
-        i += 1
+    if title and words[i - 1] in ("for", "of"):
+        # "Commissioner for Enlargement | Lena Hartikainen", "Under Secretary for Terrorism
+        # and Financial Intelligence | Caroline Ashdown-Pierce": a portfolio, then a first
+        # name and a surname.
+        for j in range(i + 1, min(i + 5, len(words) - 1)):
+            if fold(words[j]) in lex.first_names and fold(words[i]) not in lex.first_names:
+                between = words[i:j]
+                if all(w[:1].isupper() or w == "and" for w in between) and (
+                    len(between) == 1 or "and" in between
+                ):
+                    title, i = " ".join(words[:j]), j
+                break
     portfolio = _portfolio_end(words, i, lex)
     if portfolio >= 0:
         # "(Minister of) Human Rights Ahmed Arman": the portfolio ends the title.
@@ -262,14 +263,23 @@ def candidates(
 
 _SYLLABLE_RE = re.compile(r"-[a-z]{2,5}\b")
 _FAMILY_FIRST = actor_words("east_asian_family_names")
+_HYPHEN_SUFFIXES = frozenset(
+    ["led", "backed", "based", "era", "style", "born", "run", "owned", "made", "linked",
+     "aligned", "allied", "controlled", "like", "type", "level", "wide", "free"]
+)  # fmt: skip
 
 
 def _with_syllable(body: str, cand: Candidate) -> Candidate:
-    """ "Park Min-jun", "Hwang Joon-kook": a Korean given name's second syllable is
-    written in lower case after a hyphen, and still part of the name."""
-    if cand.kind == "person" and cand.ntokens == 2 and cand.text.split()[0] in _FAMILY_FIRST:
+    """ "Park Min-jun", "Hwang Joon-kook", "Albert Hui Ka-lok": a Korean or Cantonese
+    given name's second syllable is written in lower case after a hyphen, and still part
+    of the name ("Ruiz-led" is no syllable)."""
+    words = cand.text.split()
+    if cand.kind == "person" and (
+        (len(words) == 2 and words[0] in _FAMILY_FIRST)
+        or (len(words) == 3 and words[1] in _FAMILY_FIRST)
+    ):
         syllable = _SYLLABLE_RE.match(body, cand.end)
-        if syllable:
+        if syllable and syllable.group()[1:] not in _HYPHEN_SUFFIXES:
             cand.end = syllable.end()
             cand.text = body[cand.start : cand.end]
     return cand

@@ -104,7 +104,9 @@ _STAFF_NAME = (
     r"[A-Z][\w.'’-]+(?:\s+(?:(?:de|del|la|y|van|von|der|da|al|el|bin)\s+)?[A-Z][\w.'’-]+){0,4}"
 )
 _BYLINE_RE = re.compile(
-    rf"^(?:By|Written by|Reporting by)\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)(?:,\s*(.*))?$"
+    # "--With assistance from X and Y." closes Bloomberg copy; "by X" opens some sites'.
+    rf"^(?:-+\s*)?(?:[Bb]y|Written by|Reporting by|Additional reporting by|With assistance from)"
+    rf"\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)\.?(?:,\s*(.*))?$"
 )
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")

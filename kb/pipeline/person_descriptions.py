@@ -144,12 +144,19 @@ def person_descriptions(
 def _apposed_person(
     body: str, ordered: list[Mention], starts: list[int], end: int
 ) -> Mention | None:
-    """The person named right after a description, set off by a comma."""
+    """The person named right after a description, set off by a comma, past a short
+    complement ("The envoy for Europe of Echenique, Ignacio Landaeta, declared")."""
     index = bisect_left(starts, end)
-    if index < len(ordered) and body[end : ordered[index].start] == ", ":
+    # Names inside the complement ("of Echenique") are not the one set off after it.
+    while index < len(ordered) and ordered[index].start - end <= 80:
         m = ordered[index]
-        return m if m.kind == "person" else None
+        if m.kind == "person" and _SET_OFF_AFTER_RE.fullmatch(body, end, m.start):
+            return m
+        index += 1
     return None
+
+
+_SET_OFF_AFTER_RE = re.compile(r"(?:\s+(?:for|of|to|in|at)\s+[^,.;:“”\"\n]{1,50})?,\s+")
 
 
 # Capitalised words before a name, on its line; a stop only after an abbreviation

@@ -61,9 +61,20 @@ def is_subject(body: str, m: Mention, floor: int) -> bool:
     word = _word_before(body, m.start, floor)
     if word.endswith(("ed", "ing")) and word not in words("function_words"):
         return False  # the object of a verb: "demanding Rajapaksa resign", "recognized X"
+    if _VERB_THEN_TITLE_RE.search(body, max(floor, m.start - 60), m.start):
+        return False  # "countries recognize opposition leader X": the verb's object, titled
     if word != "by" and governed(body, m.start, floor):
         return False  # "members of the elite Republican Guard"
     return word == "by" or word not in words("prepositions")
+
+
+# A transitive verb, then a title in lower case right before the name.
+_VERB_THEN_TITLE_RE = re.compile(
+    r"\b(?:recogni[sz]e|recogni[sz]es|support|supports|back|backs|accuse|accuses|meet|meets|"
+    r"urge|urges|invite|invites|name|names|appoint|appoints|elect|elects|reject|rejects|"
+    r"condemn|condemns|sanction|sanctions|replace|replaces|succeed|succeeds)\s+"
+    r"(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){1,3}$"
+)
 
 
 @cache

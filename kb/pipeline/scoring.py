@@ -154,12 +154,15 @@ def name_key(form: str) -> str:
     """A form folded for matching. A leading "the" is no part of a name: the gold
     writes "the military" where a mention is "military", and both mean one body; and
     "Ministry of Defence (Russia)", the pipeline's label, is "Ministry of Defence of
-    Russia" (and of "the Philippines")."""
-    key = fold(_COUNTRY_LABEL_RE.sub(r" of \1", _LEADING_THE_RE.sub("", form)))
-    # "Ministry of Foreign Affairs (United Arab Emirates)" is the gold's "... of the
-    # United Arab Emirates": an article after "of" changes no name.
-    # ... and "Defense" is the American spelling of "Defence".
-    return key.replace(" of the ", " of ").replace("defense", "defence")
+    Russia", "of the Russian Federation" and "of Russia" alike (the state, however
+    styled), as "Defense" is "Defence"."""
+    named = _COUNTRY_LABEL_RE.sub(r" of \1", _LEADING_THE_RE.sub("", form))
+    named = re.sub(r" of the ", " of ", named, flags=re.IGNORECASE)
+    head, of, place = named.rpartition(" of ")
+    code = lookup(place) if of else None
+    if code:
+        named = f"{head} of {code}"
+    return fold(named).replace("defense", "defence")
 
 
 _COUNTRY_LABEL_RE = re.compile(r" \(([^()]+)\)$")

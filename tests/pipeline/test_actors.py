@@ -517,3 +517,16 @@ def test_a_one_word_portfolio_after_for_ends_the_title_before_a_first_name() -> 
     x = extract(text)
     assert [a.name for a in x.actors if a.kind == "person"] == ["Lena Hartikainen"]
     assert [q.speaker for q in x.quotes] == ["Lena Hartikainen"]
+
+
+def test_cantonese_given_names_keep_their_syllable_and_bylines_are_credits() -> None:
+    text = (
+        "by Oksana Lytvynenko\n\n"
+        "Deputy High Court Judge Albert Hui Ka-lok said the account was implausible. The "
+        "Saudi-led coalition agreed.\n\n"
+        "--With assistance from Rajesh Kumar Pillai and Marta Kowalczyk."
+    )
+    found = dict(names(text))
+    assert found.get("Albert Hui Ka-lok") == "person"
+    for credit in ("Oksana Lytvynenko", "Rajesh Kumar Pillai", "Marta Kowalczyk"):
+        assert credit not in found

@@ -203,3 +203,6 @@ def test_a_country_label_scores_as_the_body_of_that_country() -> None:
         "Ministry of Foreign Affairs of the United Arab Emirates"
     )
     assert name_key("Ministry of Defence (Japan)") == name_key("Ministry of Defense of Japan")
+    assert name_key("Ministry of Defence (Russia)") == name_key(
+        "Ministry of Defence of the Russian Federation"
+    )

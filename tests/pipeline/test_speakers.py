@@ -1267,3 +1267,21 @@ def test_a_split_quote_keeps_the_speaker_named_between_its_halves() -> None:
         None,
     ]
     assert "Peace" not in {a.name for a in x.actors}
+
+
+def test_the_object_of_recognize_is_no_antecedent_and_an_envoy_set_off_after_a_complement() -> None:
+    text = (
+        "“These sanctions are not aimed at the people,” State Department spokeswoman Morgan "
+        "Ellery-Vance told reporters.\n\n"
+        "The spokeswoman said Washington was coordinating with its partners. Washington and "
+        "50 other countries recognize opposition leader Leonardo Echenique Vallenilla as "
+        "interim president.\n\n"
+        "“We will keep working with our partners,” she said.\n\n"
+        "The envoy for Europe of Echenique, Ignacio Landaeta Machado, declared that any vote "
+        "“must begin with the cessation of the usurpation”."
+    )
+    assert speakers(text) == [
+        "Morgan Ellery-Vance",
+        "Morgan Ellery-Vance",
+        "Ignacio Landaeta Machado",
+    ]
