@@ -20,7 +20,7 @@ from functools import cache
 
 from kb.pipeline.geo import lookup
 from kb.pipeline.reference_orgs import alias_words
-from kb.pipeline.text import fold, near_words
+from kb.pipeline.text import fold, near_words, sentence_bounds
 from kb.pipeline.types import UNRESOLVED, ActorFound, Mention
 from kb.pipeline.wordlists import alternation, anchors, words
 
@@ -65,6 +65,8 @@ def org_descriptions(
             required = [w for w in required if lookup(w) is None]
         earlier = orgs[: bisect_left(starts, match.start())]
         name = _apposed_org(body, noun, earlier) if not required else None
+        if name is None and not required and noun in words("collective_descriptions"):
+            name = _previous_subject(body, match.start(), earlier)
         name = name or _org_named(noun, required, code, earlier, org_actors)
         if name:
             out.append(Mention(match.start(), match.end(), name, "organization"))
@@ -81,6 +83,20 @@ def _appositions(noun: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"\s*(?:\([A-Z]{{2,8}}\))?,\s+{described}", re.IGNORECASE),
         re.compile(rf"\b{described}\s+$", re.IGNORECASE),
     )
+
+
+def _previous_subject(body: str, at: int, earlier: list[Mention]) -> str | None:
+    """ "Al-Shabaab claimed ... The group described …": a sentence opening on "The group"
+    right after one opening on a body's name means that body."""
+    bounds = sentence_bounds(body)
+    index = bisect_left(bounds, (at + 1,)) - 1
+    if index < 1 or bounds[index][0] != at:
+        return None  # not a sentence's opening words
+    lo, _hi = bounds[index - 1]
+    for mention in earlier:
+        if mention.start >= lo:
+            return mention.name if not body[lo : mention.start].strip() else None
+    return None
 
 
 def _apposed_org(body: str, noun: str, earlier: list[Mention]) -> str | None:

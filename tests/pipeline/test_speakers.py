@@ -1285,3 +1285,12 @@ def test_the_object_of_recognize_is_no_antecedent_and_an_envoy_set_off_after_a_c
         "Morgan Ellery-Vance",
         "Ignacio Landaeta Machado",
     ]
+
+
+def test_the_group_opening_a_sentence_is_the_body_the_sentence_before_opened_on() -> None:
+    text = (
+        "Washington has carried out airstrikes against the Islamic State group in Puntland.\n\n"
+        "Al-Shabaab claimed in a statement that its fighters had killed 47 soldiers. The group "
+        "described the base as a stronghold of the “apostate militia”."
+    )
+    assert speakers(text) == ["al-Shabaab"]
