@@ -47,14 +47,15 @@ _ACCREDITED = frozenset(["envoy", "ambassador", "representative", "delegate", "e
 _PHRASE_RE = re.compile(
     r"\s+(?:of|at|for|in)\s+(?:the\s+)?[\w-]+(?:\s+(?!of\b|on\b|in\b|at\b|and\b)[\w-]+){0,3}"
 )
-# "was chosen as Sri Lanka's new president", "recognized Ana Ruiz as prime minister".
+# "was chosen as Sri Lanka's new president" (not "recognized Ana Ruiz as president": a
+# state's recognition, which the stances record, is no post the text says she holds).
 _AS_VERBS = r"(?:chosen|elected|re-elected|appointed|named|sworn in|confirmed|installed)"
 _AS_END = r"(?=[,.;:]|\s+(?:on|in|after|by|and|for|with|at|until|from|to)\b)"
 _AS_AFTER_RE = re.compile(
     rf"\s+(?:(?:was|has been|had been|is|were)\s+)?{_AS_VERBS}\s+as\s+(?P<what>.{{1,60}}?)"
     + _AS_END
 )
-_AS_BEFORE_RE = re.compile(rf"\b(?:{_AS_VERBS}|recogni[sz]ed)\s+$")
+_AS_BEFORE_RE = re.compile(rf"\b(?:{_AS_VERBS})\s+$")
 _AS_TAIL_RE = re.compile(
     r"\s+as\s+(?P<what>.{1,60}?)(?=[,.;:]|\s+(?:on|in|after|by|and|for|with|at|until|from|to)\b)"
 )
@@ -117,7 +118,7 @@ def after_role(
 def as_role(
     body: str, start: int, end: int, orgs: list[tuple[int, int, str]]
 ) -> tuple[int, str, str | None, str | None] | None:
-    """ "Ana Ruiz was chosen as Peru's new president", "recognized Ana Ruiz as premier"."""
+    """ "Ana Ruiz was chosen as Peru's new president", "appointed Ana Ruiz as premier"."""
     match = _AS_AFTER_RE.match(body, end)
     if match is None and _AS_BEFORE_RE.search(body, max(0, start - 30), start):
         match = _AS_TAIL_RE.match(body, end)

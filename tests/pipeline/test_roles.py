@@ -324,3 +324,13 @@ def test_a_body_named_after_its_heads_post_names_that_post_before_a_name() -> No
 def test_an_honorific_between_a_set_off_post_and_the_name() -> None:
     text = "At the exit, the Minister of Justice, Mister Salif R. Ilboudo, said all was well."
     assert [(a, t) for a, t, _o, _c in roles(text)] == [("Salif R. Ilboudo", "Minister")]
+
+
+def test_recognition_and_a_self_proclaimed_title_are_no_posts_held() -> None:
+    text = (
+        "Canada recognized Leonardo Echenique, President of the National Assembly, as "
+        "interim President of Venezuela. The self-proclaimed president Ana Ruiz spoke."
+    )
+    titles = [(actor, title) for actor, title, _o, _c in roles(text)]
+    assert ("Leonardo Echenique", "President") in titles  # of the National Assembly
+    assert all("interim" not in t.lower() and "self" not in t.lower() for _a, t in titles)
