@@ -99,6 +99,17 @@ def _ends_sentence(body: str, last: tuple[str, int, int], word: str) -> bool:
     )
 
 
+# A body named for its members ("Workers' Union", "Farmers' Association").
+_MEMBERS_OF = frozenset(
+    ["Workers", "Farmers", "Teachers", "Journalists", "Employers", "Women", "Veterans",
+     "Students", "Fishermen", "Miners", "Traders", "Nurses", "Doctors", "Lawyers", "Peoples"]
+)  # fmt: skip
+_BODY_ENDS = frozenset(
+    ["Union", "Association", "Federation", "Congress", "Council", "Fund", "Party", "Front",
+     "Movement", "League", "Society", "Syndicate", "Confederation", "Alliance", "Cooperative"]
+)  # fmt: skip
+
+
 def at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
     """ "the Okonkwos' PDU party": a plural possessive ends a run, as "'s" does in
     ``sequences`` (whose tokens never end with the apostrophe)."""
@@ -108,8 +119,10 @@ def at_plural_possessives(body: str, runs: list[Run]) -> list[Run]:
             out.append(run)  # the usual run: one word, nothing to cut
             continue
         cut = 0
-        for k, (_w, _s, end) in enumerate(run[:-1]):
+        for k, (word, _s, end) in enumerate(run[:-1]):
             if body[end : end + 1] in ("'", "’") and body[end + 1 : end + 2] == " ":
+                if word in _MEMBERS_OF and run[-1][0] in _BODY_ENDS:
+                    continue  # "Logistics Workers' General Union": one body's name
                 out.append(run[cut : k + 1])
                 cut = k + 1
         out.append(run[cut:] if cut else run)

@@ -530,3 +530,14 @@ def test_cantonese_given_names_keep_their_syllable_and_bylines_are_credits() -> 
     assert found.get("Albert Hui Ka-lok") == "person"
     for credit in ("Oksana Lytvynenko", "Rajesh Kumar Pillai", "Marta Kowalczyk"):
         assert credit not in found
+
+
+def test_a_body_named_for_its_members_keeps_their_plural_possessive() -> None:
+    text = (
+        "The Hong Kong Logistics Workers' General Union and the Logistics Workers' Mutual Aid "
+        "Fund were dissolved. The Okonkwos' PDU party won."
+    )
+    found = dict(names(text))
+    assert found["Hong Kong Logistics Workers' General Union"] == "organization"
+    assert found["Logistics Workers' Mutual Aid Fund"] == "organization"
+    assert "Okonkwos' PDU" not in found

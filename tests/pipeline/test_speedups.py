@@ -19,7 +19,10 @@ from kb.pipeline.text import SENTENCE_END_RE, fold, sentence_bounds, strip_posse
 TEXT = st.text(alphabet="AB.c d-of the\xa0É'’x.com_1Þ×,\n", max_size=40)
 SPANS = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=8)
 
-_OLD_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
+# An initial before a capitalised word ("W. Kennedy") runs on, as in RUN_RE.
+_OLD_CAP = (
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*(?:\.(?:com|org|net|info)\b)?)"
+)
 # The same joiners as RUN_RE (an izafe "-e-", an elided " d'"), written the plain way.
 _OLD_RUN_RE = re.compile(
     rf"{_OLD_CAP}(?:(?:[ \-\xa0]|-(?:e|i|ul|ud|ur)-| d['’](?=[A-Z])"
