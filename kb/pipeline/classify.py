@@ -238,11 +238,13 @@ def _organisation_by_form(
                 tail = tail[: place.start()]  # "... Islamic Studies in Riyadh": a place
             cand.end += len(tail)
             cand.text = body[cand.start : cand.end]
-    if cand.kind == "organization" and cand.text.split()[-1] in _POSTED_HEADS:
+    words = cand.text.split()
+    if cand.kind == "organization" and (words[-1] in _POSTED_HEADS or words[0] in _POSTED_HEADS):
         posted = IN_COUNTRY_RE.match(body, cand.end)
         if posted and lookup(posted.group(1)) is not None:
             # "the United Nations Verification Mission in Colombia": where a mission
-            # is posted is part of its name (the next one elsewhere is another).
+            # is posted is part of its name (the next one elsewhere is another); so for
+            # "the Office for Safeguarding National Security in Hong Kong".
             cand.end = posted.end()
             cand.text = body[cand.start : cand.end]
             cand.ntokens = len(cand.text.split())

@@ -49,6 +49,8 @@ _DEBRIS_RE = re.compile(
             r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^.]*"
             r"(?:;|\b(?:editing|writing) by\b).*$",
             r"^\(?editing by\b.{0,80}$",
+            # "(Translated from Spanish by A)": the translator's credit.
+            r"^\(?(?:unofficial\s+)?(?:translated|translation)\b[^()]{0,60}\bby\b[^()]{0,60}\)?$",
             r"^our standards:.*$",
             r"^[-–—#* ]*(?:ends?|#{3})[-–—#* ]*$",  # a press release's "-END-", "-ENDS-", "###"
             r"^\d{1,2} min(?:ute)? read$",
@@ -93,7 +95,8 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ),
 )
 _CREDIT_MARK_RE = re.compile(
-    r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS)\b"
+    r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS"
+    r"|Translated|Translation|Reporting|Editing)\b"
 )
 _NAMES_ONLY_RE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"

@@ -541,3 +541,17 @@ def test_a_body_named_for_its_members_keeps_their_plural_possessive() -> None:
     assert found["Hong Kong Logistics Workers' General Union"] == "organization"
     assert found["Logistics Workers' Mutual Aid Fund"] == "organization"
     assert "Okonkwos' PDU" not in found
+
+
+def test_an_office_posted_somewhere_keeps_its_place_and_a_translators_credit_is_none() -> None:
+    text = (
+        "Beijing's Office for Safeguarding National Security in Hong Kong said it “firmly "
+        "supports” the courts. The British Foreign Office called it “a further blow”.\n\n"
+        "(Translated from Spanish by Lucía Berrondo Aguirre)"
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == [
+        "Office for Safeguarding National Security in Hong Kong",
+        "Foreign, Commonwealth and Development Office",
+    ]
+    assert "Lucía Berrondo Aguirre" not in {a.name for a in x.actors}

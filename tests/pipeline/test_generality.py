@@ -39,7 +39,11 @@ format, written before any rule was tuned to them:
 - unseen15, unseen16: eight more each, held out until the rules of unseen11 to unseen14 were
   in (state media, a factbox, an interview, an op-ed, an NGO release, Bolivia 2019, Peru's
   vacancy vote, ELN talks; Red Sea shipping, a TV interview transcript, a North Korean launch,
-  a European Parliament debate, an ICC ruling, Syria's Kurds, Mali in translation, Somaliland).
+  a European Parliament debate, an ICC ruling, Syria's Kurds, Mali in translation, Somaliland);
+- unseen17, unseen18: eight more each, held out until the rules of unseen11 to unseen16 were
+  in (the Venezuela crisis seen from Washington, Montevideo, Ottawa, Bogotá, Moscow, Caracas,
+  a think tank and Roraima; Mozambique, Aceh, the oil price cap, New Caledonia, Hong Kong,
+  Armenia-Azerbaijan, Mykolaiv, al-Shabaab).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -184,6 +188,21 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen16", "speakers"): 0.88,
     ("unseen16", "roles"): 0.75,
     ("unseen16", "figures"): 0.94,
+    # unseen17, unseen18: held out until after the rules unseen11 to unseen16 taught.
+    ("unseen17", "people"): 0.94,
+    ("unseen17", "organizations"): 0.80,
+    ("unseen17", "countries"): 0.96,
+    ("unseen17", "quotes"): 0.92,
+    ("unseen17", "speakers"): 0.77,
+    ("unseen17", "roles"): 0.74,
+    ("unseen17", "figures"): 0.87,
+    ("unseen18", "people"): 0.94,
+    ("unseen18", "organizations"): 0.78,
+    ("unseen18", "countries"): 0.97,
+    ("unseen18", "quotes"): 0.97,
+    ("unseen18", "speakers"): 0.84,
+    ("unseen18", "roles"): 0.67,
+    ("unseen18", "figures"): 0.91,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -245,6 +264,8 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen14",
             "unseen15",
             "unseen16",
+            "unseen17",
+            "unseen18",
         )
     },
 }
@@ -291,6 +312,8 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen15", "roles"): 0.88,
     ("unseen16", "roles"): 0.90,
     ("unseen15", "stances"): 0.90,
+    ("unseen17", "roles"): 0.88,
+    ("unseen18", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -350,7 +373,7 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
     "folder",
     ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
      "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14",
-     "unseen15", "unseen16"],
+     "unseen15", "unseen16", "unseen17", "unseen18"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
