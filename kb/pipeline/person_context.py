@@ -150,7 +150,9 @@ def prev_word(before: str) -> re.Match[str] | None:
     return PREV_WORD_RE.search(before, start)
 
 
-_POST_OF_RE = re.compile(r"\b([a-z][a-z-]+)\s+(?:to|of|for|at|with|in)\s+(?:the|a|an|its)\s+$")
+_POST_OF_RE = re.compile(
+    r"\b([a-z][a-z-]+)\s+(?:to|of|for|at|with|in)\s+(?:the|a|an|its)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 
 
 def _post_of_group(before: str, lex: Lexicon) -> bool:
@@ -247,6 +249,7 @@ def person_by_context(
         elif noun in lex.org_role_nouns and not (
             (before.endswith(", ") and word.group(1)[:1].isupper())
             or _post_of_group(before[: word.start()], lex)
+            or (found.first_name and not cand.single)  # "the agency, Felipe Andrés X"
         ):
             # "the rebel group, M23" names the group; "the European Union, Josep
             # Borrell" ends one name, set off from the next.

@@ -275,7 +275,8 @@ _HEADS_OF = frozenset(["head of state", "head of government"])
 def _introduced_re(noun: str) -> re.Pattern[str]:
     """A sentence opening on someone unnamed with post ``noun``: "A Western diplomat"."""
     return re.compile(
-        rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))[Aa]n?\s+(?:[\w-]+\s+){{0,3}}"
+        # ... or a clause: "Asked whether …, a senior defence ministry official said"
+        rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n)|(?<=,\s))[Aa]n?\s+(?:[\w-]+\s+){{0,3}}"
         rf"{re.escape(noun)}\b",
         re.MULTILINE,
     )

@@ -22,8 +22,8 @@ from kb.pipeline.text import fold
 # "The Secretary-General of OTCA, Ambassador X".
 RANK_BEFORE_RE = re.compile(
     r"(?:\b(?:"
-    r"(?:(?:Lieutenant|Major|Brigadier|Rear|Vice|Air|Field)[- ])?"
-    r"(?:General|Colonel|Admiral|Marshal)"
+    r"(?:(?:Lieutenant|Major|Brigadier|Brigade|Division|Rear|Vice|Air|Field)[- ])?"
+    r"(?:General|Colonel|Admiral|Marshal)(?:[- ]in[- ]Chief)?"
     r"|Major|Captain|Brigadier|Commandant|Commissaire|Capitaine|Comandante|Coronel"
     r"|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|Sergeant|Lt|Gen|Col|Maj|Capt|Cmdr|Cdr"
     r"|Justice|Judge|Dr|Mr|Mrs|Ms|Mister|Madam|Ma[iî]tre|Prof|Professor|Sheikh|H\.E|Ambassador|Hon"

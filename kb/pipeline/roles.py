@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import accumulate
 
-from kb.pipeline.geo import GeoMention, gazetteer
+from kb.pipeline.geo import GeoMention, gazetteer, is_geo_word
 from kb.pipeline.role_appositions import after_role, as_role, before_role
 from kb.pipeline.role_found import (
     APPOSITION,
@@ -41,6 +41,7 @@ from kb.pipeline.text import fold, lexicon
 from kb.pipeline.types import ActorFound, RoleFound
 
 _WORD_RE = re.compile(r"\S+")
+_POSTED_TAIL_RE = re.compile(r"\s+(?:to|in)\s+[A-Z][\w-]*$")
 # A rank abbreviated before a name: "Col. Bakary Diarra-Keïta", "Capt. X".
 _ABBREVIATION_RE = re.compile(r"\b[A-Z][a-z]{1,3}\. $")
 # "UN refugee chief Ana Ruiz": one lowercase word between the owner and the title.
@@ -64,7 +65,9 @@ def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | N
     words = list(_WORD_RE.finditer(body, max(line_start, start - 90), start - 1))[-8:]
     roles = title_words()
     title_start: int | None = None
-    for word in reversed(words):
+    skip = -1
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         text = word.group().strip("’'")
         if text[-1:] in ",;:" and title_start is not None:
             break  # "Military Leader, Lieutenant Colonel Ana Ruiz": the title is the last
@@ -73,6 +76,13 @@ def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | N
         if fold(text) in roles or text in TITLE_GLUE:
             title_start = word.start()
             continue
+        if index > 1 and words[index - 1].group() in ("to", "in") and is_geo_word(text):
+            # "Ambassador to Russia Ezequiel Mendoza": where the post is held, and the post
+            title_start = words[index - 1].start()
+            skip = index - 1
+            continue
+        if index == skip:
+            continue  # the "to" already read with its place
         break
     if title_start is None:
         return None
@@ -98,13 +108,17 @@ def _prefix_role(
         return None
     if not body[start - 2].isalnum() and not _ABBREVIATION_RE.search(body, start - 8, start):
         return None  # "minister, Ana Quispe" is an apposition, read by _before_role
-    previous = body[max(line_start, start - 30) : start - 1].rsplit(" ", 1)[-1].strip("’'")
-    if fold(previous.rstrip(".")) not in title_words():
+    before = body[max(line_start, start - 40) : start - 1].rsplit(" ", 2)
+    previous = before[-1].strip("’'")
+    posted = len(before) > 1 and before[-2] in ("to", "in") and is_geo_word(previous)
+    if fold(previous.rstrip(".")) not in title_words() and not posted:
         return None  # no title right before the name: most mentions stop here
     found = _title_before(body, start, line_start)
     if found is None:
         return None
     title_start, title = found
+    # "Ambassador to Russia": the post is the ambassador's; where it is held, no part of it.
+    title = _POSTED_TAIL_RE.sub("", title)
     if all(fold(w) in _HONORIFICS for w in title.split()):
         return None  # "Justice X", "Dr X": an honorific, no post
     while " " in title and title.rsplit(" ", 1)[1] in _STYLES:

@@ -1294,3 +1294,33 @@ def test_the_group_opening_a_sentence_is_the_body_the_sentence_before_opened_on(
         "described the base as a stronghold of the “apostate militia”."
     )
     assert speakers(text) == ["al-Shabaab"]
+
+
+def test_ranks_in_chief_and_of_a_brigade_an_ambassador_to_a_place_and_the_official() -> None:
+    text = (
+        "In Caracas, the Minister of Defense, General in Chief Teodoro Briceño Alcalá, called "
+        "him a “deserter”. “Whoever betrays the homeland will be judged,” the minister wrote.\n\n"
+        "Venezuelan Ambassador to Russia Ezequiel Mendoza Aponte thanked Moscow. “Russia has "
+        "always been with Venezuela,” the ambassador told reporters.\n\n"
+        "The commander of the 1st Jungle Infantry Brigade, Brigade General Luiz Fernando dos "
+        "Santos Barreto, spoke. “The situation is under control,” said the commander.\n\n"
+        "The director of the migration agency, Felipe Andrés Quintana Uribe, explained the "
+        "rules. “They handed over their weapons,” said the official."
+    )
+    # “deserter” is a word he is called, no one's quote.
+    assert speakers(text) == [
+        "Teodoro Briceño Alcalá",
+        "Ezequiel Mendoza Aponte",
+        "Luiz Fernando dos Santos Barreto",
+        "Felipe Andrés Quintana Uribe",
+    ]
+
+
+def test_the_official_after_an_unnamed_official_in_a_clause_is_no_one_named() -> None:
+    text = (
+        "Prime Minister Abiy Ahmed spoke on Monday.\n\n"
+        "Asked whether the army would intervene, a senior defence ministry official said the "
+        "government was watching. The official added that Ethiopia had “no quarrel with "
+        "Eritrea”."
+    )
+    assert speakers(text) == [None]
