@@ -38,7 +38,7 @@ from kb.pipeline.entity import (
 )
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, lookup
-from kb.pipeline.person_context import name_shaped
+from kb.pipeline.name_shapes import name_shaped
 from kb.pipeline.pieces import split_piece
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run, at_plural_possessives, sequences

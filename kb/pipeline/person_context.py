@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kb.pipeline.entity import CORE_TITLES, Candidate, Lexicon
 from kb.pipeline.geo import lookup
+from kb.pipeline.name_shapes import name_shaped, plural_of_people
 from kb.pipeline.text import fold
 from kb.pipeline.wordlists import words
 
@@ -174,10 +175,10 @@ def person_by_context(
 ) -> Candidate | None:
     """Weigh the evidence that a piece with no organisation form is a person; the
     context may still make it an organisation ("the group X", "X, which")."""
-    if cand.single and _plural_of_people(cand.text, lex):
+    if cand.single and plural_of_people(cand.text, lex):
         return None  # "Economists say", "Presidents of the States Parties": no one's name
     following = _NEXT_WORD_RE.match(after)
-    if following and not found.first_name and _plural_of_people(following.group(1), lex):
+    if following and not found.first_name and plural_of_people(following.group(1), lex):
         return None  # "Tamil Nadu politicians", "Gaza residents": a place qualifying people
     if cand.single and _MODIFIER_BEFORE_RE.search(before[-4:]) and _described_after(after):
         return None  # "a Solino resident", "an Abuja trader": a place, not a name
@@ -292,30 +293,7 @@ def person_by_context(
     return cand
 
 
-_PATRONYMIC_RE = re.compile(r"[A-Z]\w+(?:ovich|evich|ovna|evna|ichna)")
-_ELIDED_NAME_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")  # O'Rourke, N'Diaye, D'Souza
-_TURKIC_PARTICLES = frozenset(["oglu", "ogly", "kyzy", "gizi", "uulu", "bint", "bin", "ibn"])
-
-
-def name_shaped(words: tuple[str, ...]) -> bool:
-    """Whether the words are shaped like a person's name whatever the first name:
-    "Siobhan O'Rourke", "Lilit Karenovna Avetisyan", "Elnur Tofig oglu Hasanli"."""
-    return any(
-        _ELIDED_NAME_RE.fullmatch(w) or _PATRONYMIC_RE.fullmatch(w) or w in _TURKIC_PARTICLES
-        for w in words[1:]
-    )
-
-
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
-
-
-def _plural_of_people(text: str, lex: Lexicon) -> bool:
-    word = fold(text)
-    if word.endswith("men"):  # "fishermen", "policemen"
-        return word[:-3] + "man" in words("ordinary_people") or word[:-3] + "man" in lex.role_nouns
-    return word.endswith("s") and (
-        word[:-1] in lex.role_nouns or word[:-1] in words("ordinary_people")
-    )
 
 
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Aa]n?)\s+$")
