@@ -176,12 +176,10 @@ def state_bodies(
     canonical name, so that all its stylings are one organisation."""
     found = _bare_ministries(body, excluded, main) if main else []
     for match in near_words(_STATE_BODY_RE, body, _STATE_BODY_WORDS):
-        start, geo = match.start(), match.group("geo")
-        if lookup(geo) is None and " " in geo:
-            start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]  # "The Chinese"
-        code = lookup(geo)
-        if code is None or in_any(start, excluded):
+        owner = _owner(match, excluded)
+        if owner is None:
             continue
+        start, code = owner
         end = match.end("noun")
         if match.group("place") and match.group("noun").lower() in ("embassy", "consulate"):
             end = match.end("place")  # one country keeps embassies in many
@@ -191,25 +189,35 @@ def state_bodies(
             found.append(_state_body(body, match.start(), match.end("noun"), None))
     named = _NAMED_MINISTRY_RE.finditer(body) if "Ministry of" in body else ()
     for match in named:
-        start, geo = match.start(), match.group("geo")
-        if lookup(geo) is None and " " in geo:
-            start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]  # "The Venezuelan"
-        code = lookup(geo)
-        if code is None or in_any(start, excluded):
+        owner = _owner(match, excluded)
+        if owner is None:
             continue
+        start, code = owner
         noun = f"{match.group('portfolio').split()[0]} ministry"
         found.append(_state_body(body, start, match.end(), ministry_label(noun, code)))
     for match in near_words(_MINISTRY_OF_RE, body, ("ministry", "Ministry")):
-        code = lookup(match.group("geo"))
-        if code is None or in_any(match.start(), excluded):
+        country = lookup(match.group("geo"))
+        if country is None or in_any(match.start(), excluded):
             continue
-        label = ministry_label(match.group("noun"), code)
+        label = ministry_label(match.group("noun"), country)
         found.append(_state_body(body, match.start(), match.end("geo"), label))
     kept: list[Candidate] = []
     for cand in sorted(found, key=lambda c: (c.start, -c.end)):
         if not kept or cand.start >= kept[-1].end:
             kept.append(cand)  # spans never overlap
     return kept
+
+
+def _owner(match: re.Match[str], excluded: tuple[tuple[int, int], ...]) -> tuple[int, str] | None:
+    """Where the state owning a body begins, and its code: the "geo" group, or its last
+    word when the first is an article ("The Chinese"); None for no state or excluded text."""
+    start, geo = match.start(), match.group("geo")
+    if lookup(geo) is None and " " in geo:
+        start, geo = start + geo.index(" ") + 1, geo.split(" ", 1)[1]
+    code = lookup(geo)
+    if code is None or in_any(start, excluded):
+        return None
+    return start, code
 
 
 _BARE_MINISTRY_RE = re.compile(rf"\b(?:[Tt]he|[Aa]|[Ii]ts) (?P<noun>{_PORTFOLIO} [Mm]inistry)\b")

@@ -105,9 +105,10 @@ def find_quotes(
         spans = find_spans(body, blocks)
     # A transcript's turns are speech too; the names in them are the article's actors
     # (they are no part of ``find_spans``, which decides where names are discovered).
-    labels = {start: label for start, _end, label in turns(body, blocks)}
+    turn_spans = turns(body, blocks)
+    labels = {start: label for start, _end, label in turn_spans}
     if labels:
-        spans = sorted({*spans, *((s, e) for s, e, _l in turns(body, blocks))})
+        spans = sorted({*spans, *((s, e) for s, e, _l in turn_spans)})
     if coreference is None:
         coreference = resolve(
             body, mentions, actors=actors, roles=roles, display=display, quotes=spans

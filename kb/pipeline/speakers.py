@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 
 from kb.pipeline.quote_spans import CUE_RE
 from kb.pipeline.speaker_names import LOWER_TITLES, named_after
@@ -202,11 +203,10 @@ def speaker_before(
     # preposition governs is not the one speaking.
     inside = [m for m in inside if word_before(body, m.start, prefix_start) not in _PREPOSITIONS]
     # "Jonas Vaitkevičius (Greens/EFA, Lithuania) warned": the brackets qualify the name.
-    inside = [
+    inside = inside[:1] + [
         m
-        for k, m in enumerate(inside)
-        if not (k and _IN_BRACKETS_RE.fullmatch(body, inside[k - 1].end, m.start))
-        or inside[k - 1].kind != "person"
+        for prior, m in pairwise(inside)
+        if prior.kind != "person" or not _IN_BRACKETS_RE.fullmatch(body, prior.end, m.start)
     ]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside

@@ -145,19 +145,19 @@ def body_then_name_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | 
     heads = [h for h in range(k + 1, len(words)) if words[h] in lex.org_heads]
     if not heads:
         return None
-    name = words[heads[-1] + 1 :]
-    if not 2 <= len(name) <= 3:
-        return None
-    if any(
+    return heads[-1] + 1 if _bare_name(words[heads[-1] + 1 :], lex) else None
+
+
+def _bare_name(name: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
+    """Two or three capitalised words, none a title, head, place or acronym: a name."""
+    return 2 <= len(name) <= 3 and not any(
         not w[:1].isupper()
         or w in lex.titles
         or w in lex.org_heads
         or is_geo_word(w)
         or is_acronym(w)
         for w in name
-    ):
-        return None
-    return heads[-1] + 1
+    )
 
 
 def body_of_place_then_name(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
@@ -178,14 +178,7 @@ def body_of_place_then_name(words: tuple[str, ...], i: int, lex: Lexicon) -> int
         rest = list(words[name:])
         while rest and rest[0] in lex.titles:
             rest.pop(0)
-        if 2 <= len(rest) <= 3 and not any(
-            not w[:1].isupper()
-            or w in lex.titles
-            or w in lex.org_heads
-            or is_geo_word(w)
-            or is_acronym(w)
-            for w in rest
-        ):
+        if _bare_name(rest, lex):
             return name
     return None
 
