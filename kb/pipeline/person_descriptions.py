@@ -138,7 +138,47 @@ def person_descriptions(
         )
         if best:
             out.append(Mention(match.start(), match.end(), best, "person"))
+        elif noun in _SPOKES and (spoken_for := _unnamed_spokes_body(body, ordered, starts, match)):
+            out.append(Mention(match.start(), match.end(), spoken_for, "organization"))
     return out
+
+
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+
+# "A Hong Kong government spokesman said …": someone unnamed, speaking for the body
+# named in the same breath.
+_UNNAMED_SPOKES_RE = re.compile(
+    r"\b[Aa]n?\s+spokes(?:man|woman|person)\s+(?:for|of)\s+"
+    r"|\b[Aa]n?\s+(?:[\w-]+\s+){0,4}?spokes(?:man|woman|person)\b"
+)
+
+
+def _unnamed_spokes_body(
+    body: str, ordered: list[Mention], starts: list[int], match: re.Match[str]
+) -> str | None:
+    """The body whose unnamed spokesperson "the spokesman" goes back to: the last "a
+    <body> spokesman" or "a spokeswoman for <body>" within a few paragraphs, with no
+    person named as a spokesperson since."""
+    lo = max(0, match.start() - 1500)
+    intros = list(_UNNAMED_SPOKES_RE.finditer(body, lo, match.start()))
+    if not intros:
+        return None
+    intro = intros[-1]
+    index = bisect_left(starts, intro.start())
+    named = ordered[index : bisect_left(starts, match.start())]
+    if any(m.kind == "person" for m in named):
+        return None
+    # "an ICRC spokesman": the body inside the introduction; "a spokeswoman for the
+    # ministry": the one right after it.
+    after = intro.group().endswith(" ")
+    for m in named:
+        if m.kind == "organization" and (
+            intro.start() < m.start and m.end <= intro.end()
+            if not after
+            else re.fullmatch(r"(?:the\s+)?", body[intro.end() : m.start])
+        ):
+            return m.name
+    return None
 
 
 def _apposed_person(

@@ -1324,3 +1324,37 @@ def test_the_official_after_an_unnamed_official_in_a_clause_is_no_one_named() ->
         "Eritrea”."
     )
     assert speakers(text) == [None]
+
+
+def test_a_description_by_what_someone_does_goes_back_to_them() -> None:
+    text = (
+        "Her lawyer, Dr. Irene Castellví Moragues, told the court the search had been unlawful. "
+        "“The evidence,” the lawyer said, “was taken without a warrant.”\n\n"
+        "Sheikh Ahmed Nur Warsame, a senior elder of the clan in Balcad, blamed the army. "
+        "“We warned them twice,” the elder said."
+    )
+    speakers = [q.speaker for q in extract(text).quotes]
+    assert speakers == [
+        "Irene Castellví Moragues",
+        "Irene Castellví Moragues",
+        "Ahmed Nur Warsame",
+    ]
+
+
+def test_the_spokesperson_of_an_unnamed_introduction_is_the_body() -> None:
+    text = (
+        "A World Food Programme spokeswoman said convoys were waiting at the crossing. "
+        "“Every hour counts,” the spokeswoman said.\n\n"
+        "A spokesman for the World Health Organization said talks had stalled. "
+        "“Nobody is answering the phone,” the spokesman told reporters."
+    )
+    speakers = [q.speaker for q in extract(text).quotes]
+    assert speakers == ["World Food Programme", "World Health Organization"]
+
+
+def test_the_spokesperson_is_nobody_once_a_person_is_named_since() -> None:
+    text = (
+        "A World Food Programme spokeswoman said convoys were waiting. Later, Amina Diallo "
+        "visited the crossing.\n\n“Every hour counts,” the spokeswoman said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [None]
