@@ -247,6 +247,8 @@ def person_by_context(
             evidence += 2
         elif noun in words("ordinary_people") and not cand.single:
             evidence += 2  # "cloth trader Hadiza Issoufou"
+        elif word.group(1) in lex.titles and noun in lex.org_role_nouns:
+            evidence += 2  # "Major Ruiz": a rank as written, not an oil "major"
         elif noun in lex.org_role_nouns and not (
             (before.endswith(", ") and word.group(1)[:1].isupper())
             or _post_of_group(before[: word.start()], lex)

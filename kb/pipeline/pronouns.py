@@ -240,8 +240,9 @@ _DESCRIBED_SUBJECT_RE = re.compile(
     # "The Minister precised": a release's capitals name the post too.
     rf"(?i:{'|'.join(sorted(lexicon('role_nouns'), key=len, reverse=True))})\s+(?!of\b)[a-z]"
 )
-# "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off.
-_SET_OFF_RE = re.compile(r"[^.;:!?,]{0,80},\s")
+# "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off,
+# perhaps after its title ("Cuba's representative at the talks, Ambassador X,").
+_SET_OFF_RE = re.compile(r"[^.;:!?,]{0,80},\s(?:[A-Z][\w.-]*\s+){0,3}")
 # "the representative of the United Kingdom, ..., said", "The Russian Federation's
 # delegate said": a voice the text describes by the state it speaks for, unnamed.
 _DELEGATE_RE = re.compile(

@@ -78,7 +78,19 @@ def speaker_after(
     cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
     if cue:
         return named_after(body, gap + cue.end(), mentions), True
-    if _PRONOUN_AFTER_RE.match(after) or _UNNAMED_AFTER_RE.match(body, gap, gap + 80):
+    unnamed = _UNNAMED_AFTER_RE.match(body, gap, gap + 80)
+    if unnamed and unnamed.group("set_off"):
+        # "the unit's chief, Commander Ana Ruiz, told": the description's name set off
+        lo, hi = unnamed.span("set_off")
+        for p in mentions:
+            if (
+                p.kind == "person"
+                and lo <= p.start
+                and p.end == hi
+                and is_title_gap(body[lo : p.start])
+            ):
+                return p, True
+    if _PRONOUN_AFTER_RE.match(after) or unnamed:
         return None, True  # a voice we cannot name: "he said", "a wounded soldier replied"
     return trailing_cue(body, end, mentions)
 
@@ -90,7 +102,7 @@ _UNNAMED_AFTER_RE = re.compile(
     rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
     rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{0,3}}[A-Za-z][\w’'-]*"
     # "one volunteer, a nurse from San Antonio, told reporters"
-    rf"(?:,[^,“”\"\n]{{1,80}},)?\s+{VERB_AFTER}\b"
+    rf"(?:,\s*(?P<set_off>[^,“”\"\n]{{1,80}}),)?\s+{VERB_AFTER}\b"
 )
 _TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
 

@@ -73,6 +73,8 @@ def is_title_gap(text: str) -> bool:
             continue
         if part == "to" and k > 0 and parts[k - 1].lower() in _POSTS_TO:
             continue  # "former ambassador to Belgium X"
+        if part.lower() == "under" and parts[k + 1 : k + 2] in (["Secretary"], ["secretary"]):
+            continue  # "Treasury Under Secretary X": a post, not a preposition
         if part == "in" and 0 < k < len(parts) - 1 and parts[k + 1][:1].isupper():
             continue  # "Humanitarian Coordinator in Mozambique": where the post is held
         if (
@@ -84,7 +86,6 @@ def is_title_gap(text: str) -> bool:
     return True
 
 
-_HONORIFIC_RE = re.compile(r"(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+")
 _APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
 
 
@@ -115,10 +116,19 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
         return people[-1]
     apposed = _APPOSED_NAME_RE.match(body, pos)
     if apposed and is_title_gap(apposed.group("title") + " "):
-        # "said the president of the Senate, Tomas Vidal, on Monday"
-        honorific = _HONORIFIC_RE.match(body, apposed.end())
-        at = honorific.end() if honorific else apposed.end()
-        person = next((m for m in mentions if m.start == at and m.kind == "person"), None)
+        # "said the president of the Senate, Tomas Vidal, on Monday", "affirmed the
+        # Commissioner of the Government, Commandant Ana Ruiz, at the opening"
+        at = apposed.end()
+        person = next(
+            (
+                m
+                for m in mentions
+                if m.kind == "person"
+                and at <= m.start <= at + 40
+                and (m.start == at or is_title_gap(body[at : m.start]))
+            ),
+            None,
+        )
         if person is not None:
             return person
     found = [m for m in found if m not in owned]

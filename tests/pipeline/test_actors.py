@@ -555,3 +555,14 @@ def test_an_office_posted_somewhere_keeps_its_place_and_a_translators_credit_is_
         "Foreign, Commonwealth and Development Office",
     ]
     assert "Lucía Berrondo Aguirre" not in {a.name for a in x.actors}
+
+
+def test_a_major_or_a_bishop_before_a_name_is_a_rank_not_part_of_it() -> None:
+    text = (
+        "Mutiny spreads\n\nThe barracks stayed shut.\n\n"
+        "Major Teodoro Quispe Mamani told reporters the unit would stay inside. Bishop Rosa "
+        "Ticona Apaza visited the gate. Later, Major Quispe said the talks had failed."
+    )
+    people = {a.name for a in extract(text).actors if a.kind == "person"}
+    assert {"Teodoro Quispe Mamani", "Rosa Ticona Apaza"} <= people
+    assert not {n for n in people if n.startswith(("Major", "Bishop"))}

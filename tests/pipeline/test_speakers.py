@@ -1358,3 +1358,40 @@ def test_the_spokesperson_is_nobody_once_a_person_is_named_since() -> None:
         "visited the crossing.\n\n“Every hour counts,” the spokeswoman said."
     )
     assert [q.speaker for q in extract(text).quotes] == [None]
+
+
+def test_he_goes_back_to_a_name_set_off_after_its_title() -> None:
+    text = (
+        "Norway's envoy to the talks, Ambassador Trond Eikeland Haugli, recalled that Oslo "
+        "had hosted an earlier round. “We will stay as long as we are wanted,” he said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Trond Eikeland Haugli"]
+
+
+def test_a_description_then_its_name_set_off_after_the_quote_speaks() -> None:
+    text = (
+        "Mutiny spreads\n\nThe barracks stayed shut on Friday.\n\n"
+        "“We will not fire on our neighbours,” the battalion’s commander, Major Teodoro "
+        "Quispe Mamani, told reporters at the gate."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Teodoro Quispe Mamani"]
+
+
+def test_a_long_under_secretary_title_before_the_name() -> None:
+    text = (
+        "Sanctions widen\n\nWASHINGTON (Reuters) - The United States widened sanctions.\n\n"
+        "“They will find no safe harbour,” Treasury Under Secretary for Terrorism and "
+        "Financial Intelligence Margaret Oyelaran-Pike said in a statement."
+    )
+    found = extract(text)
+    assert [q.speaker for q in found.quotes] == ["Margaret Oyelaran-Pike"]
+    assert "Financial Intelligence Margaret Oyelaran-Pike" not in {a.name for a in found.actors}
+
+
+def test_verb_first_then_a_post_and_the_name_set_off_with_a_rank() -> None:
+    text = (
+        "Trial opens\n\nNIAMEY - The trial opened on Monday.\n\n"
+        "“Nothing was left to chance,” has declared the Commissioner of the Government, "
+        "Captain Idrissa K. Souley, at the opening of the hearing."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Idrissa K. Souley"]
