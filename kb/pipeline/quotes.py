@@ -228,6 +228,10 @@ def _cued_speaker(
             if trailing is not None and trailing.kind != "person":
                 speaker, rule = trailing, "after"
     if not cued:
+        signed = _signed(body, end, outside)
+        if signed is not None:
+            return signed, True, "signed"
+    if not cued:
         # "Ambassador Ricardo Teixeira declared:" closing the paragraph before the quote.
         colon = _colon_before(body, start)
         if colon is not None:
@@ -238,6 +242,23 @@ def _cued_speaker(
     if speaker is not None and speaker.kind == UNRESOLVED:
         speaker = None  # a voice the text names but no actor of ours: no guess
     return speaker, cued, rule
+
+
+# A release's quote signed on the line after it: "— Ana Ruiz, Minister of Health".
+_SIGNATURE_RE = re.compile(r"[”\"’]?[ \t]*\n\s*(?:[-–—]{1,2}|―)[ \t]*")
+
+
+def _signed(body: str, end: int, outside: list[Mention]) -> Mention | None:
+    """The person whose signature line, a dash then the name, follows the quote's
+    paragraph."""
+    signature = _SIGNATURE_RE.match(body, end)
+    if signature is None:
+        return None
+    at = signature.end()
+    person = next((m for m in outside if m.start == at and m.kind == "person"), None)
+    if person is None or not re.match(r"\s*(?:,|$)", body[person.end : person.end + 2]):
+        return None  # "— Ana Ruiz said" is a sentence of its own, not a signature
+    return person
 
 
 def _colon_before(body: str, start: int) -> int | None:

@@ -46,6 +46,7 @@ _BY_RULE: dict[str, float] = {
     "inherited": 0.7,
     "reopened": 0.7,  # a paragraph left open, its speaker named after the next one
     "label": 0.85,  # a transcript's "MS PORTER:" names the one speaking
+    "signed": 0.85,  # a release's "— Ana Ruiz, Minister of Health" under the quote
     "self": 0.8,  # "“We -- the Committee for ... -- have chosen ...”"
 }
 # The speaker is named this far (in characters) from the quote: a long way to reach.

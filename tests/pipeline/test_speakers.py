@@ -1395,3 +1395,33 @@ def test_verb_first_then_a_post_and_the_name_set_off_with_a_rank() -> None:
         "Captain Idrissa K. Souley, at the opening of the hearing."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Idrissa K. Souley"]
+
+
+def test_a_release_quote_signed_on_the_line_after_it() -> None:
+    text = (
+        "Funding for flood relief\n\nNews release\n\nDHAKA - The Minister announced funds.\n\n"
+        "Quote\n\n“Families have lost everything. We will help them rebuild.\n\n"
+        "“This money goes to the districts hit hardest.”\n\n"
+        "— Farzana Haque Chowdhury, Minister of Disaster Management\n\nQuick facts\n"
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker for q in quotes] == ["Farzana Haque Chowdhury"] * 2
+    assert quotes[1].speaker_rule == "signed:name"
+
+
+def test_a_dash_then_a_sentence_is_no_signature() -> None:
+    text = (
+        "Talks resume\n\nThe talks resumed.\n\n“We are close.”\n\n"
+        "— Farzana Haque Chowdhury said the deal was near, but gave no date.\n"
+    )
+    assert [q.speaker for q in extract(text).quotes] == [None]
+
+
+def test_the_general_goes_back_to_a_general_in_chief() -> None:
+    text = (
+        "Army stays loyal\n\nCARACAS - The army spoke.\n\n"
+        "The minister of defence, General in Chief Aníbal Rojas Cordero, affirmed that the army "
+        "was loyal.\n\n“The soldiers will not accept an imposed president,” wrote the general "
+        "on his account."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Aníbal Rojas Cordero"]
