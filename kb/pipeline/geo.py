@@ -174,8 +174,11 @@ _RELATION_BEFORE_RE = re.compile(
 )
 # "Spanish-speaking", "the Spanish acronym CLAP": a language, not a state.
 _LANGUAGE_USE_RE = re.compile(
-    r"-speaking|-language|\s+(?:acronym|language|word|words|name|term|speakers?|translation|version)\b"
+    r"-speaking|-language|\s+(?:acronym|language|word|words|name|term|speakers?|translation|version|"
+    r"original|verbs?|grammar|lessons?|classes|course|subtitles|dubbing|edition)\b"
 )
+# "(English, Spanish):" in a contact block: the languages a press officer speaks.
+_LANGUAGE_LIST_RE = re.compile(r"\((?:[A-Z][a-z]+(?:,\s*|\s+and\s+|\s*/\s*)?){2,}\)")
 # "(Translated from Portuguese)", "from the Spanish", "in accented English,": the
 # language, where no noun follows it.
 _SPOKEN_IN_RE = re.compile(
@@ -183,7 +186,7 @@ _SPOKEN_IN_RE = re.compile(
     r"(?:(?:accented|fluent|broken|halting|perfect|native|plain|simple)\s+)?)$",
     re.IGNORECASE,
 )
-_LANGUAGE_END_RE = re.compile(r"\s*(?:[,.;:)\]]|$|\s+(?:and|or|but|that|to)\b)")
+_LANGUAGE_END_RE = re.compile(r"\s*(?:[,.;:)\]]|$|\s+(?:and|or|but|that|to|by|for|with|on)\b)")
 _RELATIVE_THEN_VERB_RE = re.compile(r",\s+(?:which|who)\s[^,.;:“”\"]{1,80},\s+([a-z]+)")
 _COORD_RE = re.compile(r"^\s+(?:and|nor|or)\s+$")
 
@@ -217,8 +220,45 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
     for other_start, other_end in capitals:
         between = body[end:other_start] if other_start >= end else body[other_end:start]
         if (other_start, other_end) != (start, end) and _COORD_RE.match(between):
-            return True
+            # "Washington and Moscow agreed": states; "offices in Nairobi and Bogotá",
+            # "consultations in Nairobi and Kampala": places.
+            first = _list_start(body, min(start, other_start), capitals)
+            return not _PLACE_BEFORE_RE.search(body, max(0, first - 90), first)
     return False
+
+
+# A place preposition before a list, past any names it starts with ("in Brussels, ").
+_PLACE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|into|via|visit|visited)\s+"
+    r"(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?(?:,\s+|\s+and\s+)){0,4}$"
+)
+_LIST_GLUE_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+or\s+")
+
+
+def _list_start(body: str, start: int, capitals: list[tuple[int, int]]) -> int:
+    """Where a list of capitals ending in the one at ``start`` begins ("Brussels, Nairobi
+    and Bogotá"): earlier capitals joined to it by commas or "and"."""
+    ends = {e: s for s, e in capitals}
+    moved = True
+    while moved:
+        moved = False
+        for end, begin in ends.items():
+            if end < start and _LIST_GLUE_RE.fullmatch(body, end, start):
+                start, moved = begin, True
+                break
+    return start
+
+
+def _in_language_list(body: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether the demonym sits in a bracketed list of nothing but demonyms."""
+    lo = body.rfind("(", max(0, start - 40), start)
+    if lo < 0:
+        return False
+    listed = _LANGUAGE_LIST_RE.match(body, lo, min(len(body), end + 40))
+    return listed is not None and all(
+        w in gaz.entries and gaz.entries[w][1] == "demonym"
+        for w in re.findall(r"[A-Z][a-z]+", listed.group())
+    )
 
 
 def find_mentions(body: str, excluded: tuple[tuple[int, int], ...] = ()) -> list[GeoMention]:
@@ -237,6 +277,8 @@ def find_mentions(body: str, excluded: tuple[tuple[int, int], ...] = ()) -> list
                 and _LANGUAGE_END_RE.match(body, end)
             )
         ):
+            continue
+        if kind == "demonym" and _in_language_list(body, start, end, gaz):
             continue
         if code == "US" and body.startswith("$", end):
             continue  # "US$6 million": a currency

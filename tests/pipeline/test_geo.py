@@ -57,3 +57,20 @@ def test_a_language_a_currency_and_an_international_bodys_name_name_no_country()
     assert "United Kingdom" not in found
     assert "United States" not in found
     assert "Spain" in found  # "Spanish waters": a noun follows, so the state
+
+
+def _codes(text: str) -> set[str]:
+    return {c.code for c in extract(f"Title\n\nBody.\n\n{text}\n").countries}
+
+
+def test_languages_in_a_contact_block_or_after_in_are_no_states() -> None:
+    assert _codes("For interviews, call Ana Ruiz (English, Portuguese): +55 61 5550 0142.") == set()
+    assert _codes("The text was released in Arabic by the ministry on Monday.") == set()
+    assert _codes("The German original is longer; pupils practise German grammar.") == set()
+    assert _codes("The German government protested.") == {"DE"}
+
+
+def test_capitals_listed_after_a_place_preposition_are_places() -> None:
+    assert _codes("The charity has offices in Geneva, Nairobi and Lima.") == set()
+    assert _codes("The envoy returned from consultations in Accra and Abuja.") == set()
+    assert _codes("Moscow and Beijing condemned the vote.") == {"RU", "CN"}
