@@ -70,7 +70,7 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     i = 0
     while i < len(words) and (
         words[i] in lex.stop
-        or words[i] in _NOT_NAMES  # "Five EU states", "Nobody in Abuja": never a name
+        or (words[i] in _NOT_NAMES and not _numbered_body(words, i, lex))
         or (words[i].lower() in CONNECTORS and not is_name_particle(words, i))
     ):
         i += 1
@@ -153,6 +153,18 @@ def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
         ):
             return i + n
     return i
+
+
+def _numbered_body(words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
+    """Whether a number word opens a body's name ("Three Brotherhood Alliance"): two
+    words or more after it, the last a body's head. "Five EU states", "Nobody in
+    Abuja" are never names."""
+    return (
+        len(words) - i >= 3
+        and words[-1] in lex.org_heads
+        and words[i + 1][:1].isupper()
+        and not is_geo_word(words[i + 1])  # "Three Kenyan Police officers"
+    )
 
 
 def _portfolio_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:

@@ -115,9 +115,9 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
     ):
         return None  # "(Minister of) International Cooperation": a portfolio, no actor
     # "Center for ...", and a Romance name's head first: "Frente Comunero del Sur".
-    head_first = (len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for")) or (
-        len(words) > 1 and words[0] in _ROMANCE_HEADS
-    )
+    head_first = (
+        len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for", "Against")
+    ) or (len(words) > 1 and words[0] in _ROMANCE_HEADS)
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names
     geo = any(is_geo_word(w) for w in words)

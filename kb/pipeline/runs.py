@@ -41,8 +41,11 @@ _IZAFE = r"-(?:e|i|ul|ud|ur)-"
 _IZAFE_RE = re.compile(rf"[A-Z]\w*{_IZAFE}[A-Z]\w*")
 # "Yawovi d'Almeida-Tchalla", "Valéry d'Estaing": an elided "de" opens a surname.
 _ELIDED_DE = r" d['’](?=[A-Z])"
+# "Coalition Against the Junta": a capitalised "Against" in a body's name, then "the".
+_AGAINST_THE = r"(?<=Against) the "
 RUN_RE = re.compile(
-    rf"{_CAP}(?:(?:[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ "
+    rf"{_CAP}(?:(?:[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|{_AGAINST_THE}"
+    rf"|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ "
     rf"| (?:{_HYPHENED})-){_CAP})*"
 )
 

@@ -566,3 +566,14 @@ def test_a_major_or_a_bishop_before_a_name_is_a_rank_not_part_of_it() -> None:
     people = {a.name for a in extract(text).actors if a.kind == "person"}
     assert {"Teodoro Quispe Mamani", "Rosa Ticona Apaza"} <= people
     assert not {n for n in people if n.startswith(("Major", "Bishop"))}
+
+
+def test_a_number_word_or_against_the_inside_a_bodys_name() -> None:
+    text = (
+        "Fighting spreads\n\nThe army retreated.\n\n"
+        "The Four Rivers Alliance took the town, and the Coalition Against the Junta welcomed it. "
+        "Five EU states objected. Three Kenyan Police officers were hurt."
+    )
+    orgs = {a.name for a in extract(text).actors if a.kind == "organization"}
+    assert {"Four Rivers Alliance", "Coalition Against the Junta"} <= orgs
+    assert not {n for n in orgs if n.startswith(("Five", "Three"))}
