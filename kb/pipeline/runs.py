@@ -86,7 +86,24 @@ def sequences(body: str) -> list[Run]:
                 current = []
         if current:
             runs.append(current)
-    return runs
+    return [_without_honorific_end(body, run) for run in runs]
+
+
+# Honorifics written with a dot, which ends the run they close ("Foreign Affairs
+# Minister Dr. Rohan Balgobin" is two runs): the honorific belongs to the name after it.
+_DOTTED_HONORIFICS = frozenset(
+    ["Dr", "Mr", "Ms", "Mrs", "Mme", "Sr", "Sra", "Rev", "Gen", "Col", "Sgt", "Gov", "Sen",
+     "Rep", "Maj", "Adm", "Cdr", "Hon", "Prof", "Capt", "Brig", "Cmdr"]
+)  # fmt: skip
+
+
+def _without_honorific_end(body: str, run: Run) -> Run:
+    """``run`` without a last word that is an honorific before the next name: what is
+    left is the title before it ("Foreign Affairs Minister"), never "Minister Dr"."""
+    word, _start, end = run[-1]
+    if len(run) > 1 and word in _DOTTED_HONORIFICS and re.match(r"\. [A-Z]", body[end : end + 3]):
+        return run[:-1]
+    return run
 
 
 # Words whose "'s" is part of a name: "the People's Republic of China", "the People's

@@ -577,3 +577,14 @@ def test_a_number_word_or_against_the_inside_a_bodys_name() -> None:
     orgs = {a.name for a in extract(text).actors if a.kind == "organization"}
     assert {"Four Rivers Alliance", "Coalition Against the Junta"} <= orgs
     assert not {n for n in orgs if n.startswith(("Five", "Three"))}
+
+
+def test_an_honorific_with_a_dot_after_a_title_belongs_to_the_name() -> None:
+    text = (
+        "Boat seized\n\nGEORGETOWN - A boat was seized.\n\n"
+        "“This is an unlawful act in our waters,” Foreign Affairs Minister Dr. Imran Persaud-Khan "
+        "said on Tuesday."
+    )
+    found = extract(text)
+    assert {a.name for a in found.actors if a.kind == "person"} == {"Imran Persaud-Khan"}
+    assert [q.speaker for q in found.quotes] == ["Imran Persaud-Khan"]
