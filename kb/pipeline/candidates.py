@@ -28,6 +28,7 @@ from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
     MEDIA_HEADS,
+    NOT_ORG_ACRONYMS,
     Candidate,
     Lexicon,
     Spans,
@@ -91,6 +92,9 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     ):
         # "Villager Gulnara Toktosunova": a description, not a post, before the name.
         return None, words[i], _piece_slices(words, i + 1, len(words), lex)
+    if _body_then_post(words, i, lex):
+        # "UNICEF Regional Director for the Middle East": the body; its post names no one.
+        return None, "", ((i, i + 1),)
     title_end = leading_title_end(words, i, lex)
     title = ""
     if (
@@ -153,6 +157,18 @@ def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
         ):
             return i + n
     return i
+
+
+def _body_then_post(words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
+    """Whether ``words[i:]`` is an acronym's body, then a post held in it and nothing
+    but the post's region or country: no name follows."""
+    if not (is_acronym(words[i]) and words[i] not in NOT_ORG_ACRONYMS) or i + 1 >= len(words):
+        return False
+    end = leading_title_end(words, i + 1, lex)
+    if end < i + 1:
+        return False
+    rest = [w for w in words[end + 1 :] if w not in ("for", "of", "the", "in", "and")]
+    return all(is_geo_word(w) for w in rest) or is_geo_word(" ".join(rest))
 
 
 def _numbered_body(words: tuple[str, ...], i: int, lex: Lexicon) -> bool:

@@ -106,7 +106,9 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
         gap = body[last : m.start]
         if found and gap[:2] in ("'s", "’s"):
             gap = gap[2:]  # "said Congo's deputy minister X": the owner's post
-        if not is_title_gap(gap):
+        # "said FAO Representative in Somalia X": where the post is held.
+        held_in = m.kind == "country" and gap.endswith(" in ") and is_title_gap(gap[:-3])
+        if not is_title_gap(gap) and not held_in:
             break
         found.append(m)
         last = m.end

@@ -1425,3 +1425,19 @@ def test_the_general_goes_back_to_a_general_in_chief() -> None:
         "on his account."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Aníbal Rojas Cordero"]
+
+
+def test_a_body_then_a_regional_post_then_the_name() -> None:
+    text = (
+        "Children flee\n\nTAWILA - Families arrived.\n\n"
+        "“No child should learn the sound of a drone before the alphabet,” said UNICEF Regional "
+        "Director for the Middle East and North Africa Hessa bint Khalid al-Mansouri on Sunday.\n\n"
+        "“Food stocks will run out before the rains,” said FAO Representative in Chad Pierre-Yves "
+        "Ndiaye-Kabore."
+    )
+    found = extract(text)
+    assert [q.speaker for q in found.quotes] == [
+        "Hessa bint Khalid al-Mansouri",
+        "Pierre-Yves Ndiaye-Kabore",
+    ]
+    assert not [a for a in found.actors if "Director" in a.name]
