@@ -131,6 +131,10 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         # "(Minister of) Human Rights Ahmed Arman": the portfolio ends the title.
         title = " ".join(words[: portfolio + 1])
         i = portfolio + 1
+        # "Emergency Situations | Minister Bakyt Toktosun uulu": the office after it
+        while i + 2 < len(words) and words[i] in lex.titles:
+            i += 1
+            title = " ".join(words[:i])
     return None, title, _piece_slices(words, i, len(words), lex)
 
 

@@ -126,6 +126,11 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
     return pieces
 
 
+# Particles that end a name: "Cholpon Asanbek kyzy", "Elnur Tofig oglu" (a patronymic's
+# "daughter of", "son of" written after the father's name).
+_LAST_PARTICLES = frozenset(["kyzy", "uulu", "ogly", "oglu", "gizi", "qizi"])
+
+
 def _drop_phrases(pieces: list[Run], lex: Lexicon) -> list[Run]:
     """Drop the markers, and the pieces directly beside a not-actor word: phrases
     like "Cold War" or "Monroe Doctrine"; trailing connectors leave every piece."""
@@ -138,7 +143,7 @@ def _drop_phrases(pieces: list[Run], lex: Lexicon) -> list[Run]:
         )
         if near_barrier and not any(w in lex.org_heads for w, _s, _e in piece):
             continue
-        while piece and piece[-1][0].lower() in CONNECTORS:
+        while piece and piece[-1][0].lower() in CONNECTORS and piece[-1][0] not in _LAST_PARTICLES:
             piece = piece[:-1]
         if piece:
             cleaned.append(piece)

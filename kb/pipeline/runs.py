@@ -47,6 +47,8 @@ RUN_RE = re.compile(
     rf"{_CAP}(?:(?:[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|{_AGAINST_THE}"
     rf"|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ "
     rf"| (?:{_HYPHENED})-){_CAP})*"
+    # "Cholpon Asanbek kyzy", "Bakyt Toktosun uulu": a Turkic patronymic's last word.
+    r"(?: (?:kyzy|uulu|ogly|oglu|gizi|qizi)\b)?"
 )
 
 

@@ -588,3 +588,16 @@ def test_an_honorific_with_a_dot_after_a_title_belongs_to_the_name() -> None:
     found = extract(text)
     assert {a.name for a in found.actors if a.kind == "person"} == {"Imran Persaud-Khan"}
     assert [q.speaker for q in found.quotes] == ["Imran Persaud-Khan"]
+
+
+def test_turkic_patronymic_particles_end_the_name_and_a_portfolio_before_the_office() -> None:
+    text = (
+        "Quake\n\nBISHKEK - A quake struck.\n\n"
+        "“Teams have reached all the villages,” ministry spokeswoman Aigul Temirbek kyzy said.\n\n"
+        "Emergency Situations Minister Nurlan Sadyr uulu told reporters the roads were blocked. "
+        "“The next day decides everything,” the minister said."
+    )
+    found = extract(text)
+    people = {a.name for a in found.actors if a.kind == "person"}
+    assert people == {"Aigul Temirbek kyzy", "Nurlan Sadyr uulu"}
+    assert [q.speaker for q in found.quotes] == ["Aigul Temirbek kyzy", "Nurlan Sadyr uulu"]
