@@ -27,8 +27,10 @@ from kb.pipeline.caps_names import caps_names
 from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
+    CORE_TITLES,
     MEDIA_HEADS,
     NOT_ORG_ACRONYMS,
+    PERSON_PARTICLES,
     Candidate,
     Lexicon,
     Spans,
@@ -105,6 +107,10 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     ):  # "Justice Party" is a party's name, not a title before "Party"
         title = " ".join(words[i : title_end + 1])
         i = title_end + 1
+    if not title:
+        office = _office_after_place(words, i, lex)
+        if office > i:
+            title, i = " ".join(words[i:office]), office
     while i < len(words) and (
         (words[i].lower() in CONNECTORS and not is_name_particle(words, i)) or words[i] == "the"
     ):
@@ -160,6 +166,29 @@ def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
             and not any(w in lex.org_heads for w in words[i + n :])
         ):
             return i + n
+    return i
+
+
+def _office_after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
+    """Where the name begins after a portfolio's place and a rank or office ("(spokesperson
+    for the) West Philippine Sea Commodore | Ramoncito del Pilar"), or ``i``: the words
+    before the office name no one (no first name among them) and a name follows it."""
+    for k in range(i + 1, min(len(words) - 2, i + 5)):
+        if words[k] not in CORE_TITLES or words[k] in lex.honorifics:
+            continue
+        before, after = words[i:k], words[k + 1 :]
+        if "on" in after:  # "... del Pilar on Tuesday": the name ends at the date
+            after = after[: after.index("on")]
+        if any(fold(w) in lex.first_names or not w[:1].isupper() for w in before):
+            return i
+        shaped = 2 <= len(after) <= 4 and all(
+            (w[:1].isupper() or w in PERSON_PARTICLES)
+            and not is_geo_word(w)
+            and w not in lex.titles
+            and w not in lex.org_heads
+            for w in after
+        )
+        return k + 1 if shaped or fold(after[0]) in lex.first_names or name_shaped(after) else i
     return i
 
 

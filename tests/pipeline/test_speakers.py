@@ -1441,3 +1441,12 @@ def test_a_body_then_a_regional_post_then_the_name() -> None:
         "Pierre-Yves Ndiaye-Kabore",
     ]
     assert not [a for a in found.actors if "Director" in a.name]
+
+
+def test_a_rank_after_a_portfolios_place_then_the_name() -> None:
+    text = (
+        "Clash at sea\n\nMANILA - Two ships collided, the Philippine Navy said.\n\n"
+        "“They steered straight at our bow,” said Navy spokesperson for the Sulu Sea Commodore "
+        "Arnel de Guzman Sarmiento on Tuesday."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Arnel de Guzman Sarmiento"]
