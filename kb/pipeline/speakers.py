@@ -130,11 +130,13 @@ def speaker_before(
             return named, True
     if re.search(rf"\b{_SPEECH_NOUN_ALT} (?:also )?$", body[prefix_start:cue_start]):
         return None, False  # "The article also says": the speaker of the quotes before
-    inside = [
-        m
-        for m in mentions
-        if prefix_start <= m.start and m.end <= cue_start and m.kind != "demonym"
-    ]
+    # "Speaking outside the embassy in Georgetown, the ambassador said:": the place
+    # of a participle opening the sentence is no one speaking.
+    opener = _PARTICIPLE_OPENER_RE.match(
+        body, max(prefix_start, body.rfind("\n", prefix_start, cue_start) + 1), cue_start
+    )
+    lo = opener.end() if opener else prefix_start
+    inside = [m for m in mentions if lo <= m.start and m.end <= cue_start and m.kind != "demonym"]
     if len(inside) > 1:
         # "The United Nations Verification Mission in Colombia": a name inside a name
         # is no subject of its own.
@@ -222,6 +224,9 @@ def speaker_before(
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
+_PARTICIPLE_OPENER_RE = re.compile(
+    r"\s*(?:Speaking|Writing|Talking|Addressing|Standing|Visiting)\b[^,.;:“”\"]{1,120},\s+"
+)
 # A sentence opening on someone unnamed: "A senior official at the commission", "One
 # diplomat", "Two residents".
 _INDEFINITE_SUBJECT_RE = re.compile(

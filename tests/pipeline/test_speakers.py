@@ -1450,3 +1450,31 @@ def test_a_rank_after_a_portfolios_place_then_the_name() -> None:
         "Arnel de Guzman Sarmiento on Tuesday."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Arnel de Guzman Sarmiento"]
+
+
+def test_the_place_in_a_participle_opening_the_sentence_does_not_speak() -> None:
+    text = (
+        "Crew held\n\nThe crew were held for a week.\n\n"
+        "Speaking outside the Guyanese Embassy in Caracas on Friday, Guyana's ambassador to "
+        "Venezuela, Devendra Persaud Ramlall, said:\n\n"
+        "“The crew are being treated well. They have food and a doctor.”"
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Devendra Persaud Ramlall"]
+
+
+def test_an_ambassador_extraordinary_and_plenipotentiary_is_no_person_extraordinary() -> None:
+    text = (
+        "Talks\n\nThe minister received the Ambassador Extraordinary and Plenipotentiary of "
+        "Belarus in Cuba, Aliaksandr Piatrovich Karnienka, on Monday."
+    )
+    people = {a.name for a in extract(text).actors if a.kind == "person"}
+    assert people == {"Aliaksandr Piatrovich Karnienka"}
+
+
+def test_she_after_an_unnamed_woman_behind_an_opener_is_nobody_named() -> None:
+    text = (
+        "Protest\n\nThe march ended.\n\n“We will publish the names,” Teresa Olmedo said.\n\n"
+        "Outside the prison in the capital, a woman who would not give her name said her son "
+        "was inside. “He only carried a flag and some water,” she said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Teresa Olmedo", None]
