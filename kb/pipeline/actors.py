@@ -42,6 +42,7 @@ from kb.pipeline.known import known_index
 from kb.pipeline.merging import (
     merge_acronym_titles,
     merge_acronyms,
+    merge_party_short_names,
     merge_same_labels,
     merge_short_names,
 )
@@ -75,6 +76,7 @@ def find_actors(
     entities = linker.entities
     merge_acronyms(entities)
     merge_short_names(entities, lex)
+    merge_party_short_names(entities, lex)
     merge_acronym_titles(entities)
     name_reference_orgs(entities)
     forces = armed_forces(body, geo or [], excluded, quotes or [], main)

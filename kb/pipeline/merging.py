@@ -100,6 +100,32 @@ def merge_short_names(entities: list[Entity], lex: Lexicon) -> None:
             entities.remove(short)
 
 
+# Heads a party or movement drops when the text names it short: "Siam Renewal" for the
+# "Siam Renewal Party".
+_PARTY_HEADS = frozenset(["Party", "Movement", "Front", "Alliance", "Coalition", "Bloc", "League"])
+
+
+def merge_party_short_names(entities: list[Entity], lex: Lexicon) -> None:
+    """ "Siam Renewal" where the article names the "Siam Renewal Party": a "person"
+    whose name is a party's without its head, and opens on no first name, is the party."""
+    parties = {
+        fold(form.rsplit(" ", 1)[0]): e
+        for e in entities
+        if e.kind == "organization"
+        for form in e.multi
+        if form.rsplit(" ", 1)[-1] in _PARTY_HEADS
+    }
+    if not parties:
+        return
+    for short in [e for e in entities if e.kind == "person" and not e.known]:
+        party = next((parties[k] for k in short.keys if k in parties), None)
+        if party is not None and not any(
+            fold(f.split()[0]) in lex.first_names for f in short.forms
+        ):
+            party.absorb(short)
+            entities.remove(short)
+
+
 def _without_heads(form: str, lex: Lexicon) -> str:
     words = form.split()
     while len(words) > 1 and words[-1] in lex.org_heads:

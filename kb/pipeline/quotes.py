@@ -195,9 +195,12 @@ def _continues(body: str, sentence: tuple[int, int], start: int, previous: Quote
 # A thing named in quotes, no one's words: 'a certificate of “no pending obligations”',
 # 'charges of “treason”', 'the crime of “terrorism”'.
 _NAMED_THING_RE = re.compile(
-    r"\b(?:certificates?|category|status|label|charges?|crimes?|offen[cs]es?|counts?|"
+    r"(?:\b(?:certificates?|category|status|label|charges?|crimes?|offen[cs]es?|counts?|"
     r"decree|slogan|motto|hashtag|banner|operation|programme|program|grounds)\s+(?:of|called|named|"
-    r"dubbed|entitled|titled)\s+[“\"‘]$"
+    r"dubbed|entitled|titled)\s+"
+    # "charged seven of them with “incitement”", "the so-called “maximum pressure”"
+    r"|\b(?:charged|convicted|indicted|sentenced)\s+(?:[\w’'-]+\s+){0,4}?(?:with|of)\s+"
+    r"|\b(?:so-called|denominated|dubbed)\s+)[“\"‘]$"
 )
 
 

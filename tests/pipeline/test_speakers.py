@@ -1478,3 +1478,37 @@ def test_she_after_an_unnamed_woman_behind_an_opener_is_nobody_named() -> None:
         "was inside. “He only carried a flag and some water,” she said."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Teresa Olmedo", None]
+
+
+def test_a_party_named_without_its_head_word_is_no_person() -> None:
+    text = (
+        "Court to hear case\n\nThe court will hear a case against the Lanna Progress Party.\n\n"
+        "Lanna Progress leader Suda Wongchai, speaking at the party headquarters, said:\n\n"
+        "“We will answer in court, and at the ballot box if we must.”"
+    )
+    found = extract(text)
+    people = {a.name for a in found.actors if a.kind == "person"}
+    assert people == {"Suda Wongchai"}
+    assert [q.speaker for q in found.quotes] == ["Suda Wongchai"]
+
+
+def test_a_charge_or_a_so_called_policy_in_quotes_is_nobodys_words() -> None:
+    text = (
+        "Arrests\n\nThe ministry spoke.\n\nMinister Carlos Ibarra Peña defended what he called "
+        "the so-called “maximum pressure policy of Washington” and said prosecutors had charged "
+        "seven of them with “incitement to hatred and violence”."
+    )
+    quotes = extract(text).quotes
+    assert quotes
+    assert [q.speaker for q in quotes] == [None] * len(quotes)
+
+
+def test_unnamed_people_with_an_age_or_a_crew_post_take_no_pronoun() -> None:
+    text = (
+        "Protest\n\nThe march ended.\n\n“We will keep marching,” Giorgi Beridze said.\n\n"
+        "On the avenue on Thursday, a 24-year-old engineering student said she had been "
+        "tear-gassed twice. “My parents stood on this avenue in 1989,” she said.\n\n"
+        "A fisheries crew member who asked not to be named said the cannon hit the bridge. "
+        "“We could not see anything at all,” he said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Giorgi Beridze", None, None]
