@@ -96,7 +96,7 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 _CREDIT_MARK_RE = re.compile(
     r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS"
-    r"|Translated|Translation|Reporting|Editing)\b"
+    r"|Photograph|Translated|Translation|Reporting|Editing)\b"
 )
 _NAMES_ONLY_RE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
@@ -108,8 +108,16 @@ _STAFF_NAME = (
 )
 _BYLINE_RE = re.compile(
     # "--With assistance from X and Y." closes Bloomberg copy; "by X" opens some sites'.
-    rf"^(?:-+\s*)?(?:[Bb]y|Written by|Reporting by|Additional reporting by|With assistance from)"
+    rf"^(?:-+\s*)?(?:[Bb]y|Written by|Reporting by|Additional reporting by|With assistance from"
+    rf"|Photographs by|Photos by|Photography by|Interview by|Words by|Text by)"
     rf"\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)\.?(?:,\s*(.*))?$"
+)
+# "Rami Haddad | Tripoli" under a headline; "Rami Haddad is our North Africa
+# correspondent, based in Tunis." closing the piece: the writer, not an actor.
+_BYLINE_PLACE_RE = re.compile(rf"^({_STAFF_NAME})\s*\|\s*[A-Z][\w .'’-]{{1,30}}$")
+_WRITER_BIO_RE = re.compile(
+    rf"^({_STAFF_NAME}) is (?:our|the|a|an) [\w ,'’-]{{0,50}}?"
+    r"(?:correspondent|reporter|editor|writer|journalist|columnist|photographer)\b"
 )
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
@@ -295,6 +303,11 @@ def clean(raw: str) -> Cleaned:
         if first_at(_CONTRIBUTED_RE, "contributed", line.text):
             # "Associated Press writer Scott Smith in Caracas contributed to this report."
             line.credit = (line.start, line.end)
+            line.kind = "byline"
+            continue
+        staff = _BYLINE_PLACE_RE.match(line.text) or _WRITER_BIO_RE.match(line.text)
+        if staff:
+            line.credit = (line.start + staff.start(1), line.start + staff.end(1))
             line.kind = "byline"
             continue
         byline = _BYLINE_RE.match(line.text)

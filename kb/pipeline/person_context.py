@@ -53,7 +53,8 @@ ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 
 
 APPOSITIVE_RE = re.compile(
-    r"\s*,\s+(?:who\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
+    r"\s*,\s+(?:who\b|whose\s+(?:husband|wife|son|daughter|father|mother|brother|sister|"
+    r"children|parents|family)\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
     r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*|(?<=[a-z] )[A-Z][\w-]*))"
 )
 

@@ -122,7 +122,14 @@ def _initial_genders(body: str, people: list[Mention]) -> dict[str, str]:
         gender = _gender_of_words(surface[0]) if len(surface) > 1 else None
         if gender:
             genders[m.name] = gender
+        spouse = _SPOUSE_RE.match(body, m.end, m.end + 40)
+        if spouse and m.name not in genders:
+            # "Ana Ruiz, whose husband is the boat's engineer,": she.
+            genders[m.name] = "she" if spouse.group(1) == "husband" else "he"
     return genders
+
+
+_SPOUSE_RE = re.compile(r",\s+whose\s+(husband|wife)\b")
 
 
 def pronouns(

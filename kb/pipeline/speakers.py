@@ -122,6 +122,13 @@ def speaker_before(
             return _colon_speaker(body, prefix_start, start, mentions), True
         return _owner_of_words(body, start, mentions)
     cue = cues[-1]
+    if len(cues) > 1 and _THAT_CLAUSE_RE.fullmatch(prefix, cues[-2].end(), cue.start()):
+        # "The diplomat … manifested that Moscow considers “…”": the state's view, in the
+        # words of the one reporting it.
+        lo, hi = prefix_start + cues[-2].end(), prefix_start + cue.start()
+        inner = [m for m in mentions if lo <= m.start < hi]
+        if inner and all(m.kind == "country" for m in inner):
+            cue = cues[-2]
     cue_start = prefix_start + cue.start()
     if cue.group().lower() == "according to":
         # "According to Vidal, “…”": the voice is named right after the cue.
@@ -224,6 +231,7 @@ def speaker_before(
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
+_THAT_CLAUSE_RE = re.compile(r"\s+that\s+[^,;:“”\"]{1,60}?\s+")
 _PARTICIPLE_OPENER_RE = re.compile(
     r"\s*(?:Speaking|Writing|Talking|Addressing|Standing|Visiting)\b[^,.;:“”\"]{1,120},\s+"
 )

@@ -108,3 +108,15 @@ def test_a_long_headline_in_title_case_is_a_heading_and_names_no_actor() -> None
     assert ("heading", "Gangs") in kinds
     names = {a.name for a in extract(raw).actors}
     assert "Scale Up" not in names and "Tells Security Council" not in names
+
+
+def test_photographers_a_name_and_place_byline_and_a_writers_bio_are_credits() -> None:
+    text = (
+        "Salaries unpaid in Tripoli\n\nNadia Belkacem-Rossi | Tripoli\n\n"
+        "Photographs by Idriss Ag Mohamed-Lamine\n\n"
+        "Civil servants have not been paid for three months.\n\n"
+        "Photo caption: Workers queue at a bank. Photograph: Karim Ben Ammar-Saidi\n\n"
+        "Nadia Belkacem-Rossi is our North Africa correspondent, based in Tunis."
+    )
+    names = {a.name for a in extract(text).actors}
+    assert not names & {"Nadia Belkacem-Rossi", "Idriss Ag Mohamed-Lamine", "Karim Ben Ammar-Saidi"}

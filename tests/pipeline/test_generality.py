@@ -43,7 +43,13 @@ format, written before any rule was tuned to them:
 - unseen17, unseen18: eight more each, held out until the rules of unseen11 to unseen16 were
   in (the Venezuela crisis seen from Washington, Montevideo, Ottawa, Bogotá, Moscow, Caracas,
   a think tank and Roraima; Mozambique, Aceh, the oil price cap, New Caledonia, Hong Kong,
-  Armenia-Azerbaijan, Mykolaiv, al-Shabaab).
+  Armenia-Azerbaijan, Mykolaiv, al-Shabaab);
+- unseen19 to unseen22: eight more each, written in a later session and held out until its
+  first rules were in (Venezuela and Latin America 2016-2022; Sudan, Tigray, Libya, Yemen,
+  Lebanon, Chad, Gabon, Western Sahara; Georgia, Serbia-Kosovo, Bangladesh, Sri Lanka,
+  Thailand, the Philippines, Pakistan, Belarusian exiles; WHO, UNICEF and IMF releases, a
+  ministry readout, a White House readout, EU Council conclusions, an earthquake live blog,
+  a Comoros election feature).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -203,6 +209,35 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen18", "speakers"): 0.84,
     ("unseen18", "roles"): 0.67,
     ("unseen18", "figures"): 0.91,
+    # unseen19 to unseen22: held out until the first rules of the session that added them.
+    ("unseen19", "people"): 0.86,
+    ("unseen19", "organizations"): 0.67,
+    ("unseen19", "countries"): 0.97,
+    ("unseen19", "quotes"): 0.97,
+    ("unseen19", "speakers"): 0.78,
+    ("unseen19", "roles"): 0.78,
+    ("unseen19", "figures"): 0.88,
+    ("unseen20", "people"): 0.94,
+    ("unseen20", "organizations"): 0.84,
+    ("unseen20", "countries"): 0.94,
+    ("unseen20", "quotes"): 0.96,
+    ("unseen20", "speakers"): 0.88,
+    ("unseen20", "roles"): 0.82,
+    ("unseen20", "figures"): 0.90,
+    ("unseen21", "people"): 0.79,
+    ("unseen21", "organizations"): 0.76,
+    ("unseen21", "countries"): 0.93,
+    ("unseen21", "quotes"): 0.95,
+    ("unseen21", "speakers"): 0.90,
+    ("unseen21", "roles"): 0.73,
+    ("unseen21", "figures"): 0.92,
+    ("unseen22", "people"): 0.87,
+    ("unseen22", "organizations"): 0.78,
+    ("unseen22", "countries"): 0.90,
+    ("unseen22", "quotes"): 0.94,
+    ("unseen22", "speakers"): 0.85,
+    ("unseen22", "roles"): 0.79,
+    ("unseen22", "figures"): 0.89,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -266,6 +301,10 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen16",
             "unseen17",
             "unseen18",
+            "unseen19",
+            "unseen20",
+            "unseen21",
+            "unseen22",
         )
     },
 }
@@ -314,6 +353,10 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen15", "stances"): 0.90,
     ("unseen17", "roles"): 0.88,
     ("unseen18", "roles"): 0.90,
+    ("unseen19", "roles"): 0.90,
+    ("unseen20", "roles"): 0.90,
+    ("unseen21", "roles"): 0.90,
+    ("unseen22", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -373,7 +416,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
     "folder",
     ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
      "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14",
-     "unseen15", "unseen16", "unseen17", "unseen18"],
+     "unseen15", "unseen16", "unseen17", "unseen18", "unseen19", "unseen20", "unseen21",
+     "unseen22"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str

@@ -1512,3 +1512,25 @@ def test_unnamed_people_with_an_age_or_a_crew_post_take_no_pronoun() -> None:
         "“We could not see anything at all,” he said."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Giorgi Beridze", None, None]
+
+
+def test_whose_husband_makes_an_unknown_name_a_woman() -> None:
+    text = (
+        "Boat seized\n\nThe crew were held.\n\n"
+        "“I have fished these waters for thirty years,” Ramesh Bissoondial said.\n\n"
+        "Sharlene Ogunbanjo-Persad, whose husband is the boat’s engineer, said she last heard "
+        "from him on Monday. “He calls me every night when he is out,” she said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Ramesh Bissoondial",
+        "Sharlene Ogunbanjo-Persad",
+    ]
+
+
+def test_a_state_s_view_reported_by_its_envoy_is_the_envoys_words() -> None:
+    text = (
+        "Talks\n\nThe minister met the Ambassador of Belarus, Aliaksandr Piatrovich Karnienka.\n\n"
+        "The diplomat ratified the support of his government and manifested that Minsk "
+        "considers “illegitimate any sanction the Security Council did not approve”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Aliaksandr Piatrovich Karnienka"]
