@@ -69,6 +69,8 @@ def _repeated_names(
     hits: list[tuple[int, int, ActorFound]] = []
     for actor in actors:
         forms = {f for f in (actor.name, *actor.surface_forms) if len(f) >= 4 and f[:1].isupper()}
+        if actor.kind == "person":
+            forms |= _particle_surnames(actor.name)
         for form in forms:
             pos = body.find(form)
             while pos >= 0:
@@ -89,6 +91,18 @@ def _repeated_names(
             continue
         out.append(Mention(start, end, actor.name, actor.kind))
     return out
+
+
+_PARTICLE_SURNAME_RE = re.compile(
+    r"^\S+\s+((?:d['\u2019]|de |del |da |van |von |al-|el-)[A-Z]\S*(?: \S+)*)$"
+)
+
+
+def _particle_surnames(name: str) -> set[str]:
+    """ "d'Almeida Nzé" for "Marie-Laure d'Almeida Nzé": a surname opening on a
+    particle, which the text repeats in lower case where no capital starts a name."""
+    match = _PARTICLE_SURNAME_RE.match(name)
+    return {match.group(1)} if match else set()
 
 
 def _word_char(char: str) -> bool:

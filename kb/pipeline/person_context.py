@@ -39,7 +39,7 @@ REPORT_AFTER_RE = re.compile(
 
 
 # "an ally of President Ruiz, Pavel Orsk.": a role, a comma, then the name.
-_ROLE_COMMA_RE = re.compile(r"\b([a-z][a-z-]+|[A-Z][a-z]+)\s*,\s+$")
+_ROLE_COMMA_RE = re.compile(r"\b([a-z][a-z-]+|[A-Z][A-Za-z]+)\s*,\s+$")
 
 
 # "Olivier Nduhungirehe of Rwanda": a name, then its country.

@@ -59,7 +59,7 @@ def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bo
     )
 
 
-_HONORIFIC_END_RE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s*)+$")
+_HONORIFIC_END_RE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev)\.?\s*)+$")
 
 
 @lru_cache(maxsize=8192)
@@ -67,9 +67,12 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
     """The descriptions the text gives a person at mention ``body[start:end]``: the
     words before the name in its clause ("UN refugee chief Ana Ruiz") and an
     apposition after it ("Ana Ruiz, a soldier,")."""
-    window = _HONORIFIC_END_RE.sub("", body[max(0, start - 90) : start])
+    raw = body[max(0, start - 90) : start]
+    window = _HONORIFIC_END_RE.sub("", raw)
     pieces = re.split(r"[,;:!?“”\"()\n]|\.\s", window)
     found = [fold(pieces[-1]).strip()]
+    if len(window) < len(raw):
+        found.append(fold(raw[len(window) :]).strip())  # "Dr." is "the doctor"
     # "The official representative of the MFA of Armenia X": the post's head ends
     # before its first "of".
     found.append(re.split(r"\s(?:of|for)\s", found[0], maxsplit=1)[0])
@@ -260,6 +263,7 @@ def _title_holder(
         ):
             if (
                 m.name not in titles
+                and m.name not in salience  # "Al-Qassimi said" after "the key witness, X,"
                 and at - m.start <= _NEAR
                 and _leads_clause(body, m.start)
                 and not _described(body, m.start, m.end)

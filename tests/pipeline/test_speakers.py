@@ -1534,3 +1534,36 @@ def test_a_state_s_view_reported_by_its_envoy_is_the_envoys_words() -> None:
         "considers “illegitimate any sanction the Security Council did not approve”."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Aliaksandr Piatrovich Karnienka"]
+
+
+def test_descriptions_from_an_honorific_a_post_before_the_comma_or_a_trade() -> None:
+    text = (
+        "Clinic\n\nThe clinic is full.\n\n"
+        "Dr. Abu Bakr Osman al-Tayeb, a paediatrician, said the centre was full. "
+        "“We ran out of milk at noon,” the doctor said.\n\n"
+        "At the shelter, Father Ezequiel Ardila Cañas said volunteers served lunch. "
+        "“We cook until the rice runs out,” the priest said.\n\n"
+        "The bureau’s key witness, Khalid bin Rashid al-Qassimi, testified by video link. "
+        "Al-Qassimi said he bought the land. “I dealt only with the directors,” the witness said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Abu Bakr Osman al-Tayeb",
+        "Ezequiel Ardila Cañas",
+        "Khalid bin Rashid al-Qassimi",
+    ]
+
+
+def test_a_name_set_off_after_an_acronyms_post_and_a_lower_case_particle_surname() -> None:
+    text = (
+        "Vote\n\nThe count ended.\n\n"
+        "“The council has done its work,” has declared the president of the CNT, Achta Saleh "
+        "Abakar, at the exit.\n\n"
+        "MCA president Marie-Laure d’Almeida Nzé rejected the figures. “More people voted than "
+        "were registered,” d’Almeida Nzé told a news conference.\n\n"
+        "The Omani side said the crew were “in good health and treated with respect”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Achta Saleh Abakar",
+        "Marie-Laure d’Almeida Nzé",
+        "Oman",
+    ]
