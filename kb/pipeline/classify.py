@@ -104,6 +104,8 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         return None  # "(His) Excellency Mr": honorifics before a name cut off by "Mr."
     if words[-1] in MEDIA_HEADS and len(words) > 1:
         return None
+    if words[-1] in ("Facility", "Facilities"):
+        return None  # "the Extended Fund Facility": a loan programme, no body
     if "Government" in words and (
         any(is_geo_word(w) for w in words) or _GOVERNMENT_KINDS.issuperset(words[:-1])
     ):

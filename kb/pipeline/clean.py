@@ -108,8 +108,9 @@ _STAFF_NAME = (
 )
 _BYLINE_RE = re.compile(
     # "--With assistance from X and Y." closes Bloomberg copy; "by X" opens some sites'.
-    rf"^(?:-+\s*)?(?:[Bb]y|Written by|Reporting by|Additional reporting by|With assistance from"
-    rf"|Photographs by|Photos by|Photography by|Interview by|Words by|Text by)"
+    rf"^(?:[-\u2013\u2014]+\s*)?(?:[Bb]y|Written by|Reporting by|Additional reporting by"
+    rf"|With assistance from|Photographs by|Photos by|Photography by|Interview by|Words by|Text by"
+    rf"|(?i:with a report from|with reporting from|with reports from))"
     rf"\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)\.?(?:,\s*(.*))?$"
 )
 # "Rami Haddad | Tripoli" under a headline; "Rami Haddad is our North Africa
@@ -315,7 +316,10 @@ def clean(raw: str) -> Cleaned:
             end = byline.end(1)
             if byline.group(2) and _NAMES_ONLY_RE.match(byline.group(2)):
                 end = byline.end(2)  # "By Mayela Armas, Corina Pons": every name is staff
-            line.credit = (line.start + byline.start(1), line.start + end)
+            lead = line.text[: byline.start(1)]
+            # "—WITH A REPORT FROM X": capitals that would read as names are credit too
+            start = 0 if lead.isupper() else byline.start(1)
+            line.credit = (line.start + start, line.start + end)
             line.kind = "byline"
             continue
 

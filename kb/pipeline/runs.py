@@ -28,7 +28,7 @@ TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|or
 # A lone initial ("John F. Kennedy", "T. J. Okonjo") keeps its dot when a capital follows.
 _CAP = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?= [A-Z])"
-    r"|[\w'’]*(?:\.(?:com|org|net|info)\b)?))"
+    r"|[\w'’]*(?:\.(?:com|org|net|info)\b|(?<=\bMd)\.(?= [A-Z])|(?<=\bMa)\.(?= [A-Z]))?))"
 )
 CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with

@@ -601,3 +601,16 @@ def test_turkic_patronymic_particles_end_the_name_and_a_portfolio_before_the_off
     people = {a.name for a in found.actors if a.kind == "person"}
     assert people == {"Aigul Temirbek kyzy", "Nurlan Sadyr uulu"}
     assert [q.speaker for q in found.quotes] == ["Aigul Temirbek kyzy", "Nurlan Sadyr uulu"]
+
+
+def test_md_and_ma_abbreviations_are_part_of_a_name_and_loan_facilities_are_no_bodies() -> None:
+    text = (
+        "Strike\n\nDHAKA - Workers struck.\n\n"
+        "Superintendent Md. Rafiqul Islam Chowdhury said the police held back. "
+        "Ma. Lourdes de la Paz Reyes, the regional director, said boats returned. "
+        "The IMF approved a loan under its Extended Fund Facility, worth 700 million SDR.\n\n"
+        "—WITH A REPORT FROM JOVITO PASCUAL-LIM"
+    )
+    names = {a.name for a in extract(text).actors}
+    assert {"Md. Rafiqul Islam Chowdhury", "Ma. Lourdes de la Paz Reyes"} <= names
+    assert not names & {"Extended Fund Facility", "SDR", "WITH", "REPORT", "FROM", "JOVITO"}
