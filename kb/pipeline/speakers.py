@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from kb.pipeline.pronouns import governed
 from kb.pipeline.quote_spans import CUE_RE
 from kb.pipeline.speaker_names import LOWER_TITLES, named_after
 from kb.pipeline.speaker_subjects import (
@@ -49,6 +50,10 @@ SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|state
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
+# A quote opening on the verb of the sentence's subject: "(the Council) “strongly
+# condemns the offensive”", "“calls on Rwanda to withdraw”".
+_QUOTED_PREDICATE_RE = re.compile(r"(?:[a-z]+ly\s+)?(?:[a-z]+s|reaffirms|is|has)\s+[a-z]")
+_BEFORE_PREDICATE_RE = re.compile(r"\s+(?:also\s+)?[“\"‘]")
 _SPEECH_ACT_RE = re.compile(
     r"^[’']s\s+(?:[a-z]+\s+)?(?:"
     + "|".join(sorted(words("speech_act_nouns"), key=len, reverse=True))
@@ -83,7 +88,17 @@ def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> M
 
 
 def _owner_of_words(body: str, start: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
-    """ "Ruiz's decision to “cut every tie …”": the words are the possessor's."""
+    """ "Ruiz's decision to “cut every tie …”": the words are the possessor's; "the
+    Council “strongly condemns …”": the subject whose verb the quote opens on."""
+    if _QUOTED_PREDICATE_RE.match(body, start):
+        for m in mentions:
+            if (
+                start - 12 <= m.end < start
+                and m.kind in ("person", "organization", "country")
+                and _BEFORE_PREDICATE_RE.fullmatch(body, m.end, start)
+                and not governed(body, m.start, max(0, m.start - 60))
+            ):
+                return m, True
     for m in mentions:
         if (
             start - 60 <= m.end < start

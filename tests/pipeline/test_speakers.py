@@ -1567,3 +1567,11 @@ def test_a_name_set_off_after_an_acronyms_post_and_a_lower_case_particle_surname
         "Marie-Laure d’Almeida Nzé",
         "Oman",
     ]
+
+
+def test_a_quote_opening_on_its_subjects_verb_is_the_subjects_words() -> None:
+    text = (
+        "Conclusions\n\nThe Council of the European Union approved conclusions on Sudan.\n\n"
+        "In its conclusions, the Council “strongly condemns the attacks on civilians in Darfur”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Council of the European Union"]
