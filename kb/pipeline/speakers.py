@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from kb.pipeline.pronouns import governed
 from kb.pipeline.quote_spans import CUE_RE
-from kb.pipeline.speaker_names import LOWER_TITLES, named_after
+from kb.pipeline.speaker_names import LOWER_TITLES, named_after, owns
 from kb.pipeline.speaker_subjects import (
     PERSON_NOUNS,
     SPEAKS_FOR_BODY,
@@ -318,8 +318,11 @@ def introduced_speaker(
     if index < 0 or bounds[index][0] < block.start:
         return None
     lo, hi = bounds[index]
+    own = body[hi:start]
+    if _INDEFINITE_SUBJECT_RE.match(own) or _INDEFINITE_SUBJECT_RE.match(own.lstrip()):
+        return None  # "A Western diplomat …, was blunter: the vote “…”": someone unnamed
     people = [m for m in between(mentions, starts, lo, hi) if m.end <= hi and m.kind == "person"]
     for m in people:
-        if word_before(body, m.start, lo) not in _PREPOSITIONS:
-            return m
+        if word_before(body, m.start, lo) not in _PREPOSITIONS and not owns(body, m.end):
+            return m  # "the boats that leave Anjouan's beaches": a possessor introduces no one
     return None

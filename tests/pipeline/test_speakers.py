@@ -1575,3 +1575,13 @@ def test_a_quote_opening_on_its_subjects_verb_is_the_subjects_words() -> None:
         "In its conclusions, the Council “strongly condemns the attacks on civilians in Darfur”."
     )
     assert [q.speaker for q in extract(text).quotes] == ["Council of the European Union"]
+
+
+def test_an_unnamed_voice_before_the_colon_and_a_possessor_introduce_no_speaker() -> None:
+    text = (
+        "Vote\n\nThe count ended.\n\n“We will appeal,” Hassani Mohamed Soilihi said.\n\n"
+        "The boats of Ahmed Said Abdallah’s cooperative still leave at night. A Western "
+        "diplomat in Moroni, speaking on condition of anonymity, was blunter: the vote “would "
+        "not have passed in a country that mattered more to anyone.”"
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Hassani Mohamed Soilihi", None]
