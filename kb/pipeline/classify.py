@@ -29,7 +29,7 @@ from kb.pipeline.entity import (
     shared_lexicon,
 )
 from kb.pipeline.fold import MEMO_ENTRIES
-from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.geo import is_geo_word, is_state, lookup
 from kb.pipeline.person_context import ends_with, person_by_context, reported_post_before
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
@@ -166,6 +166,8 @@ def classify(
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
     if ends_with(MEDIA_BEFORE_RE, before, 18):
         return None
+    if cand.single and after[:1] == ")" and before.endswith(", ") and is_state(text):
+        return None  # "X (PfE, BG)": a member's state as the parliament's record codes it
     if PLACE_AFTER_RE.match(after):
         return None  # "the Simon Bolivar bridge" names a place after a person
     if MEDIA_AFTER_RE.match(after):

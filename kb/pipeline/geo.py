@@ -130,6 +130,14 @@ def lookup(surface: str) -> str | None:
     return None
 
 
+def is_state(surface: str) -> bool:
+    """A state's name, short name or demonym, or its ISO code as a parliament's
+    record writes it ("(EPP, LT)")."""
+    return lookup(surface) is not None or (
+        len(surface) == 2 and surface.isupper() and surface in gazetteer().display
+    )
+
+
 def is_geo_word(surface: str) -> bool:
     return surface in gazetteer().entries
 

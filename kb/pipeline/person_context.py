@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kb.pipeline.entity import CORE_TITLES, Candidate, Lexicon
-from kb.pipeline.geo import lookup
+from kb.pipeline.geo import is_state, lookup
 from kb.pipeline.name_shapes import name_shaped, plural_of_people
 from kb.pipeline.text import fold
 from kb.pipeline.wordlists import words
@@ -62,7 +62,7 @@ APPOSITIVE_RE = re.compile(
 _AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
 # "Markus Feldhaus (EPP, Germany)": a member's group and state in brackets after a name.
 _GROUP_STATE_AFTER_RE = re.compile(
-    r"\s*\([A-Z][\w&/ .'\u2019-]{0,30},\s*(?P<state>[A-Z][\w .'\u2019-]{2,30})\)"
+    r"\s*\([A-Z][\w&/ .'\u2019-]{0,30},\s*(?P<state>[A-Z][\w .'\u2019-]{1,30})\)"
 )
 # A verb right after a lone first name: "Aisha heard", "Musa has spent".
 _SUBJECT_VERB_RE = re.compile(
@@ -216,7 +216,7 @@ def person_by_context(
     if _AGE_AFTER_RE.match(after):
         evidence += 2  # "Shazia, 41, a schoolteacher,": an age set off after a name
     group_state = _GROUP_STATE_AFTER_RE.match(after)
-    if not cand.single and group_state and lookup(group_state.group("state")) is not None:
+    if not cand.single and group_state and is_state(group_state.group("state")):
         evidence += 2  # "Markus Feldhaus (EPP, Germany) said": a member of a house
     if cand.single and found.named and _SUBJECT_VERB_RE.match(after):
         evidence += 2  # "Aisha heard the water": a first name as the subject of a verb

@@ -19,6 +19,7 @@ from kb.pipeline.entity import (
     is_acronym,
     is_name_particle,
 )
+from kb.pipeline.fold import fold
 from kb.pipeline.geo import is_geo_word, lookup
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run
@@ -113,8 +114,14 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             and not has_head
             and k not in named
             and not (w in _SHORT_MONTHS and current and nxt[:1].isupper())
+            and not (
+                current
+                and fold(current[0][0]) in lex.first_names
+                and (nxt[:1].isupper() or nxt.lower() in PERSON_PARTICLES)
+            )
         ):
-            # "Zin Mar Aung": a short month between two names is a name, not a date.
+            # "Zin Mar Aung": a short month between two names is a name, not a date;
+            # "Khalifa Ramadan Abu Sneina": a first name, then a word that is a name here.
             if current:
                 pieces.append(current)
             pieces.append([(_BARRIER, part[1], part[2])])

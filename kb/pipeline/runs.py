@@ -41,10 +41,12 @@ _IZAFE = r"-(?:e|i|ul|ud|ur)-"
 _IZAFE_RE = re.compile(rf"[A-Z]\w*{_IZAFE}[A-Z]\w*")
 # "Yawovi d'Almeida-Tchalla", "Valéry d'Estaing": an elided "de" opens a surname.
 _ELIDED_DE = r" d['’](?=[A-Z])"
+# "Villanueva-de Guzman", "Lefort-d'Aubigny": a particle after a hyphen in a surname.
+_HYPHEN_PARTICLE = r"-(?:(?:de|del|da|di|du|la|van|von) |d['’])(?=[A-Z])"
 # "Coalition Against the Junta": a capitalised "Against" in a body's name, then "the".
 _AGAINST_THE = r"(?<=Against) the "
 RUN_RE = re.compile(
-    rf"{_CAP}(?:(?:[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|{_AGAINST_THE}"
+    rf"{_CAP}(?:(?:{_HYPHEN_PARTICLE}|[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|{_AGAINST_THE}"
     rf"|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ "
     rf"| (?:{_HYPHENED})-){_CAP})*"
     # "Cholpon Asanbek kyzy", "Bakyt Toktosun uulu": a Turkic patronymic's last word.
@@ -109,8 +111,10 @@ def _without_honorific_end(body: str, run: Run) -> Run:
 
 
 # Words whose "'s" is part of a name: "the People's Republic of China", "the People's
-# Liberation Army".
-_NOT_POSSESSIVE = frozenset(["People's", "People’s"])
+# Liberation Army", "the Malakal Women's Peace Forum".
+_NOT_POSSESSIVE = frozenset(
+    ["People's", "People’s", "Women's", "Women’s", "Children's", "Children’s", "Men's", "Men’s"]
+)
 
 
 def _ends_sentence(body: str, last: tuple[str, int, int], word: str) -> bool:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import pairwise
 
 from kb.pipeline.pronouns import governed
 from kb.pipeline.quote_spans import CUE_RE
@@ -227,11 +226,12 @@ def speaker_before(
     # preposition governs is not the one speaking.
     inside = [m for m in inside if word_before(body, m.start, prefix_start) not in _PREPOSITIONS]
     # "Jonas Vaitkevičius (Greens/EFA, Lithuania) warned": the brackets qualify the name.
-    inside = inside[:1] + [
-        m
-        for prior, m in pairwise(inside)
-        if prior.kind != "person" or not _IN_BRACKETS_RE.fullmatch(body, prior.end, m.start)
+    brackets = [
+        (p.end, body.find(")", p.end, p.end + 60))
+        for p in inside
+        if p.kind == "person" and body.startswith(" (", p.end)
     ]
+    inside = [m for m in inside if not any(lo < m.start < hi for lo, hi in brackets)]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
@@ -260,7 +260,8 @@ _INDEFINITE_SUBJECT_RE = re.compile(
 _POST_SET_OFF_RE = re.compile(
     r"\b(?:[a-z][\w-]*\s+){0,3}(?:"
     + "|".join(re.escape(w) for w in sorted(LOWER_TITLES))
-    + r"),\s+$"
+    # "foreign minister, Dato' Seri X,": honorifics between the post and the name
+    + r"),\s+(?:[A-Z][a-z]{1,5}['’.]?\s+){0,2}$"
 )
 _POSSESSED_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*\s+(?:\w+\s+)?$")
 _PERSON_OF_RE = re.compile(

@@ -15,6 +15,7 @@ from __future__ import annotations
 from kb.pipeline.entity import (
     CORE_TITLES,
     NOT_ORG_ACRONYMS,
+    PERSON_PARTICLES,
     Lexicon,
     actor_words,
     is_acronym,
@@ -138,20 +139,26 @@ def body_then_name_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | 
     Ministry | Choi Eun". Two or three capitalised words after the body's head word,
     none a title, head or place, are no part of a body's name."""
     k = i
-    while k < len(words) and _title_word(words[k], lex):
-        k += 1
+    while k < len(words) and (_title_word(words[k], lex) or words[k] == "Member"):
+        k += 1  # "Member of the House of Representatives | Abu Bakr al-Obeidi"
     if k == i or k >= len(words) or words[k] not in ("of", "for"):
         return None
-    heads = [h for h in range(k + 1, len(words)) if words[h] in lex.org_heads]
+    heads = [
+        h
+        for h in range(k + 1, len(words))
+        if words[h] in lex.org_heads or words[h] in ("Representatives", "Deputies")
+    ]
     if not heads:
         return None
     return heads[-1] + 1 if _bare_name(words[heads[-1] + 1 :], lex) else None
 
 
 def _bare_name(name: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
-    """Two or three capitalised words, none a title, head, place or acronym: a name."""
-    return 2 <= len(name) <= 3 and not any(
-        not w[:1].isupper()
+    """Two or three capitalised words (four or five with particles: "Abu Bakr Miftah
+    al-Obeidi"), none a title, head, place or acronym: a name."""
+    particles = sum(1 for w in name if w.lower() in PERSON_PARTICLES)
+    return 2 <= len(name) <= 3 + min(particles, 2) and not any(
+        (not w[:1].isupper() and w not in PERSON_PARTICLES)
         or w in lex.titles
         or w in lex.org_heads
         or is_geo_word(w)

@@ -74,3 +74,8 @@ def test_capitals_listed_after_a_place_preposition_are_places() -> None:
     assert _codes("The charity has offices in Geneva, Nairobi and Lima.") == set()
     assert _codes("The envoy returned from consultations in Accra and Abuja.") == set()
     assert _codes("Moscow and Beijing condemned the vote.") == {"RU", "CN"}
+
+
+def test_seas_lakes_and_gulfs_named_for_a_state_are_no_states() -> None:
+    assert _codes("Boats sank on Lake Chad and in the South China Sea.") == set()
+    assert _codes("The Gulf of Mexico is calm; Chad and China objected.") == {"TD", "CN"}

@@ -1585,3 +1585,45 @@ def test_an_unnamed_voice_before_the_colon_and_a_possessor_introduce_no_speaker(
         "not have passed in a country that mattered more to anyone.”"
     )
     assert [q.speaker for q in extract(text).quotes] == ["Hassani Mohamed Soilihi", None]
+
+
+def test_names_with_a_body_before_them_a_particle_after_a_hyphen_or_malay_honorifics() -> None:
+    text = (
+        "Talks\n\nThe talks resumed.\n\n"
+        "Member of the House of Representatives Abu Bakr Miftah al-Zawi affirmed that the House "
+        "“will not wait any longer for a consensus”.\n\n"
+        "The committee head, Khalifa Ramadan Abu Shaala, called the step “a unilateral act”.\n\n"
+        "“We asked nothing of Myanmar we have not asked of others,” Secretary Ma. Luisa "
+        "Salvacion-de Leon said.\n\n"
+        "Malaysia's foreign minister, Dato' Seri Hisham bin Razali, said Malaysia stood “shoulder "
+        "to shoulder with Manila” on the pause."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Abu Bakr Miftah al-Zawi",
+        "Khalifa Ramadan Abu Shaala",
+        "Ma. Luisa Salvacion-de Leon",
+        "Hisham bin Razali",
+    ]
+
+
+def test_a_parliaments_group_and_state_code_after_a_name() -> None:
+    text = (
+        "Debate\n\nThe debate began.\n\n"
+        "Dimitar Petrov Stoyanov (PfE, BG) argued that sanctions “have hurt farmers far more "
+        "than the palace”. Aoife Ní Cheallaigh (The Left, IE) accused the Commission of "
+        "“double standards” on prisoners."
+    )
+    found = extract(text)
+    assert [q.speaker for q in found.quotes] == ["Dimitar Petrov Stoyanov", "Aoife Ní Cheallaigh"]
+    assert not {"BG", "IE"} & {a.name for a in found.actors}
+
+
+def test_a_forum_named_for_women_and_a_chairperson_set_off_after_a_name() -> None:
+    text = (
+        "Briefing\n\nThe Council met.\n\nAlso briefing was Nyamal Gatwech Ruei, Chairperson of "
+        "the Bentiu Women’s Peace Forum, who said women feared the roads. “We were told the war "
+        "was over,” she said."
+    )
+    found = extract(text)
+    assert [q.speaker for q in found.quotes] == ["Nyamal Gatwech Ruei"]
+    assert "Bentiu Women’s Peace Forum" in {a.name for a in found.actors}
