@@ -201,7 +201,14 @@ def _body_then_post(words: tuple[str, ...], i: int, lex: Lexicon) -> bool:
     if end < i + 1:
         return False
     rest = [w for w in words[end + 1 :] if w not in ("for", "of", "the", "in", "and")]
-    return all(is_geo_word(w) for w in rest) or is_geo_word(" ".join(rest))
+    return all(is_geo_word(w) or w in _DIRECTIONS for w in rest) or is_geo_word(" ".join(rest))
+
+
+# "ICRC Regional Director for the Near (and Middle East)": a region's first word.
+_DIRECTIONS = frozenset(
+    ["North", "South", "East", "West", "Near", "Middle", "Far", "Central", "Northern", "Southern",
+     "Eastern", "Western"]
+)  # fmt: skip
 
 
 def _numbered_body(words: tuple[str, ...], i: int, lex: Lexicon) -> bool:

@@ -240,8 +240,8 @@ def _nearest_subject(
 _INDEFINITE_SUBJECT_RE = re.compile(
     # "Outside the jail, a woman who would not give her name said": after an opener too
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:An?|One|Another|an?|one|another)\s+"
-    r"(?:[\w-]+\s+){0,3}"
-    rf"(?:{'|'.join(sorted(words('ordinary_people'), key=len, reverse=True))})\b"
+    r"(?:(?:[\w-]+\s+){0,3}"
+    rf"(?:{'|'.join(sorted(words('ordinary_people'), key=len, reverse=True))})|\d+-year-old)\b"
 )
 # A sentence opening on a post no name resolved: "The new prime minister is expected".
 _DESCRIBED_SUBJECT_RE = re.compile(

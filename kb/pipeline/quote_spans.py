@@ -53,7 +53,8 @@ VERB_AFTER = (
     r"recalled|expressed|denounced|informed|precised|specified|indicated|affirmed|assured|"
     r"stressed|emphasi[sz]ed|underlined|concluded|commented|observed|remarked|admitted|"
     r"acknowledged|conceded|claimed|responded|reiterated|maintained|sustained|asserted|"
-    r"shouted|cried|yelled|chanted|screamed|whispered|pleaded|joked|sighed|answered)"
+    r"shouted|cried|yelled|chanted|screamed|whispered|pleaded|joked|sighed|answered|"
+    r"regretted|lamented|deplored|confided|cautioned|hammered)"
 )
 _OPENERS = '“"‘'
 

@@ -47,6 +47,14 @@ def speaker_after(
     for m in mentions:
         if m.kind == "demonym" or not (gap - 1 <= m.start <= gap + 70):
             continue
+        joint = _JOINT_AFTER_RE.match(body, m.end) if m.start <= gap + 1 else None
+        if joint and any(
+            o.start == joint.end()
+            and o.kind == m.kind
+            and re.match(rf"\s+{VERB_AFTER}\b", body[o.end : o.end + 40])
+            for o in mentions
+        ):
+            return None, True  # "“…,” Sudan and Chad said": two voices, no one speaker
         if m.start > gap + 1 and not is_title_gap(body[gap : m.start]):
             continue
         rest = re.match(
@@ -95,6 +103,7 @@ def speaker_after(
     return trailing_cue(body, end, mentions)
 
 
+_JOINT_AFTER_RE = re.compile(r" and (?:the )?")
 # A body's own part speaking for it, between its name and the verb.
 _ORG_PART_RE = re.compile(rf"\s+(?:mission|delegation|secretariat)\s+(?P<set_off>){VERB_AFTER}\b")
 # "“…,” a wounded soldier replied": a voice the text describes but does not name.

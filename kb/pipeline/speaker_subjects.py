@@ -81,7 +81,7 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
             ):
                 return None
             continue
-        if listed(body, inside, index):
+        if listed(body, inside, index) or paired(body, inside, index):
             return None  # "Eleven members - Argentina, Brazil, Canada ... - signed": many
         if mention.kind in ("country", "demonym") and index + 1 < len(inside):
             nxt = inside[index + 1]
@@ -225,6 +225,24 @@ def listed(body: str, inside: list[Mention], index: int) -> bool:
         ", ",
         " and ",
         ", and ",
+    )
+
+
+_PAIR_RE = re.compile(r" and (?:the )?")
+_AFTER_PAIR_RE = re.compile(r",|\s+(?:have|has|had|said|say|says|were|are|jointly|both|also)\b")
+
+
+def paired(body: str, inside: list[Mention], index: int) -> bool:
+    """Whether the mention at ``index`` and the next, of one kind, are a joint subject:
+    "Saudi Arabia and the United States, which hosted the talks, said": two voices."""
+    if index + 1 >= len(inside):
+        return False
+    first, second = inside[index : index + 2]
+    return (
+        first.kind == second.kind
+        and first.name != second.name
+        and _PAIR_RE.fullmatch(body, first.end, second.start) is not None
+        and _AFTER_PAIR_RE.match(body, second.end) is not None
     )
 
 

@@ -32,6 +32,7 @@ from kb.pipeline.speaker_subjects import (
     antecedent_of_relative,
     apposed,
     clause_subject,
+    paired,
     subject_of_relative,
     word_before,
 )
@@ -79,6 +80,8 @@ def _is_verb(body: str, at: int, ends: set[int]) -> bool:
 def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> Mention | None:
     """ "Ruiz disagreed: “…”", "Ruiz's answer was blunt: “…”": the subject of the clause
     the colon closes."""
+    if _INDEFINITE_SUBJECT_RE.match(body, lo, start):
+        return None  # "An ICRC weapon contamination specialist put it this way:": unnamed
     inside = [m for m in mentions if lo <= m.start and m.end <= start and m.kind != "demonym"]
     spokes_of = [m for m in inside if _SPOKES_OF_RE.search(body, max(lo, m.start - 40), m.start)]
     if spokes_of and spokes_of[0] is inside[0]:
@@ -179,6 +182,9 @@ def speaker_before(
         # "A senior official at the commission, speaking …, said:", but not "A teacher,
         # Carla Nunes, 45, said:"
         return None, True
+    lead = body[prefix_start : inside[0].start].strip() if inside else "-"
+    if len(inside) == 2 and paired(body, inside, 0) and lead in ("", "The"):
+        return None, True  # "Saudi Arabia and the United States, which …, said": two voices
     antecedent = antecedent_of_relative(body, inside, cue_start)
     if antecedent is not None:
         return antecedent, True
@@ -253,8 +259,8 @@ _PARTICIPLE_OPENER_RE = re.compile(
 # A sentence opening on someone unnamed: "A senior official at the commission", "One
 # diplomat", "Two residents".
 _INDEFINITE_SUBJECT_RE = re.compile(
-    rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:[\w-]+\s+){{0,3}}"
-    rf"(?:{PERSON_NOUNS})s?\b"
+    rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:(?:[\w-]+\s+){{0,3}}"
+    rf"(?:{PERSON_NOUNS})s?|\d+-year-old)\b"
 )
 # A post or description set off before a name: "his main rival, (X, said)".
 _POST_SET_OFF_RE = re.compile(

@@ -1627,3 +1627,33 @@ def test_a_forum_named_for_women_and_a_chairperson_set_off_after_a_name() -> Non
     found = extract(text)
     assert [q.speaker for q in found.quotes] == ["Nyamal Gatwech Ruei"]
     assert "Bentiu Women’s Peace Forum" in {a.name for a in found.actors}
+
+
+def test_two_states_speaking_together_give_no_one_speaker() -> None:
+    text = (
+        "Talks\n\nThe talks opened.\n\n“We will keep talking,” Amira Haddad said. "
+        "Norway and Qatar, which hosted earlier rounds in Oslo, said in a joint statement that "
+        "they “fully support the mediators' efforts”. “We are ready to sign the text today,” "
+        "Sudan and Chad said.\n\n"
+        "Caracas and La Paz have not recognised him, and Havana called the vote “a shameful "
+        "electoral fraud”."
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Amira Haddad", None, None, "Cuba"]
+
+
+def test_unnamed_voices_by_age_or_trade_and_more_translated_verbs() -> None:
+    text = (
+        "Camps\n\nThe camps are full.\n\n“Nobody else tells them anything,” Noor Kabir said.\n\n"
+        "A 16-year-old in Camp 13, who asked that his name not be used, said he was approached "
+        "twice. “They said there is a salary and a gun,” he said.\n\n"
+        "An ICRC weapon contamination specialist in Aden put it this way: “Farmers know where "
+        "the mines are not.”\n\n"
+        "“We receive every day children who are too ill to save,” has regretted Jean-Baptiste "
+        "de Courtenay, coordinator of the emergency."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Noor Kabir",
+        None,
+        None,
+        "Jean-Baptiste de Courtenay",
+    ]
