@@ -96,7 +96,7 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 _CREDIT_MARK_RE = re.compile(
     r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS"
-    r"|Photograph|Translated|Translation|Reporting|Editing)\b"
+    r"|Photograph|Credit|Translated|Translation|Reporting|Editing)\b"
 )
 _NAMES_ONLY_RE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
@@ -104,7 +104,8 @@ _NAMES_ONLY_RE = re.compile(
 # One staff name: capitalised words, lower-case particles between them ("Tomás
 # Echeverría y Luna"); a byline may join several with "and".
 _STAFF_NAME = (
-    r"[A-Z][\w.'’-]+(?:\s+(?:(?:de|del|la|y|van|von|der|da|al|el|bin)\s+)?[A-Z][\w.'’-]+){0,4}"
+    r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:(?:de|del|la|y|van|von|der|da|al|el|bin)\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,4}"
 )
 _BYLINE_RE = re.compile(
     # "--With assistance from X and Y." closes Bloomberg copy; "by X" opens some sites'.
@@ -122,6 +123,7 @@ _WRITER_BIO_RE = re.compile(
 )
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
+_CAPTION_LEAD_RE = re.compile(r"(?:Photo|Photo caption|Picture|Image|Caption)\s*:\s")
 _FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
 _TERMINAL_PUNCT = '.,;:!…"”’)'
 
@@ -261,6 +263,7 @@ def clean(raw: str) -> Cleaned:
                 first.kind = "debris"
 
     after_caption_marker = False
+    writers: set[str] = set()  # the names bylines credit, whose bio lines are credit too
     for index, line in enumerate(content):
         if line.kind == "debris":
             continue
@@ -288,7 +291,10 @@ def clean(raw: str) -> Cleaned:
             if not any(n in line.text for n in needles):
                 continue
             match = rx.search(line.text)
-            if match and _CREDIT_MARK_RE.search(match.group()) and match.start() > 0:
+            marked = _CREDIT_MARK_RE.search(match.group()) if match else None
+            if match and not marked and _CAPTION_LEAD_RE.match(line.text):
+                marked = re.match(r"\s*\(", match.group())  # "Photo: … (Ana Ruiz)"
+            if match and marked and match.start() > 0:
                 if line.text.startswith("By "):
                     # "By Karen Lema | Photograph: Ted Aljibe/AFP": all of it is credit.
                     line.kind, line.credit = "byline", (line.start, line.end)
@@ -307,6 +313,12 @@ def clean(raw: str) -> Cleaned:
             line.kind = "byline"
             continue
         staff = _BYLINE_PLACE_RE.match(line.text) or _WRITER_BIO_RE.match(line.text)
+        writer = next((n for n in writers if line.text.startswith(n + " is ")), None)
+        if writer:
+            # "By Ana Ruiz" … "Ana Ruiz is a senior fellow with the Americas Program."
+            line.credit = (line.start, line.start + len(writer))
+            line.kind = "byline"
+            continue
         if staff:
             line.credit = (line.start + staff.start(1), line.start + staff.end(1))
             line.kind = "byline"
@@ -321,6 +333,7 @@ def clean(raw: str) -> Cleaned:
             start = 0 if lead.isupper() else byline.start(1)
             line.credit = (line.start + start, line.start + end)
             line.kind = "byline"
+            writers.add(byline.group(1))
             continue
 
     seen: set[str] = set()

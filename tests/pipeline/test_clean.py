@@ -120,3 +120,21 @@ def test_photographers_a_name_and_place_byline_and_a_writers_bio_are_credits() -
     )
     names = {a.name for a in extract(text).actors}
     assert not names & {"Nadia Belkacem-Rossi", "Idriss Ag Mohamed-Lamine", "Karim Ben Ammar-Saidi"}
+
+
+def test_a_captions_bracketed_photographer_credit_lines_and_a_bylined_writers_bio() -> None:
+    text = (
+        "Vote count\n\nBy Ximena Beatriz Olaechea Robles\n\nThe count went on.\n\n"
+        "Photo: Officials count ballots in Santiago. (Camila Fuentealba Rojas)\n\n"
+        "Supporters meet in Créteil. Credit: Dmitri Lacroix-Thanh\n\n"
+        "The party said it would appeal.\n\n--With assistance from Óscar Mendieta Salas.\n\n"
+        "Ximena Beatriz Olaechea Robles is a senior fellow with the Americas Program."
+    )
+    names = {a.name for a in extract(text).actors}
+    credits = {
+        "Ximena Beatriz Olaechea Robles",
+        "Camila Fuentealba Rojas",
+        "Dmitri Lacroix-Thanh",
+        "Óscar Mendieta Salas",
+    }
+    assert not names & credits
