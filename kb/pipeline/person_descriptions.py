@@ -48,7 +48,7 @@ def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bo
     wanted = (noun, *synonyms().get(noun, ()))
     titles = tuple(fold(spelled_out(t)) for t in titles)  # "maj gen" is "the general"
     # "General in Chief X" is "the general", a "Commander-in-Chief" "the commander".
-    titles = tuple(t.removesuffix(" in chief") for t in titles)
+    titles = tuple(t.removesuffix(" in chief").removesuffix(" at large") for t in titles)
     # "the general" is no Secretary-General, "the secretary" no general secretary's aide.
     compounds = [c for c in words("compound_titles") if noun in c.replace("-", " ").split()]
     kept = [t for t in titles if not any(c in t for c in compounds if c != noun)]

@@ -21,14 +21,18 @@ from kb.pipeline.text import strip_possessive
 
 Run = list[tuple[str, int, int]]  # (word, start, end) of each word of a run
 
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’]*[^\W_])?(?:\.(?:com|org|net|info)\b)?")
+TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’\u2018]*[^\W_])?(?:\.(?:com|org|net|info)\b)?"
+)
 # A capitalised word or an acronym with dots ("U.S."). Written capital-first, with
 # "(?:[A-Z]\.){2,}" folded in behind a look-behind, so that the regex engine can skip
 # to the next capital instead of trying the pattern at every position (3x faster).
 # A lone initial ("John F. Kennedy", "T. J. Okonjo") keeps its dot when a capital follows.
 _CAP = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?= [A-Z])"
-    r"|[\w'’]*(?:\.(?:com|org|net|info)\b|(?<=\bMd)\.(?= [A-Z])|(?<=\bMa)\.(?= [A-Z]))?))"
+    # "Vaka\u2018uta": a Polynesian glottal stop written with an opening quote mark
+    r"|(?:[\w'’]|\u2018(?=[a-z]))*"
+    r"(?:\.(?:com|org|net|info)\b|(?<=\bMd)\.(?= [A-Z])|(?<=\bMa)\.(?= [A-Z]))?))"
 )
 CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with

@@ -1657,3 +1657,21 @@ def test_unnamed_voices_by_age_or_trade_and_more_translated_verbs() -> None:
         None,
         "Jean-Baptiste de Courtenay",
     ]
+
+
+def test_polynesian_glottal_stops_an_ambassador_at_large_and_the_deputy_minister() -> None:
+    text = (
+        "Talks\n\nTalks ended.\n\n"
+        "Sione Fale‘ofa, a former finance minister, said voters were worried. “People are "
+        "angry with the price of flour,” Fale‘ofa said.\n\n"
+        "Deputy Foreign Minister Levan Kvaratskhelia met Ambassador-at-large Elnur Tofig oglu "
+        "Mammadli on Monday. Kvaratskhelia said the sides were closer. The deputy minister "
+        "added: “Nobody will sign a map that puts the monastery behind a fence.”\n\n"
+        "Mammadli, reached by telephone, struck a different note. “Azerbaijan respects the "
+        "heritage of the region,” the ambassador said."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Sione Fale‘ofa",
+        "Levan Kvaratskhelia",
+        "Elnur Tofig oglu Mammadli",
+    ]
