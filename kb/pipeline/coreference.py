@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 from kb.pipeline.geo import gazetteer
@@ -126,7 +127,35 @@ def descriptions(
     out = org_descriptions(body, ordered, actors)
     out += person_descriptions(body, outside, actors, roles)
     out += _government_descriptions(body, ordered, actors, display or {})
+    out += _the_government(body, ordered, spans)
     return out
+
+
+# "the government said": the state the article is about, when one plainly is.
+_THE_GOVERNMENT_RE = re.compile(
+    # "the spokesperson of the government": governed, no subject of its own
+    r"(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\bby )(?<!\bwith )(?<!\bfrom )(?<!\bagainst )"
+    r"\b[Tt]he government\b(?!\s+(?:of|in|and)\b)(?![\u2019']s)"
+)
+
+
+def _the_government(
+    body: str, ordered: list[Mention], quotes: list[tuple[int, int]]
+) -> list[Mention]:
+    """A bare "the government" outside quotes is the country the article plainly is
+    about: named three times or more, and half as often again as any other."""
+    if "he government" not in body:
+        return []
+    counts = Counter(m.name for m in ordered if m.kind in ("country", "demonym"))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return []
+    main = ranked[0][0]
+    return [
+        Mention(m.start(), m.end(), main, "country")
+        for m in _THE_GOVERNMENT_RE.finditer(body)
+        if not inside(quotes, m.start())
+    ]
 
 
 # "the government in Paramaribo said": the state, speaking from its capital.

@@ -1675,3 +1675,21 @@ def test_polynesian_glottal_stops_an_ambassador_at_large_and_the_deputy_minister
         "Levan Kvaratskhelia",
         "Elnur Tofig oglu Mammadli",
     ]
+
+
+def test_the_government_of_the_article_a_court_ruling_a_dismissal_and_the_treasury() -> None:
+    text = (
+        "Floods\n\nMADRID - Floods hit Murcia in Spain. Spain sent troops; Spain mourned.\n\n"
+        "In a statement, the government said it would “mobilise every available resource”.\n\n"
+        "The Constitutional Court ruled that the regional vote was “unconstitutional and void”.\n\n"
+        "The spokesman, Habibou Maïga-Souley, dismissed the numbers as “fabrications paid for "
+        "by embassies”.\n\n"
+        "The Treasury Department's Office of Foreign Assets Control froze the assets. “The bank "
+        "is a payment window for the war,” the Treasury said in a statement."
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Spain",
+        "Constitutional Court",
+        "Habibou Maïga-Souley",
+        "United States Department of the Treasury",
+    ]
