@@ -56,6 +56,14 @@ _AS_AFTER_RE = re.compile(
     + _AS_END
 )
 _AS_BEFORE_RE = re.compile(rf"\b(?:{_AS_VERBS})\s+$")
+# "Garba, 51, was appointed military governor of Tillabéri region": the post right after
+# the verb, without "as"; only lower-case words, so "was named Ana Ruiz's deputy" is left.
+_APPOINTED_RE = re.compile(
+    r"(?:,\s+\d{2},)?\s+(?:was|has been|had been)\s+(?:appointed|named|elected|re-elected)\s+"
+    r"(?!(?:to|by|in|on|at|for|from|with|after|as|the|a|an)\b)"
+    r"(?P<what>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+    r"(?=[,.;:]|\s+(?:of|on|in|after|by|and|for|with|at|until|from|to)\b)"
+)
 _AS_TAIL_RE = re.compile(
     r"\s+as\s+(?P<what>.{1,60}?)(?=[,.;:]|\s+(?:on|in|after|by|and|for|with|at|until|from|to)\b)"
 )
@@ -119,7 +127,7 @@ def as_role(
     body: str, start: int, end: int, orgs: list[tuple[int, int, str]]
 ) -> tuple[int, str, str | None, str | None] | None:
     """ "Ana Ruiz was chosen as Peru's new president", "appointed Ana Ruiz as premier"."""
-    match = _AS_AFTER_RE.match(body, end)
+    match = _AS_AFTER_RE.match(body, end) or _APPOINTED_RE.match(body, end)
     if match is None and _AS_BEFORE_RE.search(body, max(0, start - 30), start):
         match = _AS_TAIL_RE.match(body, end)
     if match is None or "\n" in match.group():

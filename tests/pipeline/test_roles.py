@@ -334,3 +334,13 @@ def test_recognition_and_a_self_proclaimed_title_are_no_posts_held() -> None:
     titles = [(actor, title) for actor, title, _o, _c in roles(text)]
     assert ("Leonardo Echenique", "President") in titles  # of the National Assembly
     assert all("interim" not in t.lower() and "self" not in t.lower() for _a, t in titles)
+
+
+def test_appointed_to_a_post_without_as() -> None:
+    text = (
+        "Col. Ana Ruiz arrived on Monday. Ruiz, 51, was appointed military governor of "
+        "Tarma region by the junta in 2023."
+    )
+    assert ("Ana Ruiz", "military governor") in {(r.actor, r.title) for r in found(text)}
+    text = "Ana Ruiz was named to the board in 2020 and was elected to parliament in 2021."
+    assert [r for r in found(text) if r.actor == "Ana Ruiz"] == []
