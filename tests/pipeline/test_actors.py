@@ -316,6 +316,14 @@ def test_reference_bodies_written_in_lower_case_are_found() -> None:
         "Office of the United Nations High Commissioner for Human Rights",
         "United Nations High Commissioner for Refugees",  # one body, however written
     }
+    found = actors(
+        "The U.N. nuclear watchdog met. The UN children's agency and the UN food agency spoke."
+    )
+    assert set(found) == {
+        "International Atomic Energy Agency",
+        "United Nations Children's Fund",
+        "World Food Programme",
+    }
 
 
 def test_a_gang_named_before_its_noun_and_the_hague_is_a_place() -> None:

@@ -922,6 +922,12 @@ def test_the_agency_refers_back_to_a_un_agency_by_its_reference_description() ->
         "“We urge the authorities to stop these returns,” the agency said."
     )
     assert speakers(text) == ["United Nations High Commissioner for Refugees"]
+    text = (
+        "Families said the World Food Programme (WFP) had cut the rations.\n\n"
+        'In a statement, the agency said it had been "forced to make impossible choices."'
+    )
+    # "the UN food agency" is the WFP's reference description, so "the agency" is the WFP.
+    assert speakers(text) == ["World Food Programme"]
 
 
 def test_the_bloc_chief_is_the_head_of_the_body_named() -> None:
