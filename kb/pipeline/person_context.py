@@ -191,7 +191,10 @@ def person_by_context(
         evidence += 2
     reported_by = ends_with(REPORT_BEFORE_RE, before, 12)
     # "according to Eurostat": one unknown word after "according to" may be a body.
-    if REPORT_AFTER_RE.match(after) or (
+    # "one of the elders of Ubari, said": one word a preposition governs is where the
+    # speaker is from, not who speaks.
+    governed_place = cand.single and not found.first_name and _GOVERNED_RE.search(before[-6:])
+    if (REPORT_AFTER_RE.match(after) and not governed_place) or (
         reported_by and not (cand.single and reported_by.group().startswith("according"))
     ):
         evidence += 2
@@ -297,6 +300,7 @@ def person_by_context(
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
+_GOVERNED_RE = re.compile(r"\b(?:of|in|from|at|near)\s+$")
 
 
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Aa]n?)\s+$")

@@ -12,7 +12,7 @@ Out: ``named_after``: the last person a run of title words leads to ("said UN
 Guarantees: pure; the mention returned is one of those given.
 """
 
-# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
+# ruff: noqa: RUF001, RUF003 - curly quotes and apostrophes are the text this code reads
 
 from __future__ import annotations
 
@@ -57,7 +57,8 @@ def owns(body: str, end: int) -> bool:
 
 def is_title_gap(text: str) -> bool:
     """Whether ``text`` (between a verb or quote and a name) is only title words."""
-    parts = text.split()
+    # A Polynesian name may open on a glottal stop: "Supervisor of Elections ‘Eleni Fifita".
+    parts = text.removesuffix("‘").removesuffix("ʻ").split()
     if len(parts) > 9 or len(text) > 90 or "\n" in text:
         return False
     for k, part in enumerate(parts):

@@ -622,3 +622,8 @@ def test_md_and_ma_abbreviations_are_part_of_a_name_and_loan_facilities_are_no_b
     names = {a.name for a in extract(text).actors}
     assert {"Md. Rafiqul Islam Chowdhury", "Ma. Lourdes de la Paz Reyes"} <= names
     assert not names & {"Extended Fund Facility", "SDR", "WITH", "REPORT", "FROM", "JOVITO"}
+
+
+def test_one_word_a_preposition_governs_before_said_is_no_speaker() -> None:
+    text = "Ali Warshefani, one of the elders of Ubari, said that fuel matters."
+    assert names(text) == [("Ali Warshefani", "person")]

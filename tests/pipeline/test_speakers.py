@@ -1699,3 +1699,18 @@ def test_the_government_of_the_article_a_court_ruling_a_dismissal_and_the_treasu
         "Habibou Maïga-Souley",
         "United States Department of the Treasury",
     ]
+
+
+def test_a_polynesian_name_opening_on_a_glottal_stop_follows_its_title() -> None:
+    text = "“We had no complaint,” Supervisor of Elections ‘Eleni Fifita told reporters on Friday."
+    assert speakers(text) == ["Eleni Fifita"]
+
+
+def test_the_sheikh_and_the_noble_are_the_one_so_styled() -> None:
+    text = (
+        'Sheikh Ali al-Warshefani, one of the notables of Ubari, said people "are tired." '
+        'The sheikh added, saying: "The south has been forgotten."\n\n'
+        "Lord Makaafa, re-elected for Tongatapu, dismissed the calls.\n\n"
+        "“The seats are a duty,” the noble said."
+    )
+    assert speakers(text) == ["Ali al-Warshefani", "Ali al-Warshefani", "Makaafa"]
