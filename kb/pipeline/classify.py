@@ -45,6 +45,10 @@ PLACE_AFTER_RE = re.compile(
     r"\s+(?:bridge|airport|street|avenue|boulevard|square|plaza|highway|motorway|crossing|"
     r"border crossing|stadium|metro station|station)\b"
 )
+_PLACE_HEADS = frozenset(
+    ["Bridge", "Airport", "Street", "Avenue", "Boulevard", "Square", "Plaza", "Highway",
+     "Motorway", "Crossing", "Stadium"]
+)  # fmt: skip
 MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
@@ -104,6 +108,8 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         return None  # "(His) Excellency Mr": honorifics before a name cut off by "Mr."
     if words[-1] in MEDIA_HEADS and len(words) > 1:
         return None
+    if len(words) > 1 and words[-1] in _PLACE_HEADS:
+        return None  # "the Simón Bolívar International Bridge": a place, whatever its words
     if words[-1] in ("Facility", "Facilities"):
         return None  # "the Extended Fund Facility": a loan programme, no body
     if "Government" in words and (

@@ -627,3 +627,8 @@ def test_md_and_ma_abbreviations_are_part_of_a_name_and_loan_facilities_are_no_b
 def test_one_word_a_preposition_governs_before_said_is_no_speaker() -> None:
     text = "Ali Warshefani, one of the elders of Ubari, said that fuel matters."
     assert names(text) == [("Ali Warshefani", "person")]
+
+
+def test_a_bridge_or_an_airport_is_a_place_whatever_its_words() -> None:
+    text = "Migrants crossed the Simón Bolívar International Bridge to reach Maiquetía Airport."
+    assert names(text) == []
