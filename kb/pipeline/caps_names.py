@@ -32,14 +32,26 @@ def caps_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candida
     for match in _CAPS_NAME_RE.finditer(body):
         start, end = match.span("name")
         words = match.group("name").split()
-        if in_any(start, excluded) or sum(len(w) >= 4 for w in words) < len(words) - 1:
+        if in_any(start, excluded) or sum(
+            len(w) >= 4 or w in _PARTICLES for w in words
+        ) < len(words) - 1:
             continue  # "UN, AU": acronyms, not a name
         if any(lookup(w) is not None for w in words):
             continue  # "FRANCE 24", "UNITED STATES": a place or an outlet
         text = body[start:end]
-        label = " ".join(_ordinary_case(w) for w in words)
+        label = " ".join(
+            w.lower() if w in _PARTICLES and 0 < k < len(words) - 1 else _ordinary_case(w)
+            for k, w in enumerate(words)
+        )
         found.append(Candidate(start, end, text, len(words), "person", 2, label=label))
     return found
+
+
+# Particles inside a name ("RAMÓN ECHEVERRÍA DE LA TORRE"): short, but no acronyms.
+_PARTICLES = frozenset(
+    ["DE", "DEL", "LA", "LAS", "LOS", "DA", "DAS", "DO", "DOS", "DI", "DU", "Y", "E", "VAN", "VON",
+     "DER", "DEN", "TER", "BIN", "BINT", "AL", "EL", "ABU", "BEN", "LE"]
+)  # fmt: skip
 
 
 def _ordinary_case(word: str) -> str:

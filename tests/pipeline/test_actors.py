@@ -632,3 +632,12 @@ def test_one_word_a_preposition_governs_before_said_is_no_speaker() -> None:
 def test_a_bridge_or_an_airport_is_a_place_whatever_its_words() -> None:
     text = "Migrants crossed the Simón Bolívar International Bridge to reach Maiquetía Airport."
     assert names(text) == []
+
+
+def test_a_name_in_capitals_keeps_its_particles_and_is_one_person() -> None:
+    text = (
+        "The Council met on Monday.\n\n"
+        "RAMÓN ECHEVERRÍA DE LA TORRE, Director of Operations at OCHA, said aid was blocked."
+    )
+    assert ("Ramón Echeverría de la Torre", "person") in names(text)
+    assert not any(name in ("RAMÓN", "Ramón") for name, _kind in names(text))
