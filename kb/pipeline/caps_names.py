@@ -32,9 +32,10 @@ def caps_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candida
     for match in _CAPS_NAME_RE.finditer(body):
         start, end = match.span("name")
         words = match.group("name").split()
-        if in_any(start, excluded) or sum(
-            len(w) >= 4 or w in _PARTICLES for w in words
-        ) < len(words) - 1:
+        if (
+            in_any(start, excluded)
+            or sum(len(w) >= 4 or w in _PARTICLES for w in words) < len(words) - 1
+        ):
             continue  # "UN, AU": acronyms, not a name
         if any(lookup(w) is not None for w in words):
             continue  # "FRANCE 24", "UNITED STATES": a place or an outlet
