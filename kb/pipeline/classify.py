@@ -218,6 +218,14 @@ def _organisation_by_form(
     elif found.acronym:
         if cand.title in _CAPS_HONORIFICS:
             return True  # "MR PRICE:", "MS HOLLOWAY-REYES:": a transcript's speaker, a name
+        if (
+            cand.single
+            and cand.title
+            and len(cand.text) >= 4
+            and re.search(r"[AEIOU][^AEIOU\W]+[AEIOU]", cand.text)
+            and reference_org(cand.text) is None
+        ):
+            return True  # "Press Secretary NAGAI:": a family name in capitals after a post
         if cand.single and ACRONYM_THING_RE.match(after):
             return False
         if ends_with(ACRONYM_BEFORE_RE, before, 7):

@@ -641,3 +641,8 @@ def test_a_name_in_capitals_keeps_its_particles_and_is_one_person() -> None:
     )
     assert ("Ramón Echeverría de la Torre", "person") in names(text)
     assert not any(name in ("RAMÓN", "Ramón") for name, _kind in names(text))
+
+
+def test_a_family_name_in_capitals_after_a_post_is_a_person() -> None:
+    text = "Press Secretary NAGAI: Good afternoon. The WFP will deliver the aid."
+    assert names(text) == [("NAGAI", "person"), ("World Food Programme", "organization")]
