@@ -104,6 +104,7 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         and title_end + 1 < len(words)
         and not all(w in lex.org_heads for w in words[title_end + 1 :])
         and not _named_for(words, title_end, lex)
+        and words[title_end + 1] not in lex.org_heads  # "General Directorate of …"
     ):  # "Justice Party" is a party's name, not a title before "Party"
         title = " ".join(words[i : title_end + 1])
         i = title_end + 1

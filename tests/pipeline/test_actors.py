@@ -646,3 +646,15 @@ def test_a_name_in_capitals_keeps_its_particles_and_is_one_person() -> None:
 def test_a_family_name_in_capitals_after_a_post_is_a_person() -> None:
     text = "Press Secretary NAGAI: Good afternoon. The WFP will deliver the aid."
     assert names(text) == [("NAGAI", "person"), ("World Food Programme", "organization")]
+
+
+def test_a_body_headed_by_a_rank_word_or_a_confederation_is_one_organisation() -> None:
+    text = (
+        "Hernán Lugo, director of the General Directorate of Military Counterintelligence "
+        "(DGCIM), said no. Rosa Quishpe is vice-president of the Confederation of Indigenous "
+        "Nationalities of Ecuador (CONAIE)."
+    )
+    found = names(text)
+    assert ("General Directorate of Military Counterintelligence", "organization") in found
+    assert ("Confederation of Indigenous Nationalities of Ecuador", "organization") in found
+    assert not any(kind == "person" and "Nationalities" in name for name, kind in found)
