@@ -316,7 +316,7 @@ def candidates(
                 out.pop()  # "Land and Justice Party": a name run back over the word before
             if out and cand.start < out[-1].end:
                 continue  # "Institute for Peace and Security Studies": inside a name run on
-            out.append(marks.mark(_with_syllable(body, cand)))
+            out.append(marks.mark(_with_syllable(body, _past_post_object(body, cand, lex))))
     spelled = (
         acronym_names(body, excluded)
         + described_names(body, excluded)
@@ -328,6 +328,28 @@ def candidates(
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)
     return out
+
+
+_POST_TO_RE = re.compile(r"\b[A-Z][\w-]+ (?:to|of|for) the $")
+
+
+def _past_post_object(body: str, cand: Candidate, lex: Lexicon) -> Candidate:
+    """ "Secretary to the Treasury Lalith Gunasekara-Mendis": the post ends on its body's
+    word; the name begins at the first name after it."""
+    words = cand.text.split()
+    if (
+        cand.kind != "person"
+        or len(words) < 3
+        or fold(words[0]) in lex.first_names
+        or (fold(words[1]) not in lex.first_names and words[0] not in lex.org_heads)
+        or not _POST_TO_RE.search(body, max(0, cand.start - 40), cand.start)
+    ):
+        return cand
+    skip = len(words[0]) + 1
+    cand.start += skip
+    cand.text = cand.text[skip:]
+    cand.ntokens -= 1
+    return cand
 
 
 _SYLLABLE_RE = re.compile(r"-[a-z]{2,5}\b")

@@ -60,6 +60,9 @@ _HONORIFICS = frozenset(
 _STYLES = frozenset(["Prince", "Princess", "Sheikh", "Sheikha", "Hon", "Hon."])
 
 
+_TO_BEFORE_RE = re.compile(r"(?:\b(?P<post>(?:[A-Z][\w-]*\s+){1,3}))?\bto\s+(?:the\s+)?$")
+
+
 def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | None:
     """Where the capitalised title right before the name at ``start`` begins, and its text."""
     words = list(_WORD_RE.finditer(body, max(line_start, start - 90), start - 1))[-8:]
@@ -86,6 +89,9 @@ def _title_before(body: str, start: int, line_start: int) -> tuple[int, str] | N
         break
     if title_start is None:
         return None
+    to = _TO_BEFORE_RE.search(body, max(line_start, title_start - 60), title_start)
+    if to and to.group("post") and fold(to.group("post").split()[-1]) in roles:
+        title_start = to.start("post")  # "Adviser to the President X": the adviser's post
     title = body[title_start:start].strip()
     while title.split(" ", 1)[0] in ("of", "for", "and", "the"):
         parts = title.split(" ", 1)

@@ -344,3 +344,11 @@ def test_appointed_to_a_post_without_as() -> None:
     assert ("Ana Ruiz", "military governor") in {(r.actor, r.title) for r in found(text)}
     text = "Ana Ruiz was named to the board in 2020 and was elected to parliament in 2021."
     assert [r for r in found(text) if r.actor == "Ana Ruiz"] == []
+
+
+def test_a_post_to_another_post_is_the_whole_title() -> None:
+    text = "Adviser to the President Ana Ruiz said no. He spoke to President Luis Mora."
+    assert {(r.actor, r.title) for r in found(text)} == {
+        ("Ana Ruiz", "Adviser to the President"),
+        ("Luis Mora", "President"),
+    }

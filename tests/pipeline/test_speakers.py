@@ -1714,3 +1714,8 @@ def test_the_sheikh_and_the_noble_are_the_one_so_styled() -> None:
         "“The seats are a duty,” the noble said."
     )
     assert speakers(text) == ["Ali al-Warshefani", "Ali al-Warshefani", "Makaafa"]
+
+
+def test_a_post_ending_on_its_body_stays_out_of_the_name_after_it() -> None:
+    text = 'Secretary to the Treasury Lalith Gunasekara-Mendis told reporters: "We are done."'
+    assert speakers(text) == ["Lalith Gunasekara-Mendis"]
