@@ -658,3 +658,11 @@ def test_a_body_headed_by_a_rank_word_or_a_confederation_is_one_organisation() -
     assert ("General Directorate of Military Counterintelligence", "organization") in found
     assert ("Confederation of Indigenous Nationalities of Ecuador", "organization") in found
     assert not any(kind == "person" and "Nationalities" in name for name, kind in found)
+
+
+def test_a_portuguese_name_joined_by_e_is_one_person() -> None:
+    text = (
+        "Ambassador Luiz Fernando de Carvalho e Mello received the delegation. "
+        "The chancellor invited Minister Carvalho e Mello to visit."
+    )
+    assert names(text) == [("Luiz Fernando de Carvalho e Mello", "person")]
