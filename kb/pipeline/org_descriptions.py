@@ -36,6 +36,8 @@ def _org_re() -> re.Pattern[str]:
         + r"(?P<adj>(?:(?!(?:of|from|to|in|on|for|with|and|at|by)\b)[A-Za-z][\w-]*\s+){0,2}?)"
         # "The Ministry said" in a release's house style is "the ministry".
         + rf"(?P<noun>(?i:{alternation(words('org_descriptions'))}))\b(?![ -][A-Z])"
+        # "the Bolivarian Alliance for the Peoples of …": a name going on, no description
+        + r"(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])"
     )
 
 

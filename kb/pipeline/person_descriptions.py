@@ -125,6 +125,8 @@ def person_descriptions(
             if body_name is None:
                 continue
         noun = " ".join(fold(match.group("noun")).split())
+        if _next_post_re().match(body, match.end()):
+            continue  # "The executive secretary of …": the post goes on past the noun
         apposed = _apposed_person(body, ordered, starts, match.end())
         if apposed is not None:
             # "The Guatemalan president, Ana Ruiz, said": the name is given right there.
@@ -146,6 +148,11 @@ def person_descriptions(
         elif noun in _SPOKES and (spoken_for := _unnamed_spokes_body(body, ordered, starts, match)):
             out.append(Mention(match.start(), match.end(), spoken_for, "organization"))
     return out
+
+
+@cache
+def _next_post_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(words('person_descriptions'))})\b")
 
 
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])

@@ -1719,3 +1719,12 @@ def test_the_sheikh_and_the_noble_are_the_one_so_styled() -> None:
 def test_a_post_ending_on_its_body_stays_out_of_the_name_after_it() -> None:
     text = 'Secretary to the Treasury Lalith Gunasekara-Mendis told reporters: "We are done."'
     assert speakers(text) == ["Lalith Gunasekara-Mendis"]
+
+
+def test_a_post_going_on_past_a_description_noun_is_no_description() -> None:
+    text = (
+        "Carmen Ruiz, the executive of the state oil firm, spoke on Monday.\n\n"
+        "The executive secretary of the Bolivarian Alliance for the Peoples of Our America "
+        "(ALBA-TCP), Rubén Darío Coronado, condemned the “new aggression” of Washington."
+    )
+    assert speakers(text) == ["Rubén Darío Coronado"]
