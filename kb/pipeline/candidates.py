@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from kb.pipeline.bodies import acronym_names, described_names, infinitive_names, state_bodies
 from kb.pipeline.caps_names import caps_names
-from kb.pipeline.classify import classify
+from kb.pipeline.classify import HYPHEN_SUFFIXES, classify
 from kb.pipeline.entity import (
     CONNECTORS,
     CORE_TITLES,
@@ -354,10 +354,6 @@ def _past_post_object(body: str, cand: Candidate, lex: Lexicon) -> Candidate:
 
 _SYLLABLE_RE = re.compile(r"-[a-z]{2,5}\b")
 _FAMILY_FIRST = actor_words("east_asian_family_names")
-_HYPHEN_SUFFIXES = frozenset(
-    ["led", "backed", "based", "era", "style", "born", "run", "owned", "made", "linked",
-     "aligned", "allied", "controlled", "like", "type", "level", "wide", "free"]
-)  # fmt: skip
 
 
 def _with_syllable(body: str, cand: Candidate) -> Candidate:
@@ -370,7 +366,7 @@ def _with_syllable(body: str, cand: Candidate) -> Candidate:
         or (len(words) == 3 and words[1] in _FAMILY_FIRST)
     ):
         syllable = _SYLLABLE_RE.match(body, cand.end)
-        if syllable and syllable.group()[1:] not in _HYPHEN_SUFFIXES:
+        if syllable and syllable.group()[1:] not in HYPHEN_SUFFIXES:
             cand.end = syllable.end()
             cand.text = body[cand.start : cand.end]
     return cand

@@ -49,11 +49,19 @@ _PLACE_HEADS = frozenset(
     ["Bridge", "Airport", "Street", "Avenue", "Boulevard", "Square", "Plaza", "Highway",
      "Motorway", "Crossing", "Stadium"]
 )  # fmt: skip
+HYPHEN_SUFFIXES = frozenset(
+    ["led", "backed", "based", "era", "style", "born", "run", "owned", "made", "linked",
+     "aligned", "allied", "controlled", "like", "type", "level", "wide", "free"]
+)  # fmt: skip
+_SYLLABLE_AFTER_RE = re.compile(r"-([a-z]{2,5})\b")
 MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
 # "the AU Peace and Security Council": a parent's acronym before it begins the name.
-AND_BEFORE_RE = re.compile(r"(?:^|\s)(?:[a-z]+ |The |(?P<parent>[A-Z]{2,6}) )([A-Z][a-z]+) and $")
+# "The African Union's Peace and Security Council": the owner's possessive, the same.
+AND_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?:[a-z]+ |The |(?P<parent>[A-Z]{2,6}) |[A-Z][\w-]*['\u2019]s )([A-Z][a-z]+) and $"
+)
 BRACKET_RE = re.compile(
     r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)"
 )
@@ -169,6 +177,9 @@ def classify(
         return None
     before = body[max(0, start - 60) : start]
     after = body[end : end + 80]
+    syllable = _SYLLABLE_AFTER_RE.match(after)
+    if syllable and syllable.group(1) not in HYPHEN_SUFFIXES:
+        after = after[syllable.end() :]  # "Hung Tzu-yun, told": what follows the whole name
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
     if ends_with(MEDIA_BEFORE_RE, before, 18):
         return None

@@ -379,6 +379,17 @@ def _country_of(entity: Entity, main: str | None) -> str | None:
     return entity.country() or main
 
 
+def _unambiguous(actors: list[KnownActor], country: str | None) -> list[KnownActor]:
+    """The known actors a key may link to, in a stable order: when it names several
+    different actors ("PJ"), those of the entity's country; none if that still leaves
+    more than one, since a wrong link is worse than a new actor an editor merges."""
+    if len({a.name for a in actors}) > 1:
+        actors = [a for a in actors if country is not None and a.country == country]
+        if len({a.name for a in actors}) > 1:
+            return []
+    return sorted(actors, key=lambda a: a.key)
+
+
 def resolve_known(
     entities: list[Entity], known: dict[str, list[KnownActor]], main: str | None = None
 ) -> None:
@@ -392,7 +403,7 @@ def resolve_known(
         # actor is linked only through words of the text, as ``KnownIndex`` assumes.
         keys = [fold(f) for f in sorted(entity.forms, key=lambda f: -len(f))]
         for key in keys:
-            for actor in known.get(key, []):
+            for actor in _unambiguous(known.get(key, []), _country_of(entity, main)):
                 rejected = {fold(r) for r in actor.rejected}
                 if rejected & entity.keys:
                     continue

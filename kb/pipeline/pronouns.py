@@ -235,13 +235,16 @@ def _nearest_subject(
     return None
 
 
+_INTRODUCED_NOUNS = words("ordinary_people") | words("person_descriptions")
 # A clause subject the text describes but does not name: "A nurse in her twenties,
 # ... said", "One resident said".
 _INDEFINITE_SUBJECT_RE = re.compile(
     # "Outside the jail, a woman who would not give her name said": after an opener too
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:An?|One|Another|an?|one|another)\s+"
     r"(?:(?:[\w-]+\s+){0,3}"
-    rf"(?:{'|'.join(sorted(words('ordinary_people'), key=len, reverse=True))})|\d+-year-old)\b"
+    # "A Kinmen county councillor, Hung Tzu-yun, told": a post introduces someone too.
+    rf"(?:{'|'.join(sorted(_INTRODUCED_NOUNS, key=len, reverse=True))})"
+    r"|\d+-year-old)\b"
 )
 # A sentence opening on a post no name resolved: "The new prime minister is expected".
 _DESCRIBED_SUBJECT_RE = re.compile(

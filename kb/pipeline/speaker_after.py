@@ -110,6 +110,8 @@ _ORG_PART_RE = re.compile(rf"\s+(?:mission|delegation|secretariat)\s+(?P<set_off
 _UNNAMED_AFTER_RE = re.compile(
     rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
     rf"(?!(?:and|or|but|that|who|which)\b)(?:[A-Za-z][\w’'-]*\s+){{0,3}}[A-Za-z][\w’'-]*"
+    # "a secondary school teacher in Sulaymaniyah, who asked not to be named, said"
+    r"(?:\s+(?:in|from|at|near|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?"
     # "one volunteer, a nurse from San Antonio, told reporters"
     rf"(?:,\s*(?P<set_off>[^,“”\"\n]{{1,80}}),)?\s+{VERB_AFTER}\b"
 )

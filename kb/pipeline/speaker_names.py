@@ -109,7 +109,10 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
             gap = gap[2:]  # "said Congo's deputy minister X": the owner's post
         # "said FAO Representative in Somalia X": where the post is held.
         held_in = m.kind == "country" and gap.endswith(" in ") and is_title_gap(gap[:-3])
-        if not is_title_gap(gap) and not held_in:
+        # "said World Food Programme (WFP) Sudan country director X": the acronym in brackets
+        # is the body's name again.
+        bare = gap.replace("(", " ").replace(")", " ") if found and gap.strip() else gap
+        if not is_title_gap(bare) and not held_in:
             break
         found.append(m)
         last = m.end

@@ -99,3 +99,18 @@ def test_on_any_text_no_linkable_actor_is_left_out(raw: str) -> None:
         ]
     )
     assert to_json(extract(raw, index.for_text(raw))) == to_json(extract(raw, index.snapshot()))
+
+
+def test_a_key_two_known_actors_share_links_to_neither_unless_the_country_decides() -> None:
+    pj = KnownActor("pj", "Primero Justicia", "organization", "VE", aliases=("PJ",))
+    pj_ar = KnownActor("pj-ar", "Partido Justicialista", "organization", "AR", aliases=("PJ",))
+    raw = "Julio Borges, of the party PJ, spoke on Monday."
+    for order in ([pj, pj_ar], [pj_ar, pj]):
+        found = extract(raw, KnownIndex(order).snapshot())
+        assert "PJ" in [a.name for a in found.actors]  # a new actor: an editor links it
+    raw = (
+        "CARACAS — Venezuela's opposition party PJ said on Monday that Venezuela must vote. "
+        "In Venezuela, PJ leads the opposition."
+    )
+    found = extract(raw, KnownIndex([pj_ar, pj]).snapshot())
+    assert "Primero Justicia" in [a.name for a in found.actors]

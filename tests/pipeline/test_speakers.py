@@ -1728,3 +1728,45 @@ def test_a_post_going_on_past_a_description_noun_is_no_description() -> None:
         "(ALBA-TCP), Rubén Darío Coronado, condemned the “new aggression” of Washington."
     )
     assert speakers(text) == ["Rubén Darío Coronado"]
+
+
+def test_a_body_with_its_acronym_in_brackets_before_a_post_and_a_name() -> None:
+    text = (
+        '"This convoy is a drop in the ocean," said World Food Programme (WFP) Sudan country '
+        "director Hawa Abdirahman Warsame while visiting Kosti on Sunday."
+    )
+    assert speakers(text) == ["Hawa Abdirahman Warsame"]
+
+
+def test_an_owners_peace_and_security_council_is_that_body() -> None:
+    text = (
+        "The United Nations said aid was blocked.\n\n"
+        "The African Union's Peace and Security Council on Friday condemned the siege and "
+        'called on the RSF to lift it "without conditions".'
+    )
+    assert speakers(text) == ["Peace and Security Council of the African Union"]
+
+
+def test_a_pronoun_after_someone_introduced_by_a_post_is_that_one_or_no_one() -> None:
+    text = (
+        '"We will go," Tseng Kuo-hua told reporters.\n\n'
+        "A Kinmen county councillor, Hung Tzu-yun, told Reuters that boats were afraid. "
+        '"The sea has no border," she said.\n\n'
+        "A village councillor, who declined to be named, told Reuters the same. "
+        '"The sea is closed," she said.'
+    )
+    assert speakers(text) == ["Tseng Kuo-hua", "Hung Tzu-yun", None]
+
+
+def test_an_unnamed_voice_from_a_place_who_asked_not_to_be_named() -> None:
+    text = (
+        '"We did not give up our rights," Kamaran Aziz Rasul told reporters.\n\n'
+        '"Four months without a salary," a secondary school teacher in Sulaymaniyah, who '
+        "asked not to be named, said by telephone."
+    )
+    assert speakers(text) == ["Kamaran Aziz Rasul", None]
+
+
+def test_a_tuareg_name_keeps_its_particle() -> None:
+    text = 'Ahmed ag Mohamed Ahmoud, a former mayor, said they never saw "a single franc".'
+    assert speakers(text) == ["Ahmed ag Mohamed Ahmoud"]
