@@ -91,6 +91,7 @@ def plan(words: tuple[str, ...]) -> Plan | None:
         i + 2 < len(words)
         and words[i].lower() in words_of("ordinary_people")
         and words[i + 1][:1].isupper()
+        and words[i + 1] not in CORE_TITLES  # "Resident Coordinator X" is a post
     ):
         # "Villager Gulnara Toktosunova": a description, not a post, before the name.
         return None, words[i], _piece_slices(words, i + 1, len(words), lex)

@@ -216,7 +216,11 @@ def _post_continues(after: str) -> bool:
     """Whether "and" after a name joins it to a post's last words: "(UN Resident) and
     Humanitarian Coordinator"."""
     match = _AND_POST_RE.match(after)
-    return match is not None and fold(match.group("noun")) in shared_lexicon().role_nouns
+    if match is None:
+        return False
+    # "and Humanitarian Coordinator Carlos …": any of the capitalised words may be the post.
+    nouns = shared_lexicon().role_nouns
+    return any(fold(w) in nouns for w in match.group().split()[1:])
 
 
 def _organisation_by_form(

@@ -1770,3 +1770,12 @@ def test_an_unnamed_voice_from_a_place_who_asked_not_to_be_named() -> None:
 def test_a_tuareg_name_keeps_its_particle() -> None:
     text = 'Ahmed ag Mohamed Ahmoud, a former mayor, said they never saw "a single franc".'
     assert speakers(text) == ["Ahmed ag Mohamed Ahmoud"]
+
+
+def test_coordinators_are_posts_before_a_name() -> None:
+    text = (
+        '"We act," said UN Resident and Humanitarian Coordinator Carlos Eduardo Pinheiro da '
+        'Silva after visiting Buner on Monday.\n\n"We act," said UN Humanitarian Coordinator '
+        'Ana Ruiz on Monday.\n\n"We act," said Resident Coordinator Luis Mora.'
+    )
+    assert speakers(text) == ["Carlos Eduardo Pinheiro da Silva", "Ana Ruiz", "Luis Mora"]
