@@ -92,7 +92,7 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
             ):
                 return nxt  # "U.S. charge d'affaires Thomas R. Whitfield met …"
             person = next((m for m in inside[index + 1 :] if m.kind == "person"), None)
-            gap = body[mention.end : person.start] if person else ""
+            gap = _past_honorifics(body[mention.end : person.start]) if person else ""
             if (
                 person is not None
                 and gap.endswith(", ")
@@ -111,7 +111,7 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
                 # the body, named right after.
                 return nxt
             # "RSF commander Ana Ruiz said": the body qualifies the person's post.
-            gap = body[mention.end : nxt.start]
+            gap = _past_honorifics(body[mention.end : nxt.start])
             if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
                 return nxt
             if (
@@ -133,6 +133,14 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
         and not _OWNED_PERSON_RE.match(body, m.end)
     ]
     return owners[0] if owners else None
+
+
+_HONORIFICS_END_RE = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Dato['’]?|Ambassador)\.?\s+)+$")
+
+
+def _past_honorifics(gap: str) -> str:
+    """ "Executive Secretary, Dr. ": the post set off before a name, its honorifics dropped."""
+    return _HONORIFICS_END_RE.sub(", ", gap)
 
 
 _OBJECT_RE = re.compile(

@@ -1779,3 +1779,19 @@ def test_coordinators_are_posts_before_a_name() -> None:
         'Ana Ruiz on Monday.\n\n"We act," said Resident Coordinator Luis Mora.'
     )
     assert speakers(text) == ["Carlos Eduardo Pinheiro da Silva", "Ana Ruiz", "Luis Mora"]
+
+
+def test_a_post_set_off_before_an_honorific_and_a_name() -> None:
+    text = (
+        "Addressing journalists in Gaborone after the Summit, the SADC Executive Secretary, "
+        'Dr. Evaristo Chilundo Mabote, said: "The message from the region is simple."'
+    )
+    assert speakers(text) == ["Evaristo Chilundo Mabote"]
+
+
+def test_a_name_around_which_something_happens_is_no_subject() -> None:
+    text = (
+        "4. Summit condemned the deployment of LDF units around State House as an "
+        'unconstitutional act and called on the LDF to return to barracks "immediately".'
+    )
+    assert speakers(text) == [None]
