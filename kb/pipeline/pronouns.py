@@ -33,6 +33,11 @@ from kb.pipeline.wordlists import inside, words
 _PRONOUN_RE = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)\b(?!['’-])")
 _IT_SAID_RE = re.compile(r"[Ii](?<!\w[Ii])t\s+(?:also\s+|again\s+|further\s+)?(?P<verb>[a-z]+)\b")
 # "According to him, “…”": the voice a reporting phrase gives by its object pronoun.
+# A verb or preposition right before "it" makes it an object: "signed it", "about it".
+_OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:[a-z]+ed|made|took|gave|saw|read|wrote|sent|won|lost|put|set|did|has|have|had|"
+    r"about|of|on|for|to|with|against)\s+$"
+)
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to (?P<who>him|her)\b")
 _OBJECT_GENDER = {"him": "he", "her": "she"}
 _WINDOW = 1500  # how far back (characters) a pronoun looks for its person
@@ -274,7 +279,7 @@ def _unnamed_delegate(body: str, lo: int, hi: int, here: list[Mention]) -> re.Ma
 
 _NAMED_AS_RE = re.compile(r"\b(?:names?|identified|known)\s+(?:only\s+)?as\s+$")
 _NAME_SUBJECT_RE = re.compile(
-    r"(?:^|,\s+|\b(?:and|but|that|while|when|after)\s+)"
+    r"(?:^|,\s+|\b(?:and|but|that|while|when|after|(?:When|While|After|As|Before|Once))\s+)"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
     r"\s+(?:[a-z]+ed|[a-z]+s|said|told|had|was|will|would|wrote|met|spoke)\b"
 )
@@ -322,6 +327,8 @@ def it_said(body: str, mentions: list[Mention], quotes: Sequence[tuple[int, int]
     for match in _IT_SAID_RE.finditer(body):
         if match.group("verb") not in lexicon("reporting_verbs") or inside(spans, match.start()):
             continue
+        if _OBJECT_BEFORE_RE.search(body, max(0, match.start() - 20), match.start()):
+            continue  # "the governments that signed it said": "it" is what they signed
         pool = voices[
             bisect_left(starts, match.start() - _IT_WINDOW) : bisect_left(starts, match.start())
         ]

@@ -118,6 +118,14 @@ _SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+
 
 _IN_BRACKETS_RE = re.compile(r"\s*\([^()]*")
 _CLAUSE_CLOSED_RE = re.compile(r",\s+(?:was|were|is|are|has|have|had|would|will|remains)\b")
+_GOVERNMENT_OF_RE = re.compile(
+    r"\s+(?:(?:new|interim|transitional|military|current|caretaker)\s+)?"
+    r"(?:government|administration)\s+(?:(?:has|have|had|also)\s+)*$"
+)
+_CLAUSE_BREAK_RE = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+"
+    r"(?!(?:on|in|at|to|for|with|from|by|of|about|against|then|also|later)\b)"
+)
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 
 
@@ -175,6 +183,14 @@ def speaker_before(
                 for o in inside
             )
         ]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(body, lo, cue_start))
+    if breaks and body[breaks[-1].end() : cue_start].strip() and not cue.group().endswith("ing"):
+        # "Argentina is no longer part of it, and Peru's new government has said": the
+        # verb's clause has a subject of its own; the first clause's names are not it.
+        after = breaks[-1].end()
+        inside = [m for m in inside if m.start >= after]
+        if not inside:
+            return None, True
     unnamed = _INDEFINITE_SUBJECT_RE.match(body, prefix_start, cue_start)
     if unnamed and not any(
         m.kind == "person" and body[unnamed.end() : m.start] in (", ", " ") for m in inside
@@ -227,7 +243,13 @@ def speaker_before(
     # A country in a title ("US President Donald Trump") is rarely the speaker when a
     # person or body is named.
     # "X's appointment": a possessor is not the subject of a later verb.
-    inside = [m for m in inside if body[m.end : m.end + 2] not in ("'s", "’s")]
+    inside = [
+        m
+        for m in inside
+        if body[m.end : m.end + 2] not in ("'s", "’s")
+        # "Peru's new government has said": a state's government is the state speaking
+        or (m.kind == "country" and _GOVERNMENT_OF_RE.match(body, m.end + 2, cue_start))
+    ]
     # "The leader of the X added", "between X factions, an official said": a name a
     # preposition governs is not the one speaking.
     inside = [m for m in inside if word_before(body, m.start, prefix_start) not in _PREPOSITIONS]

@@ -1795,3 +1795,30 @@ def test_a_name_around_which_something_happens_is_no_subject() -> None:
         'unconstitutional act and called on the LDF to return to barracks "immediately".'
     )
     assert speakers(text) == [None]
+
+
+def test_it_after_a_verb_is_an_object_not_a_voice() -> None:
+    text = (
+        "The army (FANB) was urged to stop.\n\n"
+        "After the meeting, the 11 governments that signed it said they recognized the "
+        "Assembly as “the only democratically elected institution”."
+    )
+    assert speakers(text) == [None]
+
+
+def test_he_after_an_unknown_name_opening_a_subordinate_clause_is_no_one_named() -> None:
+    text = (
+        "Eduardo Sáenz-Barrios spoke first.\n\n"
+        "When Darmawan presented the report in Geneva he said the abuses were “a policy.”"
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_second_clause_with_its_own_subject_takes_the_verb() -> None:
+    text = (
+        "Argentina is no longer part of the Lima Group, and Peru's new government has said "
+        "it wants to “review” its participation.\n\n"
+        "The army withdrew; the mayor of the town said the plan was “a farce”.\n\n"
+        "Ana Ruiz congratulated the winner but said the vote was “flawed”."
+    )
+    assert speakers(text) == ["Peru", None, "Ana Ruiz"]
