@@ -54,7 +54,8 @@ VERB_AFTER = (
     r"stressed|emphasi[sz]ed|underlined|concluded|commented|observed|remarked|admitted|"
     r"acknowledged|conceded|claimed|responded|reiterated|maintained|sustained|asserted|"
     r"shouted|cried|yelled|chanted|screamed|whispered|pleaded|joked|sighed|answered|"
-    r"regretted|lamented|deplored|confided|cautioned|hammered)"
+    r"regretted|lamented|deplored|confided|cautioned|hammered|manifested|vented|exclaimed|"
+    r"complained|protested|urged|demanded)"
 )
 _OPENERS = '“"‘'
 

@@ -301,6 +301,14 @@ def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool
     return names <= {previous.speaker}
 
 
+# After a quote, a verb we do not read with a description, or a description with one:
+# '“…,” vented the technician', '“…,” the old fisherman grumbled'.
+_UNREAD_CUE_RE = re.compile(
+    r"[”\"’]?\s*,?\s*[”\"’]?\s+(?:[a-z]+\s+(?:the|a|an|his|her|their)\s+[a-z-]+\b"
+    r"|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s+[a-z]+ed\b)"
+)
+
+
 def _uncued_speaker(
     ctx: _Context, start: int, end: int, sentence: tuple[int, int], previous: Quote | None
 ) -> tuple[str | None, tuple[int, int] | None, str] | None:
@@ -325,6 +333,8 @@ def _uncued_speaker(
         or follows
         or bool(SPEECH_NOUN_RE.search(body[sentence[0] : start]))
     )
+    if _UNREAD_CUE_RE.match(body, end):
+        inherit = False  # '“…,” vented the technician': a voice named here, if unread
     guess, rule = framed_speaker(body, end, sentence, ctx.outside, ctx.starts), "framed"
     if guess is None and not opens_block and not follows:
         guess = introduced_speaker(body, start, ctx.bounds, block, ctx.outside, ctx.starts)

@@ -1822,3 +1822,13 @@ def test_a_second_clause_with_its_own_subject_takes_the_verb() -> None:
         "Ana Ruiz congratulated the winner but said the vote was “flawed”."
     )
     assert speakers(text) == ["Peru", None, "Ana Ruiz"]
+
+
+def test_a_quote_with_its_own_unread_cue_does_not_inherit_the_voice_before() -> None:
+    text = (
+        "“We will not pay,” said Kwanza spokesman Rui Tavares.\n\n"
+        "A technician of a platform, that asked the anonymity, told that the shifts are long.\n\n"
+        "“In the sea there is no Sunday,” grumbled the technician.\n\n"
+        "“Nothing arrives,” vented the technician."
+    )
+    assert speakers(text) == ["Rui Tavares", None, None]
