@@ -1829,6 +1829,6 @@ def test_a_quote_with_its_own_unread_cue_does_not_inherit_the_voice_before() -> 
         "“We will not pay,” said Kwanza spokesman Rui Tavares.\n\n"
         "A technician of a platform, that asked the anonymity, told that the shifts are long.\n\n"
         "“In the sea there is no Sunday,” grumbled the technician.\n\n"
-        "“Nothing arrives,” vented the technician."
+        "“At the end of the month nothing arrives,” vented the technician."
     )
     assert speakers(text) == ["Rui Tavares", None, None]
