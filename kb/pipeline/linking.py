@@ -351,8 +351,13 @@ def _particle_tail(text: str) -> bool:
     """ "Al Harbi", "De la Fuente": a particle and one name, the end of a full name;
     not "Abu Bakr el-Mabrouk", whose particle leads two names of its own."""
     words = text.replace("-", " ").split()
+    if words[0].lower() in _KUNYA:
+        return False  # "Abu Fares", "Umm Khaled": a name of its own, used as one
     names = [w for w in words[1:] if w.lower() not in PERSON_PARTICLES]
     return is_name_particle(words, 0) and len(names) < 2
+
+
+_KUNYA = frozenset(["abu", "abou", "umm", "um"])
 
 
 def keep(entity: Entity) -> bool:

@@ -83,7 +83,9 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
         found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
     after = re.match(
         # "Ana Ruiz, a soldier,", "Ana Ruiz, Chevron's vice president for …,"
-        r",\s+(?:a|an|the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?[’']s)\s+"
+        # "Trần Văn Lộc, 52, the boat's captain,": past an age, and a common noun's owner
+        r",\s+(?:\d{1,3},\s+)?"
+        r"(?:a|an|the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?[’']s|(?:the\s+)?[a-z]+[’']s)\s+"
         r"([\w\s-]{1,90}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
         body[end : end + 130],
     )

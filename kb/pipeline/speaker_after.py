@@ -83,7 +83,12 @@ def speaker_after(
     spoken_for = _spokesperson_of(body, gap, mentions)
     if spoken_for is not None:
         return spoken_for, True  # "an ICRC spokesperson in Geneva said": the body speaks
-    cue = re.match(rf"\s*(?:{VERB_AFTER}|according to)\s+", body[gap : gap + 60])
+    # "said to the press the secretary-general of X, Ana Ruiz,": whom it was said to first
+    cue = re.match(
+        rf"\s*(?:{VERB_AFTER}|according to)\s+"
+        r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media)\s+)?",
+        body[gap : gap + 80],
+    )
     if cue:
         return named_after(body, gap + cue.end(), mentions), True
     unnamed = _UNNAMED_AFTER_RE.match(body, gap, gap + 80)

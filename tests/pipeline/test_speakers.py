@@ -1832,3 +1832,22 @@ def test_a_quote_with_its_own_unread_cue_does_not_inherit_the_voice_before() -> 
         "“At the end of the month nothing arrives,” vented the technician."
     )
     assert speakers(text) == ["Rui Tavares", None, None]
+
+
+def test_the_description_set_off_after_an_age_and_a_kunya_name() -> None:
+    text = (
+        "“They came on board with sticks,” said Trần Văn Lộc, 52, the boat’s captain.\n\n"
+        "Lộc says the repairs will take a month.\n\n"
+        "“I will go back when the boat is ready,” the captain said.\n\n"
+        "In Taiz, Abu Fares, a minibus driver, said he would believe it when he saw it.\n\n"
+        '"They have promised us this road five times," he said.'
+    )
+    assert speakers(text) == ["Trần Văn Lộc", "Trần Văn Lộc", "Abu Fares"]
+
+
+def test_said_to_the_press_before_the_post_and_name() -> None:
+    text = (
+        "“The salaries are frozen since 2019,” said to the press the secretary-general of "
+        "SINTRAPETRO, Sebastião Luís Capenda Mutango, in Luanda."
+    )
+    assert speakers(text) == ["Sebastião Luís Capenda Mutango"]
