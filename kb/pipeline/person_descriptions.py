@@ -210,7 +210,10 @@ def _apposed_person(
     return None
 
 
-_SET_OFF_AFTER_RE = re.compile(r"(?:\s+(?:for|of|to|in|at)\s+[^,.;:“”\"\n]{1,50})?,\s+")
+# "The spokesman for the army, Colonel Ana Ruiz,": a rank may stand before the name.
+_SET_OFF_AFTER_RE = re.compile(
+    r"(?:\s+(?:for|of|to|in|at)\s+[^,.;:“”\"\n]{1,50})?,\s+(?:[A-Z][a-z]+\.?\s+){0,2}"
+)
 
 
 # Capitalised words before a name, on its line; a stop only after an abbreviation

@@ -88,6 +88,7 @@ def is_title_gap(text: str) -> bool:
 
 
 _APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
+_SECOND_APPOSITION_RE = re.compile(r"[a-z][^,.;:“”\"\n]{0,60},\s+")
 
 
 def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
@@ -121,22 +122,26 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
     if people:
         return people[-1]
     apposed = _APPOSED_NAME_RE.match(body, pos)
-    if apposed and is_title_gap(apposed.group("title") + " "):
+    if apposed and is_title_gap(re.sub(r"[()]", " ", apposed.group("title")) + " "):
         # "said the president of the Senate, Tomas Vidal, on Monday", "affirmed the
         # Commissioner of the Government, Commandant Ana Ruiz, at the opening"
-        at = apposed.end()
-        person = next(
-            (
-                m
-                for m in mentions
-                if m.kind == "person"
-                and at <= m.start <= at + 40
-                and (m.start == at or is_title_gap(body[at : m.start]))
-            ),
-            None,
-        )
-        if person is not None:
-            return person
+        ats = [apposed.end()]
+        second = _SECOND_APPOSITION_RE.match(body, apposed.end())
+        if second:
+            ats.append(second.end())  # "the deputy of PJ, party member of the MUD, X"
+        for at in ats:
+            person = next(
+                (
+                    m
+                    for m in mentions
+                    if m.kind == "person"
+                    and at <= m.start <= at + 40
+                    and (m.start == at or is_title_gap(body[at : m.start]))
+                ),
+                None,
+            )
+            if person is not None:
+                return person
     found = [m for m in found if m not in owned]
     if not found or owned:
         return None

@@ -118,6 +118,11 @@ _SET_OFF_VERB_RE = re.compile(r",\s+(?:(?:has|have|had|also|then|later|again)\s+
 
 _IN_BRACKETS_RE = re.compile(r"\s*\([^()]*")
 _CLAUSE_CLOSED_RE = re.compile(r",\s+(?:was|were|is|are|has|have|had|would|will|remains)\b")
+# "A spokesperson for the UN", "An ICRC spokeswoman": someone unnamed speaking for a body.
+_UNNAMED_SPOKES_RE = re.compile(
+    r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?spokes(?:man|woman|person)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?)?"
+)
 _GOVERNMENT_OF_RE = re.compile(
     r"\s+(?:(?:new|interim|transitional|military|current|caretaker)\s+)?"
     r"(?:government|administration)\s+(?:(?:has|have|had|also)\s+)*$"
@@ -191,6 +196,24 @@ def speaker_before(
         inside = [m for m in inside if m.start >= after]
         if not inside:
             return None, True
+    spokes = _UNNAMED_SPOKES_RE.match(body, lo, cue_start)
+    if spokes and not any(m.kind == "person" for m in inside):
+        # "A spokesperson for the UN secretary-general has called for calm, saying": the
+        # body the unnamed spokesperson speaks for.
+        body_at = spokes.end()
+        spoken_for = next(
+            (m for m in inside if m.kind == "organization" and m.start == body_at), None
+        )
+        if spoken_for is None:
+            spoken_for = next(
+                (
+                    m
+                    for m in inside
+                    if m.kind == "organization" and m.end <= spokes.end() and m.start > lo
+                ),
+                None,
+            )
+        return spoken_for, True
     unnamed = _INDEFINITE_SUBJECT_RE.match(body, prefix_start, cue_start)
     if unnamed and not any(
         m.kind == "person" and body[unnamed.end() : m.start] in (", ", " ") for m in inside

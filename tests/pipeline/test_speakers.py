@@ -1851,3 +1851,25 @@ def test_said_to_the_press_before_the_post_and_name() -> None:
         "SINTRAPETRO, Sebastião Luís Capenda Mutango, in Luanda."
     )
     assert speakers(text) == ["Sebastião Luís Capenda Mutango"]
+
+
+def test_an_unnamed_spokesperson_for_a_body_speaks_for_it() -> None:
+    text = (
+        "A spokesperson for the UN secretary-general has called for calm, saying the use of "
+        'force "must be avoided at all costs".\n\n'
+        'An ICRC spokesperson in Geneva said the convoy "had to turn back".\n\n'
+        'The spokesman for the army, Colonel Ana Ruiz, said it was "over".'
+    )
+    assert speakers(text) == [
+        "United Nations",
+        "International Committee of the Red Cross",
+        "Ana Ruiz",
+    ]
+
+
+def test_a_name_after_two_appositions_after_the_verb() -> None:
+    text = (
+        '"The region finally opened the eyes," declared the deputy of Primero Justicia (PJ), '
+        "party member of the MUD, Tomás Ignacio Guevara Ruiz."
+    )
+    assert speakers(text) == ["Tomás Ignacio Guevara Ruiz"]
