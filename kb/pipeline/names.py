@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from kb.pipeline.entity import PERSON_PARTICLES, Entity, actor_words, parts
+from kb.pipeline.entity import PERSON_PARTICLES, Entity, actor_words, parts, shared_lexicon
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.text import fold
 
@@ -69,7 +69,23 @@ def _spelled_apart(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if "".join(short) == full[-1]:
         return True
-    return n >= 3 and ratio(" ".join(short), " ".join(full[-n:])) >= 90
+    if n == 2:
+        return _misspelt_pair(short, full[-2:])
+    return ratio(" ".join(short), " ".join(full[-n:])) >= 90
+
+
+def _misspelt_pair(short: tuple[str, ...], tail: tuple[str, ...]) -> bool:
+    """ "Rangel Cifontes" for "Jorge Alberto Rangel Sifontes", "Kapenda Mutango" for
+    "Sebastião Luís Capenda Mutango": one word the same, the other one letter or two
+    off; never two first names ("Carla Pérez" is no "María Carlos Pérez")."""
+    same = [a == b for a, b in zip(short, tail, strict=True)]
+    if sum(same) != 1:
+        return False
+    a, b = next((x, y) for x, y, s in zip(short, tail, same, strict=True) if not s)
+    first_names = shared_lexicon().first_names
+    if min(len(a), len(b)) < 5 or a in first_names or b in first_names:
+        return False
+    return ratio(a, b) >= 80
 
 
 # Chinese, Korean and Vietnamese names put the family name first: a later lone

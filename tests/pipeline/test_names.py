@@ -649,3 +649,17 @@ def test_a_houses_speaker_is_a_post_before_the_name() -> None:
     )
     assert [(a.name, a.kind) for a in found.actors] == [("Daina Roze-Kalne", "person")]
     assert [(r.actor, r.title) for r in found.roles] == [("Daina Roze-Kalne", "Speaker")]
+
+
+def test_a_misspelt_surname_pair_is_the_full_name_it_ends() -> None:
+    text = (
+        "Foreign Minister Jorge Alberto Rangel Sifontes spoke. The chancellor Rangel Cifontes "
+        "left.\n\nThe secretary-general, Sebastião Luís Capenda Mutango, spoke. Kapenda Mutango "
+        "left.\n\nMaría Carlos Pérez spoke. Carla Pérez left."
+    )
+    assert people(text) == {
+        "Jorge Alberto Rangel Sifontes": ("Jorge Alberto Rangel Sifontes", "Rangel Cifontes"),
+        "Sebastião Luís Capenda Mutango": ("Sebastião Luís Capenda Mutango", "Kapenda Mutango"),
+        "María Carlos Pérez": ("María Carlos Pérez",),  # two first names: two people
+        "Carla Pérez": ("Carla Pérez",),
+    }
