@@ -24,8 +24,8 @@ from kb.pipeline.text import fold
 def same_person(a: str, b: str) -> bool:
     """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
     ta, tb = parts(a), parts(b)
-    if ta == tb:
-        return True
+    if ta == tb or (len(ta) == 2 and ta == tb[::-1]):
+        return True  # "Vadász Béla" and "Béla Vadász": a Hungarian name in either order
     if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
         return True
     if _inner_run(ta, tb) or _inner_run(tb, ta):

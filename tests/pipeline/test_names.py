@@ -663,3 +663,8 @@ def test_a_misspelt_surname_pair_is_the_full_name_it_ends() -> None:
         "María Carlos Pérez": ("María Carlos Pérez",),  # two first names: two people
         "Carla Pérez": ("Carla Pérez",),
     }
+
+
+def test_a_hungarian_name_in_either_order_is_one_person() -> None:
+    text = "Dr. Vadász Béla, the council's chairman, spoke. Béla Vadász later left Budapest."
+    assert list(people(text)) == ["Vadász Béla"]
