@@ -82,13 +82,20 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("/",),
         re.compile(
             r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w "
-            r".'/-]{1,60}$"
+            r".'/-]{1,60}\)?$"
         ),
     ),
     # "… in Niamey on August 6, 2023. © Hamidou Ibrahim-Sani, AFP"
     (("©",), re.compile(r"\s*©\s*[^©\n]{1,80}$")),
     # Al Jazeera's "[Fernando Vergara/AP Photo]"
     (("[",), re.compile(r"\s*\[[^\[\]/]{1,60}/[^\[\]]{1,40}\]\s*$")),
+    # "… in Pacaraima. Tiago Andrade Bezerra for The Long Read)": a caption's photographer
+    (
+        (" for ",),
+        re.compile(
+            r"\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\s+for\s+(?:[Tt]he\s+)?[A-Z][\w ]{1,30}\)$"
+        ),
+    ),
     (
         ("Photo", "Picture", "Image", "Credit"),
         re.compile(r"\s+(?:Photo(?:graph)?|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
@@ -97,6 +104,7 @@ _CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 _CREDIT_MARK_RE = re.compile(
     r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS"
     r"|Photograph|Credit|Translated|Translation|Reporting|Editing)\b"
+    r"|\bfor (?:[Tt]he )?[A-Z][\w ]{1,30}\)$"
 )
 _NAMES_ONLY_RE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
@@ -120,6 +128,11 @@ _BYLINE_PLACE_RE = re.compile(rf"^({_STAFF_NAME})\s*\|\s*[A-Z][\w .'’-]{{1,30}
 _WRITER_BIO_RE = re.compile(
     rf"^({_STAFF_NAME}) is (?:our|the|a|an) [\w ,'’-]{{0,50}}?"
     r"(?:correspondent|reporter|editor|writer|journalist|columnist|photographer)\b"
+)
+# A live blog's writers: "Helena Marsh-Okafor in Cúcuta and Pedro Luis Zambrano (earlier)".
+_LIVE_WRITER = rf"{_STAFF_NAME}(?:\s+in\s+[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+_LIVE_BYLINE_RE = re.compile(
+    rf"^{_LIVE_WRITER}(?:(?:,|\s+and)\s+{_LIVE_WRITER})*\s*\((?:earlier|now|later)\)$"
 )
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
@@ -307,7 +320,9 @@ def clean(raw: str) -> Cleaned:
                 break
         if line.kind == "caption":
             continue
-        if first_at(_CONTRIBUTED_RE, "contributed", line.text):
+        if first_at(_CONTRIBUTED_RE, "contributed", line.text) or (
+            line.text.endswith(")") and _LIVE_BYLINE_RE.match(line.text)
+        ):
             # "Associated Press writer Scott Smith in Caracas contributed to this report."
             line.credit = (line.start, line.end)
             line.kind = "byline"

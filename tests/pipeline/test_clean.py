@@ -138,3 +138,22 @@ def test_a_captions_bracketed_photographer_credit_lines_and_a_bylined_writers_bi
         "Óscar Mendieta Salas",
     }
     assert not names & credits
+
+
+def test_agency_photo_credits_in_brackets_live_blog_writers_and_a_caption_for_an_outlet() -> None:
+    text = (
+        "Border standoff: live\n\n"
+        "Helena Marsh-Okafor in Cúcuta and Pedro Luis Zambrano (earlier)\n\n"
+        "Trucks wait at a checkpoint. (Photo: A convoy outside El Obeid, August 1, 2025. "
+        "REUTERS/Ahmed Gasim Elnour)\n\n"
+        "A family waits at the post in Pacaraima. Tiago Andrade Bezerra for The Long Read)\n\n"
+        "Aid workers said the road was closed."
+    )
+    names = {a.name for a in extract(text).actors}
+    credits = {
+        "Helena Marsh-Okafor",
+        "Pedro Luis Zambrano",
+        "Ahmed Gasim Elnour",
+        "Tiago Andrade Bezerra",
+    }
+    assert not names & credits
