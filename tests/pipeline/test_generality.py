@@ -55,7 +55,13 @@ format, written before any rule was tuned to them:
   floods, a Kyrgyz bank, Gagauzia, Chad, Nepal, the Senkakus; Latin America 2016-2023;
   Security Council, OSCE, AU, ASEAN, MOFA, NGO, ICRC and European Parliament copy; long
   reads on the Sahel, Rohingya camps, Venezuela, a Cambodian exile, the Caucasus, Haiti,
-  Libya and Tonga).
+  Libya and Tonga);
+- unseen27 to unseen30: eight more each, written blind in a later session and scored at its
+  start and again before any rule was drawn from them (wire copy on Sudan, Congo-Rwanda,
+  Bolivia, Kinmen, Kurdistan oil, Mozambique, Niger and Transnistria; the Venezuela crisis and
+  the Lima Group in eight outlet styles; UNHCR, OCHA, ECOWAS, SADC, CARICOM, OAS, a Kyrgyz
+  ministry and the IAEA; long reads and translations on Somalia, Ethiopia-Eritrea, Vietnam,
+  Indonesia, Hungary, a prisoner exchange, Oman's mediation and an Angolan strike).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -273,6 +279,36 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen26", "speakers"): 0.75,
     ("unseen26", "roles"): 0.69,
     ("unseen26", "figures"): 0.85,
+    # unseen27 to unseen30: written blind in a later session, scored at its start (BEFORE)
+    # and held out until its first rules were in (HELDOUT); rules were then drawn from them.
+    ("unseen27", "people"): 0.91,
+    ("unseen27", "organizations"): 0.82,
+    ("unseen27", "countries"): 0.92,
+    ("unseen27", "quotes"): 0.97,
+    ("unseen27", "speakers"): 0.86,
+    ("unseen27", "roles"): 0.87,
+    ("unseen27", "figures"): 0.92,
+    ("unseen28", "people"): 0.89,
+    ("unseen28", "organizations"): 0.81,
+    ("unseen28", "countries"): 0.93,
+    ("unseen28", "quotes"): 0.93,
+    ("unseen28", "speakers"): 0.81,
+    ("unseen28", "roles"): 0.80,
+    ("unseen28", "figures"): 0.85,
+    ("unseen29", "people"): 0.84,
+    ("unseen29", "organizations"): 0.77,
+    ("unseen29", "countries"): 0.89,
+    ("unseen29", "quotes"): 0.94,
+    ("unseen29", "speakers"): 0.84,
+    ("unseen29", "roles"): 0.73,
+    ("unseen29", "figures"): 0.82,
+    ("unseen30", "people"): 0.89,
+    ("unseen30", "organizations"): 0.78,
+    ("unseen30", "countries"): 0.94,
+    ("unseen30", "quotes"): 0.95,
+    ("unseen30", "speakers"): 0.81,
+    ("unseen30", "roles"): 0.78,
+    ("unseen30", "figures"): 0.90,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -344,6 +380,10 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen24",
             "unseen25",
             "unseen26",
+            "unseen27",
+            "unseen28",
+            "unseen29",
+            "unseen30",
         )
     },
 }
@@ -403,6 +443,10 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen24", "roles"): 0.80,
     ("unseen25", "roles"): 0.78,
     ("unseen26", "roles"): 0.90,
+    ("unseen27", "roles"): 0.90,
+    ("unseen28", "roles"): 0.90,
+    ("unseen29", "roles"): 0.88,
+    ("unseen30", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -463,7 +507,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
     ["generality", "unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7",
      "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14",
      "unseen15", "unseen16", "unseen17", "unseen18", "unseen19", "unseen20", "unseen21",
-     "unseen22", "unseen23", "unseen24", "unseen25", "unseen26"],
+     "unseen22", "unseen23", "unseen24", "unseen25", "unseen26", "unseen27", "unseen28",
+     "unseen29", "unseen30"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
