@@ -53,6 +53,8 @@ def org_descriptions(
         if match.end() in org_ends:
             continue  # "The Iranian Foreign Ministry": a body's own name, not a description
         noun = fold(match.group("noun")).split()[-1]
+        if noun == "community" and not match.group("noun").startswith("C"):
+            continue  # "the Community" is CARICOM's or the EAC's; "the community" is anyone
         owner = match.group("owner")
         code = lookup(owner) if owner else None
         adjectives = fold(match.group("adj")).split()
@@ -123,6 +125,13 @@ _COMPANY_FORMS = frozenset(
 )  # fmt: skip
 
 
+def _head(name: str) -> str:
+    """The head noun of a body's name: its last word before "of", "for", "on" or a bracket
+    ("Council for Foreign and Community Relations" is a council, no community)."""
+    words = fold(re.split(r"\s+(?:of|for|on|to|in)\s+|\s*\(", name, maxsplit=1)[0]).split()
+    return words[-1] if words else ""
+
+
 def _org_named(
     noun: str,
     required: list[str],
@@ -136,8 +145,13 @@ def _org_named(
 
     def fits(name: str) -> bool:
         parts = set(fold(name).replace("(", " ").replace(")", " ").split())
-        parts |= alias_words(name)  # "the UN refugee agency UNHCR … the agency"
-        named_so = noun in parts or (noun in _COMPANY_NOUNS and bool(parts & _COMPANY_FORMS))
+        aliases = alias_words(name)  # "the UN refugee agency UNHCR … the agency"
+        named_so = (
+            noun == _head(name)
+            or noun in aliases
+            or (noun in _COMPANY_NOUNS and bool(parts & _COMPANY_FORMS))
+        )
+        parts |= aliases
         if not named_so or not all(w in parts for w in required):
             return False
         return code is None or country.get(name) in (None, code)

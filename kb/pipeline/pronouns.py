@@ -58,6 +58,8 @@ def is_subject(body: str, m: Mention, floor: int) -> bool:
     ("X's decision")."""
     if body[m.end : m.end + 2] in ("'s", "’s"):
         return False
+    if body[m.start - 1 : m.start] == "(" and body[m.end : m.end + 1] == ")":
+        return False  # "a meeting of the Council for … (COFCOR)": the name again, governed
     if body[floor : m.start].strip() == "For" and body[m.end : m.end + 1] == ",":
         return True  # "For Aisha, the question is ... she said": whose view the sentence is
     lead = body[max(floor, m.start - 14) : m.start].lower()

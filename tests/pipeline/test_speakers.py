@@ -1873,3 +1873,14 @@ def test_a_name_after_two_appositions_after_the_verb() -> None:
         "party member of the MUD, Tomás Ignacio Guevara Ruiz."
     )
     assert speakers(text) == ["Tomás Ignacio Guevara Ruiz"]
+
+
+def test_the_community_is_the_body_it_heads_and_a_governed_acronym_is_no_subject() -> None:
+    text = (
+        "The Caribbean Community (CARICOM) met on Friday.\n\n"
+        "In a statement issued after a meeting of the Council for Foreign and Community "
+        "Relations (COFCOR) on Friday, the Community described the attack as “a grave "
+        "violation”. It urged Venezuela to “refrain from any further acts of aggression”.\n\n"
+        "Leaders of the community said they were “afraid of the soldiers”."
+    )
+    assert speakers(text) == ["Caribbean Community", "Caribbean Community", None]
