@@ -666,3 +666,9 @@ def test_a_portuguese_name_joined_by_e_is_one_person() -> None:
         "The chancellor invited Minister Carvalho e Mello to visit."
     )
     assert names(text) == [("Luiz Fernando de Carvalho e Mello", "person")]
+
+
+def test_washington_dc_in_a_release_line_is_no_body() -> None:
+    assert names("April 8, 2026 - Washington, D.C.\n\nThe OAS met on Friday.") == [
+        ("Organization of American States", "organization")
+    ]
