@@ -45,6 +45,12 @@ PLACE_AFTER_RE = re.compile(
     r"\s+(?:bridge|airport|street|avenue|boulevard|square|plaza|highway|motorway|crossing|"
     r"border crossing|stadium|metro station|station)\b"
 )
+_ADMINISTRATIONS = frozenset(
+    ["Regional", "Military", "Interim", "Transitional", "Civil", "Provincial", "State", "City"]
+)
+_HEAD_QUALIFIERS = frozenset(
+    ["National", "Federal", "Central", "Supreme", "High", "General", "International", "Higher"]
+)
 _PLACE_HEADS = frozenset(
     ["Bridge", "Airport", "Street", "Avenue", "Boulevard", "Square", "Plaza", "Highway",
      "Motorway", "Crossing", "Stadium"]
@@ -128,12 +134,21 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         words[-1] in _PORTFOLIO
         and not any(w in lex.org_heads and not w.endswith("al") for w in words)
         and not is_acronym(words[0])
+        and not (len(words) > 2 and words[-2] in _ADMINISTRATIONS)
     ):
         return None  # "(Minister of) International Cooperation": a portfolio, no actor
     # "Center for ...", and a Romance name's head first: "Frente Comunero del Sur".
     head_first = (
-        len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for", "Against")
-    ) or (len(words) > 1 and words[0] in _ROMANCE_HEADS)
+        (len(words) > 2 and words[0] in lex.org_heads and words[1] in ("of", "for", "Against"))
+        or (len(words) > 1 and words[0] in _ROMANCE_HEADS)
+        # "Somali Ministry of Fisheries and …", "National Institute for … Studies"
+        or (
+            len(words) > 3
+            and (is_geo_word(words[0]) or words[0] in _HEAD_QUALIFIERS)
+            and words[1] in lex.org_heads
+            and words[2] in ("of", "for")
+        )
+    )
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names
     geo = any(is_geo_word(w) for w in words)
@@ -142,6 +157,8 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
     return Traits(
         head_named=(
             any(w in lex.org_heads for w in words[1:])
+            # "Tigray Interim Regional Administration", "Oblast Military Administration"
+            or (len(words) > 2 and words[-1] == "Administration" and words[-2] in _ADMINISTRATIONS)
             or (len(words) == 1 and words[0] in lex.org_heads)
             or head_first
             or text.endswith((".com", ".org", ".net", ".info"))

@@ -52,6 +52,11 @@ _BARRIER, _CONNECTOR = "\x00", "\x01"
 _SHORT_MONTHS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 )
+_DATE_WORDS = _SHORT_MONTHS | frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+     "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December", "Sept", "Today", "Tonight", "Christmas", "Easter", "Ramadan"]
+)  # fmt: skip
 
 
 def _in_reference_names(words: list[str], lex: Lexicon) -> frozenset[int]:
@@ -85,8 +90,11 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             and nxt in lex.not_actor
             and nxt not in lex.org_heads
             and k + 1 not in named
+            and (nxt in _DATE_WORDS or not any(x in lex.org_heads for x in words[:k]))
         ):
-            break  # "the National Security Council on Monday": the name ends at the date
+            # "the National Security Council on Monday": the name ends at the date; but
+            # "Institute for South China Sea Studies" goes on past a place's words
+            break
         if (
             (w.lower() in CONNECTORS or w == "the")
             and not has_head

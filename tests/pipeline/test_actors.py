@@ -672,3 +672,18 @@ def test_washington_dc_in_a_release_line_is_no_body() -> None:
     assert names("April 8, 2026 - Washington, D.C.\n\nThe OAS met on Friday.") == [
         ("Organization of American States", "organization")
     ]
+
+
+def test_bodies_headed_after_a_place_a_regional_administration_and_a_sea_in_a_name() -> None:
+    text = (
+        "The Somali Ministry of Fisheries and Marine Resources said it would act. The "
+        "National Institute for South China Sea Studies said so. The Tigray Interim Regional "
+        "Administration said no. He was Minister of Territorial Administration. The National "
+        "Security Council on Monday met."
+    )
+    assert [name for name, _kind in names(text)] == [
+        "Somali Ministry of Fisheries and Marine Resources",
+        "National Institute for South China Sea Studies",
+        "Tigray Interim Regional Administration",
+        "National Security Council",
+    ]
