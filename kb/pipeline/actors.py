@@ -67,6 +67,11 @@ def find_actors(
     # or "the military" is that country's, and generic names link only within it.
     main = main_country(geo or [], excluded)
     cands = candidates(body, lex, excluded, headings or [], quotes or [], publisher, main)
+    # "Saint Vincent and the Grenadines", "Trinidad and Tobago": a state's name of several
+    # words, which a name run broken at "and the" would read as "Grenadines".
+    long_states = [(g.start, g.end) for g in geo or [] if " and " in body[g.start : g.end]]
+    if long_states:
+        cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in long_states)]
     linking.kind_from_known(cands, known)
     linker = linking.Linker(body, lex)
     linker.link_names(cands)

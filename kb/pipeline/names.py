@@ -111,6 +111,8 @@ def _surname_score(key: str, form: str) -> int:
     words = parts(form)
     if key == words[-1] or key == " ".join(words[1:]):
         return 3
+    if " " in key and key == " ".join(words[-len(key.split()) :]) and len(words) > len(key.split()):
+        return 3  # "N'Diaye" (folded "n diaye") for "Mamadou Lamine N'Diaye"
     if key == words[0] and key in _FAMILY_FIRST and len(words) <= 3:
         return 3
     if key in words[1:]:

@@ -116,7 +116,7 @@ KNOWN_AS_BEFORE_RE = re.compile(r"\b([a-z]+),? (?:also |better )?known as\s+$")
 
 
 HONORIFIC_BEFORE_RE = re.compile(
-    r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj|Brig|Adm|Cmdr|Cdr|Sgt)\."
+    r"\b(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Sen|Rep|Gov|Capt|Lt|Maj|Brig|Adm|Cmdr|Cdr|Sgt|Hon|H\.E)\."
     r"|head of (?:state|government))\s+$"
 )
 

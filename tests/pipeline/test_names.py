@@ -668,3 +668,16 @@ def test_a_misspelt_surname_pair_is_the_full_name_it_ends() -> None:
 def test_a_hungarian_name_in_either_order_is_one_person() -> None:
     text = "Dr. Vadász Béla, the council's chairman, spoke. Béla Vadász later left Budapest."
     assert list(people(text)) == ["Vadász Béla"]
+
+
+def test_honourables_a_curly_apostrophe_surname_and_a_state_named_with_and() -> None:
+    text = (
+        "The President of the ECOWAS Commission, H.E. Dr. Mamadou Lamine N’Diaye, sent a "
+        "mission led by Hon. Efua Mensah-Bonsu, former Minister of Foreign Affairs of Ghana.\n\n"
+        "Dr. N’Diaye said the vote was fair. The representative of Saint Vincent and the "
+        "Grenadines expressed full solidarity."
+    )
+    assert people(text) == {
+        "Mamadou Lamine N’Diaye": ("Mamadou Lamine N’Diaye", "N’Diaye"),
+        "Efua Mensah-Bonsu": ("Efua Mensah-Bonsu",),
+    }
