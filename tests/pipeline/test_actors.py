@@ -687,3 +687,8 @@ def test_bodies_headed_after_a_place_a_regional_administration_and_a_sea_in_a_na
         "Tigray Interim Regional Administration",
         "National Security Council",
     ]
+
+
+def test_a_company_named_for_its_country_keeps_its_legal_form() -> None:
+    text = "Washington imposed sanctions on Petróleos de Venezuela SA (PDVSA) in January."
+    assert names(text) == [("Petróleos de Venezuela SA", "organization")]
