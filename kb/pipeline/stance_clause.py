@@ -146,6 +146,14 @@ def coordinated(names: list[Mention], body: str, first: int, backwards: bool) ->
     return run
 
 
+_RELATIVE_BEFORE_RE = re.compile(r",\s+(?:which|who)\s+(?:[a-z]+\s+){0,2}[a-z]+\s*$")
+# A person of the body named right before: "the NC candidate", "the RSF commander".
+_PERSON_OF_BODY_RE = re.compile(
+    r"\s+(?:candidates?|nominees?|leaders?|chiefs?|spokes(?:man|woman|person)|envoys?|"
+    r"ambassadors?|commanders?|officials?|lawmakers?|members?|ministers?)\b"
+)
+
+
 def objects_after(
     s: Sentence, at: int, limit: int, relation: str = ""
 ) -> tuple[list[Mention], int]:
@@ -159,6 +167,16 @@ def objects_after(
     if not sc.object_gap(_GOVERNMENT_OF_RE.sub(" ", gap)):
         return _titled(s, at, limit), len(gap)
     run = [m for m in coordinated(s.names, s.body, first, False) if m.end <= limit]
+    if _RELATIVE_BEFORE_RE.search(s.body, max(0, at - 60), at):
+        # "Russia, which backs Arismendi, and the Netherlands …": the relative clause
+        # ends at its comma; what follows is coordinated with its subject.
+        first_gap = s.body[run[0].end : run[1].start] if len(run) > 1 else ""
+        if "," in first_gap and re.search(r"\b(?:and|or)\b", first_gap):
+            run = run[:1]
+    if relation != "meets" and _PERSON_OF_BODY_RE.match(s.body, run[-1].end):
+        # "backed the NC candidate": the candidate, not the party; but meeting "KIA
+        # leaders" is meeting the KIA
+        return [], len(gap)
     possessive = _POSSESSIVE_RE.match(s.body[run[-1].end : run[-1].end + 40])
     if possessive and not _headed(possessive.group("words"), relation):
         return (_owned(s, run[-1].end, limit) if len(run) == 1 else []), len(gap)

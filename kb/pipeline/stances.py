@@ -91,6 +91,10 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
         objects, cap = cl.member_objects(s, cue.end(), clause[1])
     if relation == "member_of" and not objects:
         objects, cap = _joined_relative(s, subjects, cue), 0.7
+    if relation == "meets" and any(
+        _PRESS_BEFORE_RE.search(s.body, max(0, m.start - 40), m.start) for m in subjects
+    ):
+        return  # "presenter Harriet Colquhoun speaks to X": an interview, no meeting
     received = relation == "meets" and cue.group().lower() in ("received", "receives")
     if received and any(m.kind != "person" for m in subjects + objects):
         return  # "X received Y in Abidjan": people only
@@ -114,6 +118,9 @@ def _active(s: cl.Sentence, cue: re.Match[str], relation: str, clause: tuple[int
     cl.emit(s, subjects, relation, objects, facts)
 
 
+_PRESS_BEFORE_RE = re.compile(
+    r"\b(?:presenter|reporter|journalist|correspondent|host|anchor|interviewer)\s+$", re.I
+)
 _WHICH_RE = re.compile(r"\s*,?\s*(?:which|that)\s+$")
 
 

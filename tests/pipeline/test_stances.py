@@ -420,3 +420,18 @@ def test_who_after_a_body_in_an_apposition_is_the_person_before_it() -> None:
         "Solvang in Tehran last month, said Iran would go on."
     )
     assert _triples(x) == {("Mohammad-Javad Rostami", "meets", "Henrik Solvang")}
+
+
+def test_a_relative_clause_ends_its_objects_and_a_bodys_candidate_is_no_body() -> None:
+    text = (
+        "Russia, which backs Nicolás Maduro, and the Netherlands, chosen by the opposition, "
+        "accompany the process.\n\n"
+        "The CPN-UML, which had backed the NC candidate in Kathmandu-4, said it accepted it.\n\n"
+        "Khin Mar Htwe met KIA leaders in Laiza last month.\n\n"
+        "On tonight's programme, presenter Harriet Colquhoun speaks to Inamullah Sarwari."
+    )
+    found = _triples(extract(text))
+    assert ("Russia", "supports", "Nicolás Maduro") in found
+    assert not any(o in ("Netherlands", "NC") for _s, _r, o in found)
+    assert ("Khin Mar Htwe", "meets", "KIA") in found
+    assert not any(s == "Harriet Colquhoun" for s, _r, _o in found)
