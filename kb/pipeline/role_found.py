@@ -13,11 +13,13 @@ Guarantees: pure, never raises.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
 
 from kb.pipeline.geo import GeoMention
+from kb.pipeline.reference_orgs import is_international
 from kb.pipeline.role_posts import head_noun, is_post, post, role_words, since
 from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import ActorFound, RoleFound
@@ -121,13 +123,27 @@ def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
     return before + 1, after.start() if after else len(body)
 
 
-def placed(body: str, role: RoleFound, geo: list[GeoMention]) -> RoleFound:
+def placed(
+    body: str,
+    role: RoleFound,
+    geo: list[GeoMention],
+    orgs: Sequence[tuple[int, int, str]] = (),
+) -> RoleFound:
     """A role whose text names neither organisation nor country takes the country its
     sentence names nearest before it ("stopping in Colombia to meet President Ana
     Ruiz"), else the one the article names most; confidence
     0.4 (a post named bare is most often the article's country's; the guess can be
     wrong, as for a foreign head of state named without his country)."""
-    if role.organization or role.country or not geo:
+    if role.organization or role.country:
+        return role
+    # "SADC Executive Secretary", "the IAEA Director General X", "World Food Programme
+    # (WFP) Sudan country director X": a post of the international body named in it.
+    inside = [
+        n for a, b, n in orgs if role.start - 2 <= a and b <= role.end and is_international(n)
+    ]
+    if inside:
+        return replace(role, organization=inside[-1])
+    if not geo:
         return role
     s, _e = _sentence(body, role.start, role.end)
     before = [g for g in geo if s <= g.start < role.start]

@@ -294,5 +294,5 @@ def find_roles(
             near = geo[bisect_left(starts, start - 130) : bisect_left(starts, end + 130)]
             for role in _roles_at(body, actor, (start, end), orgs, near, published):
                 add_role(found, role)
-    found = [placed(body, r, geo) for r in found]
+    found = [placed(body, r, geo, orgs) for r in found]
     return tuple(sorted(found, key=lambda r: (r.start, r.end)))

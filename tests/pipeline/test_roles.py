@@ -352,3 +352,12 @@ def test_a_post_to_another_post_is_the_whole_title() -> None:
         ("Ana Ruiz", "Adviser to the President"),
         ("Luis Mora", "President"),
     }
+
+
+def test_a_post_of_the_international_body_named_in_it_takes_the_body_not_a_country() -> None:
+    text = (
+        "Lesotho's army deployed in Maseru on Monday.\n\n"
+        "The SADC Executive Secretary, Dr. Evaristo Chilundo Mabote, said talks would go on."
+    )
+    (role,) = [r for r in found(text) if r.actor == "Evaristo Chilundo Mabote"]
+    assert (role.organization, role.country) == ("Southern African Development Community", None)
