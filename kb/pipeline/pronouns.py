@@ -136,6 +136,9 @@ def _initial_genders(body: str, people: list[Mention]) -> dict[str, str]:
     return genders
 
 
+_TIMESTAMP_LINE_RE = re.compile(
+    r"(?m)^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|local))?\s*$"
+)
 _SPOUSE_RE = re.compile(r",\s+whose\s+(husband|wife)\b")
 
 
@@ -157,10 +160,17 @@ def pronouns(
             for m in (_ACCORDING_RE.finditer(body) if "ccording to h" in body else ())
         ]
     )
+    stamps = [m.end() for m in _TIMESTAMP_LINE_RE.finditer(body)]
     for start, end, gender in found_at:
         if inside(spans, start):
             continue
         found = _antecedent(body, start, gender, (people, starts), bounds, genders, known)
+        if found is not None and stamps:
+            # A live blog's entries each begin at a time stamp: "she" does not go back
+            # past one to the last entry's speaker.
+            barrier = bisect_left(stamps, start) - 1
+            if barrier >= 0 and found.start < stamps[barrier]:
+                found = None
         if found is None:
             continue
         mention = Mention(start, end, found.name, "person")

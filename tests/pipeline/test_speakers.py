@@ -1884,3 +1884,13 @@ def test_the_community_is_the_body_it_heads_and_a_governed_acronym_is_no_subject
         "Leaders of the community said they were “afraid of the soldiers”."
     )
     assert speakers(text) == ["Caribbean Community", "Caribbean Community", None]
+
+
+def test_a_pronoun_does_not_go_back_past_a_live_blogs_time_stamp() -> None:
+    text = (
+        "“We submitted complaints and nobody answered,” party secretary Devendra Rawal said.\n\n"
+        "12:30 GMT\n\nYoung voters want jobs at home\n\n"
+        "Our correspondent, reporting from Kathmandu, says many first-time voters backed new "
+        "parties.\n\n“Across the city, the message was the same,” she said."
+    )
+    assert speakers(text) == ["Devendra Rawal", None]
