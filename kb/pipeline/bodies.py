@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kb.pipeline.entity import Candidate, actor_words, in_any
+from kb.pipeline.entity import CORE_TITLES, Candidate, actor_words, in_any
 from kb.pipeline.geo import gazetteer, lookup
 from kb.pipeline.reference_orgs import described_forms
 from kb.pipeline.text import near_words
@@ -73,6 +73,8 @@ def acronym_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Cand
         text = body[span[0] : span[1]]
         if lookup(text) is not None:
             continue  # "Democratic People's Republic of Korea (DPRK)" is a country
+        if re.match(r"[A-Z][\w-]* of ", text) and text.split()[0] in CORE_TITLES:
+            continue  # "Superintendent of Police (SP)": a post, not a body
         cand = Candidate(span[0], span[1], text, len(text.split()), "organization", 2)
         cand.acronym_of = match.group(1)
         found.append(cand)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kb.pipeline.entity import (
+    CORE_TITLES,
     MEDIA_HEADS,
     NOT_ORG_ACRONYMS,
     Candidate,
@@ -124,6 +125,8 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         return None
     if len(words) > 1 and words[-1] in _PLACE_HEADS:
         return None  # "the Simón Bolívar International Bridge": a place, whatever its words
+    if len(words) > 2 and words[0] in CORE_TITLES and words[1] == "of":
+        return None  # "Superintendent of Police", "Commissioner of Police": a post, no body
     if words[-1] in ("Facility", "Facilities"):
         return None  # "the Extended Fund Facility": a loan programme, no body
     if "Government" in words and (

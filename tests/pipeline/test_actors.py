@@ -692,3 +692,14 @@ def test_bodies_headed_after_a_place_a_regional_administration_and_a_sea_in_a_na
 def test_a_company_named_for_its_country_keeps_its_legal_form() -> None:
     text = "Washington imposed sanctions on Petróleos de Venezuela SA (PDVSA) in January."
     assert names(text) == [("Petróleos de Venezuela SA", "organization")]
+
+
+def test_a_post_of_a_body_is_no_body_and_a_special_prosecutor_no_name() -> None:
+    text = (
+        "Superintendent of Police (SP) Md. Sarwar Jahan Bhuiyan said the police fired.\n\n"
+        "National Accountability Bureau (NAB) Special Prosecutor Abu Bakar Siddique Awan said "
+        "the trail was clear."
+    )
+    found = names(text)
+    assert ("Abu Bakar Siddique Awan", "person") in found
+    assert not any(name.startswith(("Superintendent", "Special")) for name, _kind in found)
