@@ -93,6 +93,16 @@ def _author_at(
         gap = body[doc.end() : after.start]
         if after.start - doc.end() < 40 and (_AUTHOR_AFTER_RE.match(gap) or _LEADING_RE.match(gap)):
             return after
+    intro = _ISSUED_INTRO_RE.match(body, doc.end())
+    if intro:
+        # "In a statement issued in Brussels, the EU's spokesperson, X, said": the
+        # main clause's subject, a name set off right before its verb.
+        verb = _CLAUSE_VERB_RE.search(body, intro.end(), intro.end() + 160)
+        if verb:
+            inner = voices[bisect_left(starts, intro.end()) : bisect_left(starts, verb.start())]
+            set_off = [v for v in inner if body[v.end : verb.start()].strip() == ","]
+            if set_off:
+                return set_off[-1]
     lo, _hi = _sentence(body, doc.start())
     for before in reversed(voices[: bisect_left(starts, doc.start())]):
         if before.start < lo:
@@ -107,6 +117,12 @@ def _author_at(
         if before.kind == "person" or "\n" in gap:
             break
     return _possessor(body, doc, voices, starts)
+
+
+_ISSUED_INTRO_RE = re.compile(
+    r"\s+(?:issued|released|published|posted|read out|sent)\b[^,.;:“”\"\n]{0,60},\s*"
+)
+_CLAUSE_VERB_RE = re.compile(r"\b(?:said|says|stated|added|warned|urged|called|declared)\b")
 
 
 def _possessor(

@@ -1894,3 +1894,12 @@ def test_a_pronoun_does_not_go_back_past_a_live_blogs_time_stamp() -> None:
         "parties.\n\n“Across the city, the message was the same,” she said."
     )
     assert speakers(text) == ["Devendra Rawal", None]
+
+
+def test_the_statement_is_the_one_whose_issuer_is_set_off_in_the_main_clause() -> None:
+    text = (
+        "In a statement issued in Brussels, the EU’s spokesperson for foreign affairs, Ciarán "
+        "O’Donovan-Haas, said the bloc was “deeply concerned” by the events.\n\n"
+        "“The officers must be released without delay,” the statement said."
+    )
+    assert speakers(text) == ["Ciarán O’Donovan-Haas", "Ciarán O’Donovan-Haas"]
