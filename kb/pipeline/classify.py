@@ -61,6 +61,8 @@ HYPHEN_SUFFIXES = frozenset(
      "aligned", "allied", "controlled", "like", "type", "level", "wide", "free"]
 )  # fmt: skip
 _SYLLABLE_AFTER_RE = re.compile(r"-([a-z]{2,5})\b")
+# Chinese, Korean and Taiwanese names: family name first, a hyphenated given name.
+_FAMILY_FIRST = actor_words("east_asian_family_names")
 MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
@@ -197,7 +199,7 @@ def classify(
         return None
     before = body[max(0, start - 60) : start]
     after = body[end : end + 80]
-    syllable = _SYLLABLE_AFTER_RE.match(after)
+    syllable = _SYLLABLE_AFTER_RE.match(after) if words[0] in _FAMILY_FIRST else None
     if syllable and syllable.group(1) not in HYPHEN_SUFFIXES:
         after = after[syllable.end() :]  # "Hung Tzu-yun, told": what follows the whole name
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
@@ -223,9 +225,12 @@ def classify(
     # A post set off by a comma may be long: "the Special Representative of the
     # Secretary-General for the Democratic Republic of the Congo, X".
     set_off = body[max(0, start - 160) : start] if before.endswith(", ") else before
-    return person_by_context(
+    judged = person_by_context(
         cand, found, before, after, lex, reported_post=reported_post, set_off=set_off
     )
+    if judged is not None and body[judged.start : judged.end] != judged.text:
+        return None  # a name grown over text read past a syllable: never a wrong span
+    return judged
 
 
 _CAPS_HONORIFICS = frozenset(["MR", "MS", "MRS", "DR"])
