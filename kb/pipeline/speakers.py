@@ -127,6 +127,7 @@ _GOVERNMENT_OF_RE = re.compile(
     r"\s+(?:(?:new|interim|transitional|military|current|caretaker)\s+)?"
     r"(?:government|administration)\s+(?:(?:has|have|had|also)\s+)*$"
 )
+_WHOM_RE = re.compile(r"\bwhom\s+(?!(?:he|she|they|it|we|i)\b)(?:the\s+)?[a-z]")
 _CLAUSE_BREAK_RE = re.compile(
     r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+"
     r"(?!(?:on|in|at|to|for|with|from|by|of|about|against|then|also|later)\b)"
@@ -224,6 +225,9 @@ def speaker_before(
     lead = body[prefix_start : inside[0].start].strip() if inside else "-"
     if len(inside) == 2 and paired(body, inside, 0) and lead in ("", "The"):
         return None, True  # "Saudi Arabia and the United States, which …, said": two voices
+    whom = _WHOM_RE.search(body, lo, cue_start)
+    if whom and not any(m.start >= whom.end() for m in inside):
+        return None, True  # "X, whom the regime now calls the “president”": the regime's
     antecedent = antecedent_of_relative(body, inside, cue_start)
     if antecedent is not None:
         return antecedent, True

@@ -1903,3 +1903,14 @@ def test_the_statement_is_the_one_whose_issuer_is_set_off_in_the_main_clause() -
         "“The officers must be released without delay,” the statement said."
     )
     assert speakers(text) == ["Ciarán O’Donovan-Haas", "Ciarán O’Donovan-Haas"]
+
+
+def test_calls_upon_cues_its_subject_and_whom_the_regime_calls_names_no_one() -> None:
+    text = (
+        "The Security Council extended the mandate of the mission on Monday.\n\n"
+        "By the text, the Council calls upon the parties to “resume negotiations without "
+        "preconditions”, taking into account the efforts.\n\n"
+        "They include Bernardo Quintero, whom the regime now calls the “president” of the "
+        "Assembly."
+    )
+    assert speakers(text) == ["Security Council", None]
