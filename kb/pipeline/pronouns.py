@@ -179,7 +179,22 @@ def pronouns(
         index = bisect_left(starts, mention.start)
         people.insert(index, mention)
         starts.insert(index, mention.start)
+    for match in _LATTER_RE.finditer(body) if "latter" in body or "same one" in body else ():
+        if inside(spans, match.start()):
+            continue
+        # "The latter added", a translation's "The same one has added": the person named
+        # last, close before.
+        index = bisect_left(starts, match.start()) - 1
+        if index >= 0 and match.start() - people[index].end <= _LATTER_REACH:
+            out.append(Mention(match.start(), match.end(), people[index].name, "person"))
     return out
+
+
+_LATTER_RE = re.compile(
+    r"\b[Tt]he (?:latter|same one)\b(?=,?\s+(?:(?:has|had|also)\s+)*"
+    r"(?:[a-z]+ed|said|says|told|adds|added|wrote|spoke)\b)"
+)
+_LATTER_REACH = 400
 
 
 def _antecedent(

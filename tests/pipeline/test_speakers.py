@@ -1914,3 +1914,12 @@ def test_calls_upon_cues_its_subject_and_whom_the_regime_calls_names_no_one() ->
         "Assembly."
     )
     assert speakers(text) == ["Security Council", None]
+
+
+def test_the_latter_and_a_translations_the_same_one_are_the_person_named_last() -> None:
+    text = (
+        '"The calendar was written at the Presidency," has affirmed Mister Daniel N\'Garo '
+        'Kemkoye.\n\nThe same one has added: "We will not go to elections with this referee."\n\n'
+        "Ana Ruiz met Luis Mora on Monday. The latter said the talks were “a first step”."
+    )
+    assert speakers(text) == ["Daniel N'Garo Kemkoye", "Daniel N'Garo Kemkoye", "Luis Mora"]
