@@ -22,7 +22,7 @@ from functools import cache
 
 from kb.pipeline.entity import CORE_TITLES, Candidate, actor_words, in_any
 from kb.pipeline.geo import gazetteer, lookup
-from kb.pipeline.reference_orgs import described_forms
+from kb.pipeline.reference_orgs import described_forms, reference_org
 from kb.pipeline.text import near_words
 
 _DEFINED_ACRONYM_RE = re.compile(r"\s\(([A-Z][A-Z&.-]{1,8})\)")  # "(PML-N)" too
@@ -91,6 +91,23 @@ _TO_NAME_RE = re.compile(
     r"(?<![\w’'-])(?:(?!The\b)[A-Z][\w’'-]* ){0,3}"
     rf"(?P<noun>{'|'.join(_TO_HEADS)}) to [A-Z][a-z]+(?: (?:the )?[A-Z][a-z]+){{1,3}}"
 )
+
+
+# A parliament's record of a member: "Lina Petraitytė (Renew, LT)", "(S&D, ES)".
+_GROUP_TAG_RE = re.compile(r"\((?P<group>[A-Z][\w&/ -]{0,24}?), [A-Z]{2}\)")
+
+
+def group_tags(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
+    """The political group of a "Name (GROUP, CC)" tag, when it is a group the table of
+    international bodies knows: a member's group is an organisation of the article."""
+    found = []
+    for match in _GROUP_TAG_RE.finditer(body) if ", " in body and ")" in body else ():
+        start, end = match.span("group")
+        text = match.group("group")
+        if in_any(start, excluded) or reference_org(text) is None:
+            continue
+        found.append(Candidate(start, end, text, len(text.split()), "organization", 2))
+    return found
 
 
 def infinitive_names(

@@ -22,7 +22,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kb.pipeline.bodies import acronym_names, described_names, infinitive_names, state_bodies
+from kb.pipeline.bodies import (
+    acronym_names,
+    described_names,
+    group_tags,
+    infinitive_names,
+    state_bodies,
+)
 from kb.pipeline.caps_names import caps_names
 from kb.pipeline.classify import HYPHEN_SUFFIXES, classify
 from kb.pipeline.entity import (
@@ -324,6 +330,7 @@ def candidates(
         + state_bodies(body, excluded, main)
         + infinitive_names(body, excluded, headings)
         + caps_names(body, excluded)
+        + group_tags(body, excluded)
     )
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]

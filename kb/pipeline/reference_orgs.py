@@ -101,8 +101,8 @@ def reference_org(form: str) -> str | None:
     upper case only ("WHO", never "who"), names by their folded key; "U.N." is "UN"."""
     form = form.replace("U.N.", "UN")
     bare = form.replace(".", "")
-    if bare.isupper() and bare in _table():
-        return _table()[bare]
+    if bare in _table() and (bare.isupper() or sum(c.isupper() for c in bare) >= 2):
+        return _table()[bare]  # "WHO", never "who"; "PfE" and "AfDB" as written
     if " " in form.strip() or form[:1].isupper():
         return _table().get(fold(form))
     return None

@@ -703,3 +703,17 @@ def test_a_post_of_a_body_is_no_body_and_a_special_prosecutor_no_name() -> None:
     found = names(text)
     assert ("Abu Bakar Siddique Awan", "person") in found
     assert not any(name.startswith(("Superintendent", "Special")) for name, _kind in found)
+
+
+def test_a_parliaments_group_tags_are_the_groups() -> None:
+    text = (
+        "Lina Petraitytė (Renew, LT) said the regime must fall. Carlos Serrano (S&D, ES) "
+        "agreed. Marie Dubois (PfE, FR) disagreed. Eoin Ní Bhriain (The Left, IE) said no."
+    )
+    orgs = {name for name, kind in names(text) if kind == "organization"}
+    assert orgs == {
+        "Renew Europe",
+        "Progressive Alliance of Socialists and Democrats",
+        "Patriots for Europe",
+        "The Left in the European Parliament",
+    }
