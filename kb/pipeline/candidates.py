@@ -323,7 +323,8 @@ def candidates(
                 out.pop()  # "Land and Justice Party": a name run back over the word before
             if out and cand.start < out[-1].end:
                 continue  # "Institute for Peace and Security Studies": inside a name run on
-            out.append(marks.mark(_with_syllable(body, _past_post_object(body, cand, lex))))
+            cand = _without_post_nominal(_past_post_object(body, cand, lex))
+            out.append(marks.mark(_with_syllable(body, cand)))
     spelled = (
         acronym_names(body, excluded)
         + described_names(body, excluded)
@@ -336,6 +337,21 @@ def candidates(
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)
     return out
+
+
+_POST_NOMINALS = frozenset(
+    ["MP", "MEP", "MSP", "MLA", "TD", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD"]
+)
+
+
+def _without_post_nominal(cand: Candidate) -> Candidate:
+    """ "Dame Helen Achterberg-Moss MP": letters after a name are no part of it."""
+    words = cand.text.split()
+    if cand.kind == "person" and len(words) >= 3 and words[-1] in _POST_NOMINALS:
+        cand.text = cand.text[: cand.text.rfind(" ")]
+        cand.end = cand.start + len(cand.text)
+        cand.ntokens -= 1
+    return cand
 
 
 _POST_TO_RE = re.compile(r"\b[A-Z][\w-]+ (?:to|of|for) the $")

@@ -20,11 +20,15 @@ import re
 from kb.pipeline.entity import Candidate, in_any
 from kb.pipeline.geo import lookup
 
-_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’]*(?:-[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’]*)*"
+# Capitals of Latin-1 and Latin Extended-A ("WIŚNIEWSKA", "OZOLIŅA"); an initial ("K.").
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_CAPS_WORD = rf"(?:[A-Z]\.|[{_UPPER}][{_UPPER}'’]*(?:-[{_UPPER}][{_UPPER}'’]*)*)"
 _CAPS_NAME_RE = re.compile(
     rf"(?m)^(?:(?:MR|MS|MRS|DR)\.?\s+)?(?P<name>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{1,4}}),\s+"
-    r"(?=[A-Z][a-z])"
+    # the post after it: "Special Envoy of …", "co-founder of …"
+    r"(?=[A-Z][a-z]|[a-z]+(?:-[a-z]+)?\s+(?:of|at|for|and)\b)"
 )
+_VOWEL_RE = re.compile(r"[AEIOUY]")
 
 
 def caps_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candidate]:
@@ -32,10 +36,7 @@ def caps_names(body: str, excluded: tuple[tuple[int, int], ...]) -> list[Candida
     for match in _CAPS_NAME_RE.finditer(body):
         start, end = match.span("name")
         words = match.group("name").split()
-        if (
-            in_any(start, excluded)
-            or sum(len(w) >= 4 or w in _PARTICLES for w in words) < len(words) - 1
-        ):
+        if in_any(start, excluded) or sum(_name_word(w) for w in words) < len(words) - 1:
             continue  # "UN, AU": acronyms, not a name
         if any(lookup(w) is not None for w in words):
             continue  # "FRANCE 24", "UNITED STATES": a place or an outlet
@@ -55,6 +56,17 @@ _PARTICLES = frozenset(
 )  # fmt: skip
 
 
+def _name_word(word: str) -> bool:
+    """A word of a name, not an acronym: long, a particle, an initial, or three letters
+    with a vowel ("NAW HTOO PAW")."""
+    return (
+        len(word) >= 4
+        or word in _PARTICLES
+        or word.endswith(".")
+        or (len(word) == 3 and _VOWEL_RE.search(word) is not None)
+    )
+
+
 def _ordinary_case(word: str) -> str:
     """ "SALVATIERRA-RUIZ" -> "Salvatierra-Ruiz", "O’BRIEN" -> "O’Brien"."""
-    return re.sub(r"[A-ZÀ-ÖØ-Þ]+", lambda m: m.group()[0] + m.group()[1:].lower(), word)
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), word)

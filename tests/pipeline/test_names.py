@@ -681,3 +681,19 @@ def test_honourables_a_curly_apostrophe_surname_and_a_state_named_with_and() -> 
         "Mamadou Lamine N’Diaye": ("Mamadou Lamine N’Diaye", "N’Diaye"),
         "Efua Mensah-Bonsu": ("Efua Mensah-Bonsu",),
     }
+
+
+def test_caps_names_with_polish_letters_initials_short_words_and_letters_after_a_name() -> None:
+    text = (
+        "The Council met on Monday.\n\n"
+        "JOANNA WIŚNIEWSKA-ADJEI, Special Envoy of the Secretary-General, said it spread.\n\n"
+        "RAJIV K. MENON-PILLAI, Director of Operations at OCHA, said aid was short.\n\n"
+        "NAW HTOO PAW, co-founder of the Kayin Women Peace Forum, said schools were hit.\n\n"
+        "The Chair, Dame Helen Achterberg-Moss MP, said Members were troubled."
+    )
+    assert set(people(text)) == {
+        "Joanna Wiśniewska-Adjei",
+        "Rajiv K. Menon-Pillai",
+        "Naw Htoo Paw",
+        "Helen Achterberg-Moss",
+    }
