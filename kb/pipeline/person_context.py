@@ -326,7 +326,9 @@ def _described_after(after: str) -> bool:
 
 _REPORTED_POST_RE = re.compile(
     r"\b(?:said|says|added|told|according to)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['\u2019]s\s+)?((?:[a-z][\w-]*\s+){1,8})$"
+    # "said Ecowas commissioner for political affairs, peace and security X": the body
+    # before the post, a portfolio listed with commas
+    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)?(?:['\u2019]s)?\s+)?((?:[a-z][\w-]*,?\s+){1,10})$"
 )
 
 
@@ -334,7 +336,9 @@ def reported_post_before(before: str, lex: Lexicon) -> bool:
     """ "said deputy minister of foreign affairs and international cooperation X": a
     reporting verb, then a post in lower case, then the name."""
     match = _REPORTED_POST_RE.search(before)
-    return match is not None and any(fold(w) in lex.role_nouns for w in match.group(1).split())
+    if match is None or match.group(1).split()[-1] in ("for", "of", "in", "to", "at", "on"):
+        return False  # "chief for Ruritania X": the post's place opens the name
+    return any(fold(w.rstrip(",")) in lex.role_nouns for w in match.group(1).split())
 
 
 def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:

@@ -273,7 +273,9 @@ _INTRODUCED_NOUNS = words("ordinary_people") | words("person_descriptions")
 _INDEFINITE_SUBJECT_RE = re.compile(
     # "Outside the jail, a woman who would not give her name said": after an opener too
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:An?|One|Another|an?|one|another)\s+"
-    r"(?:(?:[\w-]+\s+){0,3}"
+    # "A trochero that accepted to speak …": any noun, introduced by a relative clause
+    r"(?:[\w-]+\s+(?:who|that\s+(?:accepted|agreed|asked|requested|declined|preferred))\s|"
+    r"(?:[\w-]+\s+){0,3}"
     # "A Kinmen county councillor, Hung Tzu-yun, told": a post introduces someone too.
     rf"(?:{'|'.join(sorted(_INTRODUCED_NOUNS, key=len, reverse=True))})"
     r"|\d+-year-old)\b"

@@ -63,6 +63,11 @@ def _international() -> frozenset[str]:
     return frozenset(o["name"] for o in load_json("international_orgs.json")["organizations"])
 
 
+@cache
+def _acronyms() -> frozenset[str]:
+    return frozenset(a for o in _organisations() for a in o["acronyms"] if a.isupper())
+
+
 def is_international(name: str | None) -> bool:
     """Whether ``name`` is an international or regional organisation's reference name:
     the "American" of the Organization of American States is no country of its."""
@@ -103,6 +108,8 @@ def reference_org(form: str) -> str | None:
     bare = form.replace(".", "")
     if bare in _table() and (bare.isupper() or sum(c.isupper() for c in bare) >= 2):
         return _table()[bare]  # "WHO", never "who"; "PfE" and "AfDB" as written
+    if len(bare) >= 4 and bare.istitle() and bare.upper() in _acronyms():
+        return _table()[bare.upper()]  # the BBC's "Ecowas", "Nato", "Unicef"
     if " " in form.strip() or form[:1].isupper():
         return _table().get(fold(form))
     return None

@@ -87,6 +87,8 @@ def is_title_gap(text: str) -> bool:
     return True
 
 
+# A post in lower case whose portfolio lists its fields with commas.
+_PORTFOLIO_LIST_RE = re.compile(r"\s+[a-z][a-z -]*(?:\s+(?:for|of)\s+)[a-z ]+(?:,\s*[a-z ]+)+\s+")
 _APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
 _SECOND_APPOSITION_RE = re.compile(r"[a-z][^,.;:“”\"\n]{0,60},\s+")
 
@@ -113,6 +115,9 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
         # "said World Food Programme (WFP) Sudan country director X": the acronym in brackets
         # is the body's name again.
         bare = gap.replace("(", " ").replace(")", " ") if found and gap.strip() else gap
+        if found and _PORTFOLIO_LIST_RE.fullmatch(bare):
+            # "commissioner for political affairs, peace and security": one portfolio
+            bare = bare.replace(",", " ")
         if not is_title_gap(bare) and not held_in:
             break
         found.append(m)

@@ -127,6 +127,7 @@ _GOVERNMENT_OF_RE = re.compile(
     r"\s+(?:(?:new|interim|transitional|military|current|caretaker)\s+)?"
     r"(?:government|administration)\s+(?:(?:has|have|had|also)\s+)*$"
 )
+_GOVERNMENT_BEFORE_RE = re.compile(r"\b[Gg]overnment of (?:the )?$")
 _WHOM_RE = re.compile(r"\bwhom\s+(?!(?:he|she|they|it|we|i)\b)(?:the\s+)?[a-z]")
 _CLAUSE_BREAK_RE = re.compile(
     r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+"
@@ -279,7 +280,16 @@ def speaker_before(
     ]
     # "The leader of the X added", "between X factions, an official said": a name a
     # preposition governs is not the one speaking.
-    inside = [m for m in inside if word_before(body, m.start, prefix_start) not in _PREPOSITIONS]
+    # "The Government of Guyana … warned": the state speaks, though "of" governs its name.
+    inside = [
+        m
+        for m in inside
+        if word_before(body, m.start, prefix_start) not in _PREPOSITIONS
+        or (
+            m.kind == "country"
+            and _GOVERNMENT_BEFORE_RE.search(body, max(0, m.start - 20), m.start)
+        )
+    ]
     # "Jonas Vaitkevičius (Greens/EFA, Lithuania) warned": the brackets qualify the name.
     brackets = [
         (p.end, body.find(")", p.end, p.end + 60))

@@ -1923,3 +1923,16 @@ def test_the_latter_and_a_translations_the_same_one_are_the_person_named_last() 
         "Ana Ruiz met Luis Mora on Monday. The latter said the talks were “a first step”."
     )
     assert speakers(text) == ["Daniel N'Garo Kemkoye", "Daniel N'Garo Kemkoye", "Luis Mora"]
+
+
+def test_title_case_acronyms_a_portfolio_with_commas_and_an_unnamed_voice_that_accepted() -> None:
+    text = (
+        "The Economic Community of West African States (Ecowas) condemned the coup.\n\n"
+        '"This is not 1994," said Ecowas commissioner for political affairs, peace and security '
+        "Yaw Amponsah-Darko, speaking in Abuja.\n\n"
+        "Speaking in N’Djamena, Minister for Humanitarian Action Achta Mahamat Ahmat-Nour said "
+        "the country had “opened its doors and its heart”.\n\n"
+        "A trochero that accepted to speak with this newspaper explained the fees.\n\n"
+        '"Here nobody moves a stone without permission," he told.'
+    )
+    assert speakers(text) == ["Yaw Amponsah-Darko", "Achta Mahamat Ahmat-Nour", None]
