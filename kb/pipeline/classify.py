@@ -224,7 +224,7 @@ def classify(
     )
     # A post set off by a comma may be long: "the Special Representative of the
     # Secretary-General for the Democratic Republic of the Congo, X".
-    set_off = body[max(0, start - 160) : start] if before.endswith(", ") else before
+    set_off = body[max(0, start - 160) : start] if before.endswith((", ", ") ")) else before
     judged = person_by_context(
         cand, found, before, after, lex, reported_post=reported_post, set_off=set_off
     )

@@ -216,6 +216,9 @@ def person_by_context(
             evidence += 2
     if not cand.single and name_shaped(tuple(cand.text.split())):
         evidence += 2  # "Siobhan O'Rourke", "Lilit Karenovna Avetisyan"
+    post_of_body = _POST_OF_BODY_BEFORE_RE.search(set_off or before)
+    if post_of_body and fold(post_of_body.group("noun")) in lex.role_nouns:
+        evidence += 2  # "the deputy of the Partido Socialista Unido (PSUV) Dilcia Briceño"
     if _AGE_AFTER_RE.match(after):
         evidence += 2  # "Shazia, 41, a schoolteacher,": an age set off after a name
     group_state = _GROUP_STATE_AFTER_RE.match(after)
@@ -324,6 +327,9 @@ def _described_after(after: str) -> bool:
     )
 
 
+_POST_OF_BODY_BEFORE_RE = re.compile(
+    r"\b(?P<noun>[a-z]+) of (?:the )?[A-Z][^()\n]{1,60}\([A-Z]{2,8}\)\s+$"
+)
 _REPORTED_POST_RE = re.compile(
     r"\b(?:said|says|added|told|according to)\s+(?:the\s+)?"
     # "said Ecowas commissioner for political affairs, peace and security X": the body

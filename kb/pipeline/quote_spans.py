@@ -55,7 +55,7 @@ VERB_AFTER = (
     r"acknowledged|conceded|claimed|responded|reiterated|maintained|sustained|asserted|"
     r"shouted|cried|yelled|chanted|screamed|whispered|pleaded|joked|sighed|answered|"
     r"regretted|lamented|deplored|confided|cautioned|hammered|manifested|vented|exclaimed|"
-    r"complained|protested|urged|demanded)"
+    r"complained|protested|urged|demanded|sentenced|referred)"
 )
 _OPENERS = '“"‘'
 

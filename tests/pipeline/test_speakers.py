@@ -1936,3 +1936,20 @@ def test_title_case_acronyms_a_portfolio_with_commas_and_an_unnamed_voice_that_a
         '"Here nobody moves a stone without permission," he told.'
     )
     assert speakers(text) == ["Yaw Amponsah-Darko", "Achta Mahamat Ahmat-Nour", None]
+
+
+def test_translation_calques_sentenced_the_mandatary_and_a_deputy_after_a_bodys_acronym() -> None:
+    text = (
+        "The governor of Norte de Santander, Héctor Fabio Lizcano Rangel, spoke on Monday.\n\n"
+        '"Cúcuta cannot continue putting the dead of a war that is not hers," said the '
+        "mandatary, who remembered the homicides.\n\n"
+        "The president of the CNE, Aníbal José Requena Tovar, spoke.\n\n"
+        "“The CNE does not answer to foreign chancelleries,” sentenced Requena.\n\n"
+        "In the Assembly, the deputy of the Partido Socialista Unido de Venezuela (PSUV) Dilcia "
+        "Coromoto Briceño de Urdaneta qualified the declaration as “a pamphlet”."
+    )
+    assert speakers(text) == [
+        "Héctor Fabio Lizcano Rangel",
+        "Aníbal José Requena Tovar",
+        "Dilcia Coromoto Briceño de Urdaneta",
+    ]
