@@ -170,7 +170,19 @@ def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
         if (
             i + n + 1 < len(words)
             and is_geo_word(" ".join(words[i : i + n]))
-            and (fold(words[i + n]) in lex.first_names or name_shaped(words[i + n :]))
+            and (
+                fold(words[i + n]) in lex.first_names
+                or name_shaped(words[i + n :])
+                # "(Minister of Foreign Affairs of the Republic of) Armenia Davit Hrachyai
+                # Ter-Avetisyan": a state's name after its post, then a name of its own
+                or (
+                    i > 0
+                    and words[i - 1] in ("of", "the")
+                    and lookup(" ".join(words[i : i + n])) is not None
+                    and len(words) - (i + n) >= 2
+                    and not any(is_geo_word(w) for w in words[i + n :])
+                )
+            )
             and not any(w in lex.org_heads for w in words[i + n :])
         ):
             return i + n

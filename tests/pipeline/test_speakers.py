@@ -1953,3 +1953,13 @@ def test_translation_calques_sentenced_the_mandatary_and_a_deputy_after_a_bodys_
         "Aníbal José Requena Tovar",
         "Dilcia Coromoto Briceño de Urdaneta",
     ]
+
+
+def test_a_name_after_its_post_and_state_and_a_commissioner_for_a_portfolio() -> None:
+    text = (
+        "On 12 November, Minister of Foreign Affairs of the Republic of Armenia Davit Hrachyai "
+        "Ter-Avetisyan and the French minister met in Paris.\n\n"
+        "Minister Ter-Avetisyan said: “For the people who left, this is no statistic.”\n\n"
+        'Commissioner for Enlargement Kristīne Ozoliņa-Berga said: "Moldova has delivered."'
+    )
+    assert speakers(text) == ["Davit Hrachyai Ter-Avetisyan", "Kristīne Ozoliņa-Berga"]
