@@ -268,6 +268,20 @@ def _outside_orgs(geo: list[GeoMention], orgs: list[tuple[int, int, str]]) -> li
     return out
 
 
+def _holder_name(name: str) -> bool:
+    """A name that can hold a post: not a place ("Geneva") nor only title words
+    ("Chargé d'Affaires", "Press Chancellery") read as a person."""
+    if is_geo_word(name):
+        return False
+    words = [fold(w) for w in name.replace("'", " ").replace("’", " ").split()]
+    return not all(w in title_words() or w in _NOT_HOLDER_WORDS for w in words)
+
+
+_NOT_HOLDER_WORDS = frozenset(
+    ["d", "charge", "affaires", "press", "chancellery", "election", "office"]
+)
+
+
 def find_roles(
     body: str,
     actors: tuple[ActorFound, ...],
@@ -288,7 +302,7 @@ def find_roles(
     starts = [g.start for g in geo]
     found: list[RoleFound] = []
     for actor in actors:
-        if actor.kind != "person":
+        if actor.kind != "person" or not _holder_name(actor.name):
             continue
         for start, end in actor.mentions:
             near = geo[bisect_left(starts, start - 130) : bisect_left(starts, end + 130)]

@@ -361,3 +361,12 @@ def test_a_post_of_the_international_body_named_in_it_takes_the_body_not_a_count
     )
     (role,) = [r for r in found(text) if r.actor == "Evaristo Chilundo Mabote"]
     assert (role.organization, role.country) == ("Southern African Development Community", None)
+
+
+def test_no_post_for_a_place_or_a_title_read_as_a_person() -> None:
+    from kb.pipeline.roles import _holder_name
+
+    assert not _holder_name("Caracas")
+    assert not _holder_name("Chargé d'Affaires")
+    assert not _holder_name("Press Chancellery")
+    assert _holder_name("Ana Ruiz")
