@@ -134,6 +134,9 @@ _LIVE_WRITER = rf"{_STAFF_NAME}(?:\s+in\s+[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z][\
 _LIVE_BYLINE_RE = re.compile(
     rf"^{_LIVE_WRITER}(?:(?:,|\s+and)\s+{_LIVE_WRITER})*\s*\((?:earlier|now|later)\)$"
 )
+_CONTACT_NAME_RE = re.compile(
+    rf"^({_STAFF_NAME})(?:\s+in\s+[A-Z][\w .'’-]{{1,30}})?\s+at\s+\S+@\S+"
+)
 _CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
 _CAPTION_LEAD_RE = re.compile(r"(?:Photo|Photo caption|Picture|Image|Caption)\s*:\s")
@@ -329,6 +332,12 @@ def clean(raw: str) -> Cleaned:
             continue
         staff = _BYLINE_PLACE_RE.match(line.text) or _WRITER_BIO_RE.match(line.text)
         writer = next((n for n in writers if line.text.startswith(n + " is ")), None)
+        contact = _CONTACT_NAME_RE.match(line.text) if "@" in line.text else None
+        if contact and writer is None:
+            # "Catalina Rivas Ponce in Caracas at crivasponce1@bloomberg.net;": a contact
+            line.credit = (line.start, line.start + contact.end(1))
+            line.kind = "byline"
+            continue
         if writer:
             # "By Ana Ruiz" … "Ana Ruiz is a senior fellow with the Americas Program."
             line.credit = (line.start, line.start + len(writer))

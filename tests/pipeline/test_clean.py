@@ -157,3 +157,12 @@ def test_agency_photo_credits_in_brackets_live_blog_writers_and_a_caption_for_an
         "Tiago Andrade Bezerra",
     }
     assert not names & credits
+
+
+def test_a_contact_line_with_an_e_mail_address_is_a_credit() -> None:
+    text = (
+        "Oil to Cuba\n\nTankers sailed on Monday, officials said.\n\n"
+        "To contact the reporters on this story:\n"
+        "Catalina Rivas Ponce in Caracas at crivasponce1@bloomberg.net;\n"
+    )
+    assert "Catalina Rivas Ponce" not in {a.name for a in extract(text).actors}
