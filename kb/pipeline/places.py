@@ -19,14 +19,19 @@ from kb.pipeline.fold import MEMO_ENTRIES
 
 _PLACE_BEFORE = (
     r"\b(?:(?:in|near|across|throughout|outside)\s+(?:the\s+)?"
-    r"|(?:town|city|village|region|province|district|outskirts) of\s+"
+    r"|(?:town|city|village|region|province|district|outskirts|commune|department|"
+    r"municipality|island|islands|county|camp) of\s+"
     # "west of Goma", "north-east of the capital"
     r"|(?:north|south)?-?(?:east|west|north|south)(?:ern)? of\s+)"
 )
 _SEATS = actor_words("seats_of_government")
 _REGIONS = ("central", "northern", "southern", "eastern", "western", "wider", "whole", "greater")
 _REGION_ADJ = rf"(?:{'|'.join(_REGIONS)})"
-_AFTER_PLACE = r"(?!['’]s)(?=\s*[,.;:)]|\s+(?:is|are|was|were|and|has|have|had)\b)"
+_AFTER_PLACE = (
+    r"(?!['’]s)(?=\s*[,.;:)]|\s+(?:is|are|was|were|and|has|have|had)\b"
+    # "the Farchana camp": a place's own noun after it (not "the Trudeau government")
+    r"|\s+(?:camp|region|province|district|county|department|commune|valley)\b)"
+)
 _PERSON_LEAD = rf"{_PLACE_BEFORE}|the\s+{_REGION_ADJ}\s+(?={{w}})|the\s+(?={{w}}{_AFTER_PLACE})"
 # Every place pattern ends in one of these words and then white space, right before the name.
 _LAST_WORDS = ("in", "near", "across", "throughout", "outside", "the", "of", *_REGIONS)

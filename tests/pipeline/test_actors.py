@@ -717,3 +717,14 @@ def test_a_parliaments_group_tags_are_the_groups() -> None:
         "Patriots for Europe",
         "The Left in the European Parliament",
     }
+
+
+def test_a_camp_a_commune_and_a_place_named_so_twice_are_no_people() -> None:
+    text = (
+        "Aid workers visited the Farchana camp on Sunday. Gangs attacked the commune of "
+        "Mirebalais. The police has not abandoned Mirebalais, officials said. Voters backed "
+        "the Trudeau government, said Ana Ruiz."
+    )
+    found = dict(names(text))
+    assert "Farchana" not in found and "Mirebalais" not in found
+    assert found.get("Ana Ruiz") == "person"
