@@ -336,6 +336,7 @@ def candidates(
             if out and cand.start < out[-1].end:
                 continue  # "Institute for Peace and Security Studies": inside a name run on
             cand = _without_post_nominal(_past_post_object(body, cand, lex))
+            cand = _without_member_title(cand, lex)
             out.append(marks.mark(_with_syllable(body, cand)))
     spelled = (
         acronym_names(body, excluded)
@@ -349,6 +350,28 @@ def candidates(
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)
     return out
+
+
+_MEMBERS = frozenset(["MP", "MEP", "Member", "Deputy", "Senator", "Sir", "Dame"])
+
+
+def _without_member_title(cand: Candidate, lex: Lexicon) -> Candidate:
+    """ "(Labour) MP Daniel Osei-Mensah", "Conservative Member Sir Hugh Pemberton-Clarke":
+    a member's title and party before a name are no part of it."""
+    words = cand.text.split()
+    if cand.kind != "person" or len(words) < 3:
+        return cand
+    k = 0
+    while k < len(words) - 2 and (
+        words[k] in _MEMBERS or (words[k + 1] in _MEMBERS and fold(words[k]) not in lex.first_names)
+    ):
+        k += 1
+    if k:
+        cut = cand.text.index(words[k], sum(len(w) + 1 for w in words[:k]) - 1)
+        cand.start += cut
+        cand.text = cand.text[cut:]
+        cand.ntokens -= k
+    return cand
 
 
 _POST_NOMINALS = frozenset(

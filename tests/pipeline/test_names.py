@@ -697,3 +697,11 @@ def test_caps_names_with_polish_letters_initials_short_words_and_letters_after_a
         "Naw Htoo Paw",
         "Helen Achterberg-Moss",
     }
+
+
+def test_a_members_title_and_party_before_a_name_are_no_part_of_it() -> None:
+    text = (
+        "Asked about this by Labour MP Daniel Osei-Mensah, the Minister replied no. "
+        "Conservative Member Sir Hugh Pemberton-Clarke asked whether the sanctions would work."
+    )
+    assert set(people(text)) == {"Daniel Osei-Mensah", "Hugh Pemberton-Clarke"}
