@@ -119,6 +119,14 @@ def _surname_score(key: str, form: str) -> int:
         return 2
     if len(key) >= 5 and ratio(key, words[-1]) >= 80 and key[0] == words[-1][0]:
         return 1
+    if (
+        len(key) >= 6
+        and len(words) >= 4
+        and any(
+            key[0] == w[0] and ratio(key, w) >= 85 for w in words[1:-1] if w not in PERSON_PARTICLES
+        )
+    ):
+        return 1  # "Colmenarez" for "Aníbal José Colmenares Rondón": the first surname
     if key == words[0] and len(words) <= 3 and key not in PERSON_PARTICLES:
         return 1  # "Zhai" for "Zhai Mingde", "Letay" for "Letay Gebremariam"
     return 0

@@ -361,8 +361,12 @@ def _named_after_role(before: str, after: str, lex: Lexicon) -> bool:
     clause = re.split(r"[.;:!?\n“”\"()]", before)[-1]
     if clause == before:
         clause = clause.split(" ", 1)[-1]  # the window may start inside a word
-    if not re.search(r"\b[a-z]{3,}\b", clause):
-        return False  # "Key Representative Says, Restating ...": a headline in title case
+    if not re.search(r"\b[a-z]{3,}\b", clause) and not (
+        re.search(r"\b(?:of|for)\b", clause) and any(w in CORE_TITLES for w in clause.split())
+    ):
+        # "Key Representative Says, Restating ...": a headline in title case; but "The
+        # Minister of Communication, X," is a post
+        return False
     ordinary = words("ordinary_people")  # "A schoolteacher from Falam, X,"
     return any(
         w in lex.titles

@@ -705,3 +705,15 @@ def test_a_members_title_and_party_before_a_name_are_no_part_of_it() -> None:
         "Conservative Member Sir Hugh Pemberton-Clarke asked whether the sanctions would work."
     )
     assert set(people(text)) == {"Daniel Osei-Mensah", "Hugh Pemberton-Clarke"}
+
+
+def test_a_misspelt_first_surname_and_a_post_of_a_portfolio_set_off_before_a_name() -> None:
+    text = (
+        "Tachira state Gov. Aníbal José Colmenares Rondón spoke on Monday. Colmenarez said the "
+        "border would open.\n\nThe Minister of Communication, Wilma Lourdes Apaza Quispe, "
+        "qualified the declaration as a lie."
+    )
+    assert people(text) == {
+        "Aníbal José Colmenares Rondón": ("Aníbal José Colmenares Rondón", "Colmenarez"),
+        "Wilma Lourdes Apaza Quispe": ("Wilma Lourdes Apaza Quispe",),
+    }
