@@ -34,6 +34,8 @@ def same_person(a: str, b: str) -> bool:
         return True  # "Gennady Pavlovich": the given name and patronymic of the full name
     if _spelled_apart(ta, tb) or _spelled_apart(tb, ta):
         return True
+    if _misspelt_given(ta, tb) or _misspelt_given(tb, ta):
+        return True
     return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
 
 
@@ -72,6 +74,19 @@ def _spelled_apart(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if n == 2:
         return _misspelt_pair(short, full[-2:])
     return ratio(" ".join(short), " ".join(full[-n:])) >= 90
+
+
+def _misspelt_given(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "Yusleydi Mora" for "Yusleidy Carolina Mora": the same surname, a given name a
+    letter or two off, neither a given name of its own ("Maria" is no "Mario")."""
+    if len(short) != 2 or len(full) < 3 or short[-1] != full[-1]:
+        return False
+    a, b = short[0], full[0]
+    first_names = shared_lexicon().first_names
+    if a == b or min(len(a), len(b)) < 6 or a in first_names or b in first_names:
+        return False
+    # "yusleydi" / "yusleidy": two letters swapped, the same letters
+    return a[0] == b[0] and (ratio(a, b) >= 80 or sorted(a) == sorted(b))
 
 
 def _misspelt_pair(short: tuple[str, ...], tail: tuple[str, ...]) -> bool:

@@ -717,3 +717,15 @@ def test_a_misspelt_first_surname_and_a_post_of_a_portfolio_set_off_before_a_nam
         "Aníbal José Colmenares Rondón": ("Aníbal José Colmenares Rondón", "Colmenarez"),
         "Wilma Lourdes Apaza Quispe": ("Wilma Lourdes Apaza Quispe",),
     }
+
+
+def test_a_misspelt_given_name_before_the_same_surname_is_one_person() -> None:
+    text = (
+        "Yusleidy Carolina Mora, 27, made the line.\n\nYusleydi Mora says that she goes on.\n\n"
+        "Mario Antonio Lopez spoke. Maria Lopez left."
+    )
+    assert people(text) == {
+        "Yusleidy Carolina Mora": ("Yusleidy Carolina Mora", "Yusleydi Mora"),
+        "Mario Antonio Lopez": ("Mario Antonio Lopez",),
+        "Maria Lopez": ("Maria Lopez",),  # two given names of their own: two people
+    }
