@@ -260,6 +260,8 @@ def person_by_context(
             (before.endswith(", ") and word.group(1)[:1].isupper())
             or _post_of_group(before[: word.start()], lex)
             or (found.first_name and not cand.single)  # "the agency, Felipe Andrés X"
+            # "the LDPR faction Vadim Sergeyevich Morozkin": a patronymic is a person's
+            or (not cand.single and name_shaped(tuple(cand.text.split())))
         ):
             # "the rebel group, M23" names the group; "the European Union, Josep
             # Borrell" ends one name, set off from the next.

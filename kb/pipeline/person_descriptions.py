@@ -75,7 +75,7 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
         found.append(fold(raw[len(window) :]).strip())  # "Dr." is "the doctor"
     # "The official representative of the MFA of Armenia X": the post's head ends
     # before its first "of".
-    found.append(re.split(r"\s(?:of|for)\s", found[0], maxsplit=1)[0])
+    found.append(re.split(r"\s(?:of|for|from)\s", found[0], maxsplit=1)[0])
     if not found[0] and len(pieces) > 1 and window.rstrip(" ").endswith(","):
         # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
         # first, set off by a comma; its head is "cabinet secretary".

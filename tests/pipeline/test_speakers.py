@@ -1963,3 +1963,12 @@ def test_a_name_after_its_post_and_state_and_a_commissioner_for_a_portfolio() ->
         'Commissioner for Enlargement Kristīne Ozoliņa-Berga said: "Moldova has delivered."'
     )
     assert speakers(text) == ["Davit Hrachyai Ter-Avetisyan", "Kristīne Ozoliņa-Berga"]
+
+
+def test_a_patronymic_after_a_faction_is_a_person_and_the_deputy_is_that_one() -> None:
+    text = (
+        "Meanwhile, State Duma deputy from the LDPR faction Vadim Sergeyevich Morozkin accused "
+        "Yerevan of a “drift to the West.” “Armenia receives gas from us at a preferential "
+        "price,” the deputy said."
+    )
+    assert speakers(text) == ["Vadim Sergeyevich Morozkin", "Vadim Sergeyevich Morozkin"]
