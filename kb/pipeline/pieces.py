@@ -34,6 +34,7 @@ def split_piece(parts: Run, lex: Lexicon) -> list[Run]:
             w in ("of", "for")
             and not any(x in lex.org_heads for x in words[:k])
             and any(x in lex.org_heads for x in words[k + 1 :])
+            and words[k - 1] not in _OF_PHRASES  # "Caucasus Rule of Law Centre" is one name
         ):
             # "Juan González of the National Security Council", "Supporters of the
             # Serbian Progressive Party": a person or a common word, then a body.
@@ -49,6 +50,8 @@ def split_piece(parts: Run, lex: Lexicon) -> list[Run]:
 
 
 _BARRIER, _CONNECTOR = "\x00", "\x01"
+# Words that make one phrase with the "of" after them inside a body's name.
+_OF_PHRASES = frozenset(["Rule", "Freedom", "Friends", "Right", "Rights"])
 _SHORT_MONTHS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 )
@@ -90,7 +93,7 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             and nxt in lex.not_actor
             and nxt not in lex.org_heads
             and k + 1 not in named
-            and (nxt in _DATE_WORDS or not any(x in lex.org_heads for x in words[:k]))
+            and (nxt in _DATE_WORDS or not any(x in lex.org_heads for x in words))
         ):
             # "the National Security Council on Monday": the name ends at the date; but
             # "Institute for South China Sea Studies" goes on past a place's words

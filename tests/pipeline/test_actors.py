@@ -728,3 +728,12 @@ def test_a_camp_a_commune_and_a_place_named_so_twice_are_no_people() -> None:
     found = dict(names(text))
     assert "Farchana" not in found and "Mirebalais" not in found
     assert found.get("Ana Ruiz") == "person"
+
+
+def test_a_rule_of_law_centre_is_one_body() -> None:
+    text = (
+        "Tamar Beridze, executive director of the Caucasus Rule of Law Centre, told MPs the "
+        "laws were bad. Juan González of the National Security Council spoke on Monday."
+    )
+    orgs = [name for name, kind in names(text) if kind == "organization"]
+    assert orgs == ["Caucasus Rule of Law Centre", "National Security Council"]
