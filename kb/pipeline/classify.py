@@ -49,6 +49,7 @@ PLACE_AFTER_RE = re.compile(
 _ADMINISTRATIONS = frozenset(
     ["Regional", "Military", "Interim", "Transitional", "Civil", "Provincial", "State", "City"]
 )
+_CONTRACTIONS = tuple(a + e for a in ("'", "\u2019") for e in ("ve", "re", "ll", "m", "d"))
 _HEAD_QUALIFIERS = frozenset(
     ["National", "Federal", "Central", "Supreme", "High", "General", "International", "Higher"]
 )
@@ -127,6 +128,16 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         return None
     if len(words) > 1 and words[-1] in _PLACE_HEADS:
         return None  # "the Simón Bolívar International Bridge": a place, whatever its words
+    if any(w.endswith(_CONTRACTIONS) for w in words):
+        return None  # "Gao Wenjei: We've noted": a contraction opening a turn, no name
+    if (
+        len(words) > 1
+        and words[-1] in CORE_TITLES
+        and fold(words[0]) not in lex.first_names
+        and not is_acronym(words[0])
+        and not any(w in lex.org_heads or w in ("of", "for") for w in words)
+    ):
+        return None  # "(Chief) Electoral Officer (Mr. X)": a post, not a name
     if len(words) > 2 and words[0] in CORE_TITLES and words[1] == "of":
         return None  # "Superintendent of Police", "Commissioner of Police": a post, no body
     if words[-1] in ("Facility", "Facilities"):

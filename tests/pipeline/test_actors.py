@@ -737,3 +737,14 @@ def test_a_rule_of_law_centre_is_one_body() -> None:
     )
     orgs = [name for name, kind in names(text) if kind == "organization"]
     assert orgs == ["Caucasus Rule of Law Centre", "National Security Council"]
+
+
+def test_a_post_read_alone_and_a_contraction_are_no_names() -> None:
+    text = (
+        "Gao Wenjei: We’ve noted the reports.\n\n"
+        'Chief Electoral Officer Mr. Clement Ruasi Kerehau said: "We will not rush this."\n\n'
+        "John Major spoke. The Supreme Court of Justice ruled."
+    )
+    found = dict(names(text))
+    assert "We’ve" not in found and "Electoral Officer" not in found
+    assert found["Clement Ruasi Kerehau"] == "person" and found["John Major"] == "person"
