@@ -62,7 +62,7 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
         ):
             continue  # "the deputy of the Movimiento al Socialismo (MAS), X": governed too
         governed = (
-            (before in _PREPOSITIONS and not _government_of(body, mention))
+            (before in _PREPOSITIONS and not government_of(body, mention))
             or is_object(body, mention.start)
             # "the vice-president of the governing PSUV": past lower-case adjectives
             or governed_by(body, mention.start, floor)
@@ -146,7 +146,7 @@ def _past_honorifics(gap: str) -> str:
 _GOVERNMENT_OF_RE = re.compile(r"\b[Gg]overnment of (?:the )?$")
 
 
-def _government_of(body: str, mention: Mention) -> bool:
+def government_of(body: str, mention: Mention) -> bool:
     """ "The Government of Guyana … warned": the state is the subject, "of" or not."""
     return mention.kind == "country" and bool(
         _GOVERNMENT_OF_RE.search(body, max(0, mention.start - 20), mention.start)

@@ -32,6 +32,7 @@ from kb.pipeline.speaker_subjects import (
     antecedent_of_relative,
     apposed,
     clause_subject,
+    government_of,
     paired,
     subject_of_relative,
     word_before,
@@ -123,11 +124,10 @@ _UNNAMED_SPOKES_RE = re.compile(
     r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?spokes(?:man|woman|person)"
     r"(?:\s+(?:for|of)\s+(?:the\s+)?)?"
 )
-_GOVERNMENT_OF_RE = re.compile(
+_OWN_GOVERNMENT_RE = re.compile(
     r"\s+(?:(?:new|interim|transitional|military|current|caretaker)\s+)?"
     r"(?:government|administration)\s+(?:(?:has|have|had|also)\s+)*$"
 )
-_GOVERNMENT_BEFORE_RE = re.compile(r"\b[Gg]overnment of (?:the )?$")
 _WHOM_RE = re.compile(r"\bwhom\s+(?!(?:he|she|they|it|we|i)\b)(?:the\s+)?[a-z]")
 _CLAUSE_BREAK_RE = re.compile(
     r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+"
@@ -276,7 +276,7 @@ def speaker_before(
         for m in inside
         if body[m.end : m.end + 2] not in ("'s", "’s")
         # "Peru's new government has said": a state's government is the state speaking
-        or (m.kind == "country" and _GOVERNMENT_OF_RE.match(body, m.end + 2, cue_start))
+        or (m.kind == "country" and _OWN_GOVERNMENT_RE.match(body, m.end + 2, cue_start))
     ]
     # "The leader of the X added", "between X factions, an official said": a name a
     # preposition governs is not the one speaking.
@@ -284,11 +284,7 @@ def speaker_before(
     inside = [
         m
         for m in inside
-        if word_before(body, m.start, prefix_start) not in _PREPOSITIONS
-        or (
-            m.kind == "country"
-            and _GOVERNMENT_BEFORE_RE.search(body, max(0, m.start - 20), m.start)
-        )
+        if word_before(body, m.start, prefix_start) not in _PREPOSITIONS or government_of(body, m)
     ]
     # "Jonas Vaitkevičius (Greens/EFA, Lithuania) warned": the brackets qualify the name.
     brackets = [
