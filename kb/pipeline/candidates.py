@@ -30,7 +30,7 @@ from kb.pipeline.bodies import (
     state_bodies,
 )
 from kb.pipeline.caps_names import caps_names
-from kb.pipeline.classify import HYPHEN_SUFFIXES, classify
+from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
     CONNECTORS,
     CORE_TITLES,
@@ -48,6 +48,7 @@ from kb.pipeline.entity import (
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, lookup
 from kb.pipeline.name_shapes import name_shaped
+from kb.pipeline.name_trims import trimmed
 from kb.pipeline.pieces import split_piece
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run, at_plural_possessives, sequences
@@ -335,9 +336,7 @@ def candidates(
                 out.pop()  # "Land and Justice Party": a name run back over the word before
             if out and cand.start < out[-1].end:
                 continue  # "Institute for Peace and Security Studies": inside a name run on
-            cand = _without_post_nominal(_past_post_object(body, cand, lex))
-            cand = _without_member_title(cand, lex)
-            out.append(marks.mark(_with_syllable(body, cand)))
+            out.append(marks.mark(trimmed(body, cand, lex)))
     spelled = (
         acronym_names(body, excluded)
         + described_names(body, excluded)
@@ -350,85 +349,6 @@ def candidates(
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)
     return out
-
-
-_MEMBERS = frozenset(["MP", "MEP", "Member", "Deputy", "Senator", "Sir", "Dame"])
-
-
-def _without_member_title(cand: Candidate, lex: Lexicon) -> Candidate:
-    """ "(Labour) MP Daniel Osei-Mensah", "Conservative Member Sir Hugh Pemberton-Clarke":
-    a member's title and party before a name are no part of it."""
-    words = cand.text.split()
-    if cand.kind != "person" or len(words) < 3:
-        return cand
-    k = 0
-    while k < len(words) - 2 and (
-        words[k] in _MEMBERS or (words[k + 1] in _MEMBERS and fold(words[k]) not in lex.first_names)
-    ):
-        k += 1
-    if k:
-        cut = cand.text.index(words[k], sum(len(w) + 1 for w in words[:k]) - 1)
-        cand.start += cut
-        cand.text = cand.text[cut:]
-        cand.ntokens -= k
-    return cand
-
-
-_POST_NOMINALS = frozenset(
-    ["MP", "MEP", "MSP", "MLA", "TD", "QC", "KC", "OBE", "CBE", "MBE", "KBE", "PhD"]
-)
-
-
-def _without_post_nominal(cand: Candidate) -> Candidate:
-    """ "Dame Helen Achterberg-Moss MP": letters after a name are no part of it."""
-    words = cand.text.split()
-    if cand.kind == "person" and len(words) >= 3 and words[-1] in _POST_NOMINALS:
-        cand.text = cand.text[: cand.text.rfind(" ")]
-        cand.end = cand.start + len(cand.text)
-        cand.ntokens -= 1
-    return cand
-
-
-_POST_TO_RE = re.compile(r"\b[A-Z][\w-]+ (?:to|of|for) the $")
-
-
-def _past_post_object(body: str, cand: Candidate, lex: Lexicon) -> Candidate:
-    """ "Secretary to the Treasury Lalith Gunasekara-Mendis": the post ends on its body's
-    word; the name begins at the first name after it."""
-    words = cand.text.split()
-    if (
-        cand.kind != "person"
-        or len(words) < 3
-        or fold(words[0]) in lex.first_names
-        or (fold(words[1]) not in lex.first_names and words[0] not in lex.org_heads)
-        or not _POST_TO_RE.search(body, max(0, cand.start - 40), cand.start)
-    ):
-        return cand
-    skip = len(words[0]) + 1
-    cand.start += skip
-    cand.text = cand.text[skip:]
-    cand.ntokens -= 1
-    return cand
-
-
-_SYLLABLE_RE = re.compile(r"-[a-z]{2,5}\b")
-_FAMILY_FIRST = actor_words("east_asian_family_names")
-
-
-def _with_syllable(body: str, cand: Candidate) -> Candidate:
-    """ "Park Min-jun", "Hwang Joon-kook", "Albert Hui Ka-lok": a Korean or Cantonese
-    given name's second syllable is written in lower case after a hyphen, and still part
-    of the name ("Ruiz-led" is no syllable)."""
-    words = cand.text.split()
-    if cand.kind == "person" and (
-        (len(words) == 2 and words[0] in _FAMILY_FIRST)
-        or (len(words) == 3 and words[1] in _FAMILY_FIRST)
-    ):
-        syllable = _SYLLABLE_RE.match(body, cand.end)
-        if syllable and syllable.group()[1:] not in HYPHEN_SUFFIXES:
-            cand.end = syllable.end()
-            cand.text = body[cand.start : cand.end]
-    return cand
 
 
 _AGENCY_BEFORE_RE = re.compile(r"[A-Z][\w .'’-]{1,40},\s*[\w .]{2,30}\s+\(")

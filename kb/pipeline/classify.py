@@ -31,6 +31,7 @@ from kb.pipeline.entity import (
 )
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, is_state, lookup
+from kb.pipeline.name_trims import FAMILY_FIRST, syllable_after
 from kb.pipeline.person_context import ends_with, person_by_context, reported_post_before
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
@@ -57,13 +58,6 @@ _PLACE_HEADS = frozenset(
     ["Bridge", "Airport", "Street", "Avenue", "Boulevard", "Square", "Plaza", "Highway",
      "Motorway", "Crossing", "Stadium"]
 )  # fmt: skip
-HYPHEN_SUFFIXES = frozenset(
-    ["led", "backed", "based", "era", "style", "born", "run", "owned", "made", "linked",
-     "aligned", "allied", "controlled", "like", "type", "level", "wide", "free"]
-)  # fmt: skip
-_SYLLABLE_AFTER_RE = re.compile(r"-([a-z]{2,5})\b")
-# Chinese, Korean and Taiwanese names: family name first, a hyphenated given name.
-_FAMILY_FIRST = actor_words("east_asian_family_names")
 MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
 # "said Land and Justice Party lawmaker ...": a party's first word before "and".
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
@@ -210,8 +204,8 @@ def classify(
         return None
     before = body[max(0, start - 60) : start]
     after = body[end : end + 80]
-    syllable = _SYLLABLE_AFTER_RE.match(after) if words[0] in _FAMILY_FIRST else None
-    if syllable and syllable.group(1) not in HYPHEN_SUFFIXES:
+    syllable = syllable_after(after) if words[0] in FAMILY_FIRST else None
+    if syllable:
         after = after[syllable.end() :]  # "Hung Tzu-yun, told": what follows the whole name
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
     if ends_with(MEDIA_BEFORE_RE, before, 18):
