@@ -73,6 +73,18 @@ def _officer_title(tail: tuple[str, ...], lex: Lexicon) -> bool:
     return core
 
 
+def _office_of_officer(prefix: tuple[str, ...], tail: tuple[str, ...], lex: Lexicon) -> bool:
+    """ "the Office of the UN Special Envoy for Yemen": an office named after its
+    officer is one body, so its officer's title is the rest of its name while no
+    person's name follows it."""
+    if prefix[:2] != ("Office", "of"):
+        return False
+    return all(
+        w in lex.titles or w in CORE_TITLES or w in ("of", "for", "the") or is_geo_word(w)
+        for w in tail
+    )
+
+
 # Officers' titles that no body's name ends with ("Court of Justice", "Inspector
 # General" do): after "of", they begin an officer, not the rest of the name.
 _OFFICER_AFTER_OF = CORE_TITLES - {"Justice", "General", "Representative", "Officer"}
@@ -90,6 +102,8 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
         if not _org_prefix(prefix, lex) or prefix[-1] in ("of", "the", "for"):
             continue  # "Office of the | President of Somalia" is one body's name
         rest = words[k + 1 :]
+        if _office_of_officer(prefix, words[k:], lex):
+            return None
         if any(w in lex.org_heads for w in words[k:]):
             continue  # "UN General Assembly": the body's own name runs on
         # "Seed Movement of President-elect X", but "Court of Justice" is one name.

@@ -748,3 +748,12 @@ def test_a_post_read_alone_and_a_contraction_are_no_names() -> None:
     found = dict(names(text))
     assert "We’ve" not in found and "Electoral Officer" not in found
     assert found["Clement Ruasi Kerehau"] == "person" and found["John Major"] == "person"
+
+
+def test_an_office_named_after_its_officer_is_one_body() -> None:
+    found = names(
+        "The Office of the UN Special Envoy for Yemen said it was ready. "
+        "Later, UN Special Envoy for Yemen Hanna Lindqvist said talks would resume."
+    )
+    assert ("Office of the UN Special Envoy for Yemen", "organization") in found
+    assert ("Hanna Lindqvist", "person") in found
