@@ -282,7 +282,7 @@ def _organisation_by_form(
     if (
         bracket
         and bracket.group(1) != cand.text
-        and is_acronym(bracket.group(1))
+        and (is_acronym(bracket.group(1)) or _long_acronym(bracket.group(1), cand))
         and lookup(bracket.group(1)) is None  # "(DPRK)" names a country
     ):
         cand.acronym_of = bracket.group(1)
@@ -301,6 +301,8 @@ def _organisation_by_form(
                 tail = tail[: place.start()]  # "... Islamic Studies in Riyadh": a place
             cand.end += len(tail)
             cand.text = body[cand.start : cand.end]
+        elif found.head_first:
+            _run_on_over_list(body, cand)
     words = cand.text.split()
     if cand.kind == "organization" and (words[-1] in _POSTED_HEADS or words[0] in _POSTED_HEADS):
         posted = IN_COUNTRY_RE.match(body, cand.end)
@@ -312,6 +314,38 @@ def _organisation_by_form(
             cand.text = body[cand.start : cand.end]
             cand.ntokens = len(cand.text.split())
     return True
+
+
+# ", Petroleum and Gas", ", Trade and Development": a portfolio's list of nouns.
+_LIST_MORE_RE = re.compile(r"(?:, [A-Z][a-z]+){1,3},? and [A-Z][a-z]+(?= \(|[^\w\s-]| [a-z])")
+
+
+def _run_on_over_list(body: str, cand: Candidate) -> None:
+    """ "Ministry of the Mineral Resources, Petroleum and Gas (MIREMPET)": a ministry's
+    portfolio names several nouns, so its name runs on over a list of capitalised
+    common nouns that ends in "and"; a place or a person in the list ends it."""
+    if cand.text.split()[0] not in ("Ministry", "Department", "Secretariat"):
+        return
+    more = _LIST_MORE_RE.match(body, cand.end)
+    if more is None:
+        return
+    lex = shared_lexicon()
+    listed = more.group().replace(",", " ").split()
+    # Heads stay in ("Petroleum", "Mines"): bodies listed after a ministry take "the".
+    if any(is_geo_word(w) or fold(w) in lex.first_names for w in listed if w != "and"):
+        return
+    cand.end = more.end()
+    cand.text = body[cand.start : cand.end]
+    cand.ntokens = len(cand.text.split())
+    bracket = BRACKET_RE.match(body, cand.end)
+    if bracket and _long_acronym(bracket.group(1), cand) and lookup(bracket.group(1)) is None:
+        cand.acronym_of = bracket.group(1)
+
+
+def _long_acronym(word: str, cand: Candidate) -> bool:
+    """ "Ministry of ... (MIREMPET)", "(SONANGOL)": a body's bracketed short name in
+    capitals may be longer than an acronym, being syllables, not initials."""
+    return cand.kind == "organization" and word.isupper() and word.isalpha() and len(word) <= 10
 
 
 _POSTED_HEADS = frozenset(["Mission", "Office", "Delegation", "Representation", "Bureau"])

@@ -757,3 +757,15 @@ def test_an_office_named_after_its_officer_is_one_body() -> None:
     )
     assert ("Office of the UN Special Envoy for Yemen", "organization") in found
     assert ("Hanna Lindqvist", "person") in found
+
+
+def test_a_ministrys_portfolio_list_and_its_long_short_name_are_one_body() -> None:
+    found = actors(
+        "The Ministry of the Mineral Resources, Petroleum and Gas (MIREMPET) called the strike "
+        "illegal. MIREMPET added that talks would resume. "
+        "The Ministry of Health, Peru and Chile signed the accord."
+    )
+    name = "Ministry of the Mineral Resources, Petroleum and Gas"
+    assert found[name] == ("organization", (name, "MIREMPET"))
+    assert "Ministry of Health" in found
+    assert not any(kind == "person" for kind, _ in found.values())
