@@ -81,6 +81,11 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
         # first, set off by a comma; its head is "cabinet secretary".
         post = fold(pieces[-2]).strip()
         found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
+        if len(pieces) > 2 and not pieces[-2].lstrip().startswith(("a ", "an ", "the ")):
+            # "The Minister of Communication, spokesperson of the government, X": a
+            # bare second post follows the first, which describes X as well.
+            first = fold(pieces[-3]).strip()
+            found += [first, re.split(r"\s(?:of|for|in|at|to)\s", first, maxsplit=1)[0]]
     after = re.match(
         # "Ana Ruiz, a soldier,", "Ana Ruiz, Chevron's vice president for …,"
         # "Trần Văn Lộc, 52, the boat's captain,": past an age, and a common noun's owner

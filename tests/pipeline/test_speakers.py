@@ -1972,3 +1972,14 @@ def test_a_patronymic_after_a_faction_is_a_person_and_the_deputy_is_that_one() -
         "price,” the deputy said."
     )
     assert speakers(text) == ["Vadim Sergeyevich Morozkin", "Vadim Sergeyevich Morozkin"]
+
+
+def test_the_minister_is_no_prime_minister_and_two_posts_before_a_name_are_both_hers() -> None:
+    text = (
+        "The calendar was presented by the Prime Minister of Transition, Idriss Kodjo Abakar, "
+        "who said the vote “will be held on time”.\n\n"
+        "The Minister of Communication, spokesperson of the government, Halima Oumar Saleh, "
+        "reacted: “Nobody is arrested for his opinions.” The Minister added that the courts "
+        "“will do their work in all independence”."
+    )
+    assert speakers(text) == ["Idriss Kodjo Abakar", "Halima Oumar Saleh", "Halima Oumar Saleh"]
