@@ -76,7 +76,12 @@ def _described(body: str, start: int, end: int) -> tuple[str, ...]:
     # "The official representative of the MFA of Armenia X": the post's head ends
     # before its first "of".
     found.append(re.split(r"\s(?:of|for|from)\s", found[0], maxsplit=1)[0])
-    if not found[0] and len(pieces) > 1 and window.rstrip(" ").endswith(","):
+    if (
+        # or after a title word: "The Union's envoy for the Horn, Chief X"
+        (not found[0] or (len(found[0].split()) == 1 and pieces[-1].strip()[:1].isupper()))
+        and len(pieces) > 1
+        and window[: len(window) - len(pieces[-1])].endswith(",")
+    ):
         # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
         # first, set off by a comma; its head is "cabinet secretary".
         post = fold(pieces[-2]).strip()

@@ -1983,3 +1983,14 @@ def test_the_minister_is_no_prime_minister_and_two_posts_before_a_name_are_both_
         "“will do their work in all independence”."
     )
     assert speakers(text) == ["Idriss Kodjo Abakar", "Halima Oumar Saleh", "Halima Oumar Saleh"]
+
+
+def test_a_post_set_off_before_a_title_word_and_name_is_that_persons() -> None:
+    text = (
+        "The deal was signed in Nairobi on Friday.\n\n"
+        "The Union’s envoy for the Horn of Africa, Chief Obinna Eze-Okonkwo, described the deal "
+        "as fragile. “A signature is a beginning, not an end,” the former Nigerian diplomat said."
+        "\n\nIn Addis Ababa, the Minister of Defence, General Haile Girma Tesfaye, described "
+        "Eze-Okonkwo as a friend. “We will keep our word,” the minister said."
+    )
+    assert speakers(text) == ["Obinna Eze-Okonkwo", "Haile Girma Tesfaye"]
