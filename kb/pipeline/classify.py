@@ -9,8 +9,8 @@ Out: a ``Candidate`` with a kind and an evidence weight (0 for a bare guess, 2 f
      weighed as a person by its context in ``person_context``.
 Guarantees: pure; reads at most 60 characters before and 80 after the piece
      (160 before for a post set off by a comma, 120 for one after a verb);
-     the candidate's span lies inside the piece, or runs on over "and" for a
-     head-first name ("Center for Strategic and International Studies").
+     the candidate's span lies inside the piece, or runs on past it where an
+     organisation's name does (``body_extent``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from kb.pipeline.body_extent import BRACKET_RE, long_acronym, run_on
 from kb.pipeline.entity import (
     CORE_TITLES,
     MEDIA_HEADS,
@@ -63,14 +64,6 @@ MEDIA_AFTER_RE = re.compile(r"\s+(?:news agency|newspaper|daily|broadcaster)\b")
 # A lower-case word before it: not "United Thai Nation and Democrat Party", a list.
 # "the AU Peace and Security Council": a parent's acronym before it begins the name.
 # "The African Union's Peace and Security Council": the owner's possessive, the same.
-AND_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:[a-z]+ |The |(?P<parent>[A-Z]{2,6}) |[A-Z][\w-]*['\u2019]s )([A-Z][a-z]+) and $"
-)
-BRACKET_RE = re.compile(
-    r"\s*\((?:often |also |commonly |widely )?(?:known as |called |or )?([A-Z][A-Za-z0-9&.]{1,9})\)"
-)
-IN_PLACE_RE = re.compile(r" in ([A-Z][\w-]*(?: [A-Z][\w-]*)*)$")
-AND_MORE_RE = re.compile(r" and [A-Z][\w-]*(?: (?:of |in |for |the )*[A-Z][\w-]*)*")
 
 
 # "M23", "G20": a group named by letters and a number (not "Q3", a quarter).
@@ -212,6 +205,8 @@ def classify(
         return None
     if cand.single and after[:1] == ")" and before.endswith(", ") and is_state(text):
         return None  # "X (PfE, BG)": a member's state as the parliament's record codes it
+    if cand.single and _possessive_compound(body, text, before, after):
+        return None  # "Cox's Bazar", twice and never apart: one place's name, no person
     if PLACE_AFTER_RE.match(after):
         return None  # "the Simon Bolivar bridge" names a place after a person
     if MEDIA_AFTER_RE.match(after):
@@ -220,6 +215,13 @@ def classify(
         return None
     if cand.kind == "organization":
         return cand
+    if (
+        not cand.single
+        and fold(words[0]) not in lex.first_names
+        and words[0] not in FAMILY_FIRST
+        and _post_joins(after)
+    ):
+        return None  # "(Refugee Relief) and Repatriation Commissioner X": a post's first half
     # Cheap test first: a post in lower case ends right before the name.
     reported_post = (
         not cand.single
@@ -240,6 +242,39 @@ def classify(
 
 _CAPS_HONORIFICS = frozenset(["MR", "MS", "MRS", "DR"])
 _AND_POST_RE = re.compile(r"\s+and\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>[A-Z][\w-]*)\b")
+
+
+_OWNER_AFTER_RE = re.compile(r"(['\u2019])s ([A-Z][a-z]+)\b(?![ -]?[A-Z])")
+_OWNER_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)(['\u2019])s $")
+
+
+def _possessive_compound(body: str, text: str, before: str, after: str) -> bool:
+    """ "Cox's Bazar", "Martha's Vineyard": a possessive and a capitalised word the
+    article repeats as one unit and never splits names a place, not an owner."""
+    owned = _OWNER_AFTER_RE.match(after)
+    if owned:
+        owner, mark, place = text, owned.group(1), owned.group(2)
+    else:
+        owner_match = _OWNER_BEFORE_RE.search(before)
+        if owner_match is None:
+            return False
+        owner, mark, place = owner_match.group(1), owner_match.group(2), text
+    whole = f"{owner}{mark}s {place}"
+    count = body.count(whole)
+    return count >= 2 and body.count(owner) == count
+
+
+def _post_joins(after: str) -> bool:
+    """Whether "and" joins a run to the rest of one post ("and Repatriation
+    Commissioner"), not to a second person's post ("and Commissioner Mollah")."""
+    match = _AND_POST_RE.match(after)
+    if match is None:
+        return False
+    nouns = shared_lexicon().role_nouns
+    joined = match.group().split()[1:]
+    if fold(joined[0]) in nouns or is_geo_word(joined[0]):
+        return False  # "and Japanese Deputy Foreign Minister X": another person's post
+    return any(fold(w) in nouns for w in joined[1:])
 
 
 def _post_continues(after: str) -> bool:
@@ -282,109 +317,12 @@ def _organisation_by_form(
     if (
         bracket
         and bracket.group(1) != cand.text
-        and (is_acronym(bracket.group(1)) or _long_acronym(bracket.group(1), cand))
+        and (is_acronym(bracket.group(1)) or long_acronym(bracket.group(1), cand))
         and lookup(bracket.group(1)) is None  # "(DPRK)" names a country
     ):
         cand.acronym_of = bracket.group(1)
         if cand.kind is None and not cand.title and not found.first_lower:
             cand.kind, cand.evidence = "organization", 2
-    if cand.kind == "organization" and cand.text.split()[-1] in lex_heads():
-        _run_back_over_and(body, cand)
-    if cand.kind == "organization" and (found.head_first or _head_for(cand.text)):
-        more = AND_MORE_RE.match(body, cand.end)
-        if more:
-            # "Center for Strategic and International Studies": a head-first name
-            # runs on over "and" while capitalised words follow.
-            tail = more.group()
-            place = IN_PLACE_RE.search(tail)
-            if place and is_geo_word(place.group(1)):
-                tail = tail[: place.start()]  # "... Islamic Studies in Riyadh": a place
-            cand.end += len(tail)
-            cand.text = body[cand.start : cand.end]
-        elif found.head_first:
-            _run_on_over_list(body, cand)
-    words = cand.text.split()
-    if cand.kind == "organization" and (words[-1] in _POSTED_HEADS or words[0] in _POSTED_HEADS):
-        posted = IN_COUNTRY_RE.match(body, cand.end)
-        if posted and lookup(posted.group(1)) is not None:
-            # "the United Nations Verification Mission in Colombia": where a mission
-            # is posted is part of its name (the next one elsewhere is another); so for
-            # "the Office for Safeguarding National Security in Hong Kong".
-            cand.end = posted.end()
-            cand.text = body[cand.start : cand.end]
-            cand.ntokens = len(cand.text.split())
+    if cand.kind == "organization":
+        run_on(body, cand, head_first=found.head_first)
     return True
-
-
-# ", Petroleum and Gas", ", Trade and Development": a portfolio's list of nouns.
-_LIST_MORE_RE = re.compile(r"(?:, [A-Z][a-z]+){1,3},? and [A-Z][a-z]+(?= \(|[^\w\s-]| [a-z])")
-
-
-def _run_on_over_list(body: str, cand: Candidate) -> None:
-    """ "Ministry of the Mineral Resources, Petroleum and Gas (MIREMPET)": a ministry's
-    portfolio names several nouns, so its name runs on over a list of capitalised
-    common nouns that ends in "and"; a place or a person in the list ends it."""
-    if cand.text.split()[0] not in ("Ministry", "Department", "Secretariat"):
-        return
-    more = _LIST_MORE_RE.match(body, cand.end)
-    if more is None:
-        return
-    lex = shared_lexicon()
-    listed = more.group().replace(",", " ").split()
-    # Heads stay in ("Petroleum", "Mines"): bodies listed after a ministry take "the".
-    if any(is_geo_word(w) or fold(w) in lex.first_names for w in listed if w != "and"):
-        return
-    cand.end = more.end()
-    cand.text = body[cand.start : cand.end]
-    cand.ntokens = len(cand.text.split())
-    bracket = BRACKET_RE.match(body, cand.end)
-    if bracket and _long_acronym(bracket.group(1), cand) and lookup(bracket.group(1)) is None:
-        cand.acronym_of = bracket.group(1)
-
-
-def _long_acronym(word: str, cand: Candidate) -> bool:
-    """ "Ministry of ... (MIREMPET)", "(SONANGOL)": a body's bracketed short name in
-    capitals may be longer than an acronym, being syllables, not initials."""
-    return cand.kind == "organization" and word.isupper() and word.isalpha() and len(word) <= 10
-
-
-_POSTED_HEADS = frozenset(["Mission", "Office", "Delegation", "Representation", "Bureau"])
-IN_COUNTRY_RE = re.compile(r" in ((?:the )?[A-Z][\w\u2019'-]*(?: [A-Z][\w\u2019'-]*){0,3})")
-
-
-def _head_for(text: str) -> bool:
-    """ "King Faisal Center for Research": a head word then "for" ends the name, which
-    may run on over "and" as a head-first name does."""
-    words = text.split()
-    heads = shared_lexicon().org_heads
-    return words[-2:-1] == ["for"] and len(words) > 3 and words[-3] in heads
-
-
-def lex_heads() -> frozenset[str]:
-    return shared_lexicon().org_heads
-
-
-def _run_back_over_and(body: str, cand: Candidate) -> None:
-    """ "Land and Justice Party", "Peace and Development Council": a body named by
-    two nouns joined by "and" begins at the first (never a place or a first name)."""
-    before = AND_BEFORE_RE.search(body, max(0, cand.start - 40), cand.start)
-    if before is None:
-        return
-    word = before.group(2)
-    lex = shared_lexicon()
-    if (
-        is_geo_word(word)
-        or word in lex.stop
-        or word in lex.org_heads
-        or word in lex.titles
-        or fold(word) in lex.first_names
-        or cand.text.split()[0] in lex.org_heads
-    ):
-        return
-    parent = before.group("parent")
-    if parent and reference_org(parent) is None:
-        return  # "a BBC Peace and Security Council": only a known parent joins
-    cand.start = before.start("parent" if parent else 2)
-    cand.text = body[cand.start : cand.end]
-    cand.ntokens += 3 if parent else 2
-    cand.single = False

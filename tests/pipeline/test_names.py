@@ -729,3 +729,19 @@ def test_a_misspelt_given_name_before_the_same_surname_is_one_person() -> None:
         "Mario Antonio Lopez": ("Mario Antonio Lopez",),
         "Maria Lopez": ("Maria Lopez",),  # two given names of their own: two people
     }
+
+
+def test_a_possessive_place_repeated_whole_and_a_posts_first_half_are_no_people() -> None:
+    text = (
+        "UKHIYA, Cox's Bazar - New arrivals reached the camps of Cox's Bazar this week. "
+        "“We are doing what we can,” said Refugee Relief and Repatriation Commissioner "
+        "Tanvir Hasan Mollah. Later, Chinese Vice Foreign Minister Liang Wenhao and Japanese "
+        "Deputy Foreign Minister Kenji Morimoto met."
+    )
+    x = extract(text)
+    assert {a.name for a in x.actors if a.kind == "person"} == {
+        "Tanvir Hasan Mollah",
+        "Liang Wenhao",
+        "Kenji Morimoto",
+    }
+    assert [q.speaker for q in x.quotes] == ["Tanvir Hasan Mollah"]
