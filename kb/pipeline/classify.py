@@ -154,7 +154,7 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
     )
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names
-    geo = any(is_geo_word(w) for w in words)
+    geo = any(is_geo_word(w) for w in _unsurnamed(words, lex))
     # A reference name is an actor whatever its words: "Islamic State", "Ansar Allah".
     reference = reference_org(text) is not None
     return Traits(
@@ -181,9 +181,23 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         or (folded_first and len(words) > 1),
         named=folded_first,
         adjectival=text.endswith(("ist", "ian", "ese", "ic")),
-        not_actor=not reference and any(w in lex.not_actor or is_geo_word(w) for w in words),
+        not_actor=not reference
+        and any(w in lex.not_actor or is_geo_word(w) for w in _unsurnamed(words, lex)),
         geo=geo,
     )
+
+
+def _unsurnamed(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """The words without a city's name that ends a surname after a particle, as
+    "Lima" in "Ana Cláudia Ferreira de Lima" (pieces keep it when a first name leads)."""
+    if (
+        len(words) > 3
+        and words[-2] in ("de", "da", "do")
+        and not is_state(words[-1])
+        and any(fold(w) in lex.first_names for w in words[:-2])
+    ):
+        return words[:-2]
+    return words
 
 
 def classify(

@@ -20,7 +20,7 @@ from kb.pipeline.entity import (
     is_name_particle,
 )
 from kb.pipeline.fold import fold
-from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.geo import is_geo_word, is_state, lookup
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run
 
@@ -75,6 +75,16 @@ def _in_reference_names(words: list[str], lex: Lexicon) -> frozenset[int]:
     return frozenset(inside)
 
 
+def _surname_of_a_city(current: Run, nxt: str, lex: Lexicon) -> bool:
+    """ "Ana Cláudia Ferreira de Lima": after a first name and a surname, a particle
+    and a city's name (no state's) are the rest of the surname."""
+    return (
+        len(current) >= 2
+        and any(fold(word) in lex.first_names for word, _s, _e in current[:-1])
+        and not is_state(nxt)
+    )
+
+
 def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexicon) -> list[Run]:
     """The pieces between connectors and not-actor words, with markers standing for
     those (a barrier the classifier ignores, a connector that separates without
@@ -114,6 +124,7 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             and not has_head
             and w in PERSON_PARTICLES
             and (is_geo_word(nxt) or not current)
+            and not _surname_of_a_city(current, nxt, lex)
         ):
             if current:
                 pieces.append(current)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from kb.pipeline.geo import is_geo_word
 from kb.pipeline.text import fold, folded_lexicon
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import words
@@ -93,6 +94,10 @@ _APPOSED_NAME_RE = re.compile(r"(?P<title>[^,.;:“”\"\n]{0,70}),\s+")
 _SECOND_APPOSITION_RE = re.compile(r"[a-z][^,.;:“”\"\n]{0,60},\s+")
 
 
+# A sentence's end after a word no abbreviation ("Lima. "), not "Brig. " or "U.S. ".
+_SENTENCE_END_RE = re.compile(r"(\w*[a-z]{3})[.!?]\s")
+
+
 def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
     """The actor a noun phrase starting at ``pos`` names: the last person its title
     words lead to ("said UN refugee chief Ana Ruiz while …" -> Ana Ruiz) or the
@@ -108,6 +113,8 @@ def named_after(body: str, pos: int, mentions: list[Mention]) -> Mention | None:
         if m.start < last:
             continue  # a name inside the one before ("Armenia" in "Armenia Alliance")
         gap = body[last : m.start]
+        if any(len(w) > 4 or is_geo_word(w) for w in _SENTENCE_END_RE.findall(gap)):
+            break  # "said Ferreira de Lima. Ana Ruiz …": the next sentence names no speaker
         if found and gap[:2] in ("'s", "’s"):
             gap = gap[2:]  # "said Congo's deputy minister X": the owner's post
         # "said FAO Representative in Somalia X": where the post is held.

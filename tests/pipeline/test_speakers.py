@@ -1994,3 +1994,16 @@ def test_a_post_set_off_before_a_title_word_and_name_is_that_persons() -> None:
         "Eze-Okonkwo as a friend. “We will keep our word,” the minister said."
     )
     assert speakers(text) == ["Obinna Eze-Okonkwo", "Haile Girma Tesfaye"]
+
+
+def test_a_surname_ending_in_a_city_and_a_name_after_said_ends_at_its_sentence() -> None:
+    text = (
+        "Its coordinator, General Ana Cláudia Ferreira de Lima, said the system was “at the "
+        "limit”. “We need help,” said Ferreira de Lima. Tomás Ruiz, a trucker, waited.\n\n"
+        "“Roraima cannot be the only door,” said Brig. Gen. João Batista dos Santos Lemos."
+    )
+    assert speakers(text) == [
+        "Ana Cláudia Ferreira de Lima",
+        "Ana Cláudia Ferreira de Lima",
+        "João Batista dos Santos Lemos",
+    ]
