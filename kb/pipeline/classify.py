@@ -187,6 +187,23 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
     )
 
 
+# A group's members or envoys after its name make it a group; no one's name is read
+# so ("Maduro supporters"), since a person has loyalists, not fighters or a delegation.
+_MEMBERS_AFTER_RE = re.compile(
+    r" (?:fighters|militias|militiamen|militants|delegation|delegates|factions|combatants)\b"
+)
+
+
+def _surname(body: str, word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is a first name, or a surname the article gives after one."""
+    if fold(word) in lex.first_names:
+        return True
+    return any(
+        fold(m.group(1)) in lex.first_names
+        for m in re.finditer(rf"\b([A-Z][\w'\u2019-]+) {re.escape(word)}\b", body)
+    )
+
+
 def _unsurnamed(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     """The words without a city's name that ends a surname after a particle, as
     "Lima" in "Ana Cláudia Ferreira de Lima" (pieces keep it when a first name leads)."""
@@ -225,6 +242,14 @@ def classify(
         return None  # "the Simon Bolivar bridge" names a place after a person
     if MEDIA_AFTER_RE.match(after):
         return None  # "the official Saba news agency": an outlet's name, not an actor
+    if (
+        cand.single
+        and not found.acronym
+        and _MEMBERS_AFTER_RE.match(after)
+        and not _surname(body, text, lex)
+    ):
+        cand.kind, cand.evidence = "organization", 1  # "the Fano delegation", "Fano fighters"
+        return cand
     if not _organisation_by_form(body, cand, found, before, after):
         return None
     if cand.kind == "organization":

@@ -2007,3 +2007,17 @@ def test_a_surname_ending_in_a_city_and_a_name_after_said_ends_at_its_sentence()
         "Ana Cláudia Ferreira de Lima",
         "João Batista dos Santos Lemos",
     ]
+
+
+def test_a_name_before_fighters_or_a_delegation_is_a_group_not_the_speaker() -> None:
+    text = (
+        "The government and a coalition of Tazma militias signed a deal. Some 20,000 Tazma "
+        "fighters will disarm.\n\n"
+        "The Tazma delegation was led by Girma Alemu Desta, a former teacher. “We did not come "
+        "here because we were defeated,” he told reporters. The Juan Obando delegation left."
+    )
+    x = extract(text)
+    kinds = {a.name: a.kind for a in x.actors}
+    assert kinds["Tazma"] == "organization"
+    assert kinds["Juan Obando"] == "person"
+    assert [q.speaker for q in x.quotes] == ["Girma Alemu Desta"]
