@@ -36,6 +36,35 @@ def word_before(body: str, pos: int, floor: int) -> str:
     return words[-1].lower() if words else ""
 
 
+# "led by former Paraguayan Foreign Minister X": an agent's post after "by".
+_BY_POST_RE = re.compile(
+    r"\b(?:[a-z]+ed|led|read|run|written)\s+by\s+(?P<post>(?:[\w’'.-]+\s+){1,6})$"
+)
+
+
+def _governed_post(body: str, mention: Mention, floor: int) -> bool:
+    """Whether the person at ``mention`` is the agent after "by", past the words of
+    a post: "the mission, led by former Paraguayan Foreign Minister X, called"."""
+    if mention.kind != "person":
+        return False
+    by = _BY_POST_RE.search(body, max(floor, mention.start - 80), mention.start)
+    return by is not None and is_title_gap(" " + by.group("post"))
+
+
+def _titled_by(body: str, qualifier: Mention, mention: Mention) -> bool:
+    """Whether ``qualifier``, a country or the same person, names the post of
+    ``mention``: "Panama's foreign minister, X", "Paraguayan Foreign Minister X"."""
+    if mention.kind != "person":
+        return False
+    if qualifier.name == mention.name and body[qualifier.end : mention.start] == ", ":
+        return True  # "Panama's foreign minister, X": the description, then the name
+    if qualifier.kind not in ("country", "demonym"):
+        return False
+    gap = _past_honorifics(body[qualifier.end : mention.start])
+    gap = gap.removeprefix("’s").removeprefix("'s").removesuffix(", ")
+    return bool(gap.strip()) and is_title_gap(gap + " ")
+
+
 def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | None:
     """The first mention of the clause that no preposition governs: the subject of its verb.
 
@@ -47,6 +76,8 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
         before = word_before(body, mention.start, floor)
         if governed and before in ("and", "or", "nor"):
             continue  # "between Vucic and Kurti": the preposition governs both
+        if governed and _titled_by(body, inside[index - 1], mention):
+            continue  # "read by Panama's foreign minister, X": governed with its post
         owner = inside[index - 1] if index else None
         if (
             governed
@@ -63,6 +94,7 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
             continue  # "the deputy of the Movimiento al Socialismo (MAS), X": governed too
         governed = (
             (before in _PREPOSITIONS and not government_of(body, mention))
+            or _governed_post(body, mention, floor)
             or is_object(body, mention.start)
             # "the vice-president of the governing PSUV": past lower-case adjectives
             or governed_by(body, mention.start, floor)

@@ -2021,3 +2021,14 @@ def test_a_name_before_fighters_or_a_delegation_is_a_group_not_the_speaker() -> 
     assert kinds["Tazma"] == "organization"
     assert kinds["Juan Obando"] == "person"
     assert [q.speaker for q in x.quotes] == ["Girma Alemu Desta"]
+
+
+def test_the_agent_after_led_by_or_read_by_is_not_the_subject() -> None:
+    text = (
+        "The Organization of American States' observation mission, led by former Paraguayan "
+        "Foreign Minister Elena Vargas-Ocampo, called on all sides to “refrain from declaring "
+        "victory”.\n\n"
+        "The 12-point text, read by Panama's foreign minister, Ana Lucía Herrera de la Guardia, "
+        "also calls for the release of “all persons detained for political reasons”."
+    )
+    assert speakers(text) == ["Organization of American States", None]
