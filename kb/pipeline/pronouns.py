@@ -274,7 +274,10 @@ _INDEFINITE_SUBJECT_RE = re.compile(
     # "Outside the jail, a woman who would not give her name said": after an opener too
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:An?|One|Another|an?|one|another)\s+"
     # "A trochero that accepted to speak …": any noun, introduced by a relative clause
-    r"(?:[\w-]+\s+(?:who|that\s+(?:accepted|agreed|asked|requested|declined|preferred))\s|"
+    # "a rubber tapper who did not want his name used", "A delivery rider waiting outside
+    # the cart, who asked not to be named,": a relative clause or participle after it.
+    r"(?:(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:\s+|,\s+)(?:who|that\s+(?:accepted|agreed|asked|"
+    r"requested|declined|preferred))\s|(?:[a-z][\w-]*\s+){1,2}(?!during\b|according\b)[a-z]{3,}ing\s|"
     r"(?:[\w-]+\s+){0,3}"
     # "A Kinmen county councillor, Hung Tzu-yun, told": a post introduces someone too.
     rf"(?:{'|'.join(sorted(_INTRODUCED_NOUNS, key=len, reverse=True))})"

@@ -2032,3 +2032,16 @@ def test_the_agent_after_led_by_or_read_by_is_not_the_subject() -> None:
         "also calls for the release of “all persons detained for political reasons”."
     )
     assert speakers(text) == ["Organization of American States", None]
+
+
+def test_he_after_an_unnamed_villager_or_rider_is_no_one_named_before() -> None:
+    text = (
+        "Kanya Srisuk, a researcher for Amnesty International, said both sides “have a long "
+        "record of abuses”.\n\n"
+        "In the village of Bacho, a rubber tapper who did not want his name used said people "
+        "had learned not to hope.\n\n"
+        "“Every year they talk, every year there is a bomb,” he said.\n\n"
+        "A delivery rider waiting outside the cart, who asked not to be named, shrugged. "
+        "“Back to what?” he said."
+    )
+    assert speakers(text) == ["Kanya Srisuk", None, None]
