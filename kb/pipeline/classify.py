@@ -33,7 +33,8 @@ from kb.pipeline.entity import (
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, is_state, lookup
 from kb.pipeline.name_trims import FAMILY_FIRST, syllable_after
-from kb.pipeline.person_context import ends_with, person_by_context, reported_post_before
+from kb.pipeline.person_context import ends_with, person_by_context
+from kb.pipeline.person_posts import reported_post_before
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
 

@@ -745,3 +745,15 @@ def test_a_possessive_place_repeated_whole_and_a_posts_first_half_are_no_people(
         "Kenji Morimoto",
     }
     assert [q.speaker for q in x.quotes] == ["Tanvir Hasan Mollah"]
+
+
+def test_a_name_that_stands_or_weeps_at_the_start_of_its_clause_is_a_person() -> None:
+    text = (
+        "The authority's chairman, Lt. Gen. Tariq Mahmood Awan, said the rains were heavy.\n\n"
+        "At the camp, about 10 miles outside Peshawar, Zarmina Bibi stood next to what was "
+        "left of her house.\n\n"
+        "“We ran with the children when the water came,” she said."
+    )
+    x = extract(text)
+    assert "Zarmina Bibi" in {a.name for a in x.actors if a.kind == "person"}
+    assert [q.speaker for q in x.quotes] == ["Zarmina Bibi"]
