@@ -54,6 +54,7 @@ from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run, at_plural_possessives, sequences
 from kb.pipeline.text import fold
 from kb.pipeline.titles import (
+    MEMBER_TITLES,
     body_of_place_then_name,
     body_then_name_split,
     leading_title_end,
@@ -93,6 +94,8 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     if split is None:
         split = body_of_place_then_name(words, i, lex)
     if split is not None:
+        if split - i > 1 and words[split] in MEMBER_TITLES and is_acronym(words[i]):
+            return split, "", ((i, i + 1),)  # "CHP | Hatay Deputy X": the party, not its province
         return split, "", _piece_slices(words, i, split, lex)
     if (
         i + 2 < len(words)

@@ -99,6 +99,15 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
         prefix = words[i:k]
         if _house_of(prefix, words[k], lex) and words[k + 1][:1].isupper():
             return k
+        if (
+            words[k] in MEMBER_TITLES
+            and 1 < len(prefix) <= 3
+            and is_acronym(prefix[0])
+            and all(w[:1].isupper() and w not in lex.titles for w in prefix[1:])
+            and len(words) - k >= 3
+            and words[k + 1][:1].isupper()
+        ):
+            return k  # "CHP Hatay | Deputy Servet Tanriverdi": a party's member for a province
         if not _org_prefix(prefix, lex) or prefix[-1] in ("of", "the", "for"):
             continue  # "Office of the | President of Somalia" is one body's name
         rest = words[k + 1 :]
@@ -115,7 +124,7 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
             and _officer_title(words[k:], lex)
         ):
             return k
-        if words[k] in _MEMBER_TITLES and len(rest) >= 2 and rest[0][:1].isupper():
+        if words[k] in MEMBER_TITLES and len(rest) >= 2 and rest[0][:1].isupper():
             return k  # "MUD Deputy Ernesto Villasmil": a member of the body, by name
         if (
             len(words) - k > 3
@@ -137,7 +146,7 @@ def officer_split(words: tuple[str, ...], i: int, lex: Lexicon) -> int | None:
 
 
 # A body's members' titles, capitalised before the name ("PSUV Deputy X", "ANC Senator Y").
-_MEMBER_TITLES = frozenset(
+MEMBER_TITLES = frozenset(
     ["Deputy", "Senator", "Congressman", "Congresswoman", "Lawmaker", "Legislator", "MP",
      "Councillor", "Councilor", "Assemblyman", "Assemblywoman"]
 )  # fmt: skip
@@ -213,7 +222,7 @@ def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
         w = words[j]
         member = (
             j == i
-            and w in _MEMBER_TITLES
+            and w in MEMBER_TITLES
             and j + 1 < len(words)
             and fold(words[j + 1]) not in lex.role_nouns  # "Deputy Head of Mission"
         )

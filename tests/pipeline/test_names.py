@@ -757,3 +757,15 @@ def test_a_name_that_stands_or_weeps_at_the_start_of_its_clause_is_a_person() ->
     x = extract(text)
     assert "Zarmina Bibi" in {a.name for a in x.actors if a.kind == "person"}
     assert [q.speaker for q in x.quotes] == ["Zarmina Bibi"]
+
+
+def test_a_partys_acronym_and_province_before_a_members_title_are_no_name() -> None:
+    x = extract(
+        "CHP Hatay Deputy Servet Tanrıverdi accused the ministry of “doing rent, not "
+        "reconstruction”."
+    )
+    assert {(a.name, a.kind) for a in x.actors} == {
+        ("CHP", "organization"),
+        ("Servet Tanrıverdi", "person"),
+    }
+    assert [q.speaker for q in x.quotes] == ["Servet Tanrıverdi"]
