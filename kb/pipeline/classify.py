@@ -33,7 +33,7 @@ from kb.pipeline.entity import (
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, is_state, lookup
 from kb.pipeline.name_trims import FAMILY_FIRST, syllable_after
-from kb.pipeline.person_context import ends_with, person_by_context
+from kb.pipeline.person_context import ADMIN_RE, ends_with, person_by_context
 from kb.pipeline.person_posts import reported_post_before
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
@@ -277,6 +277,13 @@ def classify(
     )
     if judged is not None and body[judged.start : judged.end] != judged.text:
         return None  # a name grown over text read past a syllable: never a wrong span
+    if (
+        judged is not None
+        and judged.kind == "person"
+        and fold(words[0]) not in lex.first_names
+        and _qualifies_post(after, lex)
+    ):
+        return None  # "Kuomintang Kinmen (county councillor Yang)": the post's qualifier
     return judged
 
 
@@ -302,6 +309,27 @@ def _possessive_compound(body: str, text: str, before: str, after: str) -> bool:
     whole = f"{owner}{mark}s {place}"
     count = body.count(whole)
     return count >= 2 and body.count(owner) == count
+
+
+# A post in lower case right after a piece, then a name: "(Kuomintang Kinmen) county
+# councillor Yang", "(Treasury) official Bradley Stone".
+_POST_THEN_NAME_RE = re.compile(r" (?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*) [A-Z][\w'\u2019-]")
+
+
+# Posts in a body, not in a person's circle ("Trudeau ally X", "Blinken spokesman Y").
+_BODY_POSTS = frozenset(
+    ["councillor", "councilor", "lawmaker", "legislator", "senator", "deputy", "mp",
+     "commander", "member", "chairman", "chairwoman", "mayor", "governor"]
+)  # fmt: skip
+
+
+def _qualifies_post(after: str, lex: Lexicon) -> bool:
+    match = _POST_THEN_NAME_RE.match(after)
+    return (
+        match is not None
+        and fold(match.group(1)) in _BODY_POSTS
+        and not ADMIN_RE.match(after)  # "the Obama administration official X"
+    )
 
 
 def _post_joins(after: str) -> bool:

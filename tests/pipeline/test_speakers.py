@@ -2045,3 +2045,20 @@ def test_he_after_an_unnamed_villager_or_rider_is_no_one_named_before() -> None:
         "“Back to what?” he said."
     )
     assert speakers(text) == ["Kanya Srisuk", None, None]
+
+
+def test_a_qualifier_before_a_post_in_lower_case_is_no_speaker() -> None:
+    text = (
+        "Kuomintang Kinmen county councillor Yang Kuo-liang asked the government to “open a "
+        "channel”, and accused the Land Committee of “only knowing to shout slogans.” Yang "
+        "said the fishermen of Kinmen “are not pieces of chess.” "
+        "Trudeau ally Mauricio Macri said he was “worried”."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == [
+        "Yang Kuo-liang",
+        "Yang Kuo-liang",
+        "Yang Kuo-liang",
+        "Mauricio Macri",
+    ]
+    assert "Kuomintang Kinmen" not in {a.name for a in x.actors}
