@@ -769,3 +769,11 @@ def test_a_partys_acronym_and_province_before_a_members_title_are_no_name() -> N
         ("Servet Tanrıverdi", "person"),
     }
     assert [q.speaker for q in x.quotes] == ["Servet Tanrıverdi"]
+
+
+def test_a_catalan_i_joins_two_surnames() -> None:
+    x = extract(
+        "“The burden of proof is on the government,” said Josep Vilaró i Puig, an observer. "
+        "Vilaró i Puig added that “nothing changed”."
+    )
+    assert [q.speaker for q in x.quotes] == ["Josep Vilaró i Puig", "Josep Vilaró i Puig"]
