@@ -63,6 +63,8 @@ _SUBJECT_VERB_RE = re.compile(
     r" (?:[a-z]+ed|says|said|told|tells|heard|saw|went|left|fled|lost|took|came|spent|was|is|"
     r"has|had|will|would|could|can|wants|wanted|knows|knew|thinks|thought|lives|lived)\b"
 )
+# "X is the head nurse", "X was a senior adviser": a post said of the name.
+_IS_THE_POST_RE = re.compile(r" (?:is|was) (?:the|a|an) (?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+)\b")
 # Verbs only a person is the subject of, after a name opening its clause.
 _HUMAN_VERB_RE = re.compile(
     r" (?:stood|sat|wept|smiled|nodded|shrugged|laughed|sighed|recalled|remembered|waited|"
@@ -206,6 +208,9 @@ def person_by_context(
         evidence += 2  # "Markus Feldhaus (EPP, Germany) said": a member of a house
     if cand.single and found.named and _SUBJECT_VERB_RE.match(after):
         evidence += 2  # "Aisha heard the water": a first name as the subject of a verb
+    copula = _IS_THE_POST_RE.match(after) if not cand.single else None
+    if copula and fold(copula.group("noun")) in lex.role_nouns:
+        evidence += 2  # "Kahindo Masika Furaha is the head nurse here"
     if not cand.single and _HUMAN_VERB_RE.match(after) and before.endswith((", ", "\n")):
         evidence += 2  # "At the camp, Gul Bibi stood next to …": only people stand or weep
     if not cand.single and ends_with(HONORIFIC_BEFORE_RE, before, 22):

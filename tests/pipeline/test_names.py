@@ -777,3 +777,16 @@ def test_a_catalan_i_joins_two_surnames() -> None:
         "Vilaró i Puig added that “nothing changed”."
     )
     assert [q.speaker for q in x.quotes] == ["Josep Vilaró i Puig", "Josep Vilaró i Puig"]
+
+
+def test_a_name_said_to_hold_a_post_is_a_person_and_the_she_after() -> None:
+    text = (
+        "REPORTER Jean-Baptiste Mukendi: At the health centre, the vaccine is kept in a "
+        "cooler.\n\n"
+        "“Twice this month we ran with the cooler.” Kahindo Masika Furaha is the head nurse "
+        "here.\n\n"
+        "“People ask me why I stay,” she says."
+    )
+    x = extract(text)
+    assert "Kahindo Masika Furaha" in {a.name for a in x.actors if a.kind == "person"}
+    assert x.quotes[-1].speaker == "Kahindo Masika Furaha"
