@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from kb.pipeline.fold import MEMO_ENTRIES
-from kb.pipeline.text import fold, lexicon, sentence_bounds
+from kb.pipeline.text import fold, lexicon, load_json, sentence_bounds
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import inside, words
 
@@ -133,7 +133,25 @@ def _initial_genders(body: str, people: list[Mention]) -> dict[str, str]:
         if spouse and m.name not in genders:
             # "Ana Ruiz, whose husband is the boat's engineer,": she.
             genders[m.name] = "she" if spouse.group(1) == "husband" else "he"
+    for m in people:
+        if m.name not in genders and (gender := _gender_of_given_name(m.name)):
+            genders[m.name] = gender  # "Eliseo Mamani Condori": not the "she" after him
     return genders
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    table = load_json("given_name_genders.json")
+    return {fold(n): "she" for n in table["female"]} | {fold(n): "he" for n in table["male"]}
+
+
+def _gender_of_given_name(name: str) -> str | None:
+    """The gender of a full name's given name, when the name is only ever one gender's;
+    a single word may be a surname ("Otieno"), so it says nothing."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    return _given_names().get(fold(parts[0]))
 
 
 _TIMESTAMP_LINE_RE = re.compile(

@@ -2062,3 +2062,15 @@ def test_a_qualifier_before_a_post_in_lower_case_is_no_speaker() -> None:
         "Mauricio Macri",
     ]
     assert "Kuomintang Kinmen" not in {a.name for a in x.actors}
+
+
+def test_she_skips_a_man_by_his_given_name() -> None:
+    text = (
+        "Energy Minister Lucía Verónica Choque Mendieta said supply would “normalise within ten "
+        "days.”\n\n"
+        "Eliseo Mamani Condori, executive secretary of the workers' union, spoke to a crowd.\n\n"
+        "She said the government would meet the drivers and accused “political sectors” of "
+        "using the shortage. “Blocking roads will not bring a single litre of diesel,” she "
+        "added."
+    )
+    assert speakers(text) == ["Lucía Verónica Choque Mendieta"] * 3
