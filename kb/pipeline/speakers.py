@@ -293,6 +293,10 @@ def speaker_before(
         if p.kind == "person" and body.startswith(" (", p.end)
     ]
     inside = [m for m in inside if not any(lo < m.start < hi for lo, hi in brackets)]
+    for relative in _RELATIVE_RE.finditer(body, prefix_start, cue_start):
+        # "The SADC mission, whose head met the CNE president on Tuesday, said": the
+        # relative clause's names are not the verb's subject.
+        inside = [m for m in inside if not relative.start() <= m.start < relative.end()]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
@@ -307,6 +311,7 @@ def speaker_before(
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
+_RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
 _THAT_CLAUSE_RE = re.compile(r"\s+that\s+[^,;:“”\"]{1,60}?\s+")
 _PARTICIPLE_OPENER_RE = re.compile(
     r"\s*(?:Speaking|Writing|Talking|Addressing|Standing|Visiting)\b[^,.;:“”\"]{1,120},\s+"

@@ -2074,3 +2074,13 @@ def test_she_skips_a_man_by_his_given_name() -> None:
         "added."
     )
     assert speakers(text) == ["Lucía Verónica Choque Mendieta"] * 3
+
+
+def test_names_in_a_relative_clause_before_the_verb_are_not_its_subject() -> None:
+    text = (
+        "The president of the CNE, Reverend Tomás Machava-Tembe, read the "
+        "results on Monday.\n\n"
+        "The Southern African Development Community (SADC) observer mission, whose head met "
+        "the CNE president on Tuesday, said it had noted “isolated incidents”."
+    )
+    assert speakers(text) == ["Southern African Development Community"]
