@@ -25,6 +25,7 @@ from kb.pipeline.coreference import UNRESOLVED, merge, resolve
 from kb.pipeline.quote_spans import as_curly, find_spans, is_real
 from kb.pipeline.speaker_after import speaker_after, trailing_cue
 from kb.pipeline.speaker_confidence import attributed
+from kb.pipeline.speaker_next import next_speaker
 from kb.pipeline.speakers import (
     SPEECH_NOUN_RE,
     between,
@@ -278,6 +279,9 @@ def between_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     return between(ctx.outside, ctx.starts, lo, hi)
 
 
+_TIME_LINE_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\b[^\n]{0,12}$")
+
+
 def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool:
     """Whether ``block`` comes right after the paragraph of ``previous``, or after
     paragraphs that name no one but its speaker ("The fight would go on, she told
@@ -285,11 +289,12 @@ def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool
     only then. Captions and headings between do not count."""
     if block is None:
         return False
-    paragraphs = [
-        b
-        for b in ctx.blocks
-        if previous.end < b.start and b.start < block.start and b.kind == "paragraph"
-    ]
+    between_blocks = [b for b in ctx.blocks if previous.end < b.start and b.start < block.start]
+    if any(b.kind == "heading" for b in between_blocks) or _TIME_LINE_RE.search(
+        ctx.body, previous.end, block.start
+    ):
+        return False  # a subhead or a live blog's time stamp begins another part
+    paragraphs = [b for b in between_blocks if b.kind == "paragraph"]
     if len(paragraphs) > 2:
         return False
     names = {
@@ -339,6 +344,8 @@ def _uncued_speaker(
     if guess is None and not opens_block and not follows:
         guess = introduced_speaker(body, start, ctx.bounds, block, ctx.outside, ctx.starts)
         rule = "introduced"
+    if guess is None and opens_block:
+        guess, rule = next_speaker(body, end, ctx.outside, ctx.starts), "named-next"
     if guess is not None:
         return guess.name, (guess.start, guess.end), rule
     if inherit and previous is not None:

@@ -43,6 +43,7 @@ _BY_RULE: dict[str, float] = {
     "continues": 0.75,
     "framed": 0.7,
     "introduced": 0.7,
+    "named-next": 0.7,  # "“…” Khiam's mayor, X, said the dead were …": named after it
     "inherited": 0.7,
     "reopened": 0.7,  # a paragraph left open, its speaker named after the next one
     "label": 0.85,  # a transcript's "MS PORTER:" names the one speaking

@@ -2084,3 +2084,24 @@ def test_names_in_a_relative_clause_before_the_verb_are_not_its_subject() -> Non
         "the CNE president on Tuesday, said it had noted “isolated incidents”."
     )
     assert speakers(text) == ["Southern African Development Community"]
+
+
+def test_a_quote_after_a_subhead_or_time_stamp_takes_the_name_after_it_not_the_last_voice() -> None:
+    text = (
+        "“The route is closed,” said Aurelio Castrellón Batista, a former prosecutor.\n\n"
+        "WHAT WE KNOW ABOUT THE JOURNEY\n\n"
+        "“You sit with your knees under your chin for nine hours.” Deivis Ochoa Lugo, 27, "
+        "described the crossing at a shelter.\n\n"
+        "10:15 GMT\n\n"
+        "“We heard the drone all night.” Khiam's mayor, Jihad Abdallah Fares, said three "
+        "people died.\n\n"
+        "“Then the house next door was gone.”"
+    )
+    assert speakers(text) == [
+        "Aurelio Castrellón Batista",
+        "Deivis Ochoa Lugo",
+        "Jihad Abdallah Fares",
+        "Jihad Abdallah Fares",
+    ]
+    no_name = text.replace(" Deivis Ochoa Lugo, 27, described the crossing at a shelter.", "")
+    assert speakers(no_name)[1] is None
