@@ -275,7 +275,9 @@ def _nearest_subject(
                 ),
                 None,
             )
-        described = _DESCRIBED_SUBJECT_RE.search(body, lo, hi)
+        described = _DESCRIBED_SUBJECT_RE.search(body, lo, hi) or _DOCUMENT_SUBJECT_RE.match(
+            body, lo, hi
+        )
         if described is not None and (not subjects or described.start() < subjects[0].start):
             return None  # "The new prime minister is expected … he said": unnamed here
         if subjects:
@@ -306,6 +308,12 @@ _DESCRIBED_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:[a-z][\w-]*\s+){0,3}"
     # "The Minister precised": a release's capitals name the post too.
     rf"(?i:{'|'.join(sorted(lexicon('role_nouns'), key=len, reverse=True))})\s+(?!of\b)[a-z]"
+)
+# A sentence opening on a document: "The text, issued by the High Representative X, …
+# It called on …": "it" is the text, whose author the names in it need not be.
+_DOCUMENT_SUBJECT_RE = re.compile(
+    r"\s*The\s+(?:[a-z][\w-]*\s+){0,2}(?:text|statement|declaration|communiqu[eé]|resolution|"
+    r"report|letter|document|release|decree|note)\b"
 )
 # "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off,
 # perhaps after its title ("Cuba's representative at the talks, Ambassador X,").

@@ -2105,3 +2105,13 @@ def test_a_quote_after_a_subhead_or_time_stamp_takes_the_name_after_it_not_the_l
     ]
     no_name = text.replace(" Deivis Ochoa Lugo, 27, described the crossing at a shelter.", "")
     assert speakers(no_name)[1] is None
+
+
+def test_it_after_a_sentence_on_a_document_is_not_a_country_named_in_it() -> None:
+    text = (
+        "The text, issued by the High Representative, welcomed progress towards a peace "
+        "agreement between Armenia and Azerbaijan and said the Union would support reforms.\n\n"
+        "It called on Azerbaijan to “ensure that the rights of Karabakh Armenians are fully "
+        "respected.”"
+    )
+    assert speakers(text) == [None]
