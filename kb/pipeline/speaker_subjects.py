@@ -51,6 +51,12 @@ def _governed_post(body: str, mention: Mention, floor: int) -> bool:
     return by is not None and is_title_gap(" " + by.group("post"))
 
 
+# "The deputy (PASTEF Fatou Guèye)": a member's title in lower case before a party's name.
+_MEMBER_BEFORE_RE = re.compile(
+    r"\b(?:deputy|senator|lawmaker|legislator|congressman|congresswoman|councillor|member)\s+$"
+)
+
+
 def _titled_by(body: str, qualifier: Mention, mention: Mention) -> bool:
     """Whether ``qualifier``, a country or the same person, names the post of
     ``mention``: "Panama's foreign minister, X", "Paraguayan Foreign Minister X"."""
@@ -146,6 +152,21 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
             gap = _past_honorifics(body[mention.end : nxt.start])
             if nxt.kind == "person" and gap.strip() and is_title_gap(gap):
                 return nxt
+            if (
+                nxt.kind == "person"
+                and gap == " "
+                and _MEMBER_BEFORE_RE.search(body, max(0, mention.start - 20), mention.start)
+            ):
+                return nxt  # "The deputy PASTEF Fatou Guèye accused": the party's member
+            person = next((m for m in inside[index + 1 :] if m.kind == "person"), None)
+            if (
+                person is not None
+                and nxt.kind == "country"
+                and body[person.end : person.end + 1] == ","
+                and (gap := _past_honorifics(body[mention.end : person.start])).endswith(", ")
+                and is_title_gap(gap[:-2])
+            ):
+                return person  # "The UN Special Coordinator for Lebanon, X, said"
             if (
                 nxt.kind == "person"
                 and gap.endswith(", ")

@@ -242,6 +242,12 @@ def speaker_before(
     # "X congratulated the winner but said …": the coordinated verb's subject speaks.
     coordinated = _COORDINATED_RE.search(body, prefix_start, cue_start) is not None
     set_off_verb = _SET_OFF_VERB_RE.search(body, max(prefix_start, cue_start - 30), cue_start)
+    if cue.group().endswith("ing") and (
+        said := _SAID_THEN_ING_RE.search(body, max(prefix_start, cue_start - 40), cue_start)
+    ):
+        # "The NIA would take over, he said, adding that …": the one who said adds.
+        voice = [m for m in inside if said.start("who") <= m.start < said.end("who")]
+        return (voice[0] if voice else None), True
     if inside and (set_off_verb or cue.group().endswith("ing") or coordinated):
         # "Geoff Ramsey, a researcher at X, called ...", "the coalition ..., decrying":
         # the verb belongs to the clause's subject, not to the nearest name.
@@ -311,6 +317,10 @@ def speaker_before(
     return None, True  # no name, or a pronoun we could not resolve is nearer the verb
 
 
+_SAID_THEN_ING_RE = re.compile(
+    r",\s+(?P<who>he|she|they|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+"
+    r"(?:said|says|told\s+\w+|added)(?:\s+on\s+\w+)?,\s+$"
+)
 _RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
 _THAT_CLAUSE_RE = re.compile(r"\s+that\s+[^,;:“”\"]{1,60}?\s+")
 _PARTICIPLE_OPENER_RE = re.compile(

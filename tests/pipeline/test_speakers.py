@@ -2115,3 +2115,16 @@ def test_it_after_a_sentence_on_a_document_is_not_a_country_named_in_it() -> Non
         "respected.”"
     )
     assert speakers(text) == [None]
+
+
+def test_a_person_after_a_bodys_post_with_a_country_a_partys_member_and_said_adding() -> None:
+    text = (
+        "The UN Special Coordinator for Lebanon, Sigrid Aaltonen-Berg, said the truce was "
+        "“fragile but still alive.”\n\n"
+        "The deputy PASTEF Fatou Bintou Guèye has accused the APR of “wanting to win in the "
+        "tribunals”.\n\n"
+        "Superintendent Mehraj Bhat said three gunmen fired on the bus. The National "
+        "Investigation Agency (NIA) would take over the case, he said, adding that the "
+        "attackers were “foreign terrorists.”"
+    )
+    assert speakers(text) == ["Sigrid Aaltonen-Berg", "Fatou Bintou Guèye", "Mehraj Bhat"]
