@@ -25,12 +25,10 @@ from kb.pipeline.coreference import UNRESOLVED, merge, resolve
 from kb.pipeline.quote_spans import as_curly, find_spans, is_real
 from kb.pipeline.speaker_after import speaker_after, trailing_cue
 from kb.pipeline.speaker_confidence import attributed
-from kb.pipeline.speaker_next import next_speaker
+from kb.pipeline.speaker_uncued import framed_speaker, introduced_speaker, next_speaker
 from kb.pipeline.speakers import (
     SPEECH_NOUN_RE,
     between,
-    framed_speaker,
-    introduced_speaker,
     speaker_before,
 )
 from kb.pipeline.text import sentence_bounds

@@ -25,7 +25,7 @@ from bisect import bisect_left
 
 from kb.pipeline.pronouns import governed
 from kb.pipeline.quote_spans import CUE_RE
-from kb.pipeline.speaker_names import LOWER_TITLES, named_after, owns
+from kb.pipeline.speaker_names import LOWER_TITLES, named_after
 from kb.pipeline.speaker_subjects import (
     PERSON_NOUNS,
     SPEAKS_FOR_BODY,
@@ -37,7 +37,7 @@ from kb.pipeline.speaker_subjects import (
     subject_of_relative,
     word_before,
 )
-from kb.pipeline.types import Block, Mention
+from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import words
 
 _PREPOSITIONS = words("prepositions")
@@ -81,7 +81,7 @@ def _is_verb(body: str, at: int, ends: set[int]) -> bool:
 def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> Mention | None:
     """ "Ruiz disagreed: “…”", "Ruiz's answer was blunt: “…”": the subject of the clause
     the colon closes."""
-    if _INDEFINITE_SUBJECT_RE.match(body, lo, start):
+    if INDEFINITE_SUBJECT_RE.match(body, lo, start):
         return None  # "An ICRC weapon contamination specialist put it this way:": unnamed
     inside = [m for m in mentions if lo <= m.start and m.end <= start and m.kind != "demonym"]
     spokes_of = [m for m in inside if _SPOKES_OF_RE.search(body, max(lo, m.start - 40), m.start)]
@@ -216,7 +216,7 @@ def speaker_before(
                 None,
             )
         return spoken_for, True
-    unnamed = _INDEFINITE_SUBJECT_RE.match(body, prefix_start, cue_start)
+    unnamed = INDEFINITE_SUBJECT_RE.match(body, prefix_start, cue_start)
     if unnamed and not any(
         m.kind == "person" and body[unnamed.end() : m.start] in (", ", " ") for m in inside
     ):
@@ -328,7 +328,7 @@ _PARTICIPLE_OPENER_RE = re.compile(
 )
 # A sentence opening on someone unnamed: "A senior official at the commission", "One
 # diplomat", "Two residents".
-_INDEFINITE_SUBJECT_RE = re.compile(
+INDEFINITE_SUBJECT_RE = re.compile(
     rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:(?:[\w-]+\s+){{0,3}}"
     rf"(?:{PERSON_NOUNS})s?|\d+-year-old)\b"
 )
@@ -357,49 +357,3 @@ _QUALIFIES_RE = re.compile(
 def between(mentions: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
     """The mentions (sorted by start, ``starts`` their starts) that start in ``[lo, hi)``."""
     return mentions[bisect_left(starts, lo) : bisect_left(starts, hi)]
-
-
-def framed_speaker(
-    body: str,
-    end: int,
-    sentence: tuple[int, int],
-    mentions: list[Mention],
-    starts: list[int],
-) -> Mention | None:
-    """A person set off by commas later in the quote's sentence: '“…” if …, Ana Quispe, …'."""
-    for m in between(mentions, starts, end, sentence[1]):
-        if (
-            end <= m.start < sentence[1]
-            and m.kind == "person"
-            and body[m.start - 2 : m.start] == ", "
-            and body[m.end : m.end + 1] == ","
-        ):
-            return m
-    return None
-
-
-def introduced_speaker(
-    body: str,
-    start: int,
-    bounds: list[tuple[int, int]],
-    block: Block | None,
-    mentions: list[Mention],
-    starts: list[int],
-) -> Mention | None:
-    """The person the sentence before an uncued quote introduces, in the same paragraph."""
-    if block is None:
-        return None
-    index = bisect_left(bounds, (start + 1,)) - 1
-    while index >= 0 and bounds[index][1] > start:
-        index -= 1
-    if index < 0 or bounds[index][0] < block.start:
-        return None
-    lo, hi = bounds[index]
-    own = body[hi:start]
-    if _INDEFINITE_SUBJECT_RE.match(own) or _INDEFINITE_SUBJECT_RE.match(own.lstrip()):
-        return None  # "A Western diplomat …, was blunter: the vote “…”": someone unnamed
-    people = [m for m in between(mentions, starts, lo, hi) if m.end <= hi and m.kind == "person"]
-    for m in people:
-        if word_before(body, m.start, lo) not in _PREPOSITIONS and not owns(body, m.end):
-            return m  # "the boats that leave Anjouan's beaches": a possessor introduces no one
-    return None
