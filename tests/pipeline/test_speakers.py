@@ -2128,3 +2128,15 @@ def test_a_person_after_a_bodys_post_with_a_country_a_partys_member_and_said_add
         "attackers were “foreign terrorists.”"
     )
     assert speakers(text) == ["Sigrid Aaltonen-Berg", "Fatou Bintou Guèye", "Mehraj Bhat"]
+
+
+def test_a_description_no_one_holds_is_the_one_person_just_named_as_a_subject() -> None:
+    text = (
+        "Dr. Mariela Santamaría del Pino, MSF's medical coordinator in Panama, said a child "
+        "drowned in June.\n\n"
+        "“We are seeing the same families twice,” the veteran physician said.\n\n"
+        "Reading a summary of the ruling, the Presiding Judge said the account was “coherent”."
+        "\n\nA senior defence ministry official said the army was ready. The official, who "
+        "spoke on condition of anonymity, added that there was “no quarrel with Eritrea”."
+    )
+    assert speakers(text) == ["Mariela Santamaría del Pino", None, None]
