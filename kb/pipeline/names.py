@@ -23,7 +23,7 @@ from kb.pipeline.text import fold
 @lru_cache(maxsize=MEMO_ENTRIES)
 def same_person(a: str, b: str) -> bool:
     """Guarded fuzzy match of two multi-word names: same first name, near-identical rest."""
-    ta, tb = parts(a), parts(b)
+    ta, tb = _particles_as_one(parts(a)), _particles_as_one(parts(b))
     if ta == tb or (len(ta) == 2 and ta == tb[::-1]):
         return True  # "Vadász Béla" and "Béla Vadász": a Hungarian name in either order
     if ta[-1] == tb[-1] and (set(ta) <= set(tb) or set(tb) <= set(ta)):
@@ -37,6 +37,16 @@ def same_person(a: str, b: str) -> bool:
     if _misspelt_given(ta, tb) or _misspelt_given(tb, ta):
         return True
     return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
+
+
+# Transliterations of one Arabic particle: "Abou Ras" is "Abu Ras", "el-Hassan" "al-Hassan".
+_PARTICLE_SPELLINGS = {"abou": "abu", "abo": "abu", "el": "al"}
+
+
+def _particles_as_one(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
+        _PARTICLE_SPELLINGS.get(w) or ("al-" + w[3:] if w.startswith("el-") else w) for w in words
+    )
 
 
 def _leading_run(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -790,3 +790,13 @@ def test_a_name_said_to_hold_a_post_is_a_person_and_the_she_after() -> None:
     x = extract(text)
     assert "Kahindo Masika Furaha" in {a.name for a in x.actors if a.kind == "person"}
     assert x.quotes[-1].speaker == "Kahindo Masika Furaha"
+
+
+def test_abou_and_el_are_spellings_of_abu_and_al_in_one_name() -> None:
+    x = extract(
+        "Dr. Bashar Abu Ras runs the clinic in al-Qusayr. “The biggest danger is the mines,” "
+        "said Dr. Abou Ras. The governor, Nizar al-Hassan, agreed; el-Hassan said the roads "
+        "were open."
+    )
+    assert [q.speaker for q in x.quotes] == ["Bashar Abu Ras"]
+    assert "Abou Ras" not in {a.name for a in x.actors}
