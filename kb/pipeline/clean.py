@@ -18,6 +18,21 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kb.pipeline.credit_lines import (
+    BYLINE_PLACE_RE,
+    BYLINE_RE,
+    CONTACT_NAME_RE,
+    CONTRIBUTED_RE,
+    CREDIT_MARK_RE,
+    CREDIT_RES,
+    LIVE_BYLINE_RE,
+    NAMES_ONLY_RE,
+    PHONE_RE,
+    PRESS_CONTACT_RE,
+    PRODUCED_BY_RE,
+    STAFF_LINE_RE,
+    WRITER_BIO_RE,
+)
 from kb.pipeline.publisher import WIRE_DATELINE_RE, find_publisher, first_at
 from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import Block, BlockKind, OffsetRun
@@ -72,72 +87,6 @@ _DATELINE_RES = (
     (re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b"), ("%d %b %Y", "%d %B %Y")),
     (re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b"), ("%b %d %Y", "%B %d %Y")),
 )
-# Each pattern with the literals one of which it cannot match without: a line
-# lacking them skips the search (most lines are prose with none).
-_CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    # "(Matias Delacroix / The Associated Press)", "(Edgard Garrido/Reuters)"
-    (("(",), re.compile(r"\s*\((?:[^()]{1,60}/\s*)?(?:The\s+)?[A-Z][^()]{1,60}\)\s*$")),
-    # "REUTERS/Carlos Garcia Rawlins"
-    (
-        ("/",),
-        re.compile(
-            r"\s+(?:REUTERS|AFP|AP|EPA|EFE|GETTY IMAGES|Getty Images|Reuters)\s*/\s*[A-Z][\w "
-            r".'/-]{1,60}\)?$"
-        ),
-    ),
-    # "… in Niamey on August 6, 2023. © Hamidou Ibrahim-Sani, AFP"
-    (("©",), re.compile(r"\s*©\s*[^©\n]{1,80}$")),
-    # Al Jazeera's "[Fernando Vergara/AP Photo]"
-    (("[",), re.compile(r"\s*\[[^\[\]/]{1,60}/[^\[\]]{1,40}\]\s*$")),
-    # "… in Pacaraima. Tiago Andrade Bezerra for The Long Read)": a caption's photographer
-    (
-        (" for ",),
-        re.compile(
-            r"\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\s+for\s+(?:[Tt]he\s+)?[A-Z][\w ]{1,30}\)$"
-        ),
-    ),
-    (
-        ("Photo", "Picture", "Image", "Credit"),
-        re.compile(r"\s+(?:Photo(?:graph)?|Picture|Image|Credit)(?::| by)\s+[^.]{1,80}$"),
-    ),
-)
-_CREDIT_MARK_RE = re.compile(
-    r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS"
-    r"|Photograph|Credit|Translated|Translation|Reporting|Editing)\b"
-    r"|\bfor (?:[Tt]he )?[A-Z][\w ]{1,30}\)$"
-)
-_NAMES_ONLY_RE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
-)
-# One staff name: capitalised words, lower-case particles between them ("Tomás
-# Echeverría y Luna"); a byline may join several with "and".
-_STAFF_NAME = (
-    r"[A-ZÀ-ÖØ-Þ][\w.'’-]+(?:\s+(?:(?:de|del|la|y|van|von|der|da|al|el|bin)\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][\w.'’-]+){0,4}"
-)
-_BYLINE_RE = re.compile(
-    # "--With assistance from X and Y." closes Bloomberg copy; "by X" opens some sites'.
-    rf"^(?:[-\u2013\u2014]+\s*)?(?:[Bb]y|Written by|Reporting by|Additional reporting by"
-    rf"|With assistance from|Photographs by|Photos by|Photography by|Interview by|Words by|Text by"
-    rf"|(?i:with a report from|with reporting from|with reports from))"
-    rf"\s+({_STAFF_NAME}(?:\s+and\s+{_STAFF_NAME})*)\.?(?:,\s*(.*))?$"
-)
-# "Rami Haddad | Tripoli" under a headline; "Rami Haddad is our North Africa
-# correspondent, based in Tunis." closing the piece: the writer, not an actor.
-_BYLINE_PLACE_RE = re.compile(rf"^({_STAFF_NAME})\s*\|\s*[A-Z][\w .'’-]{{1,30}}$")
-_WRITER_BIO_RE = re.compile(
-    rf"^({_STAFF_NAME}) is (?:our|the|a|an) [\w ,'’-]{{0,50}}?"
-    r"(?:correspondent|reporter|editor|writer|journalist|columnist|photographer)\b"
-)
-# A live blog's writers: "Helena Marsh-Okafor in Cúcuta and Pedro Luis Zambrano (earlier)".
-_LIVE_WRITER = rf"{_STAFF_NAME}(?:\s+in\s+[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
-_LIVE_BYLINE_RE = re.compile(
-    rf"^{_LIVE_WRITER}(?:(?:,|\s+and)\s+{_LIVE_WRITER})*\s*\((?:earlier|now|later)\)$"
-)
-_CONTACT_NAME_RE = re.compile(
-    rf"^({_STAFF_NAME})(?:\s+in\s+[A-Z][\w .'’-]{{1,30}})?\s+at\s+\S+@\S+"
-)
-_CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
 _CAPTION_LEAD_RE = re.compile(r"(?:Photo|Photo caption|Picture|Image|Caption)\s*:\s")
 _FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
@@ -303,12 +252,22 @@ def clean(raw: str) -> Cleaned:
         if nxt and _is_pull_quote(line.text, nxt):
             line.kind = "debris"
             continue
-        for needles, rx in _CREDIT_RES:
+        for needles, rx in CREDIT_RES:
             if not any(n in line.text for n in needles):
                 continue
             match = rx.search(line.text)
-            marked = _CREDIT_MARK_RE.search(match.group()) if match else None
-            if match and not marked and _CAPTION_LEAD_RE.match(line.text):
+            marked = CREDIT_MARK_RE.search(match.group()) if match else None
+            if (
+                match
+                and not marked
+                and (
+                    _CAPTION_LEAD_RE.match(line.text)
+                    or _CAPTION_LEAD_RE.search(
+                        line.text, 0, 60
+                    )  # "Published 11 hours ago · Image:"
+                    or match.group().strip(" ()") in writers  # "Photographs by X" … "(X)"
+                )
+            ):
                 marked = re.match(r"\s*\(", match.group())  # "Photo: … (Ana Ruiz)"
             if match and marked and match.start() > 0:
                 if line.text.startswith("By "):
@@ -323,19 +282,35 @@ def clean(raw: str) -> Cleaned:
                 break
         if line.kind == "caption":
             continue
-        if first_at(_CONTRIBUTED_RE, "contributed", line.text) or (
-            line.text.endswith(")") and _LIVE_BYLINE_RE.match(line.text)
+        if first_at(CONTRIBUTED_RE, "contributed", line.text) or (
+            line.text.endswith(")") and LIVE_BYLINE_RE.match(line.text)
         ):
             # "Associated Press writer Scott Smith in Caracas contributed to this report."
             line.credit = (line.start, line.end)
             line.kind = "byline"
             continue
-        staff = _BYLINE_PLACE_RE.match(line.text) or _WRITER_BIO_RE.match(line.text)
+        staff = BYLINE_PLACE_RE.match(line.text) or WRITER_BIO_RE.match(line.text)
         writer = next((n for n in writers if line.text.startswith(n + " is ")), None)
-        contact = _CONTACT_NAME_RE.match(line.text) if "@" in line.text else None
+        contact = CONTACT_NAME_RE.match(line.text) if "@" in line.text else None
         if contact and writer is None:
             # "Catalina Rivas Ponce in Caracas at crivasponce1@bloomberg.net;": a contact
             line.credit = (line.start, line.start + contact.end(1))
+            line.kind = "byline"
+            continue
+        staff_line = STAFF_LINE_RE.match(line.text)
+        if staff_line:
+            # "(Editor: Tsai Mei-ling)", "Produced by X · Audio engineer: Y · 31 min"
+            line.credit = (line.start, line.end)
+            line.kind = "byline"
+            continue
+        produced = PRODUCED_BY_RE.search(line.text) if "produced by" in line.text else None
+        if produced:
+            # "The Strait Line is produced by Joel Abernathy-Osei.": the show's staff
+            line.credit = (line.start + produced.start(1), line.start + produced.end(1))
+        press = PRESS_CONTACT_RE.search(line.text) if "ontact" in line.text else None
+        if press and ("@" in line.text or PHONE_RE.search(line.text)):
+            # "For more information, please contact: Ana Ruiz (+41 22 917 0000 / …)"
+            line.credit = (line.start + press.start(1), line.start + press.end(1))
             line.kind = "byline"
             continue
         if writer:
@@ -347,10 +322,10 @@ def clean(raw: str) -> Cleaned:
             line.credit = (line.start + staff.start(1), line.start + staff.end(1))
             line.kind = "byline"
             continue
-        byline = _BYLINE_RE.match(line.text)
+        byline = BYLINE_RE.match(line.text)
         if byline:
             end = byline.end(1)
-            if byline.group(2) and _NAMES_ONLY_RE.match(byline.group(2)):
+            if byline.group(2) and NAMES_ONLY_RE.match(byline.group(2)):
                 end = byline.end(2)  # "By Mayela Armas, Corina Pons": every name is staff
             lead = line.text[: byline.start(1)]
             # "—WITH A REPORT FROM X": capitals that would read as names are credit too

@@ -166,3 +166,34 @@ def test_a_contact_line_with_an_e_mail_address_is_a_credit() -> None:
         "Catalina Rivas Ponce in Caracas at crivasponce1@bloomberg.net;\n"
     )
     assert "Catalina Rivas Ponce" not in {a.name for a in extract(text).actors}
+
+
+def test_a_releases_press_contact_with_a_phone_or_e_mail_is_a_credit() -> None:
+    text = (
+        "Geneva talks end\n\nThe mission said on Monday that Commissioner Ana Ruiz will report "
+        "in March.\n\n"
+        "For more information and media requests, please contact: Lucía Ferrand-Okoye "
+        "(+41 22 917 0000 / media@ohchr.example)\n"
+        "Media contact: Tomás Vidal Ochoa, press officer, on +41 22 917 1111\n"
+    )
+    names = {a.name for a in extract(text).actors}
+    assert "Lucía Ferrand-Okoye" not in names
+    assert "Tomás Vidal Ochoa" not in names
+    assert "Ana Ruiz" in names
+
+
+def test_caption_photographers_editors_and_producers_are_credits() -> None:
+    text = (
+        "Exiles in Lima\n\nPhotographs by Diego Huamán Quispe\n\n"
+        "Published 11 hours ago · Image: Boats at the port of Necoclí (Juan Pablo Osorio)\n\n"
+        "The market opens at dawn, said vendor Carmen Rojas.\n\n"
+        "Arepas on the griddle before dawn. (Diego Huamán Quispe)\n\n"
+        "Produced by Joel Abernathy-Osei · Audio engineer: Wu Pei-shan · 31 min\n\n"
+        "HOST: The Strait Line is produced by Joel Abernathy-Osei. Subscribe now.\n\n"
+        "(Editor: Tsai Mei-ling)\n"
+    )
+    names = {a.name for a in extract(text).actors}
+    for credit in ("Diego Huamán Quispe", "Juan Pablo Osorio", "Joel Abernathy-Osei",
+                   "Wu Pei-shan", "Tsai Mei-ling"):  # fmt: skip
+        assert credit not in names
+    assert "Carmen Rojas" in names
