@@ -67,6 +67,15 @@ format, written before any rule was tuned to them:
   copy on Africa and the Middle East; official copy and transcripts on Asia and Europe;
   machine translations from five languages and a long read). unseen33 is left out of the
   given-speaker bar below: 0.91 of its given speakers are right (README, open items).
+- unseen35 to unseen38: eight more each, written blind in a fifth session and scored at its
+  start (wire copy on Venezuela, Honduras, Ethiopia-Eritrea, Gambia, southern Thailand,
+  Montenegro and Vanuatu; broadcaster copy; UN, ministry and parliament statements and
+  transcripts; long reads and translations from five languages);
+- unseen39 to unseen42: eight more each, held out until that session's rules from unseen35 to
+  unseen38 were in (wire copy from eight agencies; NGO, ICRC, EU, AU, State Department, OAS,
+  UNICEF and electoral releases; live blogs, podcasts and radio transcripts; translations from
+  eight languages). unseen35 and unseen38 are left out of the given-speaker bar: 0.92 and 0.91
+  of their given speakers are right (README, open items).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -343,6 +352,64 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen34", "speakers"): 0.80,
     ("unseen34", "roles"): 0.68,
     ("unseen34", "figures"): 0.88,
+    # unseen35 to unseen42: written blind in the fifth session, held out, then fixed
+    # (README: before, held out, now); floors a little under now.
+    ("unseen35", "people"): 0.93,
+    ("unseen35", "organizations"): 0.82,
+    ("unseen35", "countries"): 0.95,
+    ("unseen35", "quotes"): 0.97,
+    ("unseen35", "speakers"): 0.76,
+    ("unseen35", "roles"): 0.77,
+    ("unseen35", "figures"): 0.91,
+    ("unseen36", "people"): 0.89,
+    ("unseen36", "organizations"): 0.78,
+    ("unseen36", "countries"): 0.98,
+    ("unseen36", "quotes"): 0.96,
+    ("unseen36", "speakers"): 0.90,
+    ("unseen36", "roles"): 0.82,
+    ("unseen36", "figures"): 0.87,
+    ("unseen37", "people"): 0.92,
+    ("unseen37", "organizations"): 0.65,
+    ("unseen37", "countries"): 0.94,
+    ("unseen37", "quotes"): 0.91,
+    ("unseen37", "speakers"): 0.91,
+    ("unseen37", "roles"): 0.74,
+    ("unseen37", "figures"): 0.88,
+    ("unseen38", "people"): 0.77,
+    ("unseen38", "organizations"): 0.72,
+    ("unseen38", "countries"): 0.90,
+    ("unseen38", "quotes"): 0.97,
+    ("unseen38", "speakers"): 0.79,
+    ("unseen38", "roles"): 0.62,
+    ("unseen38", "figures"): 0.89,
+    ("unseen39", "people"): 0.94,
+    ("unseen39", "organizations"): 0.79,
+    ("unseen39", "countries"): 0.95,
+    ("unseen39", "quotes"): 0.98,
+    ("unseen39", "speakers"): 0.90,
+    ("unseen39", "roles"): 0.70,
+    ("unseen39", "figures"): 0.93,
+    ("unseen40", "people"): 0.94,
+    ("unseen40", "organizations"): 0.78,
+    ("unseen40", "countries"): 0.92,
+    ("unseen40", "quotes"): 0.95,
+    ("unseen40", "speakers"): 0.85,
+    ("unseen40", "roles"): 0.70,
+    ("unseen40", "figures"): 0.92,
+    ("unseen41", "people"): 0.85,
+    ("unseen41", "organizations"): 0.78,
+    ("unseen41", "countries"): 0.92,
+    ("unseen41", "quotes"): 0.88,
+    ("unseen41", "speakers"): 0.80,
+    ("unseen41", "roles"): 0.77,
+    ("unseen41", "figures"): 0.85,
+    ("unseen42", "people"): 0.82,
+    ("unseen42", "organizations"): 0.69,
+    ("unseen42", "countries"): 0.84,
+    ("unseen42", "quotes"): 0.95,
+    ("unseen42", "speakers"): 0.74,
+    ("unseen42", "roles"): 0.68,
+    ("unseen42", "figures"): 0.85,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -422,6 +489,14 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen32",
             "unseen33",
             "unseen34",
+            "unseen35",
+            "unseen36",
+            "unseen37",
+            "unseen38",
+            "unseen39",
+            "unseen40",
+            "unseen41",
+            "unseen42",
         )
     },
 }
@@ -491,6 +566,15 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen32", "roles"): 0.90,
     ("unseen33", "roles"): 0.88,
     ("unseen34", "roles"): 0.80,
+    # Roles on unseen37 and unseen40 (official copy) are right 0.90 and 0.92 of the time.
+    ("unseen35", "roles"): 0.90,
+    ("unseen36", "roles"): 0.90,
+    ("unseen37", "roles"): 0.87,
+    ("unseen38", "roles"): 0.90,
+    ("unseen39", "roles"): 0.90,
+    ("unseen40", "roles"): 0.88,
+    ("unseen41", "roles"): 0.90,
+    ("unseen42", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -552,7 +636,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
      "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14",
      "unseen15", "unseen16", "unseen17", "unseen18", "unseen19", "unseen20", "unseen21",
      "unseen22", "unseen23", "unseen24", "unseen25", "unseen26", "unseen27", "unseen28",
-     "unseen29", "unseen30", "unseen31", "unseen32", "unseen34"],
+     "unseen29", "unseen30", "unseen31", "unseen32", "unseen34", "unseen36", "unseen37",
+     "unseen39", "unseen40", "unseen41", "unseen42"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
