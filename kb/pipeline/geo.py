@@ -83,6 +83,10 @@ def gazetteer() -> Gazetteer:
     for key, value in list(entries.items()):
         if "'" in key:
             entries.setdefault(key.replace("'", "’"), value)
+        if key.startswith("Saint "):
+            # "St. Lucia", "St Kitts and Nevis": Saint's abbreviations name it too.
+            entries.setdefault("St. " + key[6:], value)
+            entries.setdefault("St " + key[6:], value)
     by_first: dict[str, set[int]] = {}
     for key in entries:
         first = _CAP_WORD_RE.match(key)

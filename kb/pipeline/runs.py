@@ -32,7 +32,9 @@ _CAP = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-Z])\.(?= [A-Z])"
     # "Vaka\u2018uta": a Polynesian glottal stop written with an opening quote mark
     r"|(?:[\w'’]|\u2018(?=[a-z]))*"
-    r"(?:\.(?:com|org|net|info)\b|(?<=\bMd)\.(?= [A-Z])|(?<=\bMa)\.(?= [A-Z]))?))"
+    # "Rawle St. Clair Peltier", "St. Lucia": Saint's abbreviation inside a name.
+    r"(?:\.(?:com|org|net|info)\b|(?<=\bMd)\.(?= [A-Z])|(?<=\bMa)\.(?= [A-Z])"
+    r"|(?<=\bSt)\.(?= [A-Z][a-z]))?))"
 )
 CONNECTOR_ALT = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # A run: capitalised words joined by one space, a hyphen or a no-break space, with

@@ -800,3 +800,17 @@ def test_abou_and_el_are_spellings_of_abu_and_al_in_one_name() -> None:
     )
     assert [q.speaker for q in x.quotes] == ["Bashar Abu Ras"]
     assert "Abou Ras" not in {a.name for a in x.actors}
+
+
+def test_saints_abbreviation_stays_inside_a_name_and_a_country() -> None:
+    text = (
+        "“We must close ranks,” said Rawle St. Clair Peltier, the bloc's secretary. Deborah "
+        "Ann St. Rose-Felicien, a senator, said the government had “sold us”. St. Lucia voted "
+        "no, with St. Vincent and the Grenadines, in the OAS Permanent Council in Washington."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == [
+        "Rawle St. Clair Peltier",
+        "Deborah Ann St. Rose-Felicien",
+    ]
+    assert {"LC", "VC"} <= {c.code for c in x.countries}
