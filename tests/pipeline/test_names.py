@@ -814,3 +814,11 @@ def test_saints_abbreviation_stays_inside_a_name_and_a_country() -> None:
         "Deborah Ann St. Rose-Felicien",
     ]
     assert {"LC", "VC"} <= {c.code for c in x.countries}
+
+
+def test_an_agent_is_a_title_before_a_name() -> None:
+    x = extract(
+        "Chief Patrol Agent Dwayne T. Hollis wrote that migrants “will be processed for "
+        "removal”. Special Agent Mary Cole said “no”."
+    )
+    assert [q.speaker for q in x.quotes] == ["Dwayne T. Hollis", "Mary Cole"]
