@@ -147,6 +147,7 @@ _PORTFOLIO = r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]o
 _GEO = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
 _STATE_BODY_RE = re.compile(
     rf"\b(?P<geo>{_GEO})(?:['’]s)? (?P<noun>[Ee]mbassy|[Cc]onsulate|{_PORTFOLIO} [Mm]inistry)"
+    r"(?P<general>(?<=onsulate)[- ][Gg]eneral)?"
     r"(?: in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
 )
 # "the Attorney General's Office": the office of a post is a body; its country
@@ -199,7 +200,7 @@ def state_bodies(
         if owner is None:
             continue
         start, code = owner
-        end = match.end("noun")
+        end = match.end("general") if match.group("general") else match.end("noun")
         if match.group("place") and match.group("noun").lower() in ("embassy", "consulate"):
             end = match.end("place")  # one country keeps embassies in many
         found.append(_state_body(body, start, end, ministry_label(match.group("noun"), code)))

@@ -769,3 +769,12 @@ def test_a_ministrys_portfolio_list_and_its_long_short_name_are_one_body() -> No
     assert found[name] == ("organization", (name, "MIREMPET"))
     assert "Ministry of Health" in found
     assert not any(kind == "person" for kind, _ in found.values())
+
+
+def test_a_consulate_general_and_where_it_is_are_one_body() -> None:
+    found = names(
+        "The US Consulate General in Erbil said it “stands with the KRG”. The French defence "
+        "ministry general staff said nothing."
+    )
+    assert ("US Consulate General in Erbil", "organization") in found
+    assert ("Ministry of Defence (France)", "organization") in found
