@@ -28,6 +28,7 @@ from kb.pipeline.credit_lines import (
     LIVE_BYLINE_RE,
     NAMES_ONLY_RE,
     PHONE_RE,
+    PIPED_BYLINE_RE,
     PRESS_CONTACT_RE,
     PRODUCED_BY_RE,
     STAFF_LINE_RE,
@@ -270,7 +271,7 @@ def clean(raw: str) -> Cleaned:
             ):
                 marked = re.match(r"\s*\(", match.group())  # "Photo: … (Ana Ruiz)"
             if match and marked and match.start() > 0:
-                if line.text.startswith("By "):
+                if line.text.startswith(("By ", "By:")):
                     # "By Karen Lema | Photograph: Ted Aljibe/AFP": all of it is credit.
                     line.kind, line.credit = "byline", (line.start, line.end)
                     break
@@ -280,7 +281,7 @@ def clean(raw: str) -> Cleaned:
                 )
                 line.credit = (credit_start, line.end)
                 break
-        if line.kind == "caption":
+        if line.kind in ("caption", "byline"):
             continue
         if first_at(CONTRIBUTED_RE, "contributed", line.text) or (
             line.text.endswith(")") and LIVE_BYLINE_RE.match(line.text)
@@ -295,6 +296,13 @@ def clean(raw: str) -> Cleaned:
         if contact and writer is None:
             # "Catalina Rivas Ponce in Caracas at crivasponce1@bloomberg.net;": a contact
             line.credit = (line.start, line.start + contact.end(1))
+            line.kind = "byline"
+            continue
+        piped = PIPED_BYLINE_RE.search(line.text) if "|" in line.text else None
+        if piped:
+            # "MANILA, 9 May 2026 — 11:05 a.m. | Reporting by X; editing by Y": the rest
+            # of a dateline's line is staff.
+            line.credit = (line.start + piped.start(), line.end)
             line.kind = "byline"
             continue
         staff_line = STAFF_LINE_RE.match(line.text)
@@ -327,6 +335,8 @@ def clean(raw: str) -> Cleaned:
             end = byline.end(1)
             if byline.group(2) and NAMES_ONLY_RE.match(byline.group(2)):
                 end = byline.end(2)  # "By Mayela Armas, Corina Pons": every name is staff
+            elif byline.group(2) and line.text[end : byline.start(2)].strip(" .") in ("|", "·"):
+                end = len(line.text)  # "By Ana Ruiz | Updated 7:42 a.m. CST": furniture
             lead = line.text[: byline.start(1)]
             # "—WITH A REPORT FROM X": capitals that would read as names are credit too
             start = 0 if lead.isupper() else byline.start(1)

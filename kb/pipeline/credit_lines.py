@@ -17,6 +17,13 @@ import re
 # Each pattern with the literals one of which it cannot match without: a line
 # lacking them skips the search (most lines are prose with none).
 CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    # "… in Dadaab on Monday. PHOTO | Otieno Mwangi-Were": the photographer after the label
+    (("PHOTO",), re.compile(r"(?<=[.!?])\s+PHOTO\s*[|:]\s*[A-Z][^|]{1,60}$")),
+    # "… in eastern Caracas. | GABRIELA OTERO-SUCRE": a caption's photographer in capitals
+    (
+        ("|",),
+        re.compile(r"(?<=[.!?])\s+\|\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){1,3}\s*$"),
+    ),
     # "(Matias Delacroix / The Associated Press)", "(Edgard Garrido/Reuters)"
     (("(",), re.compile(r"\s*\((?:[^()]{1,60}/\s*)?(?:The\s+)?[A-Z][^()]{1,60}\)\s*$")),
     # "REUTERS/Carlos Garcia Rawlins"
@@ -44,7 +51,7 @@ CREDIT_RES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ),
 )
 CREDIT_MARK_RE = re.compile(
-    r"/|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS"
+    r"/|^\s+\|\s+[A-ZÀ-Þ]{2}|\bPHOTO\b|\b(?:Press|Reuters|REUTERS|AFP|Getty|EPA|EFE|Images|Photo|Bloomberg|Xinhua|TASS"
     r"|Photograph|Credit|Translated|Translation|Reporting|Editing)\b"
     r"|\bfor (?:[Tt]he )?[A-Z][\w ]{1,30}\)$"
 )
@@ -62,7 +69,9 @@ BYLINE_RE = re.compile(
     rf"^(?:[-\u2013\u2014]+\s*)?(?:[Bb]y|Written by|Reporting by|Additional reporting by"
     rf"|With assistance from|Photographs by|Photos by|Photography by|Interview by|Words by|Text by"
     rf"|(?i:with a report from|with reporting from|with reports from))"
-    rf"\s+({STAFF_NAME}(?:\s+and\s+{STAFF_NAME})*)\.?(?:,\s*(.*))?$"
+    # "By: Ana Ruiz | Photo: …", "By Ana Ruiz | Published 14 April 2026": a pipe or a dot
+    # sets off the byline's other furniture.
+    rf":?\s+({STAFF_NAME}(?:\s+and\s+{STAFF_NAME})*)\.?(?:(?:,|\s+[|·])\s*(.*))?$"
 )
 # "Rami Haddad | Tripoli" under a headline; "Rami Haddad is our North Africa
 # correspondent, based in Tunis." closing the piece: the writer, not an actor.
@@ -89,3 +98,5 @@ STAFF_LINE_RE = re.compile(
 PRODUCED_BY_RE = re.compile(rf"\b(?:is|was|are|were) produced by ({STAFF_NAME})")
 PHONE_RE = re.compile(r"\+\d{1,3}[\s\d-]{6,}")
 CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
+# "… 11:05 a.m. (UTC+8) | Reporting by X; editing by Y": a byline after a pipe.
+PIPED_BYLINE_RE = re.compile(r"[|·]\s*(?:Reporting by|Written by|By)\s+[A-ZÀ-Þ].*$")

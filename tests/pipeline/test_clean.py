@@ -197,3 +197,22 @@ def test_caption_photographers_editors_and_producers_are_credits() -> None:
                    "Wu Pei-shan", "Tsai Mei-ling"):  # fmt: skip
         assert credit not in names
     assert "Carmen Rojas" in names
+
+
+def test_piped_bylines_and_a_captions_photographer_after_a_pipe_or_photo_label() -> None:
+    text = (
+        "Border tensions\n\n"
+        "By Valeria Montes de Oca Ríos | Published 6:15 PM EDT, Sunday | Updated 8:02 PM EDT\n\n"
+        "MANILA, 9 May 2026 — 11:05 a.m. (UTC+8) | Reporting by Ana Liza Buenaventura-Ocampo; "
+        "editing by Kenji Watanabe-Hart\n\n"
+        "Minister Rosa Aguilar said the border would stay open.\n\n"
+        "Arrivals queue at the centre on Monday. PHOTO | Otieno Mwangi-Were\n\n"
+        "The minister receives visitors in a borrowed office. | GABRIELA OTERO-SUCRE\n\n"
+        "By: Lina Marcela Guauña Yule | Photo: Courtesy CRIC\n"
+    )
+    names = {a.name for a in extract(text).actors}
+    for credit in ("Valeria Montes de Oca Ríos", "Ana Liza Buenaventura-Ocampo",
+                   "Kenji Watanabe-Hart", "Otieno Mwangi-Were", "GABRIELA OTERO-SUCRE",
+                   "Gabriela Otero-Sucre", "Lina Marcela Guauña Yule"):  # fmt: skip
+        assert credit not in names
+    assert "Rosa Aguilar" in names
