@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from kb.pipeline.credit_lines import (
     BYLINE_PLACE_RE,
@@ -34,6 +34,7 @@ from kb.pipeline.credit_lines import (
     STAFF_LINE_RE,
     WRITER_BIO_RE,
 )
+from kb.pipeline.published_date import DATE_PREFIX_RE, parse_date
 from kb.pipeline.publisher import WIRE_DATELINE_RE, find_publisher, first_at
 from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import Block, BlockKind, OffsetRun
@@ -83,11 +84,6 @@ _DEBRIS_RE = re.compile(
 # a line of nothing else is site furniture.
 _NAV_WORDS = frozenset(load_json("clean.json")["nav_words"])
 
-_DATE_PREFIX_RE = re.compile(r"^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_DATELINE_RES = (
-    (re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b"), ("%d %b %Y", "%d %B %Y")),
-    (re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b"), ("%b %d %Y", "%B %d %Y")),
-)
 _PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
 _CAPTION_LEAD_RE = re.compile(r"(?:Photo|Photo caption|Picture|Image|Caption)\s*:\s")
 _FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
@@ -194,20 +190,6 @@ def _is_pull_quote(text: str, following: str) -> bool:
     return True
 
 
-def _parse_date(text: str) -> date | None:
-    for rx, formats in _DATELINE_RES:
-        match = rx.search(text)
-        if not match:
-            continue
-        joined = " ".join(match.groups())
-        for fmt in formats:
-            try:
-                return datetime.strptime(joined, fmt).date()  # noqa: DTZ007 - a date only
-            except ValueError:
-                continue
-    return None
-
-
 def clean(raw: str) -> Cleaned:
     lines = _split_lines(raw)
     content = [line for line in lines if line.kind != "blank"]
@@ -217,7 +199,7 @@ def clean(raw: str) -> Cleaned:
     # "date 2019-01-04 Canada and ..." : a date field fused to the first line.
     if content:
         first = content[0]
-        match = _DATE_PREFIX_RE.match(first.text)
+        match = DATE_PREFIX_RE.match(first.text)
         if match:
             try:
                 published = date.fromisoformat(match.group(1))
@@ -235,7 +217,7 @@ def clean(raw: str) -> Cleaned:
             continue
         if _is_debris(line.text):
             if published is None and re.match(r"^\d|^[A-Z][a-z]{2,8}\.? \d", line.text):
-                published = _parse_date(line.text)
+                published = parse_date(line.text)
             after_caption_marker = fold(line.text) == "image caption"
             line.kind = "debris"
             continue
