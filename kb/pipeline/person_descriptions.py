@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache, lru_cache
+from functools import cache
 
 from kb.pipeline.geo import lookup
 from kb.pipeline.org_descriptions import DESCRIPTION_LEAD
+from kb.pipeline.person_described import described, holds
 from kb.pipeline.pronouns import governed
-from kb.pipeline.role_ranks import spelled_out
 from kb.pipeline.text import fold, near_words
 from kb.pipeline.types import ActorFound, Mention, RoleFound
-from kb.pipeline.wordlists import alternation, anchors, synonyms, words
+from kb.pipeline.wordlists import alternation, anchors, words
 
 
 @cache
@@ -38,73 +38,6 @@ def _person_re() -> re.Pattern[str]:
         rf"(?P<noun>(?i:{alternation(words('person_descriptions'))}))\b"
         r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
     )
-
-
-@lru_cache(maxsize=8192)
-def _holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> bool:
-    """Whether one of ``titles`` (folded) is a post called ``noun`` or a synonym of it:
-    it ends with it ("UN refugee chief"), or, with ``head_first``, opens with it
-    ("minister of foreign affairs")."""
-    wanted = (noun, *synonyms().get(noun, ()))
-    titles = tuple(fold(spelled_out(t)) for t in titles)  # "maj gen" is "the general"
-    # "General in Chief X" is "the general", a "Commander-in-Chief" "the commander".
-    titles = tuple(t.removesuffix(" in chief").removesuffix(" at large") for t in titles)
-    # "the general" is no Secretary-General, "the secretary" no general secretary's aide.
-    compounds = [c for c in words("compound_titles") if noun in c.replace("-", " ").split()]
-    kept = [t for t in titles if not any(c in t for c in compounds if c != noun)]
-    return any(
-        t == w or t.endswith(" " + w) or (head_first and t.startswith(w + " "))
-        for t in kept
-        for w in wanted
-    )
-
-
-_HONORIFIC_END_RE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev)\.?\s*)+$")
-
-
-@lru_cache(maxsize=8192)
-def _described(body: str, start: int, end: int) -> tuple[str, ...]:
-    """The descriptions the text gives a person at mention ``body[start:end]``: the
-    words before the name in its clause ("UN refugee chief Ana Ruiz") and an
-    apposition after it ("Ana Ruiz, a soldier,")."""
-    raw = body[max(0, start - 90) : start]
-    window = _HONORIFIC_END_RE.sub("", raw)
-    pieces = re.split(r"[,;:!?“”\"()\n]|\.\s", window)
-    found = [fold(pieces[-1]).strip()]
-    if len(window) < len(raw):
-        found.append(fold(raw[len(window) :]).strip())  # "Dr." is "the doctor"
-    # "The official representative of the MFA of Armenia X": the post's head ends
-    # before its first "of".
-    found.append(re.split(r"\s(?:of|for|from)\s", found[0], maxsplit=1)[0])
-    if (
-        # or after a title word: "The Union's envoy for the Horn, Chief X"
-        (not found[0] or (len(found[0].split()) == 1 and pieces[-1].strip()[:1].isupper()))
-        and len(pieces) > 1
-        and window[: len(window) - len(pieces[-1])].endswith(",")
-    ):
-        # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
-        # first, set off by a comma; its head is "cabinet secretary".
-        post = fold(pieces[-2]).strip()
-        found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
-        if len(pieces) > 2 and not pieces[-2].lstrip().startswith(("a ", "an ", "the ")):
-            # "The Minister of Communication, spokesperson of the government, X": a
-            # bare second post follows the first, which describes X as well.
-            first = fold(pieces[-3]).strip()
-            found += [first, re.split(r"\s(?:of|for|in|at|to)\s", first, maxsplit=1)[0]]
-    after = re.match(
-        # "Ana Ruiz, a soldier,", "Ana Ruiz, Chevron's vice president for …,"
-        # "Trần Văn Lộc, 52, the boat's captain,": past an age, and a common noun's owner
-        r",\s+(?:\d{1,3},\s+)?"
-        r"(?:a|an|the|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?[’']s|(?:the\s+)?[a-z]+[’']s)\s+"
-        r"([\w\s-]{1,90}?)(?=[,.;:]|\s+(?:who|said|says)\b)",
-        body[end : end + 130],
-    )
-    if after:
-        described = fold(after.group(1)).strip()
-        found.append(described)
-        # "a soldier in his unit" describes a soldier too.
-        found.append(re.split(r"\s(?:in|of|at|for|from|with|on)\s", described, maxsplit=1)[0])
-    return tuple(f for f in found if f)
 
 
 def person_descriptions(
@@ -144,12 +77,13 @@ def person_descriptions(
             # "The Guatemalan president, Ana Ruiz, said": the name is given right there.
             out.append(Mention(match.start(), match.end(), apposed.name, "person"))
             continue
+        earlier = people[: bisect_left(people_starts, match.start())]
         best = _title_holder(
             body,
             match.start(),
             noun,
             code,
-            people[: bisect_left(people_starts, match.start())],
+            earlier,
             titles,
             country_of,
             body_name,
@@ -163,6 +97,7 @@ def person_descriptions(
             and match.group("noun").islower()  # "the Presiding Judge": a formal post
             and not _introduced_re(noun).search(body, max(0, match.start() - 300), match.start())
             and not _SET_OFF_NAME_AFTER_RE.match(body, match.end())  # "…, Colonel X,": named
+            and not _held_before(body, noun, earlier, titles)
         ):
             best = _sole_recent_person(body, people, people_starts, match.start(), ordered)
         if best:
@@ -184,6 +119,18 @@ _HEAD_POSTS = frozenset(
      "head of government", "foreign minister", "defence minister", "defense minister"]
 )  # fmt: skip
 _SOLE_REACH = 300
+
+
+def _held_before(
+    body: str, noun: str, earlier: list[Mention], titles: dict[str, list[RoleFound]]
+) -> bool:
+    """Whether someone named before holds the description: then its holder was weighed
+    (and perhaps left undecided on purpose), and nearness must not overrule that."""
+    return any(
+        holds(noun, described(body, m.start, m.end), head_first=False)
+        or any(holds(noun, (fold(r.title),)) for r in titles.get(m.name, []))
+        for m in earlier
+    )
 
 
 def _sole_recent_person(
@@ -318,21 +265,21 @@ def _title_holder(
             and (
                 qualifier is None
                 or qualifier in fold(r.title).split()
-                or qualifier in " ".join(_described(body, m.start, m.end)).split()
+                or qualifier in " ".join(described(body, m.start, m.end)).split()
             )
-            and (_holds(noun, (fold(r.title),)) or _heads_body(noun, r.title, body_name))
+            and (holds(noun, (fold(r.title),)) or _heads_body(noun, r.title, body_name))
         ]
         if not held and (
             body_name
             or qualifier
-            or not _holds(noun, _described(body, m.start, m.end), head_first=False)
+            or not holds(noun, described(body, m.start, m.end), head_first=False)
         ):
             if (
                 m.name not in titles
                 and m.name not in salience  # "Al-Qassimi said" after "the key witness, X,"
                 and at - m.start <= _NEAR
                 and _leads_clause(body, m.start)
-                and not _described(body, m.start, m.end)
+                and not described(body, m.start, m.end)
             ):
                 untitled_subject = m.start
             continue
@@ -376,7 +323,7 @@ def _heads_body(noun: str, title: str, body_name: str | None) -> bool:
     return (
         body_name is not None
         and noun in words("body_head_nouns")
-        and any(_holds(post, (title,)) for post in words("body_head_posts"))
+        and any(holds(post, (title,)) for post in words("body_head_posts"))
     )
 
 

@@ -2140,3 +2140,17 @@ def test_a_description_no_one_holds_is_the_one_person_just_named_as_a_subject() 
         "spoke on condition of anonymity, added that there was “no quarrel with Eritrea”."
     )
     assert speakers(text) == ["Mariela Santamaría del Pino", None, None]
+
+
+def test_a_trade_noun_is_the_person_just_described_so_and_never_someone_else_nearby() -> None:
+    text = (
+        "Every Friday Hala bint Mahmoud al-Khatib, 58, a retired Arabic teacher, takes two "
+        "buses to the square.\n\n"
+        "Her son Yasser was 19 when he was taken at a checkpoint.\n\n"
+        "“I no longer ask God to bring him home,” the teacher said.\n\n"
+        "She has been to the prison twice since it was opened, and the second time she found a "
+        "ledger with a name that might have been his, spelt differently.\n\n"
+        "Rania Suleiman, 41, volunteers at a small office in the Midan district.\n\n"
+        "“People come with one photograph and twenty years of rumours,” the pharmacist said."
+    )
+    assert speakers(text) == [None, "Rania Suleiman"]
