@@ -103,6 +103,12 @@ def _author_at(
             set_off = [v for v in inner if body[v.end : verb.start()].strip() == ","]
             if set_off:
                 return set_off[-1]
+            if (
+                inner
+                and body[intro.end() : inner[0].start].strip() in ("", "the", "The")
+                and not body.startswith((",", " and "), inner[0].end)  # "X, Y and Z said"
+            ):
+                return inner[0]  # "In a statement issued in Nairobi, the ministry said"
     lo, _hi = _sentence(body, doc.start())
     for before in reversed(voices[: bisect_left(starts, doc.start())]):
         if before.start < lo:

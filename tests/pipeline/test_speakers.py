@@ -2154,3 +2154,15 @@ def test_a_trade_noun_is_the_person_just_described_so_and_never_someone_else_nea
         "“People come with one photograph and twenty years of rumours,” the pharmacist said."
     )
     assert speakers(text) == [None, "Rania Suleiman"]
+
+
+def test_the_statement_issued_somewhere_is_the_bodys_that_opens_the_clause_after_it() -> None:
+    text = (
+        "The Ministry of Interior has suspended registration at the camp.\n\n"
+        "In a statement issued in Nairobi on Tuesday, the ministry said 38,000 people had "
+        "crossed since January.\n\n"
+        "“Kenya has kept its doors open,” the statement said.\n\n"
+        "In a joint statement read out by the representative of Denmark, Denmark, France and "
+        "Chile said they were concerned. “Civilians come first,” the statement said."
+    )
+    assert speakers(text) == ["Ministry of Interior", None]
