@@ -24,7 +24,7 @@ from functools import cache
 from kb.pipeline.bodies import ministry_label
 from kb.pipeline.entity import Candidate, Entity, Lexicon, Spans, actor_words, in_any
 from kb.pipeline.geo import GeoMention, gazetteer, lookup
-from kb.pipeline.linking import GENERIC_HEADS
+from kb.pipeline.known_links import GENERIC_HEADS
 from kb.pipeline.reference_orgs import is_international
 from kb.pipeline.text import fold, load_json, near_words
 

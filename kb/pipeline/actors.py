@@ -25,7 +25,7 @@ of the actor's surface forms, and spans never overlap.
 
 from __future__ import annotations
 
-from kb.pipeline import linking
+from kb.pipeline import known_links, linking
 from kb.pipeline.actor_countries import (
     armed_forces,
     assign_countries,
@@ -72,7 +72,7 @@ def find_actors(
     long_states = [(g.start, g.end) for g in geo or [] if " and " in body[g.start : g.end]]
     if long_states:
         cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in long_states)]
-    linking.kind_from_known(cands, known)
+    known_links.kind_from_known(cands, known)
     linker = linking.Linker(body, lex)
     linker.link_names(cands)
     linker.link_singles(cands)
@@ -92,7 +92,7 @@ def find_actors(
         for e in entities
         if linking.keep(e) and not named_as_place(e, body) and not _is_post(e, lex)
     ]
-    linking.resolve_known(kept, known, main)
+    known_links.resolve_known(kept, known, main)
     assign_countries(body, kept, geo or [], lex)
     name_generic_bodies(kept)
     kept = merge_same_labels(join_named_bodies(kept, bodies))

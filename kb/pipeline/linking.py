@@ -7,13 +7,11 @@ Out: ``Entity``s, each the candidates that name one actor, by named passes of a
      ``link_singles`` (a lone surname to its full name, "Ortega" to "Daniel
      Ortega", a misspelling "Ibanes" to "Ibáñez", or alone on evidence),
      ``link_headings`` (headings only link), ``add_case_variants`` ("Lima group"
-     after "Lima Group"); then ``keep`` (enough evidence) and ``resolve_known``
-     (the Snapshot's actor for an entity's form). Name matching is ``names``;
-     merging organisations is ``merging``.
+     after "Lima Group"); then ``keep`` (enough evidence). The known actors an
+     entity links to are ``known_links``; name matching is ``names``; merging
+     organisations is ``merging``.
 Guarantees: pure apart from the entities it builds; every mention added is a
-     span whose text is one of the entity's forms; an actor whose rejected form
-     an entity holds is never linked to it, and a generic form ("armed forces")
-     links only to a known actor of the article's own country.
+     span whose text is one of the entity's forms.
 """
 
 # ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
@@ -39,19 +37,9 @@ from kb.pipeline.entity import (
 from kb.pipeline.names import same_person, surname_match
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
-from kb.pipeline.types import KnownActor
 
 # Organisation heads that name one body even alone ("Congress said").
 _STANDALONE_HEADS = actor_words("standalone_heads")
-
-
-def kind_from_known(cands: list[Candidate], known: dict[str, list[KnownActor]]) -> None:
-    """A candidate with no kind or no evidence takes a known actor's kind from its name."""
-    for cand in cands:
-        if cand.kind is None or cand.evidence == 0:
-            hits = known.get(fold(cand.text))
-            if hits:
-                cand.kind, cand.evidence = hits[0].kind, 2
 
 
 # A body's organ named by its name and one head word is another body: the "African Union
@@ -373,51 +361,3 @@ def keep(entity: Entity) -> bool:
         # "“We will work with the IMF,” she said": a reference name needs no other voice.
         return reference_org(entity.label) == entity.label
     return entity.evidence >= 1 and (entity.outside_quotes or entity.defined)
-
-
-# Names of a body every state has ("the armed forces", "Supreme Court"): they say
-# which actor they are only together with the article's country.
-GENERIC_HEADS = frozenset(fold(h) for h in actor_words("generic_heads"))
-
-
-def _country_of(entity: Entity, main: str | None) -> str | None:
-    return entity.country() or main
-
-
-def _unambiguous(actors: list[KnownActor], country: str | None) -> list[KnownActor]:
-    """The known actors a key may link to, in a stable order: when it names several
-    different actors ("PJ"), those of the entity's country; none if that still leaves
-    more than one, since a wrong link is worse than a new actor an editor merges."""
-    if len({a.name for a in actors}) > 1:
-        actors = [a for a in actors if country is not None and a.country == country]
-        if len({a.name for a in actors}) > 1:
-            return []
-    return sorted(actors, key=lambda a: a.key)
-
-
-def resolve_known(
-    entities: list[Entity], known: dict[str, list[KnownActor]], main: str | None = None
-) -> None:
-    """Each entity to the known actor of its longest form that has one, unless an
-    editor rejected one of the entity's forms for that actor. A generic form ("armed
-    forces", "the government") links only to a known actor of the entity's own
-    country, or the article's main country: never across articles about different
-    countries."""
-    for entity in entities:
-        # By the forms the text spells only (never a canonical label): so a known
-        # actor is linked only through words of the text, as ``KnownIndex`` assumes.
-        keys = [fold(f) for f in sorted(entity.forms, key=lambda f: -len(f))]
-        for key in keys:
-            for actor in _unambiguous(known.get(key, []), _country_of(entity, main)):
-                rejected = {fold(r) for r in actor.rejected}
-                if rejected & entity.keys:
-                    continue
-                if key in GENERIC_HEADS and (
-                    actor.country is None or actor.country != _country_of(entity, main)
-                ):
-                    continue
-                entity.known = actor
-                entity.kind = actor.kind
-                break
-            if entity.known:
-                break
