@@ -822,3 +822,11 @@ def test_an_agent_is_a_title_before_a_name() -> None:
         "removal”. Special Agent Mary Cole said “no”."
     )
     assert [q.speaker for q in x.quotes] == ["Dwayne T. Hollis", "Mary Cole"]
+
+
+def test_a_climate_change_portfolio_before_a_name_stays_out_of_it() -> None:
+    x = extract(
+        "“No citizen will be left out of doors,” Deputy Minister of Environment, Urbanisation "
+        "and Climate Change Osman Tekin Gürsoy said in a written statement."
+    )
+    assert [q.speaker for q in x.quotes] == ["Osman Tekin Gürsoy"]
