@@ -153,6 +153,12 @@ def speaker_before(
         if re.search(r":\s*[“\"‘]?$", prefix):
             return _colon_speaker(body, prefix_start, start, mentions), True
         return _owner_of_words(body, start, mentions)
+    while cues and _passive(prefix, cues[-1]):
+        # "He was condemned for the crimes of “…”": said of him, not by him; "the ministry
+        # said that the board has been asked to report “…”": the verb before speaks.
+        cues = cues[:-1]
+    if not cues:
+        return None, True
     cue = cues[-1]
     if len(cues) > 1 and _THAT_CLAUSE_RE.fullmatch(prefix, cues[-2].end(), cue.start()):
         # "The diplomat … manifested that Moscow considers “…”": the state's view, in the
@@ -322,6 +328,18 @@ _SAID_THEN_ING_RE = re.compile(
     r"(?:said|says|told\s+\w+|added)(?:\s+on\s+\w+)?,\s+$"
 )
 _RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+
+
+def _passive(prefix: str, cue: re.Match[str]) -> bool:
+    """Whether the cue verb is passive ("was condemned", "has been asked"), which says
+    nothing of who speaks; "was quoted as saying" still names the speaker."""
+    word = cue.group().lower()
+    if word.startswith(("quot", "heard", "overheard", "recorded")):
+        return False
+    return _PASSIVE_RE.search(prefix, max(0, cue.start() - 20), cue.start()) is not None
+
+
 _THAT_CLAUSE_RE = re.compile(r"\s+that\s+[^,;:“”\"]{1,60}?\s+")
 _PARTICIPLE_OPENER_RE = re.compile(
     r"\s*(?:Speaking|Writing|Talking|Addressing|Standing|Visiting)\b[^,.;:“”\"]{1,120},\s+"

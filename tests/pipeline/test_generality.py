@@ -74,8 +74,8 @@ format, written before any rule was tuned to them:
 - unseen39 to unseen42: eight more each, held out until that session's rules from unseen35 to
   unseen38 were in (wire copy from eight agencies; NGO, ICRC, EU, AU, State Department, OAS,
   UNICEF and electoral releases; live blogs, podcasts and radio transcripts; translations from
-  eight languages). unseen35 and unseen38 are left out of the given-speaker bar: 0.92 and 0.91
-  of their given speakers are right (README, open items).
+  eight languages). unseen35 is left out of the given-speaker bar: 0.92 of its given speakers
+  are right (README, open items).
 - unseen43 to unseen46: eight more each, held out until that session's rules from unseen35 to
   unseen42 were in (the Venezuela crisis and the Lima Group from eight outlets; government and
   international-organisation releases and a briefing transcript; broadcaster and magazine copy;
@@ -682,7 +682,7 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
      "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14",
      "unseen15", "unseen16", "unseen17", "unseen18", "unseen19", "unseen20", "unseen21",
      "unseen22", "unseen23", "unseen24", "unseen25", "unseen26", "unseen27", "unseen28",
-     "unseen29", "unseen30", "unseen31", "unseen32", "unseen34", "unseen36", "unseen37",
+     "unseen29", "unseen30", "unseen31", "unseen32", "unseen34", "unseen36", "unseen37", "unseen38",
      "unseen39", "unseen40", "unseen41", "unseen42", "unseen45"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(

@@ -2166,3 +2166,22 @@ def test_the_statement_issued_somewhere_is_the_bodys_that_opens_the_clause_after
         "Chile said they were concerned. “Civilians come first,” the statement said."
     )
     assert speakers(text) == ["Ministry of Interior", None]
+
+
+def test_a_passive_cue_names_no_speaker_and_the_active_verb_before_it_does() -> None:
+    text = (
+        "“I do not have hate,” said Heitor da Cunha Falcão.\n\n"
+        "He was arrested in Matagalpa, where he directed a community radio. He was condemned "
+        "to 10 years of prison for the crimes of “conspiracy to undermine the national "
+        "integrity” and “propagation of false news”.\n\n"
+        "The Ministry of Labour in a press release said that the wage board has been asked to "
+        "report “within the shortest possible time”.\n\n"
+        "Ana Ruiz was quoted as saying the strike was “over”."
+    )
+    assert speakers(text) == [
+        "Heitor da Cunha Falcão",
+        None,
+        None,
+        "Ministry of Labour",
+        "Ana Ruiz",
+    ]
