@@ -154,7 +154,8 @@ def _gender_of_given_name(name: str) -> str | None:
     return _given_names().get(fold(parts[0]))
 
 
-_TIMESTAMP_LINE_RE = re.compile(
+# A live blog's time stamp, on a line of its own: each entry begins at one.
+TIMESTAMP_LINE_RE = re.compile(
     r"(?m)^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|local))?\s*$"
 )
 _SPOUSE_RE = re.compile(r",\s+whose\s+(husband|wife)\b")
@@ -178,7 +179,7 @@ def pronouns(
             for m in (_ACCORDING_RE.finditer(body) if "ccording to h" in body else ())
         ]
     )
-    stamps = [m.end() for m in _TIMESTAMP_LINE_RE.finditer(body)]
+    stamps = [m.end() for m in TIMESTAMP_LINE_RE.finditer(body)]
     for start, end, gender in found_at:
         if inside(spans, start):
             continue

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kb.pipeline.coreference import UNRESOLVED, merge, resolve
+from kb.pipeline.pronouns import TIMESTAMP_LINE_RE
 from kb.pipeline.quote_spans import as_curly, find_spans, is_real
 from kb.pipeline.speaker_after import speaker_after, trailing_cue
 from kb.pipeline.speaker_confidence import attributed
@@ -277,9 +278,6 @@ def between_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     return between(ctx.outside, ctx.starts, lo, hi)
 
 
-_TIME_LINE_RE = re.compile(r"(?m)^\s*\d{1,2}[:.]\d{2}\b[^\n]{0,12}$")
-
-
 def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool:
     """Whether ``block`` comes right after the paragraph of ``previous``, or after
     paragraphs that name no one but its speaker ("The fight would go on, she told
@@ -288,7 +286,7 @@ def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool
     if block is None:
         return False
     between_blocks = [b for b in ctx.blocks if previous.end < b.start and b.start < block.start]
-    if any(b.kind == "heading" for b in between_blocks) or _TIME_LINE_RE.search(
+    if any(b.kind == "heading" for b in between_blocks) or TIMESTAMP_LINE_RE.search(
         ctx.body, previous.end, block.start
     ):
         return False  # a subhead or a live blog's time stamp begins another part
