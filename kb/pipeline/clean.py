@@ -244,10 +244,8 @@ def clean(raw: str) -> Cleaned:
                 match
                 and not marked
                 and (
-                    _CAPTION_LEAD_RE.match(line.text)
-                    or _CAPTION_LEAD_RE.search(
-                        line.text, 0, 60
-                    )  # "Published 11 hours ago · Image:"
+                    # "Photo: …", "Published 11 hours ago · Image: …"
+                    _CAPTION_LEAD_RE.search(line.text, 0, 60)
                     or match.group().strip(" ()") in writers  # "Photographs by X" … "(X)"
                 )
             ):
