@@ -19,6 +19,7 @@ import re
 from kb.pipeline.pronouns import governed as governed_by
 from kb.pipeline.speaker_names import FUNCTION_WORDS, LOWER_TITLES, is_title_gap, owns
 from kb.pipeline.text import folded_lexicon
+from kb.pipeline.titles import MEMBER_TITLES
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import words
 
@@ -53,7 +54,7 @@ def _governed_post(body: str, mention: Mention, floor: int) -> bool:
 
 # "The deputy (PASTEF Fatou Guèye)": a member's title in lower case before a party's name.
 _MEMBER_BEFORE_RE = re.compile(
-    r"\b(?:deputy|senator|lawmaker|legislator|congressman|congresswoman|councillor|member)\s+$"
+    rf"\b(?:{'|'.join(sorted(t.lower() for t in MEMBER_TITLES))}|member)\s+$"
 )
 
 
