@@ -131,18 +131,30 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             current = []
             continue
         if (
+            not current
+            and w in _DATE_WORDS
+            and w not in _SHORT_MONTHS  # "Jan Willem Kuipers"
+            and k + 2 < len(words)
+            and (fold(nxt) in lex.first_names or words[k + 2] in PERSON_PARTICLES)
+        ):
+            # "On Friday Rania Suleiman took two buses": a date opening the run ends no
+            # phrase ("Cold War") with the first name and surname after it.
+            pieces.append([(_CONNECTOR, part[1], part[2])])
+            continue
+        if (
             w in lex.not_actor
             and w not in lex.org_heads
             and not has_head
             and k not in named
-            and not (w in _SHORT_MONTHS and current and nxt[:1].isupper())
+            and not (w in _SHORT_MONTHS and nxt[:1].isupper())
             and not (
                 current
                 and fold(current[0][0]) in lex.first_names
                 and (nxt[:1].isupper() or nxt.lower() in PERSON_PARTICLES)
             )
         ):
-            # "Zin Mar Aung": a short month between two names is a name, not a date;
+            # "Zin Mar Aung", "Jan Willem Kuipers": a short month before a name is a
+            # name, not a date ("Jan 5", "Jan. 5");
             # "Khalifa Ramadan Abu Sneina": a first name, then a word that is a name here.
             if current:
                 pieces.append(current)

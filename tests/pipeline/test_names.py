@@ -830,3 +830,18 @@ def test_a_climate_change_portfolio_before_a_name_stays_out_of_it() -> None:
         "and Climate Change Osman Tekin Gürsoy said in a written statement."
     )
     assert [q.speaker for q in x.quotes] == ["Osman Tekin Gürsoy"]
+
+
+def test_a_day_or_month_before_a_name_leaves_the_name_whole() -> None:
+    text = (
+        "Families wait for news of the missing.\n\n"
+        "Every Friday Hala bint Mahmoud al-Khatib takes two buses to the square. On Monday "
+        "Rania Suleiman joined her. In March Tomas Vidal said he would help.\n\n"
+        "The Dutch lawmaker Jan Willem Kuipers led the mission during the Cold War era."
+    )
+    assert set(people(text)) == {
+        "Hala bint Mahmoud al-Khatib",
+        "Rania Suleiman",
+        "Tomas Vidal",
+        "Jan Willem Kuipers",
+    }
