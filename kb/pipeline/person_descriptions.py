@@ -302,8 +302,10 @@ def _title_holder(
     recent = max(last, key=lambda n: last[n])
     # Only a sentence that opens on it introduces someone ("A Western diplomat …"); "a
     # half-brother of a former oil minister" describes the one named.
-    introduced = _introduced_re(noun).search(body, last_end[recent], at)
-    if introduced and body[last_end[recent] : introduced.start()].strip() != ",":
+    if any(
+        not _APPOSED_GAP_RE.fullmatch(body, last_end[recent], introduced.start())
+        for introduced in _introduced_re(noun).finditer(body, last_end[recent], at)
+    ):
         # "A Western diplomat …, who asked not to be named, … the diplomat said": the one
         # just introduced, unnamed, not the holder named before.
         return None
@@ -328,6 +330,9 @@ def _heads_body(noun: str, title: str, body_name: str | None) -> bool:
 
 
 _HEADS_OF = frozenset(["head of state", "head of government"])
+# Between a name and the description set off after it: a comma, perhaps past an age
+# ("Hala al-Khatib, 58, a retired teacher"). The description is hers, not someone new.
+_APPOSED_GAP_RE = re.compile(r"\s*,\s*(?:\d{1,3},\s*)?")
 
 
 @cache

@@ -2142,7 +2142,9 @@ def test_a_description_no_one_holds_is_the_one_person_just_named_as_a_subject() 
     assert speakers(text) == ["Mariela Santamaría del Pino", None, None]
 
 
-def test_a_trade_noun_is_the_person_just_described_so_and_never_someone_else_nearby() -> None:
+def test_a_trade_noun_is_the_person_described_so_past_an_age_and_never_someone_else_nearby() -> (
+    None
+):
     text = (
         "Every Friday Hala bint Mahmoud al-Khatib, 58, a retired Arabic teacher, takes two "
         "buses to the square.\n\n"
@@ -2153,7 +2155,22 @@ def test_a_trade_noun_is_the_person_just_described_so_and_never_someone_else_nea
         "Rania Suleiman, 41, volunteers at a small office in the Midan district.\n\n"
         "“People come with one photograph and twenty years of rumours,” the pharmacist said."
     )
-    assert speakers(text) == [None, "Rania Suleiman"]
+    # Yasser, named in between, holds no description: "the teacher" is the woman set off
+    # as one after her name and age, not a new unnamed teacher.
+    assert speakers(text) == ["Hala bint Mahmoud al-Khatib", "Rania Suleiman"]
+
+
+def test_a_state_secretary_or_a_villager_named_so_after_a_name_is_that_person() -> None:
+    text = (
+        "Dragan Petrović-Ilić, state secretary in the Ministry of Human and Minority Rights, "
+        'rejected any suggestion of discrimination. "Serbia has one of the most generous '
+        'systems in Europe," the state secretary said in an interview in Belgrade.\n\n'
+        "Somchai Wongsawat, 63, a villager from Ban Na, lost two cows in the flood.\n\n"
+        '"The water came at night," the villager said.\n\n'
+        'A villager who asked not to be named said the dam had cracked. "Nobody warned us," '
+        "the villager said."
+    )
+    assert speakers(text) == ["Dragan Petrović-Ilić", "Somchai Wongsawat", None]
 
 
 def test_the_statement_issued_somewhere_is_the_bodys_that_opens_the_clause_after_it() -> None:
