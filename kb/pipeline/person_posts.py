@@ -30,7 +30,8 @@ OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0
 APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:who\b|whose\s+(?:husband|wife|son|daughter|father|mother|brother|sister|"
     r"children|parents|family)\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
-    r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*|(?<=[a-z] )[A-Z][\w-]*))"
+    r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*|(?<=[a-z] )[A-Z][\w-]*"
+    r"|[A-Z][\w.-]*(?=['\u2019]s\s)))"  # "X, WFP's country director,"
 )
 
 
@@ -123,16 +124,31 @@ def appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | No
         return 0
     if appositive.group(3) is None:
         return 2  # ", who ..."
-    if appositive.group(1) or appositive.group(2) or fold(appositive.group(3)) in lex.role_nouns:
+    # "X, WFP's country director": an owner, then a post in lower case (not "on X,
+    # Eritrea's Information Minister Y", where the name the post goes with follows).
+    owner = bool(_OWNER_THEN_POST_RE.match(after, appositive.end(3)))
+    if (
+        appositive.group(1)
+        or appositive.group(2)
+        or owner
+        or fold(appositive.group(3)) in lex.role_nouns
+    ):
         # ", the president of ...", ", one of the alliance's leaders", ", head of ...":
         # a role anywhere in the first words makes a person; a body's noun, a body.
-        nouns = [fold(n) for n in re.findall(r"[\w-]+", after[appositive.start(3) :])[:5]]
+        clause = after[appositive.start(3) :]
+        # "X, the World Food Programme's country director,": the post follows the owner.
+        owned = _OWNED_RE.search(clause[:80])
+        if owned:
+            clause = clause[owned.end() :]
+        nouns = [fold(n) for n in re.findall(r"[\w-]+", clause)[:5]]
         if any(n in lex.role_nouns or n.removesuffix("s") in lex.role_nouns for n in nouns):
             return 2
         if any(n in words("ordinary_people") for n in nouns):
             return 2  # "Musa, a motorcycle taxi driver,"
-        if _PROFESSION_RE.fullmatch(nouns[0]) and not any(
-            n in lex.org_role_nouns or n in GROUP_NOUNS for n in nouns
+        if (
+            nouns
+            and _PROFESSION_RE.fullmatch(nouns[0])
+            and not any(n in lex.org_role_nouns or n in GROUP_NOUNS for n in nouns)
         ):
             return 2  # "Yonas Gebremedhin, a hydrologist at …": a trade's noun
         if any(n in lex.org_role_nouns for n in nouns) and not role_before:
@@ -140,6 +156,9 @@ def appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | No
     return 0
 
 
+# An owner's possessive opening an apposition: its capitalised name, then 's.
+_OWNED_RE = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,5}?[A-Z][\w.&-]*['\u2019]s\s+")
+_OWNER_THEN_POST_RE = re.compile(r"['\u2019]s\s+[a-z]")
 _POST_OF_RE = re.compile(
     r"\b([a-z][a-z-]+)\s+(?:to|of|for|at|with|in)\s+(?:the|a|an|its)\s+(?:[a-z][\w-]*\s+){0,2}$"
 )

@@ -845,3 +845,21 @@ def test_a_day_or_month_before_a_name_leaves_the_name_whole() -> None:
         "Tomas Vidal",
         "Jan Willem Kuipers",
     }
+
+
+def test_a_name_set_off_before_a_bodys_post_in_lower_case_is_a_person() -> None:
+    text = (
+        "Fuel runs short in Hodeidah.\n\n"
+        "Rasheed Okafor-Bello, the World Food Programme's country director, said generators "
+        "had fuel for ten days. Tuyet Lanh Vo, WFP's logistics officer for Yemen, said trucks "
+        "had stopped.\n\n"
+        "In a post on X, Eritrea's Information Minister Tesfamariam Habte Woldu denied it. "
+        "Francisco Monaldi, a Latin American energy expert at Rice University's Baker Institute, "
+        "said prices would rise."
+    )
+    assert set(people(text)) == {
+        "Rasheed Okafor-Bello",
+        "Tuyet Lanh Vo",
+        "Tesfamariam Habte Woldu",
+        "Francisco Monaldi",
+    }
