@@ -143,7 +143,11 @@ def infinitive_names(
 
 
 _STATE_BODY_WORDS = ("embassy", "Embassy", "consulate", "Consulate", "ministry", "Ministry")
-_PORTFOLIO = r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice)"
+_PORTFOLIO = (
+    r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice|[Oo]il|"
+    r"[Pp]etroleum|[Ee]nergy|[Hh]ealth|[Ee]ducation|[Aa]griculture|[Ii]nformation|[Ee]conomy|"
+    r"[Ll]abou?r|[Ee]nvironment|[Tt]ransport|[Mm]ines|[Ee]lectricity|[Pp]lanning)"
+)
 _GEO = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
 _STATE_BODY_RE = re.compile(
     rf"\b(?P<geo>{_GEO})(?:['’]s)? (?P<noun>[Ee]mbassy|[Cc]onsulate|{_PORTFOLIO} [Mm]inistry)"
@@ -174,6 +178,21 @@ _PORTFOLIO_NAMES = {
     "trade": "Trade",
     "commerce": "Commerce",
     "justice": "Justice",
+    "oil": "Oil",
+    "petroleum": "Petroleum",
+    "energy": "Energy",
+    "health": "Health",
+    "education": "Education",
+    "agriculture": "Agriculture",
+    "information": "Information",
+    "economy": "Economy",
+    "labour": "Labour",
+    "labor": "Labour",
+    "environment": "Environment",
+    "transport": "Transport",
+    "mines": "Mines",
+    "electricity": "Electricity",
+    "planning": "Planning",
 }
 
 

@@ -456,6 +456,19 @@ def test_a_states_ministry_named_in_full_takes_the_canonical_name() -> None:
     ]
 
 
+def test_a_states_health_oil_or_labour_ministry_is_one_canonical_body() -> None:
+    text = (
+        "Lebanon's Health Ministry said three people were killed. Venezuela's oil ministry "
+        "called the measure piracy, and the Iraqi labour ministry said nothing. The Health "
+        "Ministry of Lebanon later raised the toll."
+    )
+    assert names(text) == [
+        ("Ministry of Health (Lebanon)", "organization"),
+        ("Ministry of Oil (Venezuela)", "organization"),
+        ("Ministry of Labour (Iraq)", "organization"),
+    ]
+
+
 def test_a_name_of_several_words_where_a_place_stands_is_no_person() -> None:
     text = (
         "Palestinians walk past ruins in Khan Younis in the southern Gaza Strip on Saturday. "
