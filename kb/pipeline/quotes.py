@@ -178,7 +178,9 @@ def _reopened(body: str, quotes: list[Quote]) -> list[Quote]:
 def _continues(body: str, sentence: tuple[int, int], start: int, previous: Quote | None) -> bool:
     """Whether a quote continues ``previous``'s sentence after a pronoun, or after the
     attribution that named its speaker ('“…,” said X, in Bogotá, “but …”')."""
-    if previous is None or not previous.speaker or sentence[0] > previous.start:
+    # A sentence split inside the previous quote ('“… brave. But …,” said X, “and …”')
+    # still holds it.
+    if previous is None or not previous.speaker or sentence[0] >= previous.end:
         return False
     between = body[previous.end : start]
     if re.search(r"\b(?:he|she|they)\b", between, re.IGNORECASE) is not None:

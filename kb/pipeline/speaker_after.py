@@ -128,6 +128,9 @@ _BRACKET_END_RE = re.compile(r"\s*\([^()]{1,20}\)$")
 
 def trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention | None, bool]:
     """ "a “path out of this war” remains open, she said": the cue closes the sentence."""
+    if body[end - 1 : end] in (".", "!", "?") and _CLOSED_INSIDE_RE.match(body[end : end + 4]):
+        # 'the report was “alarmist.” Burkina Faso, it said, …': that sentence is over
+        return None, False
     rest = re.match(r"[^.!?“”\"\n]*[.!?]?", body[end + 1 : end + 400])
     if rest is None:
         return None, False

@@ -136,6 +136,26 @@ _CLAUSE_BREAK_RE = re.compile(
 _COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 
 
+_PARENTHETICAL_VERB_RE = re.compile(r"(?:said|says|added|adds|noted|notes|insisted|argued)$")
+
+
+def _parenthetical(
+    body: str, prefix_start: int, cue: re.Match[str], mentions: list[Mention]
+) -> bool:
+    """ "The outage, Fonseca de Reyes said, was …": a plain speech verb whose subject, a
+    name, is set off by commas right before it."""
+    if not _PARENTHETICAL_VERB_RE.match(cue.group()):
+        return False
+    at = prefix_start + cue.start()
+    return any(
+        m.kind != "demonym"
+        and body[m.start].isupper()  # a name; "The killing, he said," is left to pronouns
+        and body[m.end : at] == " "
+        and body[m.start - 2 : m.start] == ", "
+        for m in mentions
+    )
+
+
 def speaker_before(
     body: str, start: int, sentence: tuple[int, int], mentions: list[Mention]
 ) -> tuple[Mention | None, bool]:
@@ -146,8 +166,12 @@ def speaker_before(
         c
         for c in CUE_RE.finditer(prefix)
         if _is_verb(body, prefix_start + c.start(), ends)
-        # "the offer, which the factions rejected, was “…”": another verb takes the quote
-        and not _CLAUSE_CLOSED_RE.match(prefix, c.end())
+        # "the offer, which the factions rejected, was “…”": another verb takes the quote;
+        # but "The outage, Ruiz said, was “…”" sets the speaker off inside the clause
+        and (
+            not _CLAUSE_CLOSED_RE.match(prefix, c.end())
+            or _parenthetical(body, prefix_start, c, mentions)
+        )
     ]
     if not cues:
         if re.search(r":\s*[“\"‘]?$", prefix):

@@ -2202,3 +2202,30 @@ def test_a_passive_cue_names_no_speaker_and_the_active_verb_before_it_does() -> 
         "Ministry of Labour",
         "Ana Ruiz",
     ]
+
+
+def test_a_speaker_set_off_mid_sentence_and_a_quote_resumed_after_a_split_sentence() -> None:
+    text = (
+        "Marcela Fonseca de Reyes chairs the council. The results system was offline for 11 "
+        "hours.\n\n"
+        'The outage, Fonseca de Reyes said, was "regrettable but not malicious."\n\n'
+        "Enrique Sojo-Villarroel is a veteran lawmaker. \"Rosalba is brave. But a leader in "
+        'hiding cannot negotiate," said Sojo-Villarroel, "and without negotiation there is no '
+        'transition."\n\n'
+        'The offer, which the factions rejected, was "a trap."'
+    )
+    assert speakers(text) == [
+        "Marcela Fonseca de Reyes",
+        "Enrique Sojo-Villarroel",
+        "Enrique Sojo-Villarroel",
+        None,
+    ]
+
+
+def test_a_cue_in_the_sentence_after_a_closed_quote_is_not_its_cue() -> None:
+    text = (
+        "The report came out on Monday.\n\n"
+        'The Ministry of Humanitarian Action said the report was "alarmist." Burkina Faso, it '
+        "said, would resist any pressure."
+    )
+    assert speakers(text) == ["Ministry of Humanitarian Action"]
