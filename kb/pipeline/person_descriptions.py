@@ -313,7 +313,9 @@ def _title_holder(
         # "Hayashi said … The minister added": the subject just named may hold the
         # post though the article never says so; naming the earlier holder would guess.
         return None
-    tail = body[last[recent] : at]
+    # The holder's own quoted words between the name and the description are no
+    # distance: "Minister X wrote that … “…”¶“…,” the minister added".
+    tail = _QUOTED_RE.sub("", body[last[recent] : at])
     if subject_at.get(recent) == last[recent] and len(tail) <= _NEAR and tail.count("\n\n") <= 1:
         return recent
     return max(salience, key=lambda n: (salience[n], last[n]))
@@ -330,6 +332,7 @@ def _heads_body(noun: str, title: str, body_name: str | None) -> bool:
 
 
 _HEADS_OF = frozenset(["head of state", "head of government"])
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Between a name and the description set off after it: a comma, perhaps past an age
 # ("Hala al-Khatib, 58, a retired teacher"). The description is hers, not someone new.
 _APPOSED_GAP_RE = re.compile(r"\s*,\s*(?:\d{1,3},\s*)?")

@@ -118,6 +118,7 @@ def find_quotes(
     ctx = _Context(body, blocks, sentence_bounds(body), outside, [m.start for m in outside])
     cued_sentences: set[tuple[int, int]] = set()
     quotes: list[Quote] = []
+    cued_at: set[int] = set()  # the starts of the quotes a cue around them attributes
     previous: Quote | None = None
     for start, end in spans:
         sentence = _sentence_of(ctx.bounds, start)
@@ -134,6 +135,7 @@ def find_quotes(
         speaker, cued, rule = _cued_speaker(ctx, start, end, sentence)
         if cued:
             cued_sentences.add(sentence)
+            cued_at.add(start)
         if speaker is None and _continues(body, sentence, start, previous):
             # '“…,” he said, calling the attack “a dangerous escalation”': the same voice.
             assert previous is not None
@@ -153,25 +155,31 @@ def find_quotes(
         quote = attributed(body, Quote(body[start:end], start, end, name, span), rule)
         quotes.append(quote)
         previous = quote
-    return tuple(_reopened(body, quotes))
+    return tuple(_reopened(body, quotes, cued_at))
 
 
 # A quote left open at its paragraph's end, the next paragraph reopening it.
 _REOPENED_RE = re.compile(r"[ \t]*\n\s*[“\"‘]")
 
 
-def _reopened(body: str, quotes: list[Quote]) -> list[Quote]:
+def _reopened(body: str, quotes: list[Quote], cued_at: set[int]) -> list[Quote]:
     """ "“I worked 12 years … not living.¶“If they close the door …,” Contreras said":
-    a paragraph left open continues in the next, so its speaker is the one named there."""
+    a paragraph left open continues in the next, so its speaker is the one the cue
+    there names, or no one when it names no one ("…,” said a driver who …); a voice
+    the open paragraph only inherited from an earlier quote gives way to it."""
+    settled = set(cued_at)  # and those that take a settled voice from the next paragraph
     for k in range(len(quotes) - 2, -1, -1):
         quote, following = quotes[k], quotes[k + 1]
-        if (
-            quote.speaker is None
-            and following.speaker
-            and _REOPENED_RE.fullmatch(body, quote.end, following.start)
+        if not _REOPENED_RE.fullmatch(body, quote.end, following.start):
+            continue
+        inherited = quote.start not in cued_at and following.start in settled
+        if following.speaker != quote.speaker and (
+            (quote.speaker is None and following.speaker) or (quote.speaker and inherited)
         ):
             speaker = replace(quote, speaker=following.speaker, speaker_span=following.speaker_span)
             quotes[k] = attributed(body, speaker, "reopened")
+        if inherited:
+            settled.add(quote.start)
     return quotes
 
 
@@ -280,6 +288,15 @@ def between_mentions(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     return between(ctx.outside, ctx.starts, lo, hi)
 
 
+# A sentence opening on someone unnamed who speaks: "A trader who asked not to be named
+# said", "One resident told AFP".
+_UNNAMED_VOICE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:An?|One|Another)\s+[^.!?\n“”\"]{0,120}?"
+    r"\b(?:said|says|told|tells|recalled|explained)\b",
+    re.MULTILINE,
+)
+
+
 def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool:
     """Whether ``block`` comes right after the paragraph of ``previous``, or after
     paragraphs that name no one but its speaker ("The fight would go on, she told
@@ -293,7 +310,8 @@ def _next_paragraph(ctx: _Context, previous: Quote, block: Block | None) -> bool
     ):
         return False  # a subhead or a live blog's time stamp begins another part
     paragraphs = [b for b in between_blocks if b.kind == "paragraph"]
-    if len(paragraphs) > 2:
+    if len(paragraphs) > 2 or _UNNAMED_VOICE_RE.search(ctx.body, previous.end, block.start):
+        # "A trader who asked not to be named said she hid …": someone new speaks next
         return False
     names = {
         m.name

@@ -2209,7 +2209,7 @@ def test_a_speaker_set_off_mid_sentence_and_a_quote_resumed_after_a_split_senten
         "Marcela Fonseca de Reyes chairs the council. The results system was offline for 11 "
         "hours.\n\n"
         'The outage, Fonseca de Reyes said, was "regrettable but not malicious."\n\n'
-        "Enrique Sojo-Villarroel is a veteran lawmaker. \"Rosalba is brave. But a leader in "
+        'Enrique Sojo-Villarroel is a veteran lawmaker. "Rosalba is brave. But a leader in '
         'hiding cannot negotiate," said Sojo-Villarroel, "and without negotiation there is no '
         'transition."\n\n'
         'The offer, which the factions rejected, was "a trap."'
@@ -2229,3 +2229,30 @@ def test_a_cue_in_the_sentence_after_a_closed_quote_is_not_its_cue() -> None:
         "said, would resist any pressure."
     )
     assert speakers(text) == ["Ministry of Humanitarian Action"]
+
+
+def test_an_open_paragraph_takes_the_voice_the_next_paragraph_names_or_no_one() -> None:
+    text = (
+        "Peru's Foreign Minister Rosa Cárdenas de la Flor read the declaration. Cárdenas de la "
+        "Flor said it was “a message”, and Cárdenas de la Flor took no questions.\n\n"
+        "ECOWAS said on Tuesday that the closure was hurting “ordinary people”.\n\n"
+        "Hundreds of lorries are parked at the crossing.\n\n"
+        "“I have been here for eleven weeks. The onions rotted long ago,\n\n"
+        "“Nobody believes it any more,” said a driver, who did not want to be named.\n\n"
+        "Foreign Minister Ramón Figueroa del Valle wrote on Twitter that the group was “a "
+        "cartel” and that his country “does not recognize” it.\n\n"
+        "“We will vote on Dec. 6 with or without the blessing of this cartel,\n\n"
+        "“No declaration written in foreign capitals will stop our people,” the minister added."
+    )
+    assert speakers(text)[2:4] == [None, None]
+    assert speakers(text)[-2:] == ["Ramón Figueroa del Valle", "Ramón Figueroa del Valle"]
+
+
+def test_an_unnamed_voice_introduced_between_ends_the_inheritance_of_a_quote() -> None:
+    text = (
+        "Tapang Ebot-Ashu, a spokesman for the council, said its fighters had “no presence” "
+        "in the town.\n\n"
+        "A trader who asked not to be named said she hid under a table with her children.\n\n"
+        "“I heard them shouting. Then the shooting started.”"
+    )
+    assert speakers(text) == ["Tapang Ebot-Ashu", None]
