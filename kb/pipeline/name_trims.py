@@ -35,6 +35,7 @@ def syllable_after(text: str, pos: int = 0) -> re.Match[str] | None:
 
 def trimmed(body: str, cand: Candidate, lex: Lexicon) -> Candidate:
     cand = _without_post_nominal(_past_post_object(body, cand, lex))
+    cand = _without_trailing_post(cand, lex)
     return _with_syllable(body, _without_member_title(cand, lex))
 
 
@@ -69,6 +70,33 @@ def _without_post_nominal(cand: Candidate) -> Candidate:
     """ "Dame Helen Achterberg-Moss MP": letters after a name are no part of it."""
     words = cand.text.split()
     if cand.kind == "person" and len(words) >= 3 and words[-1] in _POST_NOMINALS:
+        cand.text = cand.text[: cand.text.rfind(" ")]
+        cand.end = cand.start + len(cand.text)
+        cand.ntokens -= 1
+    return cand
+
+
+# Posts one holder fills, which end no body's name unless "of" leads to them ("Office
+# of the President").
+_TRAILING_POSTS = frozenset(
+    ["Commander", "Chief", "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Minister",
+     "Speaker", "Governor", "Mayor", "Ambassador", "Envoy", "Coordinator", "Chairman",
+     "Chairwoman", "Chairperson"]
+)  # fmt: skip
+
+
+def _without_trailing_post(cand: Candidate, lex: Lexicon) -> Candidate:
+    """ "The Jaffna Security Forces Commander, Major General X,": the post of a body's
+    head is no part of the body's name, which ends on its own head word ("Forces"; not
+    "WHO Regional Director")."""
+    words = cand.text.split()
+    if (
+        cand.kind == "organization"
+        and len(words) >= 3
+        and words[-1] in _TRAILING_POSTS
+        and words[-2] in lex.org_heads
+        and " of " not in cand.text
+    ):
         cand.text = cand.text[: cand.text.rfind(" ")]
         cand.end = cand.start + len(cand.text)
         cand.ntokens -= 1

@@ -170,12 +170,14 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
                 return person  # "The UN Special Coordinator for Lebanon, X, said"
             if (
                 nxt.kind == "person"
-                and gap.endswith(", ")
-                and gap.strip(", ")
-                and is_title_gap(gap[:-2])
+                and _post_then_ranked(gap)
                 and body[nxt.end : nxt.end + 1] == ","
             ):
-                return nxt  # "A senior Hamas official, Ziad Abu Hashem, said … and accused"
+                # "A senior Hamas official, Ziad Abu Hashem, said … and accused", "The Jaffna
+                # Security Forces Commander, Major General X, told"
+                return nxt
+        if mention.kind == "organization" and _BODYS_PERSON_AFTER_RE.match(body, mention.end):
+            return None  # "The National Assembly speaker, a member of …, accused": not the body
         return mention
     # "The majority of the group's members …, calling for": the members' body; not
     # "China's representative said": a person of it, unnamed.
@@ -187,6 +189,13 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
         and not _OWNED_PERSON_RE.match(body, m.end)
     ]
     return owners[0] if owners else None
+
+
+def _post_then_ranked(gap: str) -> bool:
+    """Whether ``gap`` is a post set off by a comma, perhaps with a rank or title
+    before the name after it: " official, ", " Commander, Major General "."""
+    post, comma, rank = gap.rpartition(", ")
+    return bool(comma and post.strip() and is_title_gap(post) and is_title_gap(rank))
 
 
 _HONORIFICS_END_RE = re.compile(r",\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Dato['’]?|Ambassador)\.?\s+)+$")
@@ -332,6 +341,15 @@ PERSON_NOUNS = "|".join(
         (folded_lexicon("role_nouns") | words("ordinary_people") | words("person_descriptions"))
         - SPEAKS_FOR_BODY
     )
+)
+
+
+# A person of the body after its name: "the National Assembly speaker", "the army's
+# commander" is someone the body has, not the body.
+_BODYS_PERSON_AFTER_RE = re.compile(
+    rf"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{PERSON_NOUNS}|speaker)\b(?!['’-])"
+    # "The African Union observer mission": a part of the body, which speaks for it
+    r"(?!\s+(?:mission|delegation|team|office|unit|panel|committee|commission|group|force)s?\b)"
 )
 
 

@@ -286,7 +286,7 @@ def speaker_before(
             apposed_name
             and apposed_name[-1].kind == "person"
             and _POST_SET_OFF_RE.search(
-                body, max(prefix_start, apposed_name[-1].start - 60), apposed_name[-1].start
+                body, max(prefix_start, apposed_name[-1].start - 120), apposed_name[-1].start
             )
         ):
             return apposed_name[-1], True  # "that his main rival, María José Ortega, said"
@@ -378,8 +378,10 @@ INDEFINITE_SUBJECT_RE = re.compile(
 _POST_SET_OFF_RE = re.compile(
     r"\b(?:[a-z][\w-]*\s+){0,3}(?:"
     + "|".join(re.escape(w) for w in sorted(LOWER_TITLES))
+    # "The envoy of Venezuela's opposition in Santiago, X,": the post's complement
+    + r")(?:\s+(?:of|for|to|in|at)\s+[^,;:“”\"]{1,70})?"
     # "foreign minister, Dato' Seri X,": honorifics between the post and the name
-    + r"),\s+(?:[A-Z][a-z]{1,5}['’.]?\s+){0,2}$"
+    + r",\s+(?:[A-Z][a-z]{1,5}['’.]?\s+){0,2}$"
 )
 _POSSESSED_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*\s+(?:\w+\s+)?$")
 _PERSON_OF_RE = re.compile(

@@ -2256,3 +2256,25 @@ def test_an_unnamed_voice_introduced_between_ends_the_inheritance_of_a_quote() -
         "“I heard them shouting. Then the shooting started.”"
     )
     assert speakers(text) == ["Tapang Ebot-Ashu", None]
+
+
+def test_a_person_set_off_after_a_bodys_post_speaks_and_an_unnamed_post_holder_gives_no_body() -> (
+    None
+):
+    text = (
+        "The Jaffna Security Forces Commander, Major General W.A.D. Ranasinghe, told a ceremony "
+        "that the release was “part of the reconciliation process”.\n\n"
+        "The envoy of Venezuela's opposition in Santiago, María Alejandra Urdaneta de Briceño, "
+        "told me that she feels “more alone than in 2017.”\n\n"
+        "National Assembly Speaker Aurelio Benítez del Valle wrote on Twitter. The National "
+        "Assembly speaker, a member of the Primero Justicia party, accused the government of "
+        "spending the budget on “loyalty, not maintenance”.\n\n"
+        "The African Union observer mission, led by Santiago Nsue y Mikue, said voting had been "
+        "“peaceful and well organised”."
+    )
+    assert speakers(text) == [
+        "W.A.D. Ranasinghe",
+        "María Alejandra Urdaneta de Briceño",
+        None,
+        "African Union",
+    ]
