@@ -53,7 +53,8 @@ REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|t
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 
 
-_AGE_AFTER_RE = re.compile(r",\s+\d{1,3},")
+# "Ana Ruiz, 29,", and in translation "Ana Ruiz, of 29 years,".
+_AGE_AFTER_RE = re.compile(r",\s+(?:\d{1,3}|of\s+\d{1,3}\s+years(?:\s+old)?),")
 # "Markus Feldhaus (EPP, Germany)": a member's group and state in brackets after a name.
 _GROUP_STATE_AFTER_RE = re.compile(
     r"\s*\([A-Z][\w&/ .'\u2019-]{0,30},\s*(?P<state>[A-Z][\w .'\u2019-]{1,30})\)"

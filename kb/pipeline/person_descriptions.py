@@ -98,6 +98,11 @@ def person_descriptions(
             and not _introduced_re(noun).search(body, max(0, match.start() - 300), match.start())
             and not _SET_OFF_NAME_AFTER_RE.match(body, match.end())  # "…, Colonel X,": named
             and not _held_before(body, noun, earlier, titles)
+            # "She asked the driver how long … “Four hours,” the driver said": the one
+            # the text already calls so, unnamed, not the person named before
+            and not _object_re(noun).search(
+                body, max(0, match.start() - _SOLE_REACH), match.start()
+            )
         ):
             best = _sole_recent_person(body, people, people_starts, match.start(), ordered)
         if best:
@@ -336,6 +341,13 @@ _QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Between a name and the description set off after it: a comma, perhaps past an age
 # ("Hala al-Khatib, 58, a retired teacher"). The description is hers, not someone new.
 _APPOSED_GAP_RE = re.compile(r"\s*,\s*(?:\d{1,3},\s*)?")
+
+
+@cache
+def _object_re(noun: str) -> re.Pattern[str]:
+    """ "asked the driver", "to the nurse": the description inside a clause, someone
+    the sentence is about rather than its subject."""
+    return re.compile(rf"\b[a-z]+\s+the\s+{re.escape(noun)}\b")
 
 
 @cache

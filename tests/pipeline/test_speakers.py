@@ -2278,3 +2278,14 @@ def test_a_person_set_off_after_a_bodys_post_speaks_and_an_unnamed_post_holder_g
         None,
         "African Union",
     ]
+
+
+def test_a_description_the_text_already_gave_someone_unnamed_and_an_age_in_translation() -> None:
+    text = (
+        "Zarmina Shinwari said she would sell the sewing machine. Then she climbed into the "
+        "pickup and asked the driver how long the road was.\n\n"
+        "“Four hours,” the driver said.\n\n"
+        "Yuleisy Carolina Pacheco, of 29 years, arrived from Maracay with her two children. "
+        "“There is no work,” she told this newspaper."
+    )
+    assert speakers(text) == [None, "Yuleisy Carolina Pacheco"]
