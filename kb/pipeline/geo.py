@@ -207,7 +207,8 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
     after = body[end : end + 40]
     before = body[max(0, start - 40) : start]
     if re.match(r"\s+[A-Z]", after) or (
-        re.search(r"[A-Z][\w.]*\s$", before) and not re.search(r"[a-z]{2}\.\s$", before)
+        # (a name runs on within its line only: "…PDVSA.\n\nCaracas never accepted")
+        re.search(r"[A-Z][\w.]*[ \t]\Z", before) and not re.search(r"[a-z]{2}\.\s\Z", before)
     ):  # "on Friday. Washington said": a sentence ends before it
         return (
             False  # part of a longer name: "Lima Group", "Washington Office", "George Washington"
@@ -217,7 +218,11 @@ def _capital_is_state(body: str, start: int, end: int, capitals: list[tuple[int,
     if re.match(r"[’']s\s+[a-z]", after):
         return True
     # "Washington, which had lobbied for a stronger text, said": the verb after the clause.
-    word = re.match(r"\s+([a-z]+)", after) or _RELATIVE_THEN_VERB_RE.match(body, end, end + 120)
+    # "Caracas never accepted": past an adverb.
+    word = re.match(
+        r"\s+(?:(?:never|also|again|still|already|then|later|soon|[a-z]+ly)\s+)?([a-z]+)", after
+    )
+    word = word or _RELATIVE_THEN_VERB_RE.match(body, end, end + 120)
     if word and (
         word.group(1) in _AUX
         or (word.group(1).endswith("s") and not word.group(1).endswith("ss"))

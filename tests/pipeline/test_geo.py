@@ -24,6 +24,12 @@ def test_capital_used_for_the_state() -> None:
     assert codes("a rapid deal between Caracas and Washington") == {"VE", "US"}
 
 
+def test_a_capital_opening_a_paragraph_after_an_acronym_past_an_adverb_is_the_state() -> None:
+    text = "sanctions on the state oil company, PDVSA.\n\nCaracas never accepted the group."
+    assert codes(text) == {"VE"}
+    assert codes("the ministry in Caracas never answered") == set()
+
+
 def test_capital_as_a_mere_place_is_not_a_country() -> None:
     assert codes("drama at the National Assembly in Caracas.") == set()
     assert codes("a meeting of the Lima Group in Mexico City last May") == set()
