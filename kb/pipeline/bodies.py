@@ -164,7 +164,7 @@ _OFFICE_RE = re.compile(
 _MINISTRY_OF_RE = re.compile(rf"\b(?P<noun>{_PORTFOLIO} [Mm]inistry) of (?P<geo>{_GEO})")
 # "the Venezuelan Ministry of Foreign Affairs", "Peru's Ministry of Foreign Relations".
 _NAMED_MINISTRY_RE = re.compile(
-    rf"\b(?P<geo>{_GEO})(?:['’]s)? Ministry of "
+    rf"\b(?P<geo>{_GEO})(?:['’]s)? Ministry of (?:the )?"
     r"(?P<portfolio>Foreign (?:Affairs|Relations)|Defen[cs]e|Interior|Finance|Trade|Commerce|"
     r"Justice)\b(?! and\b)"
 )

@@ -39,7 +39,7 @@ def word_before(body: str, pos: int, floor: int) -> str:
 
 # "led by former Paraguayan Foreign Minister X": an agent's post after "by".
 _BY_POST_RE = re.compile(
-    r"\b(?:[a-z]+ed|led|read|run|written)\s+by\s+(?P<post>(?:[\w’'.-]+\s+){1,6})$"
+    r"\b(?:[a-z]+ed|led|read|run|written)\s+by\s+(?P<post>(?:[\w’'.-]+,?\s+){1,9})$"
 )
 
 
@@ -48,8 +48,12 @@ def _governed_post(body: str, mention: Mention, floor: int) -> bool:
     a post: "the mission, led by former Paraguayan Foreign Minister X, called"."""
     if mention.kind != "person":
         return False
-    by = _BY_POST_RE.search(body, max(floor, mention.start - 80), mention.start)
-    return by is not None and is_title_gap(" " + by.group("post"))
+    by = _BY_POST_RE.search(body, max(floor, mention.start - 100), mention.start)
+    if by is None:
+        return False
+    # "represented by the Secretary General of the Government, Mr. X": set off, styled
+    post = _past_honorifics(by.group("post")).rstrip().removesuffix(",")
+    return "," not in post and is_title_gap(" " + post + " ")
 
 
 # "The deputy (PASTEF Fatou Guèye)": a member's title in lower case before a party's name.

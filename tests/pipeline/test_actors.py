@@ -448,11 +448,12 @@ def test_a_place_ends_a_bodys_name_before_a_name() -> None:
 def test_a_states_ministry_named_in_full_takes_the_canonical_name() -> None:
     text = (
         "The Venezuelan Ministry of Foreign Affairs replied in a communiqué. Peru's Ministry "
-        "of Foreign Relations said nothing."
+        "of Foreign Relations said nothing. The Croatian Ministry of the Interior denied it."
     )
     assert names(text) == [
         ("Ministry of Foreign Affairs (Venezuela)", "organization"),
         ("Ministry of Foreign Affairs (Peru)", "organization"),
+        ("Ministry of Interior (Croatia)", "organization"),
     ]
 
 
