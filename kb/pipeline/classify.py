@@ -288,6 +288,7 @@ def classify(
 
 
 _CAPS_HONORIFICS = frozenset(["MR", "MS", "MRS", "DR"])
+_STYLED_BEFORE_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam)\.?\s+$")
 _AND_POST_RE = re.compile(r"\s+and\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>[A-Z][\w-]*)\b")
 
 
@@ -366,6 +367,8 @@ def _organisation_by_form(
     elif found.acronym:
         if cand.title in _CAPS_HONORIFICS:
             return True  # "MR PRICE:", "MS HOLLOWAY-REYES:": a transcript's speaker, a name
+        if not cand.single and _STYLED_BEFORE_RE.search(before[-8:]):
+            return True  # "Ms. CHEN Yi-ting": a family name in capitals, then the given name
         if (
             cand.single
             and cand.title

@@ -131,8 +131,9 @@ def _with_syllable(body: str, cand: Candidate) -> Candidate:
     of the name ("Ruiz-led" is no syllable)."""
     words = cand.text.split()
     if cand.kind == "person" and (
-        (len(words) == 2 and words[0] in FAMILY_FIRST)
-        or (len(words) == 3 and words[1] in FAMILY_FIRST)
+        # "CHEN Yi-ting": a family name may be written in capitals
+        (len(words) == 2 and words[0].title() in FAMILY_FIRST)
+        or (len(words) == 3 and words[1].title() in FAMILY_FIRST)
     ):
         syllable = syllable_after(body, cand.end)
         if syllable:

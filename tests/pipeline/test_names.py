@@ -863,3 +863,11 @@ def test_a_name_set_off_before_a_bodys_post_in_lower_case_is_a_person() -> None:
         "Tesfamariam Habte Woldu",
         "Francisco Monaldi",
     }
+
+
+def test_a_styled_family_name_in_capitals_keeps_its_given_names_syllable() -> None:
+    text = (
+        "The vote was rerun.\n\nIts mission head, Ms. CHEN Yi-ting, told the Commission that "
+        "the re-run went well. Chen added that boxes should be guarded."
+    )
+    assert set(people(text)) == {"CHEN Yi-ting"}

@@ -2293,8 +2293,8 @@ def test_a_description_the_text_already_gave_someone_unnamed_and_an_age_in_trans
 
 def test_the_agent_represented_by_past_a_post_set_off_and_styled_is_not_the_subject() -> None:
     text = (
-        "In its memorandum, the Government of Madagascar, represented by the Secretary General of the "
-        "Government, Mr. Herizo J. Randrianasolo, stated that elections “could not be organised "
-        "in safety”."
+        "In its memorandum, the Government of Madagascar, represented by the Secretary "
+        "General of the Government, Mr. Herizo J. Randrianasolo, stated that elections “could "
+        "not be organised in safety”."
     )
     assert speakers(text) == [None]
