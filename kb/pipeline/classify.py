@@ -33,7 +33,7 @@ from kb.pipeline.entity import (
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, is_state, lookup
 from kb.pipeline.name_trims import FAMILY_FIRST, syllable_after
-from kb.pipeline.person_context import ADMIN_RE, ends_with, person_by_context
+from kb.pipeline.person_context import ADMIN_RE, TOLD_TO_BEFORE_RE, ends_with, person_by_context
 from kb.pipeline.person_posts import reported_post_before
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
@@ -233,8 +233,8 @@ def classify(
     if syllable:
         after = after[syllable.end() :]  # "Hung Tzu-yun, told": what follows the whole name
     cand = Candidate(start, end, text, len(words), None, 0, title=title, single=len(words) == 1)
-    if ends_with(MEDIA_BEFORE_RE, before, 18):
-        return None
+    if ends_with(MEDIA_BEFORE_RE, before, 18) and not TOLD_TO_BEFORE_RE.search(before):
+        return None  # "the newspaper El Tiempo", not "“…,” told to this newspaper X"
     if cand.single and after[:1] == ")" and before.endswith(", ") and is_state(text):
         return None  # "X (PfE, BG)": a member's state as the parliament's record codes it
     if cand.single and _possessive_compound(body, text, before, after):

@@ -48,6 +48,11 @@ REPORT_AFTER_RE = re.compile(
 
 
 REPORT_BEFORE_RE = re.compile(r"\b(?:said|says|wrote|writes|added|according to|told by|asked)\s+$")
+# "“…,” told to this newspaper X", "said to AFP X": a cue, whom it was said to, the name.
+TOLD_TO_BEFORE_RE = re.compile(
+    r"[”\"],?\s+(?:said|told|declared|indicated|explained|confided|affirmed)\s+to\s+"
+    r"(?:the\s+|our\s+|this\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z]{2,6}\s+)?$"
+)
 
 
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
@@ -172,7 +177,7 @@ def person_by_context(
     evidence = 2 if cand.title else 0
     if found.first_name:
         evidence += 2
-    reported_by = ends_with(REPORT_BEFORE_RE, before, 12)
+    reported_by = ends_with(REPORT_BEFORE_RE, before, 12) or TOLD_TO_BEFORE_RE.search(before[-60:])
     # "according to Eurostat": one unknown word after "according to" may be a body.
     # "one of the elders of Ubari, said": one word a preposition governs is where the
     # speaker is from, not who speaks.

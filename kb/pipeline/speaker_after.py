@@ -86,7 +86,10 @@ def speaker_after(
     # "said to the press the secretary-general of X, Ana Ruiz,": whom it was said to first
     cue = re.match(
         rf"\s*(?:{VERB_AFTER}|according to)\s+"
-        r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media)\s+)?",
+        # "indicated to our editorial staff X", "told to this newspaper X", "said to AFP X"
+        r"(?:to\s+(?:(?:the|our|this)\s+(?:[a-z]+\s+){0,2}|(?=[A-Z]{2,6}\s))"
+        r"(?:press|reporters|journalists|media|newspaper|daily|agency|staff|correspondent|"
+        r"reporter|team|[A-Z]{2,6})\s+)?",
         body[gap : gap + 80],
     )
     if cue:

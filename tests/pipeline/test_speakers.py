@@ -2298,3 +2298,14 @@ def test_the_agent_represented_by_past_a_post_set_off_and_styled_is_not_the_subj
         "not be organised in safety”."
     )
     assert speakers(text) == [None]
+
+
+def test_a_name_after_a_cue_and_whom_it_was_said_to_speaks() -> None:
+    text = (
+        "The number of refugees rose again last week in the border camps.\n\n"
+        "“The reception sites are saturated,” indicated to our editorial staff Dr. Pauline K. "
+        "Ambe-Nfor, responsible of the protection at the HCR in Abuja.\n\n"
+        "“We need tents,” told to this newspaper Joao Mabunda, a farmer.\n\n"
+        "“We need water,” said to AFP Ana Ruiz, a nurse."
+    )
+    assert speakers(text) == ["Pauline K. Ambe-Nfor", "Joao Mabunda", "Ana Ruiz"]
