@@ -91,7 +91,11 @@ class Linker:
             if entity is None and cand.kind == "person":
                 entity = self._same_person(cand.text)
                 if entity is None and _particle_tail(cand.text):
-                    continue  # "Al Harbi" is the end of a full name, or no person
+                    # "Al Harbi" is the end of a full name ("Al-Obeidi" of "… el-Ubeydi",
+                    # transliterated again), or no person
+                    entity = self._one_by_surname(cand.text)
+                    if entity is None:
+                        continue
             if (
                 entity is None
                 and cand.kind == "organization"
@@ -114,6 +118,10 @@ class Linker:
             ),
             None,
         )
+
+    def _one_by_surname(self, text: str) -> Entity | None:
+        matched = [e for e in self.entities if e.kind == "person" and surname_match(text, e)]
+        return matched[0] if len(matched) == 1 else None
 
     def _org_ending_with(self, head: str) -> Entity | None:
         """ "the Court" after "the Supreme Court": the body whose name ends with the head."""

@@ -11,6 +11,7 @@ Guarantees: pure and memoised; accent- and case-blind (folded words); an East
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
@@ -154,4 +155,22 @@ def _surname_score(key: str, form: str) -> int:
         return 1  # "Colmenarez" for "Aníbal José Colmenares Rondón": the first surname
     if key == words[0] and len(words) <= 3 and key not in PERSON_PARTICLES:
         return 1  # "Zhai" for "Zhai Mingde", "Letay" for "Letay Gebremariam"
+    if len(key) >= 5 and len(words) >= 2:
+        # "Al-Obeidi" for "Abdulsattar Hamid el-Ubeydi": one Arabic name, transliterated twice
+        sound = _transliterated(key)
+        if sound in (_transliterated(words[-1]), _transliterated(" ".join(words[-2:]))):
+            return 1
     return 0
+
+
+_ARTICLE_RE = re.compile(r"^(?:al|el|ul|as|ash|ad|an|ar|at|az)\s")
+_VOWELS = str.maketrans("oey", "uii")
+
+
+def _transliterated(name: str) -> str:
+    """A folded name as Arabic transliterations agree on it: no article, "ou", "o" as
+    "u", "ei", "ey", "e" as "i", no doubled letter."""
+    name = _ARTICLE_RE.sub("", name)
+    for pair, one in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ey", "i")):
+        name = name.replace(pair, one)
+    return re.sub(r"(.)\1", r"\1", name.translate(_VOWELS))

@@ -871,3 +871,14 @@ def test_a_styled_family_name_in_capitals_keeps_its_given_names_syllable() -> No
         "the re-run went well. Chen added that boxes should be guarded."
     )
     assert set(people(text)) == {"CHEN Yi-ting"}
+
+
+def test_an_arabic_surname_transliterated_again_is_the_same_person() -> None:
+    text = (
+        "The recount began.\n\nThe head of the office, Abdulsattar Hamid el-Ubeydi, announced "
+        "a recount. Al-Obeidi said the commission was neutral. Al-Harbi, a Kurdish candidate, "
+        "disagreed."
+    )
+    found = people(text)
+    assert "Al-Obeidi" in found["Abdulsattar Hamid el-Ubeydi"]
+    assert "Al-Harbi" not in found["Abdulsattar Hamid el-Ubeydi"]
