@@ -792,3 +792,14 @@ def test_a_consulate_general_and_where_it_is_are_one_body() -> None:
     )
     assert ("US Consulate General in Erbil", "organization") in found
     assert ("Ministry of Defence (France)", "organization") in found
+
+
+def test_a_bodys_remit_after_and_stays_in_its_name() -> None:
+    text = (
+        "The border stayed closed.\n\nOn Monday the UN Office on Drugs and Crime said it was "
+        "worried, and the Pakistan-Afghanistan Joint Chamber of Commerce and Industry agreed."
+    )
+    assert names(text) == [
+        ("UN Office on Drugs and Crime", "organization"),
+        ("Pakistan-Afghanistan Joint Chamber of Commerce and Industry", "organization"),
+    ]
