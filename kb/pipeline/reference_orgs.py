@@ -105,6 +105,11 @@ def reference_org(form: str) -> str | None:
     """The canonical name of the organisation ``form`` names: acronyms match in
     upper case only ("WHO", never "who"), names by their folded key; "U.N." is "UN"."""
     form = form.replace("U.N.", "UN")
+    if form.startswith("United Nations ") and form.count(" ") > 2:
+        # "United Nations Office for the Coordination of Humanitarian Affairs" is styled
+        # "UN Office …" in the table; "United Nations Security Council" is there in full.
+        found = _table().get(fold(form))
+        return found or reference_org("UN " + form.removeprefix("United Nations "))
     bare = form.replace(".", "")
     if bare in _table() and (bare.isupper() or sum(c.isupper() for c in bare) >= 2):
         return _table()[bare]  # "WHO", never "who"; "PfE" and "AfDB" as written

@@ -803,3 +803,15 @@ def test_a_bodys_remit_after_and_stays_in_its_name() -> None:
         ("UN Office on Drugs and Crime", "organization"),
         ("Pakistan-Afghanistan Joint Chamber of Commerce and Industry", "organization"),
     ]
+
+
+def test_a_plural_of_people_opening_a_sentence_and_a_un_body_styled_in_full() -> None:
+    text = (
+        "Police cleared the road. Organisers said they would gather again. Separatists "
+        "declared independence in 2017.\n\n"
+        "The United Nations Office for the Coordination of Humanitarian Affairs said aid was "
+        "short. OCHA added that roads were closed."
+    )
+    assert names(text) == [
+        ("Office for the Coordination of Humanitarian Affairs", "organization"),
+    ]
