@@ -143,8 +143,11 @@ def appositive_evidence(after: str, role_before: bool, lex: Lexicon) -> int | No
         nouns = [fold(n) for n in re.findall(r"[\w-]+", clause)[:5]]
         if any(n in lex.role_nouns or n.removesuffix("s") in lex.role_nouns for n in nouns):
             return 2
-        if any(n in words("ordinary_people") for n in nouns):
-            return 2  # "Musa, a motorcycle taxi driver,"
+        head = re.split(r"[,.;:(]", clause, maxsplit=1)[0].split()[-1:]
+        if any(n in words("ordinary_people") for n in nouns) and not (
+            head and fold(head[0]) in GROUP_NOUNS
+        ):
+            return 2  # "Musa, a motorcycle taxi driver,", not "Al-Nour, a separatist group,"
         if (
             nouns
             and _PROFESSION_RE.fullmatch(nouns[0])
