@@ -389,7 +389,8 @@ _AND_REMIT_RE = re.compile(r" and (?P<remit>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![ 
 
 
 _AGENCY_BEFORE_RE = re.compile(r"[A-Z][\w .'’-]{1,40},\s*[\w .]{2,30}\s+\(")
-_AGENCY_AFTER_RE = re.compile(r"\)\s*\.?\s*[-–—]")
+# "(Reuters) -", "(EFE).-", and PTI's "New Delhi, Mar 18 (PTI) Two Indian …", no dash.
+_AGENCY_AFTER_RE = re.compile(r"\)\s*\.?\s*[-–—]|\)[ \t]+(?=[A-Z0-9])")
 _PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:/[A-Z][A-Z.'’ -]*)+(?=,|\s*[—–-])")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\()")
 

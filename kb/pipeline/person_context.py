@@ -238,7 +238,10 @@ def person_by_context(
     if appositive is None:
         cand.kind, cand.evidence = "organization", 2
         return cand
-    evidence += appositive
+    if not governed_place:
+        # not "In Moradabad, Siddiqui's younger brother told PTI": a place a preposition
+        # governs, with the clause's subject set off after it
+        evidence += appositive
     if word:
         noun = fold(word.group(1))
         if noun not in lex.role_nouns and noun.removesuffix("s") in lex.role_nouns:
@@ -298,7 +301,7 @@ def person_by_context(
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
-_GOVERNED_RE = re.compile(r"\b(?:of|in|from|at|near)\s+$")
+_GOVERNED_RE = re.compile(r"\b(?:of|[Ii]n|[Ff]rom|[Aa]t|[Nn]ear)\s+$")
 
 
 _MODIFIER_BEFORE_RE = re.compile(r"\b(?:[Aa]n?)\s+$")

@@ -815,3 +815,16 @@ def test_a_plural_of_people_opening_a_sentence_and_a_un_body_styled_in_full() ->
     assert names(text) == [
         ("Office for the Coordination of Humanitarian Affairs", "organization"),
     ]
+
+
+def test_a_place_opening_a_clause_before_a_set_off_subject_and_a_dashless_agency_tag() -> None:
+    text = (
+        "New Delhi, Mar 18 (PTI) Two Indian engineers are among five workers held hostage, the "
+        "External Affairs Ministry said.\n\n"
+        "In Moradabad, Siddiqui's younger brother Mohammed Rizwan told reporters that the "
+        "family last spoke to him on March 8. In Kinshasa, a nurse said the clinic was full."
+    )
+    assert names(text) == [
+        ("External Affairs Ministry", "organization"),
+        ("Mohammed Rizwan", "person"),
+    ]
