@@ -66,6 +66,8 @@ _DEBRIS_RE = re.compile(
             r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^.]*"
             r"(?:;|\b(?:editing|writing) by\b).*$",
             r"^\(?editing by\b.{0,80}$",
+            # "Ana Ruiz reported from Osh and Bishkek. Editing by B.": the trailer as a sentence
+            r"^[^.;]{3,60}\breported from\b[^.;]{2,60}[.;]\s*(?:editing|writing) by\b.{0,80}$",
             # "(Translated from Spanish by A)": the translator's credit.
             r"^\(?(?:unofficial\s+)?(?:translated|translation)\b[^()]{0,60}\bby\b[^()]{0,60}\)?$",
             r"^our standards:.*$",

@@ -216,3 +216,13 @@ def test_piped_bylines_and_a_captions_photographer_after_a_pipe_or_photo_label()
                    "Gabriela Otero-Sucre", "Lina Marcela Guauña Yule"):  # fmt: skip
         assert credit not in names
     assert "Rosa Aguilar" in names
+
+
+def test_a_wire_trailer_written_as_a_sentence_credits_staff() -> None:
+    text = (
+        "Border clash leaves two dead\n\nThe ministry said talks would go on.\n\n"
+        "Dariga Abenova-Hale reported from Kok-Tash and Bishkek. Editing by Tomas Verheyen.\n"
+    )
+    x = extract(text)
+    assert "Editing by" not in x.body
+    assert not any(a.name in ("Tomas Verheyen", "Dariga Abenova-Hale") for a in x.actors)
