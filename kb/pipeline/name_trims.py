@@ -10,6 +10,8 @@ Guarantees: pure except that it updates the candidate it is given; the span stay
      candidate's text in the body.
 """
 
+# ruff: noqa: RUF001, RUF003 - Turkish honorifics are written with a dotless i
+
 from __future__ import annotations
 
 import re
@@ -66,13 +68,26 @@ _POST_NOMINALS = frozenset(
 )
 
 
+# Honorifics written after the name: "Salihoğlu Bey", "Ayten Hanım" (Turkish dotless i),
+# "Nawaz Sahib".
+_AFTER_HONORIFICS = frozenset(
+    ["Bey", "Hanım", "Hanim", "Efendi", "Pasha", "Paşa", "Sahib", "Saheb"]
+)
+AFTER_HONORIFIC = "(?:" + "|".join(sorted(_AFTER_HONORIFICS)) + ")"
+
+
 def _without_post_nominal(cand: Candidate) -> Candidate:
-    """ "Dame Helen Achterberg-Moss MP": letters after a name are no part of it."""
+    """ "Dame Helen Achterberg-Moss MP", "Salihoğlu Bey": letters or an honorific after a
+    name are no part of it."""
     words = cand.text.split()
-    if cand.kind == "person" and len(words) >= 3 and words[-1] in _POST_NOMINALS:
+    if cand.kind == "person" and (
+        (len(words) >= 3 and words[-1] in _POST_NOMINALS)
+        or (len(words) >= 2 and words[-1] in _AFTER_HONORIFICS)
+    ):
         cand.text = cand.text[: cand.text.rfind(" ")]
         cand.end = cand.start + len(cand.text)
         cand.ntokens -= 1
+        cand.single = " " not in cand.text  # "Ayten (Hanım)": a first name, linked as one
     return cand
 
 

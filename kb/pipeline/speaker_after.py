@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kb.pipeline.name_trims import AFTER_HONORIFIC
 from kb.pipeline.quote_spans import VERB_AFTER
 from kb.pipeline.speaker_names import LOWER_TITLES, is_title_gap, named_after
 from kb.pipeline.text import fold
@@ -58,7 +59,9 @@ def speaker_after(
         if m.start > gap + 1 and not is_title_gap(body[gap : m.start]):
             continue
         rest = re.match(
-            rf"\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b", body[m.end : m.end + 90]
+            # "“…,” Salihoğlu Bey said": an honorific written after the name
+            rf"(?:\s+{AFTER_HONORIFIC})?\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b",
+            body[m.end : m.end + 90],
         )
         if rest is None and m.kind == "organization":
             rest = _ORG_PART_RE.match(body, m.end, m.end + 90)  # "the OAS mission said"

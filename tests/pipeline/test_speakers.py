@@ -2309,3 +2309,14 @@ def test_a_name_after_a_cue_and_whom_it_was_said_to_speaks() -> None:
         "“We need water,” said to AFP Ana Ruiz, a nurse."
     )
     assert speakers(text) == ["Pauline K. Ambe-Nfor", "Joao Mabunda", "Ana Ruiz"]
+
+
+def test_an_honorific_after_a_name_is_no_part_of_it_and_the_name_still_speaks() -> None:
+    text = (
+        "The recount began in Kirkuk on Monday.\n\n"
+        "Nizamettin Salihoğlu, the front's chairman, spoke first. “The count must be fair,” "
+        "Salihoğlu Bey said.\n\n"
+        "Ayten Bektaşoğlu, a member of the council, was there too. “We are for Kirkuk,” "
+        "Ayten Hanım said."
+    )
+    assert speakers(text) == ["Nizamettin Salihoğlu", "Ayten Bektaşoğlu"]
