@@ -39,7 +39,7 @@ def word_before(body: str, pos: int, floor: int) -> str:
 
 # "led by former Paraguayan Foreign Minister X": an agent's post after "by".
 _BY_POST_RE = re.compile(
-    r"\b(?:[a-z]+ed|led|read|run|written)\s+by\s+(?P<post>(?:[\w’'.-]+,?\s+){1,9})$"
+    r"\b(?:[a-z]+ed|led|read(?: out)?|run|written)\s+by\s+(?P<post>(?:[\w’'.-]+,?\s+){1,9})$"
 )
 
 

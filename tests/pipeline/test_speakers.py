@@ -2320,3 +2320,15 @@ def test_an_honorific_after_a_name_is_no_part_of_it_and_the_name_still_speaks() 
         "Ayten Hanım said."
     )
     assert speakers(text) == ["Nizamettin Salihoğlu", "Ayten Bektaşoğlu"]
+
+
+def test_one_of_a_group_unnamed_takes_he_and_a_reader_is_no_speaker() -> None:
+    text = (
+        "“Our fishermen need no escort,” said lawmaker Liza Marie Dimaano-Ong, who filed a "
+        "resolution.\n\n"
+        "One of the injured fishermen, interviewed by phone, said the water had knocked him "
+        "down. “We have been fishing there since our grandfathers,” he said.\n\n"
+        "The declaration, read out by Peruvian Foreign Minister Hernán Velaochaga Pflücker, "
+        "said the signatories “will not recognize the legitimacy” of a new term."
+    )
+    assert speakers(text) == ["Liza Marie Dimaano-Ong", None, None]
