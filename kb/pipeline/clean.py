@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from kb.pipeline.credit_lines import (
+    BYLINE_NAME_RE,
     BYLINE_PLACE_RE,
     BYLINE_RE,
+    CONDUCTED_BY_RE,
     CONTACT_NAME_RE,
     CONTRIBUTED_RE,
     CREDIT_MARK_RE,
     CREDIT_RES,
+    DATE_LINE_RE,
     LIVE_BYLINE_RE,
     NAMES_ONLY_RE,
     PHONE_RE,
@@ -294,6 +297,9 @@ def clean(raw: str) -> Cleaned:
             line.kind = "byline"
             continue
         produced = PRODUCED_BY_RE.search(line.text) if "produced by" in line.text else None
+        if produced is None and "conducted by" in line.text:
+            # "The interview was conducted by Ines Albrecht-Ruiz and has been edited …"
+            produced = CONDUCTED_BY_RE.search(line.text)
         if produced:
             # "The Strait Line is produced by Joel Abernathy-Osei.": the show's staff
             line.credit = (line.start + produced.start(1), line.start + produced.end(1))
@@ -326,6 +332,10 @@ def clean(raw: str) -> Cleaned:
             line.kind = "byline"
             writers.add(byline.group(1))
             continue
+        if index < 12 and BYLINE_NAME_RE.fullmatch(line.text) and DATE_LINE_RE.match(nxt):
+            # "Ines Albrecht-Ruiz" over "08/12/2022" under a headline: the writer, dated
+            line.credit = (line.start, line.end)
+            line.kind = "byline"
 
     seen: set[str] = set()
     for line in content:

@@ -100,3 +100,11 @@ PHONE_RE = re.compile(r"\+\d{1,3}[\s\d-]{6,}")
 CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")
 # "… 11:05 a.m. (UTC+8) | Reporting by X; editing by Y": a byline after a pipe.
 PIPED_BYLINE_RE = re.compile(r"[|·]\s*(?:Reporting by|Written by|By)\s+[A-ZÀ-Þ].*$")
+# A name alone on a line, over a date line under the headline: a byline.
+BYLINE_NAME_RE = re.compile(STAFF_NAME)
+CONDUCTED_BY_RE = re.compile(rf"\b(?:[Ii]nterview|[Cc]onversation) was conducted by ({STAFF_NAME})")
+# A line that is only a date: "08/12/2022", "12 March 2024", "March 12, 2024 10:41".
+DATE_LINE_RE = re.compile(
+    r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:[\s,]+\d{1,2}:\d{2}.*)?\s*$"
+)

@@ -226,3 +226,14 @@ def test_a_wire_trailer_written_as_a_sentence_credits_staff() -> None:
     x = extract(text)
     assert "Editing by" not in x.body
     assert not any(a.name in ("Tomas Verheyen", "Dariga Abenova-Hale") for a in x.actors)
+
+
+def test_a_name_over_a_date_line_and_an_interviews_conductor_are_staff() -> None:
+    text = (
+        "Politics | Latin America\n\nFormer coordinator: the diagnosis was right\n\n"
+        "Ines Albrecht-Ruiz\n08/12/2022\n\nIn August 2017, a dozen governments met in Lima. "
+        "Chilean diplomat Ignacio Larraín del Solar spoke to us.\n\n"
+        "The interview was conducted by Tomas Okafor-Lind and has been edited for length.\n"
+    )
+    x = extract(text)
+    assert [a.name for a in x.actors] == ["Ignacio Larraín del Solar"]
