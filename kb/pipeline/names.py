@@ -153,8 +153,14 @@ def _surname_score(key: str, form: str) -> int:
         )
     ):
         return 1  # "Colmenarez" for "Aníbal José Colmenares Rondón": the first surname
-    if key == words[0] and len(words) <= 3 and key not in PERSON_PARTICLES:
-        return 1  # "Zhai" for "Zhai Mingde", "Letay" for "Letay Gebremariam"
+    if (
+        key == words[0]
+        and key not in PERSON_PARTICLES
+        and (len(words) <= 3 or words[1] in _PATRONYMIC_PARTICLES)
+    ):
+        # "Zhai" for "Zhai Mingde", "Letay" for "Letay Gebremariam", "Mwanaisha" for
+        # "Mwanaisha binti Salum Khamis" (a name with a patronymic goes by its first)
+        return 1
     if len(key) >= 5 and len(words) >= 2:
         # "Al-Obeidi" for "Abdulsattar Hamid el-Ubeydi": one Arabic name, transliterated twice
         sound = _transliterated(key)
@@ -163,6 +169,7 @@ def _surname_score(key: str, form: str) -> int:
     return 0
 
 
+_PATRONYMIC_PARTICLES = frozenset(["bin", "bint", "binti", "ibn", "ould"])
 _ARTICLE_RE = re.compile(r"^(?:al|el|ul|as|ash|ad|an|ar|at|az)\s")
 _VOWELS = str.maketrans("oey", "uii")
 

@@ -21,6 +21,7 @@ from kb.pipeline.entity import (
 )
 from kb.pipeline.fold import fold
 from kb.pipeline.geo import is_geo_word, is_state, lookup
+from kb.pipeline.name_trims import FAMILY_FIRST
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.runs import Run
 
@@ -95,7 +96,11 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
     for k, part in enumerate(parts):
         w = part[0]
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if not has_head and is_name_particle(words, k):
+        if (not has_head and is_name_particle(words, k)) or (
+            # "Yoon Da(-eun)", "Le Van(-thanh)": a given name's syllable after an East Asian
+            # family name, no Portuguese "da" or French "le"
+            w[:1].isupper() and k > 0 and words[k - 1] in FAMILY_FIRST and w.lower() in CONNECTORS
+        ):
             current.append(part)
             continue
         if (
@@ -184,7 +189,14 @@ def _drop_phrases(pieces: list[Run], lex: Lexicon) -> list[Run]:
         )
         if near_barrier and not any(w in lex.org_heads for w, _s, _e in piece):
             continue
-        while piece and piece[-1][0].lower() in CONNECTORS and piece[-1][0] not in _LAST_PARTICLES:
+        while (
+            piece
+            and piece[-1][0].lower() in CONNECTORS
+            and piece[-1][0] not in _LAST_PARTICLES
+            and not (
+                len(piece) >= 2 and piece[-1][0][:1].isupper() and piece[-2][0] in FAMILY_FIRST
+            )
+        ):
             piece = piece[:-1]
         if piece:
             cleaned.append(piece)

@@ -213,9 +213,15 @@ def body_of_place_then_name(words: tuple[str, ...], i: int, lex: Lexicon) -> int
     return None
 
 
+_HEADED = frozenset(["Mission", "Delegation", "Office", "State", "Government", "Division", "Unit"])
+
+
 def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
     """The index of the last word of the title leading ``words[i:]``, or -1: "Mexican
     Foreign Minister", "US Secretary of State", "Mr", "Lieutenant-Colonel"."""
+    if words[i : i + 2] == ("Head", "of") and i + 3 < len(words) and words[i + 2] in _HEADED:
+        # "Head of Mission Eglė Stankevičiūtė-Berg", "Head of Delegation Ana Ruiz"
+        return max(i + 2, leading_title_end(words, i + 3, lex))
     title_end = -1
     seen_core = False
     for j in range(i, len(words)):

@@ -882,3 +882,19 @@ def test_an_arabic_surname_transliterated_again_is_the_same_person() -> None:
     found = people(text)
     assert "Al-Obeidi" in found["Abdulsattar Hamid el-Ubeydi"]
     assert "Al-Harbi" not in found["Abdulsattar Hamid el-Ubeydi"]
+
+
+def test_a_head_of_mission_a_korean_syllable_and_a_swahili_patronymic() -> None:
+    text = (
+        "The talks went on.\n\nHead of Mission Eglė Stankevičiūtė-Berg said the patrol saw "
+        "nothing. Spokeswoman Yoon Da-eun said the door remained open, and Yoon added that "
+        "talks would go on. Mwanaisha binti Salum Khamis, a fisher, said the maps were wrong. "
+        "Mwanaisha added that the lake was theirs."
+    )
+    found = people(text)
+    assert set(found) == {
+        "Eglė Stankevičiūtė-Berg",
+        "Yoon Da-eun",
+        "Mwanaisha binti Salum Khamis",
+    }
+    assert "Mwanaisha" in found["Mwanaisha binti Salum Khamis"]
