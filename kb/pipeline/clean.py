@@ -297,7 +297,7 @@ def clean(raw: str) -> Cleaned:
             line.kind = "byline"
             continue
         produced = PRODUCED_BY_RE.search(line.text) if "produced by" in line.text else None
-        if produced is None and "conducted by" in line.text:
+        if produced is None and ("conducted by" in line.text or line.text.startswith("Interv")):
             # "The interview was conducted by Ines Albrecht-Ruiz and has been edited …"
             produced = CONDUCTED_BY_RE.search(line.text)
         if produced:

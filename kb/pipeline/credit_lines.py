@@ -102,7 +102,11 @@ CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|sto
 PIPED_BYLINE_RE = re.compile(r"[|·]\s*(?:Reporting by|Written by|By)\s+[A-ZÀ-Þ].*$")
 # A name alone on a line, over a date line under the headline: a byline.
 BYLINE_NAME_RE = re.compile(STAFF_NAME)
-CONDUCTED_BY_RE = re.compile(rf"\b(?:[Ii]nterview|[Cc]onversation) was conducted by ({STAFF_NAME})")
+# "The interview was conducted by X and …", "Interview by X. This transcript has been …"
+CONDUCTED_BY_RE = re.compile(
+    rf"(?:\b(?:[Ii]nterview|[Cc]onversation) was conducted|^(?:Interview|Interviewed)) by "
+    rf"({STAFF_NAME})"
+)
 # A line that is only a date: "08/12/2022", "12 March 2024", "March 12, 2024 10:41".
 DATE_LINE_RE = re.compile(
     r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"

@@ -156,10 +156,16 @@ def _surname_score(key: str, form: str) -> int:
     if (
         key == words[0]
         and key not in PERSON_PARTICLES
-        and (len(words) <= 3 or words[1] in _PATRONYMIC_PARTICLES)
+        and (
+            len(words) <= 3
+            or words[1] in _PATRONYMIC_PARTICLES
+            # a Samoan title no lexicon lists as a given name opens the name and stands for it
+            or key not in shared_lexicon().first_names
+        )
     ):
         # "Zhai" for "Zhai Mingde", "Letay" for "Letay Gebremariam", "Mwanaisha" for
-        # "Mwanaisha binti Salum Khamis" (a name with a patronymic goes by its first)
+        # "Mwanaisha binti Salum Khamis" (a name with a patronymic goes by its first),
+        # "Seiuli" for "Seiuli Fa'amoana Tuilagi"
         return 1
     if len(key) >= 5 and len(words) >= 2:
         # "Al-Obeidi" for "Abdulsattar Hamid el-Ubeydi": one Arabic name, transliterated twice

@@ -898,3 +898,14 @@ def test_a_head_of_mission_a_korean_syllable_and_a_swahili_patronymic() -> None:
         "Mwanaisha binti Salum Khamis",
     }
     assert "Mwanaisha" in found["Mwanaisha binti Salum Khamis"]
+
+
+def test_a_samoan_title_opening_a_name_stands_for_it_and_an_interviewer_is_staff() -> None:
+    text = (
+        "Villages ban survey ship\n\n“We will not sell the reef,” said Seiuli Fa'amoana "
+        "Tuilagi, a high chief who chaired the meeting. Seiuli said the villages were not "
+        "consulted.\n\nInterview by Rachel Teo-Hamid. This transcript has been edited.\n"
+    )
+    found = people(text)
+    assert list(found) == ["Seiuli Fa'amoana Tuilagi"]
+    assert "Seiuli" in found["Seiuli Fa'amoana Tuilagi"]
