@@ -399,13 +399,13 @@ def _dateline(body: str, cand: Candidate) -> bool:
     """ "BEIJING —", "KHARTOUM, Aug 3 (Reuters) -", "COLOMBO (AFP)": an upper-case
     place opening a line is a dateline, not an organisation (acronyms are shorter);
     "Bamako, 3 March (AMAP) -", "Quito, 12 Jan (EFE).-": the agency of a dateline."""
-    if not cand.text.isupper() or reference_org(cand.text) is not None:
-        return False
     line_start = body.rfind("\n", 0, cand.start) + 1
     if _AGENCY_BEFORE_RE.fullmatch(body, line_start, cand.start) and _AGENCY_AFTER_RE.match(
         body, cand.end
     ):
-        return True
+        return True  # "Caracas, Jan 6 (Prensa Latina) The …": an agency in any case
+    if not cand.text.isupper() or reference_org(cand.text) is not None:
+        return False
     if (
         (cand.start == 0 or body[cand.start - 1] == "\n")
         and len(cand.text.replace(" ", "")) >= 4

@@ -89,7 +89,12 @@ _DEBRIS_RE = re.compile(
 # a line of nothing else is site furniture.
 _NAV_WORDS = frozenset(load_json("clean.json")["nav_words"])
 
-_PLACE_DATELINE_RE = re.compile(r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+[-–—]\s")
+# "Cucuta, Colombia - ", and with no dash after the agency: "Caracas, Jan 6 (Prensa
+# Latina) The …", "New Delhi, Mar 18 (PTI) Two …".
+_PLACE_DATELINE_RE = re.compile(
+    r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+"
+    r"(?:[-–—]\s|\([A-Z][\w .]{1,25}\)\s+(?=[A-Z0-9]))"
+)
 _CAPTION_LEAD_RE = re.compile(r"(?:Photo|Photo caption|Picture|Image|Caption)\s*:\s")
 _FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
 _TERMINAL_PUNCT = '.,;:!…"”’)'

@@ -49,9 +49,11 @@ def resolve(
     roles: tuple[RoleFound, ...] = (),
     display: dict[str, str] | None = None,
     quotes: Sequence[tuple[int, int]] = (),
+    excluded: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
-    """The extra mentions for descriptions and pronouns (see the module docstring)."""
-    ordered = merge(mentions, _repeated_names(body, mentions, actors))
+    """The extra mentions for descriptions and pronouns (see the module docstring);
+    ``excluded`` (datelines, credits) names no one again."""
+    ordered = merge(mentions, _repeated_names(body, mentions, actors, excluded))
     described = descriptions(body, ordered, actors, roles, display or {}, quotes)
     merged = merge(ordered, described)
     found = pronouns(body, merged, quotes)
@@ -63,7 +65,10 @@ def resolve(
 
 
 def _repeated_names(
-    body: str, mentions: Sequence[Mention], actors: tuple[ActorFound, ...]
+    body: str,
+    mentions: Sequence[Mention],
+    actors: tuple[ActorFound, ...],
+    excluded: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """An actor's own surface forms where the text repeats them but no mention covers
     them ("American Stephanie Williams", "Williams likewise …")."""
@@ -76,8 +81,10 @@ def _repeated_names(
             pos = body.find(form)
             while pos >= 0:
                 end = pos + len(form)
-                if (pos == 0 or not _word_char(body[pos - 1])) and (
-                    end == len(body) or not _word_char(body[end])
+                if (
+                    (pos == 0 or not _word_char(body[pos - 1]))
+                    and (end == len(body) or not _word_char(body[end]))
+                    and not any(lo <= pos < hi for lo, hi in excluded)
                 ):
                     hits.append((pos, end, actor))
                 pos = body.find(form, end)

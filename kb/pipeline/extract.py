@@ -56,7 +56,13 @@ def extract(raw: str, snapshot: Snapshot = EMPTY_SNAPSHOT) -> Extraction:
     ]
     roles = find_roles(body, actors, geo, cleaned.published)
     coreference = resolve(
-        body, mentions, actors=actors, roles=roles, display=display, quotes=quote_spans
+        body,
+        mentions,
+        actors=actors,
+        roles=roles,
+        display=display,
+        quotes=quote_spans,
+        excluded=cleaned.excluded,
     )
     quotes = find_quotes(body, cleaned.blocks, mentions, coreference=coreference, spans=quote_spans)
     figures = find_figures(

@@ -43,7 +43,7 @@ _BY_POST_RE = re.compile(
 )
 
 
-def _governed_post(body: str, mention: Mention, floor: int) -> bool:
+def governed_post(body: str, mention: Mention, floor: int) -> bool:
     """Whether the person at ``mention`` is the agent after "by", past the words of
     a post: "the mission, led by former Paraguayan Foreign Minister X, called"."""
     if mention.kind != "person":
@@ -105,7 +105,7 @@ def clause_subject(body: str, floor: int, inside: list[Mention]) -> Mention | No
             continue  # "the deputy of the Movimiento al Socialismo (MAS), X": governed too
         governed = (
             (before in _PREPOSITIONS and not government_of(body, mention))
-            or _governed_post(body, mention, floor)
+            or governed_post(body, mention, floor)
             or is_object(body, mention.start)
             # "the vice-president of the governing PSUV": past lower-case adjectives
             or governed_by(body, mention.start, floor)
@@ -251,7 +251,13 @@ def apposed(body: str, inside: list[Mention], cue_start: int) -> Mention | None:
             return None  # a name inside the apposition: "The head of X, Ana Ruiz, said"
         if word_before(body, m.start, max(0, m.start - 40)) in _PREPOSITIONS:
             return None  # "The Embassy of China in Bolivia, through …, said": not Bolivia
-        while index > 0 and body[inside[index - 1].end : inside[index].start] in (" and ", ", "):
+        while (
+            index > 0
+            and body[inside[index - 1].end : inside[index].start] in (" and ", ", ")
+            # "Mali and Burkina Faso, both …": coordinated alike, not "On South Sudan, the
+            # Information Minister, X, told"
+            and inside[index - 1].kind == inside[index].kind
+        ):
             index -= 1
         return inside[index]
     return None

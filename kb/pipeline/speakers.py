@@ -32,6 +32,7 @@ from kb.pipeline.speaker_subjects import (
     antecedent_of_relative,
     apposed,
     clause_subject,
+    governed_post,
     government_of,
     paired,
     subject_of_relative,
@@ -285,6 +286,8 @@ def speaker_before(
         if (
             apposed_name
             and apposed_name[-1].kind == "person"
+            # not "the Government, represented by the Secretary General …, Mr. X, stated"
+            and not governed_post(body, apposed_name[-1], prefix_start)
             and _POST_SET_OFF_RE.search(
                 body, max(prefix_start, apposed_name[-1].start - 120), apposed_name[-1].start
             )
@@ -376,7 +379,8 @@ INDEFINITE_SUBJECT_RE = re.compile(
 )
 # A post or description set off before a name: "his main rival, (X, said)".
 _POST_SET_OFF_RE = re.compile(
-    r"\b(?:[a-z][\w-]*\s+){0,3}(?:"
+    # "the Information Minister, X,": a release's capitals name the post too
+    r"\b(?:[A-Za-z][\w-]*\s+){0,3}(?i:"
     + "|".join(re.escape(w) for w in sorted(LOWER_TITLES))
     # "The envoy of Venezuela's opposition in Santiago, X,": the post's complement
     + r")(?:\s+(?:of|for|to|in|at)\s+[^,;:“”\"]{1,70})?"

@@ -2332,3 +2332,14 @@ def test_one_of_a_group_unnamed_takes_he_and_a_reader_is_no_speaker() -> None:
         "said the signatories “will not recognize the legitimacy” of a new term."
     )
     assert speakers(text) == ["Liza Marie Dimaano-Ong", None, None]
+
+
+def test_a_post_in_capitals_set_off_before_a_name_and_a_dashless_agency_dateline() -> None:
+    text = (
+        "Caracas, Jan 6 (Prensa Latina) The Bolivarian Government on Wednesday rejected “in "
+        "the most categorical terms” the statement.\n\n"
+        "On South Sudan, the Information Minister, Nyandeng Chol Akech-Mayen, told state radio "
+        "that aid agencies were “exaggerating the numbers.”\n\n"
+        "A political scientist consulted by Prensa Latina said the group was exhausted."
+    )
+    assert speakers(text) == [None, "Nyandeng Chol Akech-Mayen"]
