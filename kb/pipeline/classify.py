@@ -49,6 +49,10 @@ PLACE_AFTER_RE = re.compile(
     r"\s+(?:bridge|airport|street|avenue|boulevard|square|plaza|highway|motorway|crossing|"
     r"border crossing|stadium|metro station|station)\b"
 )
+_MEASURE_AFTER_RE = re.compile(
+    r"\s+(?:readings?|levels?|figures|data|prices|rates|scores|values|statistics|forecasts?|"
+    r"estimates|projections|sales|exports|imports|ratings?)\b"
+)
 _ADMINISTRATIONS = frozenset(
     ["Regional", "Military", "Interim", "Transitional", "Civil", "Provincial", "State", "City"]
 )
@@ -255,6 +259,8 @@ def classify(
         return None
     if cand.kind == "organization":
         return cand
+    if _MEASURE_AFTER_RE.match(after):
+        return None  # "Air Pollutant Index readings rose": a measure's name, no one's
     if (
         not cand.single
         and fold(words[0]) not in lex.first_names

@@ -828,3 +828,13 @@ def test_a_place_opening_a_clause_before_a_set_off_subject_and_a_dashless_agency
         ("External Affairs Ministry", "organization"),
         ("Mohammed Rizwan", "person"),
     ]
+
+
+def test_a_measures_name_before_its_readings_is_no_person() -> None:
+    text = (
+        "Haze returns\n\nThe Department of Environment said Air Pollutant Index readings rose "
+        "above 150 on Thursday, while OPEC figures showed output fell."
+    )
+    assert ("Air Pollutant Index", "person") not in names(text)
+    # a body's figures are still the body's
+    assert ("Organization of the Petroleum Exporting Countries", "organization") in names(text)
