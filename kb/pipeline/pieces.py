@@ -51,6 +51,7 @@ def split_piece(parts: Run, lex: Lexicon) -> list[Run]:
 
 
 _BARRIER, _CONNECTOR = "\x00", "\x01"
+_SON_OF = frozenset(["bin", "bint", "binti", "ibn", "ben", "ould"])
 # Words that make one phrase with the "of" after them inside a body's name.
 _OF_PHRASES = frozenset(["Rule", "Freedom", "Friends", "Right", "Rights"])
 _SHORT_MONTHS = frozenset(
@@ -105,6 +106,7 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             continue
         if (
             w.lower() in CONNECTORS
+            and w not in _SON_OF  # "Ahmed bin Ramadan al-Kabti": a father's name, no date
             and nxt in lex.not_actor
             and nxt not in lex.org_heads
             and k + 1 not in named

@@ -55,7 +55,8 @@ VERB_AFTER = (
     r"acknowledged|conceded|claimed|responded|reiterated|maintained|sustained|asserted|"
     r"shouted|cried|yelled|chanted|screamed|whispered|pleaded|joked|sighed|answered|"
     r"regretted|lamented|deplored|confided|cautioned|hammered|manifested|vented|exclaimed|"
-    r"complained|protested|urged|demanded|sentenced|referred)"
+    r"complained|protested|urged|demanded|sentenced|referred|guaranteed|promised|pledged|vowed|"
+    r"clarified|revealed|reaffirmed|estimated|considered|judged)"
 )
 _OPENERS = '“"‘'
 

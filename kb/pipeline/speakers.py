@@ -274,7 +274,7 @@ def speaker_before(
     coordinated = _COORDINATED_RE.search(body, prefix_start, cue_start) is not None
     set_off_verb = _SET_OFF_VERB_RE.search(body, max(prefix_start, cue_start - 30), cue_start)
     if cue.group().endswith("ing") and (
-        said := _SAID_THEN_ING_RE.search(body, max(prefix_start, cue_start - 40), cue_start)
+        said := _SAID_THEN_ING_RE.search(body, max(prefix_start, cue_start - 110), cue_start)
     ):
         # "The NIA would take over, he said, adding that …": the one who said adds.
         voice = [m for m in inside if said.start("who") <= m.start < said.end("who")]
@@ -351,8 +351,10 @@ def speaker_before(
 
 
 _SAID_THEN_ING_RE = re.compile(
-    r",\s+(?P<who>he|she|they|it|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+"
-    r"(?:said|says|told\s+\w+|added)(?:\s+on\s+\w+)?,\s+$"
+    # "…, the Ministry of Ports and Marine Transport said in a statement on Monday, calling"
+    r",\s+(?P<who>he|she|they|it|(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of|and|for|the)?\s*[A-Z][\w’'-]+){0,6})"
+    r"\s+(?:said|says|told\s+\w+|added)(?:\s+in\s+a\s+(?:statement|communiqué|release))?"
+    r"(?:\s+on\s+\w+)?,\s+$"
 )
 _RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")

@@ -2343,3 +2343,20 @@ def test_a_post_in_capitals_set_off_before_a_name_and_a_dashless_agency_dateline
         "A political scientist consulted by Prensa Latina said the group was exhausted."
     )
     assert speakers(text) == [None, "Nyandeng Chol Akech-Mayen"]
+
+
+def test_a_fathers_name_after_bin_a_calqued_cue_and_said_in_a_statement_then_calling() -> None:
+    text = (
+        "The truce held in Tripoli.\n\n"
+        "“We accepted the ceasefire,” said the spokesman of the Special Deterrence Force, "
+        "Ahmed bin Ramadan al-Kabti.\n\n"
+        '"The transition will last 18 months," guaranteed Brigadier-General Sana Na '
+        "N'Tchama, president of the CMSN.\n\n"
+        "Somalia has deployed eight patrol boats, the Ministry of Ports and Marine Transport "
+        "said in a statement on Monday, calling the deployment “the first step”."
+    )
+    assert speakers(text) == [
+        "Ahmed bin Ramadan al-Kabti",
+        "Sana Na N'Tchama",
+        "Ministry of Ports and Marine Transport",
+    ]
