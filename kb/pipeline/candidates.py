@@ -365,12 +365,18 @@ _REMIT_OF_RE = re.compile(r" (?:of|on|for) (?:the )?")
 
 def _portfolios_joined(body: str, out: list[Candidate]) -> list[Candidate]:
     """A body's name cut at its remit's "and" is one name again: "UN Office on Drugs" and
-    "Crime" are the "UN Office on Drugs and Crime"."""
+    "Crime" are the "UN Office on Drugs and Crime"; a unit's ordinal opens its name
+    ("444th Combat Brigade")."""
     joined: list[Candidate] = []
     grown_to = -1
     for index, cand in enumerate(out):
         if cand.start < grown_to:
             continue  # "Crime", now inside the name it ends
+        ordinal = _ORDINAL_BEFORE_RE.search(body, max(0, cand.start - 8), cand.start)
+        if ordinal and cand.kind == "organization" and cand.text.split()[-1] in _UNITS:
+            cand.start = ordinal.start()
+            cand.text = body[cand.start : cand.end]
+            cand.ntokens += 1
         joined.append(cand)
         if cand.kind != "organization" or not _REMIT_OF_RE.search(cand.text):
             continue
@@ -385,6 +391,10 @@ def _portfolios_joined(body: str, out: list[Candidate]) -> list[Candidate]:
     return joined
 
 
+_ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,4}(?:st|nd|rd|th) $")
+_UNITS = frozenset(
+    ["Brigade", "Battalion", "Division", "Regiment", "Corps", "Army", "Fleet", "Squadron", "Wing"]
+)
 _AND_REMIT_RE = re.compile(r" and (?P<remit>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![ -][A-Z])")
 
 

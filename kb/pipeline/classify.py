@@ -229,8 +229,8 @@ def classify(
     start, end = piece[0][1], piece[-1][2]
     text = body[start:end]
     found = traits(words, text)
-    if found is None:
-        return None
+    if found is None or len(text) == 1:
+        return None  # a lone letter ("W" of "W/ro") names no one
     before = body[max(0, start - 60) : start]
     after = body[end : end + 80]
     syllable = syllable_after(after) if words[0] in FAMILY_FIRST else None

@@ -36,6 +36,7 @@ LOWER_TITLES = (
 # Affairs"; no punctuation but a possessive, no clause word ("while", "in").
 _TITLE_WORD_RE = re.compile(
     r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z][\w-]*(?:[’']s)?|[a-z][’'][a-z]+"  # "d'affaires"
+    r"|W/(?:ro|t|o)"  # Amharic honorifics: "W/ro" (Weyzero), "W/t" (Weyzerit)
 )
 
 

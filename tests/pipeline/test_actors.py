@@ -838,3 +838,14 @@ def test_a_measures_name_before_its_readings_is_no_person() -> None:
     assert ("Air Pollutant Index", "person") not in names(text)
     # a body's figures are still the body's
     assert ("Organization of the Petroleum Exporting Countries", "organization") in names(text)
+
+
+def test_a_units_ordinal_opens_its_name_and_a_lone_letter_is_no_one() -> None:
+    text = (
+        "The truce held.\n\nThe 444th Combat Brigade said it was “committed to the "
+        "agreement.”\n\n“Peace is the wish of all of us,” said W/ro Hirut Kebede "
+        "Woldesenbet, a member of the House."
+    )
+    found = names(text)
+    assert ("444th Combat Brigade", "organization") in found
+    assert all(len(n) > 1 for n, _k in found)
