@@ -124,6 +124,8 @@ _HEAD_POSTS = frozenset(
      "head of government", "foreign minister", "defence minister", "defense minister"]
 )  # fmt: skip
 _SOLE_REACH = 300
+# Descriptions any post may go by: the subject just named holds one, whatever it is.
+_VAGUE = frozenset(["diplomat", "official", "politician", "leader", "representative"])
 
 
 def _held_before(
@@ -280,11 +282,13 @@ def _title_holder(
             or not holds(noun, described(body, m.start, m.end), head_first=False)
         ):
             if (
-                m.name not in titles
+                (
+                    noun in _VAGUE  # "the diplomat" may be whatever post the subject holds
+                    or (m.name not in titles and not described(body, m.start, m.end))
+                )
                 and m.name not in salience  # "Al-Qassimi said" after "the key witness, X,"
                 and at - m.start <= _NEAR
                 and _leads_clause(body, m.start)
-                and not described(body, m.start, m.end)
             ):
                 untitled_subject = m.start
             continue

@@ -2360,3 +2360,14 @@ def test_a_fathers_name_after_bin_a_calqued_cue_and_said_in_a_statement_then_cal
         "Sana Na N'Tchama",
         "Ministry of Ports and Marine Transport",
     ]
+
+
+def test_the_diplomat_after_a_subject_with_another_post_names_no_one_named_before() -> None:
+    text = (
+        "Foreign Minister Félix Ramón Aguirre del Valle rejected the statement. Aguirre del "
+        "Valle said the group was “a cartel”.\n\n"
+        "The Executive Secretary of the Alliance, Rosa Elvira Quintana y Paredes, also "
+        "expressed support for Caracas.\n\n"
+        "“The installation of the Assembly closes a cycle,” the diplomat said."
+    )
+    assert speakers(text) == ["Félix Ramón Aguirre del Valle", None]
