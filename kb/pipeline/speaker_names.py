@@ -41,8 +41,9 @@ _TITLE_WORD_RE = re.compile(
 
 
 _POSTS_TO = frozenset(
-    ["ambassador", "envoy", "representative", "adviser", "advisor", "delegate", "emissary"]
-)
+    ["ambassador", "envoy", "representative", "adviser", "advisor", "delegate", "emissary",
+     "secretary", "assistant", "aide", "counsellor", "counselor"]
+)  # fmt: skip
 
 
 _TITLE_GLUE = frozenset(["of", "for", "the", "a", "an", "his", "her", "its", "their"])

@@ -2371,3 +2371,11 @@ def test_the_diplomat_after_a_subject_with_another_post_names_no_one_named_befor
         "“The installation of the Assembly closes a cycle,” the diplomat said."
     )
     assert speakers(text) == ["Félix Ramón Aguirre del Valle", None]
+
+
+def test_a_secretary_to_the_president_is_a_post_before_the_name_after_said() -> None:
+    text = (
+        "The summit ended.\n\n“The mining memorandum matters most,” said Senior Secretary to "
+        "the President for Economic Affairs Oh Ji-won."
+    )
+    assert speakers(text) == ["Oh Ji-won"]
