@@ -2379,3 +2379,12 @@ def test_a_secretary_to_the_president_is_a_post_before_the_name_after_said() -> 
         "the President for Economic Affairs Oh Ji-won."
     )
     assert speakers(text) == ["Oh Ji-won"]
+
+
+def test_reminded_is_a_cue_and_who_goes_back_to_the_name_set_off_before_it() -> None:
+    text = (
+        "The council met.\n\nNoting the opening remarks by Ambassador Adjoa Serwaa "
+        "Owusu-Ansah, Permanent Representative of Ghana to the AU, who reminded members that "
+        "“the hardest part of any mission is its exit”; and the statement by the Commissioner."
+    )
+    assert speakers(text) == ["Adjoa Serwaa Owusu-Ansah"]
