@@ -37,8 +37,9 @@ from kb.pipeline.credit_lines import (
     STAFF_LINE_RE,
     WRITER_BIO_RE,
 )
+from kb.pipeline.geo import is_capital
 from kb.pipeline.published_date import DATE_PREFIX_RE, parse_date
-from kb.pipeline.publisher import WIRE_DATELINE_RE, find_publisher, first_at
+from kb.pipeline.publisher import PLACE_DATELINE_RE, WIRE_DATELINE_RE, find_publisher, first_at
 from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import Block, BlockKind, OffsetRun
 
@@ -69,6 +70,8 @@ _DEBRIS_RE = re.compile(
             r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^.]*"
             r"(?:;|\b(?:editing|writing) by\b).*$",
             r"^\(?editing by\b.{0,80}$",
+            # "(MHA) Reporting: Yusuf Kaan Özdemir | Editing: Elif Naz Karaca"
+            r"^(?:\([A-Z]{2,8}\)\s*)?(?:reporting|editing|writing)\s*:\s.{0,100}$",
             # "Ana Ruiz reported from Osh and Bishkek. Editing by B.": the trailer as a sentence
             r"^[^.;]{3,60}\breported from\b[^.;]{2,60}[.;]\s*(?:editing|writing) by\b.{0,80}$",
             # "(Translated from Spanish by A)": the translator's credit.
@@ -89,12 +92,6 @@ _DEBRIS_RE = re.compile(
 # a line of nothing else is site furniture.
 _NAV_WORDS = frozenset(load_json("clean.json")["nav_words"])
 
-# "Cucuta, Colombia - ", and with no dash after the agency: "Caracas, Jan 6 (Prensa
-# Latina) The …", "New Delhi, Mar 18 (PTI) Two …".
-_PLACE_DATELINE_RE = re.compile(
-    r"^([A-Z][\w'’ .]{2,30}),\s+[A-Z][\w .]{2,30}\s+"
-    r"(?:[-–—]\s|\([A-Z][\w .]{1,25}\)\s+(?=[A-Z0-9]))"
-)
 _CAPTION_LEAD_RE = re.compile(r"(?:Photo|Photo caption|Picture|Image|Caption)\s*:\s")
 _FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
 _TERMINAL_PUNCT = '.,;:!…"”’)'
@@ -231,7 +228,7 @@ def clean(raw: str) -> Cleaned:
             after_caption_marker = fold(line.text) == "image caption"
             line.kind = "debris"
             continue
-        dateline = WIRE_DATELINE_RE.match(line.text) or _PLACE_DATELINE_RE.match(line.text)
+        dateline = WIRE_DATELINE_RE.match(line.text) or PLACE_DATELINE_RE.match(line.text)
         if dateline:
             line.marks = ((line.start, line.start + dateline.end()),)
         photo = _FILE_PHOTO_RE.match(line.text)
@@ -382,8 +379,9 @@ def clean(raw: str) -> Cleaned:
         cursor += len(line.text)
     body = "".join(parts)
     for line in content:
-        place = _PLACE_DATELINE_RE.match(line.text) if line.marks else None
-        if place and line.kind != "debris":
+        place = PLACE_DATELINE_RE.match(line.text) if line.marks else None
+        if place and line.kind != "debris" and not is_capital(place.group(1)):
+            # (a capital may stand for its state later: "Niamey has accused Cotonou")
             # The dateline's town is a place wherever the story names it again.
             for found in re.finditer(rf"\b{re.escape(place.group(1))}\b", body):
                 excluded.append(found.span())

@@ -134,6 +134,12 @@ def lookup(surface: str) -> str | None:
     return None
 
 
+def is_capital(surface: str) -> bool:
+    """A capital's name ("Niamey"), which may stand for its state."""
+    hit = gazetteer().entries.get(surface)
+    return hit is not None and hit[1] == "capital"
+
+
 def is_state(surface: str) -> bool:
     """A state's name, short name or demonym, or its ISO code as a parliament's
     record writes it ("(EPP, LT)")."""

@@ -62,6 +62,14 @@ WIRE_DATELINE_RE = re.compile(
 )
 
 
+# "Cucuta, Colombia - ", and with no dash after the agency: "Caracas, Jan 6 (Prensa
+# Latina) The …", "New Delhi, Mar 18 (PTI) Two …".
+PLACE_DATELINE_RE = re.compile(
+    r"^([A-Z][\w'’ .]{2,30})(?:,\s+[A-Z][\w .]{2,30}\s+"
+    r"(?:[-–—]\s|\([A-Z][\w .]{1,25}\)\s+(?=[A-Z0-9]))"
+    # "Addis Ababa (Addis Zena) - The third round …": the outlet, no date
+    r"|\s+\([A-Z][\w .]{1,25}\)\s*[-–—]\s)"
+)
 _ALSO_ON_RE = re.compile(
     r"^Also on ([a-z0-9-]+)\.(?:com|org|net|co\.uk|ru|tv)\b", re.IGNORECASE | re.MULTILINE
 )

@@ -237,3 +237,15 @@ def test_a_name_over_a_date_line_and_an_interviews_conductor_are_staff() -> None
     )
     x = extract(text)
     assert [a.name for a in x.actors] == ["Ignacio Larraín del Solar"]
+
+
+def test_an_outlets_dateline_and_colon_credits_name_no_one_and_a_capital_still_speaks() -> None:
+    text = (
+        "Talks resume\n\nAddis Ababa (Addis Zena) - The third round of talks began on Monday.\n\n"
+        "Niamey (AFP) - Niger kept the border shut. Niamey has accused Cotonou of hosting "
+        "“terrorists” on its soil.\n\n(MHA) Reporting: Yusuf Kaan Özdemir | Editing: Elif Naz "
+        "Karaca\n"
+    )
+    x = extract(text)
+    assert [a.name for a in x.actors] == []
+    assert [q.speaker for q in x.quotes] == ["Niger"]

@@ -82,6 +82,14 @@ format, written before any rule was tuned to them:
   translations from Spanish, French, Arabic, Russian and Portuguese). Of these, only unseen45
   meets the given-speaker bar: 0.91, 0.91 and 0.86 of the given speakers of unseen43, unseen44
   and unseen46 are right (README, open items).
+- unseen47 to unseen50: eight more each, written blind in a sixth session and held out until
+  its rules from the older folders were in (wire copy from eight agencies; UN, ministry, court,
+  electoral and parliamentary texts; broadcaster copy with captions, a live blog and an
+  interview; long reads and translations from Spanish, French, Arabic, Turkish and Ukrainian).
+- unseen51 to unseen54: eight more each, written blind later in that session and held out
+  until its rules from unseen47 to unseen50 were in (wire copy from eight more agencies;
+  Security Council, noon briefing, State Department, AU, ICRC, European Parliament and OAS
+  texts; broadcaster copy with heavy debris; translations from six languages and long reads).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -446,6 +454,65 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen46", "speakers"): 0.61,
     ("unseen46", "roles"): 0.69,
     ("unseen46", "figures"): 0.87,
+    # unseen47 to unseen50: written blind in the sixth session, held out after its first
+    # rules, then fixed (README); floors a little under now.
+    ("unseen47", "people"): 0.96,
+    ("unseen47", "organizations"): 0.81,
+    ("unseen47", "countries"): 0.96,
+    ("unseen47", "quotes"): 0.96,
+    ("unseen47", "speakers"): 0.92,
+    ("unseen47", "roles"): 0.86,
+    ("unseen47", "figures"): 0.87,
+    ("unseen48", "people"): 0.87,
+    ("unseen48", "organizations"): 0.82,
+    ("unseen48", "countries"): 0.86,
+    ("unseen48", "quotes"): 0.95,
+    ("unseen48", "speakers"): 0.85,
+    ("unseen48", "roles"): 0.70,
+    ("unseen48", "figures"): 0.70,
+    ("unseen49", "people"): 0.93,
+    ("unseen49", "organizations"): 0.85,
+    ("unseen49", "countries"): 0.96,
+    ("unseen49", "quotes"): 0.96,
+    ("unseen49", "speakers"): 0.89,
+    ("unseen49", "roles"): 0.87,
+    ("unseen49", "figures"): 0.90,
+    ("unseen50", "people"): 0.89,
+    ("unseen50", "organizations"): 0.75,
+    ("unseen50", "countries"): 0.89,
+    ("unseen50", "quotes"): 0.97,
+    ("unseen50", "speakers"): 0.81,
+    ("unseen50", "roles"): 0.65,
+    ("unseen50", "figures"): 0.89,
+    # unseen51 to unseen54: held out after the rules drawn from unseen47 to unseen50.
+    ("unseen51", "people"): 0.89,
+    ("unseen51", "organizations"): 0.71,
+    ("unseen51", "countries"): 0.79,
+    ("unseen51", "quotes"): 0.95,
+    ("unseen51", "speakers"): 0.88,
+    ("unseen51", "roles"): 0.74,
+    ("unseen51", "figures"): 0.90,
+    ("unseen52", "people"): 0.85,
+    ("unseen52", "organizations"): 0.74,
+    ("unseen52", "countries"): 0.95,
+    ("unseen52", "quotes"): 0.88,
+    ("unseen52", "speakers"): 0.83,
+    ("unseen52", "roles"): 0.67,
+    ("unseen52", "figures"): 0.87,
+    ("unseen53", "people"): 0.86,
+    ("unseen53", "organizations"): 0.81,
+    ("unseen53", "countries"): 0.94,
+    ("unseen53", "quotes"): 0.97,
+    ("unseen53", "speakers"): 0.85,
+    ("unseen53", "roles"): 0.78,
+    ("unseen53", "figures"): 0.91,
+    ("unseen54", "people"): 0.88,
+    ("unseen54", "organizations"): 0.77,
+    ("unseen54", "countries"): 0.89,
+    ("unseen54", "quotes"): 0.96,
+    ("unseen54", "speakers"): 0.86,
+    ("unseen54", "roles"): 0.79,
+    ("unseen54", "figures"): 0.85,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -537,6 +604,14 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen44",
             "unseen45",
             "unseen46",
+            "unseen47",
+            "unseen48",
+            "unseen49",
+            "unseen50",
+            "unseen51",
+            "unseen52",
+            "unseen53",
+            "unseen54",
         )
     },
 }
@@ -621,6 +696,15 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen44", "roles"): 0.89,
     ("unseen45", "roles"): 0.90,
     ("unseen46", "roles"): 0.90,
+    ("unseen47", "roles"): 0.90,
+    ("unseen48", "roles"): 0.85,
+    ("unseen49", "roles"): 0.90,
+    ("unseen50", "roles"): 0.90,
+    # Roles on unseen52 (official texts) are right 0.87 of the time. Open items.
+    ("unseen51", "roles"): 0.90,
+    ("unseen52", "roles"): 0.84,
+    ("unseen53", "roles"): 0.90,
+    ("unseen54", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -683,7 +767,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
      "unseen15", "unseen16", "unseen17", "unseen18", "unseen19", "unseen20", "unseen21",
      "unseen22", "unseen23", "unseen24", "unseen25", "unseen26", "unseen27", "unseen28",
      "unseen29", "unseen30", "unseen31", "unseen32", "unseen34", "unseen36", "unseen37", "unseen38",
-     "unseen39", "unseen40", "unseen41", "unseen42", "unseen45"],
+     "unseen39", "unseen40", "unseen41", "unseen42", "unseen45", "unseen47", "unseen48",
+     "unseen49", "unseen50", "unseen51", "unseen52", "unseen53", "unseen54"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
