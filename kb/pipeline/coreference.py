@@ -167,7 +167,9 @@ def _the_government(
 
 # "the government in Paramaribo said": the state, speaking from its capital.
 _GOVERNMENT_IN_RE = re.compile(
-    r"(?<=\b[Tt]he )(?:government|authorities) (?:in|of) (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+    # "The federal government in Mogadishu", "the central authorities in Kabul"
+    r"(?<=\b[Tt]he )(?:(?:federal|central|national|transitional|interim) )?"
+    r"(?:government|authorities) (?:in|of) (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
 )
 
 

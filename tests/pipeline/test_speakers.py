@@ -2388,3 +2388,11 @@ def test_reminded_is_a_cue_and_who_goes_back_to_the_name_set_off_before_it() -> 
         "“the hardest part of any mission is its exit”; and the statement by the Commissioner."
     )
     assert speakers(text) == ["Adjoa Serwaa Owusu-Ansah"]
+
+
+def test_the_federal_government_in_a_capital_is_the_state_speaking() -> None:
+    text = (
+        "Fighting broke out.\n\nThe federal government in Mogadishu, which regards Somaliland "
+        "as part of Somalia, called on “both administrations” to cease hostilities."
+    )
+    assert speakers(text) == ["Somalia"]
