@@ -166,7 +166,10 @@ _MINISTRY_OF_RE = re.compile(rf"\b(?P<noun>{_PORTFOLIO} [Mm]inistry) of (?P<geo>
 _NAMED_MINISTRY_RE = re.compile(
     rf"\b(?P<geo>{_GEO})(?:['’]s)? Ministry of (?:the )?"
     r"(?P<portfolio>Foreign (?:Affairs|Relations)|Defen[cs]e|Interior|Finance|Trade|Commerce|"
-    r"Justice)\b(?! and\b)"
+    r"Justice|Health|Oil|Petroleum|Energy|Education|Agriculture|Information|Economy|Labou?r|"
+    # not a portfolio list: "Ministry of Agriculture, Fisheries and Food"
+    r"Environment|Transport|Mines|Electricity|Planning)\b(?! and\b)"
+    r"(?!(?:, [A-Z][a-z]+)+,? and [A-Z])"
 )
 # The portfolio's word in a ministry's canonical name: "Ministry of Foreign Affairs (Kenya)".
 _PORTFOLIO_NAMES = {

@@ -5,7 +5,9 @@ Out: ``run_on`` moves the candidate's span: back over "and" ("Land and Justice
      Party"), on over "and" for a head-first name ("Center for Strategic and
      International Studies"), over a ministry's portfolio list ("Ministry of Mineral
      Resources, Petroleum and Gas (MIREMPET)") and over where a mission is posted
-     ("United Nations Verification Mission in Colombia").
+     ("United Nations Verification Mission in Colombia"); ``joined_remits`` joins the
+     candidates of one name cut at its remit's "and" ("UN Office on Drugs and Crime")
+     and opens a unit's name on its ordinal ("444th Combat Brigade").
 Guarantees: pure; the span only grows, and ``cand.text`` is always the body's text
      at the span.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kb.pipeline.entity import Candidate, shared_lexicon
+from kb.pipeline.entity import Candidate, actor_words, shared_lexicon
 from kb.pipeline.geo import is_geo_word, lookup
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
@@ -130,3 +132,51 @@ def long_acronym(word: str, cand: Candidate) -> bool:
     """ "Ministry of ... (MIREMPET)", "(SONANGOL)": a body's bracketed short name in
     capitals may be longer than an acronym, being syllables, not initials."""
     return cand.kind == "organization" and word.isupper() and word.isalpha() and len(word) <= 10
+
+
+# Words a body's remit lists after "and": "Office on Drugs and Crime", "Ministry of
+# Justice and Human Rights", "Chamber of Commerce and Industry".
+_REMIT = actor_words("portfolio_words") | actor_words("portfolio_tails") | frozenset(
+    ["Crime", "Drugs", "Peace", "Human", "Mobility", "Reconstruction", "Research", "Refugees",
+     "Food", "Population", "Social", "Public", "Works", "Family", "Women", "Children", "Gender"]
+)  # fmt: skip
+_REMIT_OF_RE = re.compile(r" (?:of|on|for) (?:the )?")
+
+
+def joined_remits(body: str, out: list[Candidate]) -> list[Candidate]:
+    """A body's name cut at its remit's "and" is one name again: "UN Office on Drugs" and
+    "Crime" are the "UN Office on Drugs and Crime"; a unit's ordinal opens its name
+    ("444th Combat Brigade")."""
+    joined: list[Candidate] = []
+    grown_to = -1
+    for index, cand in enumerate(out):
+        if cand.start < grown_to:
+            continue  # "Crime", now inside the name it ends
+        ordinal = _ORDINAL_BEFORE_RE.search(body, max(0, cand.start - 8), cand.start)
+        if ordinal and cand.kind == "organization" and cand.text.split()[-1] in _UNITS:
+            cand.start = ordinal.start()
+            cand.text = body[cand.start : cand.end]
+            cand.ntokens += 1
+        joined.append(cand)
+        if cand.kind != "organization" or not _REMIT_OF_RE.search(cand.text):
+            continue
+        if index + 1 < len(out) and out[index + 1].start < cand.end:
+            continue  # a name spelled out inside it ("(ODIHR)" defines its own) decides
+        tail = _AND_REMIT_RE.match(body, cand.end)
+        remit = tail.group("remit").replace(",", " ").split() if tail else []
+        if tail and all(w in _REMIT for w in remit if w != "and"):
+            cand.end = tail.end()
+            cand.text = body[cand.start : cand.end]
+            cand.ntokens += len(remit)
+            grown_to = cand.end
+    return joined
+
+
+_ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,4}(?:st|nd|rd|th) $")
+_UNITS = frozenset(
+    ["Brigade", "Battalion", "Division", "Regiment", "Corps", "Army", "Fleet", "Squadron", "Wing"]
+)
+# "… on Drugs and Crime", "… of Agriculture, Fisheries and Food": the remit's list.
+_AND_REMIT_RE = re.compile(
+    r"(?P<remit>(?:, [A-Z][a-z]+)*,? and [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![ -][A-Z])"
+)

@@ -29,6 +29,7 @@ from kb.pipeline.bodies import (
     infinitive_names,
     state_bodies,
 )
+from kb.pipeline.body_extent import joined_remits
 from kb.pipeline.caps_names import caps_names
 from kb.pipeline.classify import classify
 from kb.pipeline.entity import (
@@ -351,51 +352,7 @@ def candidates(
     if spelled:
         out = [c for c in out if not any(x.start <= c.start < x.end for x in spelled)]
         out = sorted(out + [marks.mark(c) for c in spelled], key=lambda c: c.start)
-    return _portfolios_joined(body, out)
-
-
-# Words a body's remit lists after "and": "Office on Drugs and Crime", "Ministry of
-# Justice and Human Rights", "Chamber of Commerce and Industry".
-_REMIT = _PORTFOLIO | frozenset(
-    ["Crime", "Drugs", "Peace", "Human", "Mobility", "Reconstruction", "Research", "Refugees",
-     "Population", "Social", "Public", "Works", "Family", "Women", "Children", "Gender"]
-)  # fmt: skip
-_REMIT_OF_RE = re.compile(r" (?:of|on|for) (?:the )?")
-
-
-def _portfolios_joined(body: str, out: list[Candidate]) -> list[Candidate]:
-    """A body's name cut at its remit's "and" is one name again: "UN Office on Drugs" and
-    "Crime" are the "UN Office on Drugs and Crime"; a unit's ordinal opens its name
-    ("444th Combat Brigade")."""
-    joined: list[Candidate] = []
-    grown_to = -1
-    for index, cand in enumerate(out):
-        if cand.start < grown_to:
-            continue  # "Crime", now inside the name it ends
-        ordinal = _ORDINAL_BEFORE_RE.search(body, max(0, cand.start - 8), cand.start)
-        if ordinal and cand.kind == "organization" and cand.text.split()[-1] in _UNITS:
-            cand.start = ordinal.start()
-            cand.text = body[cand.start : cand.end]
-            cand.ntokens += 1
-        joined.append(cand)
-        if cand.kind != "organization" or not _REMIT_OF_RE.search(cand.text):
-            continue
-        if index + 1 < len(out) and out[index + 1].start < cand.end:
-            continue  # a name spelled out inside it ("(ODIHR)" defines its own) decides
-        tail = _AND_REMIT_RE.match(body, cand.end)
-        if tail and all(w in _REMIT for w in tail.group("remit").split()):
-            cand.end = tail.end()
-            cand.text = body[cand.start : cand.end]
-            cand.ntokens += 1 + len(tail.group("remit").split())
-            grown_to = cand.end
-    return joined
-
-
-_ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,4}(?:st|nd|rd|th) $")
-_UNITS = frozenset(
-    ["Brigade", "Battalion", "Division", "Regiment", "Corps", "Army", "Fleet", "Squadron", "Wing"]
-)
-_AND_REMIT_RE = re.compile(r" and (?P<remit>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![ -][A-Z])")
+    return joined_remits(body, out)
 
 
 _AGENCY_BEFORE_RE = re.compile(r"[A-Z][\w .'’-]{1,40},\s*[\w .]{2,30}\s+\(")

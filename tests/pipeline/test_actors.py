@@ -849,3 +849,19 @@ def test_a_units_ordinal_opens_its_name_and_a_lone_letter_is_no_one() -> None:
     found = names(text)
     assert ("444th Combat Brigade", "organization") in found
     assert all(len(n) > 1 for n, _k in found)
+
+
+def test_wire_slugs_are_no_bodies_and_a_named_ministry_of_any_portfolio_is_canonical() -> None:
+    text = (
+        "(LEAD) Patrol boat crosses the line\n\n(ATTN: ADDS statement in paras 9-10)\n\n"
+        "The Libyan Ministry of Health said three people died. The Guatemalan Ministry of "
+        "Foreign Affairs protested, and the Spanish Ministry of Agriculture, Fisheries and Food "
+        "said nothing.\n\nEND\n"
+    )
+    found = dict(names(text))
+    assert not {"LEAD", "ATTN", "ADDS", "END"} & set(found)
+    assert found["Ministry of Health (Libya)"] == "organization"
+    assert "Ministry of Foreign Affairs (Guatemala)" in found
+    # a portfolio list goes on: one body, no "Food"
+    assert "Spanish Ministry of Agriculture, Fisheries and Food" in found
+    assert "Food" not in found
