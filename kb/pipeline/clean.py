@@ -34,6 +34,7 @@ from kb.pipeline.credit_lines import (
     PIPED_BYLINE_RE,
     PRESS_CONTACT_RE,
     PRODUCED_BY_RE,
+    QUESTION_LABEL_RE,
     STAFF_LINE_RE,
     WRITER_BIO_RE,
 )
@@ -300,10 +301,10 @@ def clean(raw: str) -> Cleaned:
             continue
         produced = PRODUCED_BY_RE.search(line.text) if "produced by" in line.text else None
         if produced is None and ("conducted by" in line.text or line.text.startswith("Interv")):
-            # "The interview was conducted by Ines Albrecht-Ruiz and has been edited …"
-            produced = CONDUCTED_BY_RE.search(line.text)
-        if produced:
-            # "The Strait Line is produced by Joel Abernathy-Osei.": the show's staff
+            produced = CONDUCTED_BY_RE.search(line.text)  # "The interview was conducted by X"
+        if produced is None and line.text.startswith("Q"):
+            produced = QUESTION_LABEL_RE.match(line.text)  # "Question (X, The Hindu Wire):"
+        if produced:  # "The Strait Line is produced by Joel Abernathy-Osei.": staff
             line.credit = (line.start + produced.start(1), line.start + produced.end(1))
         press = PRESS_CONTACT_RE.search(line.text) if "ontact" in line.text else None
         if press and ("@" in line.text or PHONE_RE.search(line.text)):

@@ -112,3 +112,6 @@ DATE_LINE_RE = re.compile(
     r"\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})(?:[\s,]+\d{1,2}:\d{2}.*)?\s*$"
 )
+# A briefing transcript's question label: "Question (Meera Subramaniam, The Hindu Wire):"
+# names the reporter asking, staff of an outlet, not an actor.
+QUESTION_LABEL_RE = re.compile(rf"^(?:Question|Q)\s*\(({STAFF_NAME}),\s*[^()]{{2,40}}\)\s*:")

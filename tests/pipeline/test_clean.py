@@ -249,3 +249,14 @@ def test_an_outlets_dateline_and_colon_credits_name_no_one_and_a_capital_still_s
     x = extract(text)
     assert [a.name for a in x.actors] == []
     assert [q.speaker for q in x.quotes] == ["Niger"]
+
+
+def test_a_briefing_reporters_question_label_credits_staff() -> None:
+    text = (
+        "Transcript of Weekly Media Briefing by the Official Spokesperson (excerpt)\n\n"
+        "New Delhi, 14 August\n\nOfficial Spokesperson Shri Anil Varma: Good afternoon, "
+        "friends. I will take your questions first.\n\nQuestion (Li Wen, Xinhua): The pass also "
+        "opens to trade with China. Did India consult Beijing?\n\nOfficial Spokesperson Shri "
+        "Anil Varma: The pass has been a trade route for decades.\n"
+    )
+    assert [a.name for a in extract(text).actors] == ["Shri Anil Varma"]
