@@ -143,34 +143,6 @@ def infinitive_names(
 
 
 _STATE_BODY_WORDS = ("embassy", "Embassy", "consulate", "Consulate", "ministry", "Ministry")
-_PORTFOLIO = (
-    r"(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Ff]inance|[Tt]rade|[Cc]ommerce|[Jj]ustice|[Oo]il|"
-    r"[Pp]etroleum|[Ee]nergy|[Hh]ealth|[Ee]ducation|[Aa]griculture|[Ii]nformation|[Ee]conomy|"
-    r"[Ll]abou?r|[Ee]nvironment|[Tt]ransport|[Mm]ines|[Ee]lectricity|[Pp]lanning)"
-)
-_GEO = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
-_STATE_BODY_RE = re.compile(
-    rf"\b(?P<geo>{_GEO})(?:['’]s)? (?P<noun>[Ee]mbassy|[Cc]onsulate|{_PORTFOLIO} [Mm]inistry)"
-    r"(?P<general>(?<=onsulate)[- ][Gg]eneral)?"
-    r"(?: in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
-)
-# "the Attorney General's Office": the office of a post is a body; its country
-# comes from the demonym or name before it, as any generic body's does.
-_OFFICE_RE = re.compile(
-    r"\b(?:(?:Attorney|Prosecutor|Solicitor|Comptroller|Auditor|Inspector)[- ]General"
-    r"|Public Prosecutor|Ombudsman|Prime Minister|President)['’]s (?P<noun>Office)\b"
-)
-# "the foreign ministry of Kenya": the country after the body.
-_MINISTRY_OF_RE = re.compile(rf"\b(?P<noun>{_PORTFOLIO} [Mm]inistry) of (?P<geo>{_GEO})")
-# "the Venezuelan Ministry of Foreign Affairs", "Peru's Ministry of Foreign Relations".
-_NAMED_MINISTRY_RE = re.compile(
-    rf"\b(?P<geo>{_GEO})(?:['’]s)? Ministry of (?:the )?"
-    r"(?P<portfolio>Foreign (?:Affairs|Relations)|Defen[cs]e|Interior|Finance|Trade|Commerce|"
-    r"Justice|Health|Oil|Petroleum|Energy|Education|Agriculture|Information|Economy|Labou?r|"
-    # not a portfolio list: "Ministry of Agriculture, Fisheries and Food"
-    r"Environment|Transport|Mines|Electricity|Planning)\b(?! and\b)"
-    r"(?!(?:, [A-Z][a-z]+)+,? and [A-Z])"
-)
 # The portfolio's word in a ministry's canonical name: "Ministry of Foreign Affairs (Kenya)".
 _PORTFOLIO_NAMES = {
     "foreign": "Foreign Affairs",
@@ -197,6 +169,33 @@ _PORTFOLIO_NAMES = {
     "electricity": "Electricity",
     "planning": "Planning",
 }
+# The portfolios' words as a text writes them before "ministry" ("the defence ministry",
+# "Kenya's Health Ministry") and after "Ministry of" ("the Libyan Ministry of Health").
+_PORTFOLIO = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _PORTFOLIO_NAMES) + ")"
+_NAMED_PORTFOLIO = "|".join(
+    "Foreign (?:Affairs|Relations)" if w == "foreign" else w.capitalize() for w in _PORTFOLIO_NAMES
+)
+_GEO = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
+_STATE_BODY_RE = re.compile(
+    rf"\b(?P<geo>{_GEO})(?:['’]s)? (?P<noun>[Ee]mbassy|[Cc]onsulate|{_PORTFOLIO} [Mm]inistry)"
+    r"(?P<general>(?<=onsulate)[- ][Gg]eneral)?"
+    r"(?: in (?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
+)
+# "the Attorney General's Office": the office of a post is a body; its country
+# comes from the demonym or name before it, as any generic body's does.
+_OFFICE_RE = re.compile(
+    r"\b(?:(?:Attorney|Prosecutor|Solicitor|Comptroller|Auditor|Inspector)[- ]General"
+    r"|Public Prosecutor|Ombudsman|Prime Minister|President)['’]s (?P<noun>Office)\b"
+)
+# "the foreign ministry of Kenya": the country after the body.
+_MINISTRY_OF_RE = re.compile(rf"\b(?P<noun>{_PORTFOLIO} [Mm]inistry) of (?P<geo>{_GEO})")
+# "the Venezuelan Ministry of Foreign Affairs", "Peru's Ministry of Foreign Relations".
+_NAMED_MINISTRY_RE = re.compile(
+    rf"\b(?P<geo>{_GEO})(?:['’]s)? Ministry of (?:the )?"
+    rf"(?P<portfolio>{_NAMED_PORTFOLIO})\b(?! and\b)"
+    # not a portfolio list: "Ministry of Agriculture, Fisheries and Food"
+    r"(?!(?:, [A-Z][a-z]+)+,? and [A-Z])"
+)
 
 
 def ministry_label(noun: str, code: str) -> str | None:

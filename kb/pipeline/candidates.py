@@ -366,9 +366,10 @@ def _dateline(body: str, cand: Candidate) -> bool:
     """ "BEIJING —", "KHARTOUM, Aug 3 (Reuters) -", "COLOMBO (AFP)": an upper-case
     place opening a line is a dateline, not an organisation (acronyms are shorter);
     "Bamako, 3 March (AMAP) -", "Quito, 12 Jan (EFE).-": the agency of a dateline."""
-    line_start = body.rfind("\n", 0, cand.start) + 1
-    if _AGENCY_BEFORE_RE.fullmatch(body, line_start, cand.start) and _AGENCY_AFTER_RE.match(
-        body, cand.end
+    if (
+        body[cand.start - 1 : cand.start] == "("
+        and _AGENCY_AFTER_RE.match(body, cand.end)
+        and _AGENCY_BEFORE_RE.fullmatch(body, body.rfind("\n", 0, cand.start) + 1, cand.start)
     ):
         return True  # "Caracas, Jan 6 (Prensa Latina) The …": an agency in any case
     if not cand.text.isupper() or reference_org(cand.text) is not None:

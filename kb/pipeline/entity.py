@@ -29,6 +29,8 @@ def actor_words(name: str) -> frozenset[str]:
 PERSON_PARTICLES = actor_words("person_particles")
 # Words that may join the parts of one name: the particles, plus "of the"-style links.
 CONNECTORS = PERSON_PARTICLES | {"of", "for", "on"}
+# "son of", "daughter of" inside a name: "Ahmed bin Ramadan", "Mwanaisha binti Salum".
+PATRONYMIC_PARTICLES = frozenset(["bin", "bint", "binti", "ibn", "ould"])
 CORE_TITLES = actor_words("core_titles")
 NOT_ORG_ACRONYMS = actor_words("not_org_acronyms")
 # Last words of a news outlet's name ("Financial Times"): never an actor's name.

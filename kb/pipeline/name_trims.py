@@ -84,11 +84,15 @@ def _without_post_nominal(cand: Candidate) -> Candidate:
         (len(words) >= 3 and words[-1] in _POST_NOMINALS)
         or (len(words) >= 2 and words[-1] in _AFTER_HONORIFICS)
     ):
-        cand.text = cand.text[: cand.text.rfind(" ")]
-        cand.end = cand.start + len(cand.text)
-        cand.ntokens -= 1
+        _drop_last_word(cand)
         cand.single = " " not in cand.text  # "Ayten (Hanım)": a first name, linked as one
     return cand
+
+
+def _drop_last_word(cand: Candidate) -> None:
+    cand.text = cand.text[: cand.text.rfind(" ")]
+    cand.end = cand.start + len(cand.text)
+    cand.ntokens -= 1
 
 
 # Posts one holder fills, which end no body's name unless "of" leads to them ("Office
@@ -112,9 +116,7 @@ def _without_trailing_post(cand: Candidate, lex: Lexicon) -> Candidate:
         and words[-2] in lex.org_heads
         and " of " not in cand.text
     ):
-        cand.text = cand.text[: cand.text.rfind(" ")]
-        cand.end = cand.start + len(cand.text)
-        cand.ntokens -= 1
+        _drop_last_word(cand)
     return cand
 
 

@@ -16,7 +16,14 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from kb.pipeline.entity import PERSON_PARTICLES, Entity, actor_words, parts, shared_lexicon
+from kb.pipeline.entity import (
+    PATRONYMIC_PARTICLES,
+    PERSON_PARTICLES,
+    Entity,
+    actor_words,
+    parts,
+    shared_lexicon,
+)
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.text import fold
 
@@ -158,7 +165,7 @@ def _surname_score(key: str, form: str) -> int:
         and key not in PERSON_PARTICLES
         and (
             len(words) <= 3
-            or words[1] in _PATRONYMIC_PARTICLES
+            or words[1] in PATRONYMIC_PARTICLES
             # a Samoan title no lexicon lists as a given name opens the name and stands for it
             or key not in shared_lexicon().first_names
         )
@@ -175,7 +182,6 @@ def _surname_score(key: str, form: str) -> int:
     return 0
 
 
-_PATRONYMIC_PARTICLES = frozenset(["bin", "bint", "binti", "ibn", "ould"])
 _ARTICLE_RE = re.compile(r"^(?:al|el|ul|as|ash|ad|an|ar|at|az)\s")
 _VOWELS = str.maketrans("oey", "uii")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from kb.pipeline.entity import (
     CONNECTORS,
     NOT_ORG_ACRONYMS,
+    PATRONYMIC_PARTICLES,
     PERSON_PARTICLES,
     Lexicon,
     is_acronym,
@@ -51,7 +52,7 @@ def split_piece(parts: Run, lex: Lexicon) -> list[Run]:
 
 
 _BARRIER, _CONNECTOR = "\x00", "\x01"
-_SON_OF = frozenset(["bin", "bint", "binti", "ibn", "ben", "ould"])
+_SON_OF = PATRONYMIC_PARTICLES | {"ben"}
 # Words that make one phrase with the "of" after them inside a body's name.
 _OF_PHRASES = frozenset(["Rule", "Freedom", "Friends", "Right", "Rights"])
 _SHORT_MONTHS = frozenset(

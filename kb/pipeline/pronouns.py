@@ -261,10 +261,8 @@ def _nearest_subject(
         unknown = _unknown_subject(body, lo, hi, known)
         if unknown is not None and (not subjects or unknown < subjects[0].start):
             return None
-        unnamed = (
-            _INDEFINITE_SUBJECT_RE.search(body, lo, hi)
-            or _ONE_OF_RE.search(body, lo, hi)
-            or _unnamed_delegate(body, lo, hi, here)
+        unnamed = _INDEFINITE_SUBJECT_RE.search(body, lo, hi) or _unnamed_delegate(
+            body, lo, hi, here
         )
         if unnamed is not None and (not subjects or unnamed.start() < subjects[0].start):
             # "A nurse in her twenties, who gave her name only as Mary, said she ...":
@@ -296,6 +294,8 @@ _INTRODUCED_NOUNS = words("ordinary_people") | words("person_descriptions")
 _INDEFINITE_SUBJECT_RE = re.compile(
     # "Outside the jail, a woman who would not give her name said": after an opener too
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:An?|One|Another|an?|one|another)\s+"
+    # "One of the injured fishermen, interviewed by phone, said": one of a group
+    r"(?:of\s+(?:the|their|its|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}[a-z]+(?:s|men)\b|"
     # "A trochero that accepted to speak …": any noun, introduced by a relative clause
     # "a rubber tapper who did not want his name used", "A delivery rider waiting outside
     # the cart, who asked not to be named,": a relative clause or participle after it.
@@ -304,12 +304,7 @@ _INDEFINITE_SUBJECT_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}"
     # "A Kinmen county councillor, Hung Tzu-yun, told": a post introduces someone too.
     rf"(?:{'|'.join(sorted(_INTRODUCED_NOUNS, key=len, reverse=True))})"
-    r"|\d+-year-old)\b"
-)
-# "One of the injured fishermen, interviewed by phone, said": one of a group, unnamed.
-_ONE_OF_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:One|one|Another|another)\s+of\s+"
-    r"(?:the|their|its|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}[a-z]+(?:s|men)\b"
+    r"|\d+-year-old)\b)"
 )
 # A sentence opening on a post no name resolved: "The new prime minister is expected".
 _DESCRIBED_SUBJECT_RE = re.compile(
