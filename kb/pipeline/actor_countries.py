@@ -3,6 +3,7 @@
 In:  the body, the article's ``Entity``s, its country mentions (``GeoMention``),
      excluded spans and quote spans.
 Out: ``main_country`` (the country an article is about, or None);
+     ``dateline_country`` (the state a dateline files from, when the story names it);
      ``armed_forces`` (one "Venezuelan armed forces" entity per country whose
      military the text names); ``national_bodies`` (a country's parliament and
      police named by a common noun: "Parliament (Sri Lanka)"); ``assign_countries``
@@ -25,6 +26,7 @@ from kb.pipeline.bodies import ministry_label
 from kb.pipeline.entity import Candidate, Entity, Lexicon, Spans, actor_words, in_any
 from kb.pipeline.geo import GeoMention, gazetteer, lookup
 from kb.pipeline.known_links import GENERIC_HEADS
+from kb.pipeline.publisher import PLACE_DATELINE_RE, WIRE_DATELINE_RE
 from kb.pipeline.reference_orgs import is_international
 from kb.pipeline.text import fold, load_json, near_words
 
@@ -63,6 +65,30 @@ def main_country(geo: list[GeoMention], excluded: tuple[tuple[int, int], ...]) -
     if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def dateline_country(
+    body: str, geo: list[GeoMention], excluded: tuple[tuple[int, int], ...]
+) -> str | None:
+    """The state of a dateline's place ("Bissau (AFP) -", "NOUAKCHOTT (Reuters) -"), when
+    the story names that state among its two most named: wire copy's bare "the
+    foreign ministry" is then the home state's. A venue's host ("GENEVA (Reuters) -"
+    over talks on Iran) is rarely named again, so it gives none."""
+    for line in body[:1500].split("\n")[:12]:
+        dated = WIRE_DATELINE_RE.match(line) or PLACE_DATELINE_RE.match(line)
+        if dated is None:
+            continue
+        place = dated.group(0).split("(")[0].split(",")[0].strip(" -–—")
+        hit = gazetteer().entries.get(place) or gazetteer().entries.get(place.title())
+        if hit is None:
+            return None
+        counts: dict[str, int] = {}
+        for g in geo:
+            if not in_any(g.start, excluded):
+                counts[g.code] = counts.get(g.code, 0) + 1
+        top = sorted(counts, key=lambda code: -counts[code])[:2]
+        return hit[0] if hit[0] in top and counts[hit[0]] >= 2 else None
+    return None
 
 
 def armed_forces(

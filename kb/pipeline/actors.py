@@ -29,6 +29,7 @@ from kb.pipeline import known_links, linking
 from kb.pipeline.actor_countries import (
     armed_forces,
     assign_countries,
+    dateline_country,
     join_named_bodies,
     main_country,
     name_generic_bodies,
@@ -66,7 +67,8 @@ def find_actors(
     # The country the article is plainly about, if any: a bare "the defence ministry"
     # or "the military" is that country's, and generic names link only within it.
     main = main_country(geo or [], excluded)
-    cands = candidates(body, lex, excluded, headings or [], quotes or [], publisher, main)
+    home = main or dateline_country(body, geo or [], excluded)
+    cands = candidates(body, lex, excluded, headings or [], quotes or [], publisher, home)
     # "Saint Vincent and the Grenadines", "Trinidad and Tobago": a state's name of several
     # words, which a name run broken at "and the" would read as "Grenadines".
     long_states = [(g.start, g.end) for g in geo or [] if " and " in body[g.start : g.end]]

@@ -22,6 +22,9 @@ def test_capital_used_for_the_state() -> None:
     assert codes("told CBC News that Ottawa interprets the decision") == {"CA"}
     assert codes("the events that seem to have triggered Washington’s about-face") == {"US"}
     assert codes("a rapid deal between Caracas and Washington") == {"VE", "US"}
+    # Smaller states' capitals are reference data too.
+    assert codes("Bangui said it took note of the decision") == {"CF"}
+    assert codes("relations between Bissau and Banjul") == {"GW", "GM"}
 
 
 def test_a_capital_opening_a_paragraph_after_an_acronym_past_an_adverb_is_the_state() -> None:

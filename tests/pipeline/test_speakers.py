@@ -2396,3 +2396,44 @@ def test_the_federal_government_in_a_capital_is_the_state_speaking() -> None:
         "as part of Somalia, called on “both administrations” to cease hostilities."
     )
     assert speakers(text) == ["Somalia"]
+
+
+def test_a_bare_ministry_in_copy_datelined_from_a_state_is_that_states() -> None:
+    # Two states named alike: the story is plainly about neither, but it is filed from one.
+    text = (
+        "Nouakchott (AFP) - Mauritania summoned Mali's ambassador on Tuesday after "
+        "Mauritanian herders were killed near the border in Mali. Mali has denied any role.\n\n"
+        "“Mauritania will not accept that its citizens are killed with impunity,” the foreign "
+        "ministry said in a statement."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == ["Ministry of Foreign Affairs (Mauritania)"]
+
+
+def test_a_dateline_on_a_venue_the_story_does_not_name_again_gives_no_ministry() -> None:
+    # Geneva hosts the talks; "the foreign ministry" is no more Switzerland's than anyone's.
+    text = (
+        "GENEVA (Reuters) - Talks between Iran and Britain resumed on Monday. Iran said it was "
+        "ready; Britain said nothing.\n\n"
+        "“We expect nothing from this round,” the foreign ministry said in a statement."
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_mission_speaks_for_the_mission_it_was_named_as() -> None:
+    text = (
+        "The UN peacekeeping mission, MONUSCO, said it had recorded 40 violations of the truce.\n\n"
+        "“Civilians are paying for every broken promise,” the mission said in a statement."
+    )
+    assert speakers(text) == [
+        "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo"
+    ]
+
+
+def test_a_mission_of_a_body_that_is_not_one_is_not_guessed() -> None:
+    # "The AU observer mission" is the AU's; no body named with that head: the AU speaks.
+    text = (
+        "The AU observer mission, headed by a former minister, said it had found “serious "
+        "weaknesses in the chain of custody”."
+    )
+    assert speakers(text) == ["African Union"]
