@@ -51,8 +51,10 @@ _ELIDED_DE = r" d['’](?=[A-Z])"
 _HYPHEN_PARTICLE = r"-(?:(?:de|del|da|di|du|la|van|von) |d['’])(?=[A-Z])"
 # "Coalition Against the Junta": a capitalised "Against" in a body's name, then "the".
 _AGAINST_THE = r"(?<=Against) the "
+# "the United Nations Office at Geneva": the UN's offices are named by their seat.
+_SEAT = r"(?<=Nations Office) at "
 RUN_RE = re.compile(
-    rf"{_CAP}(?:(?:{_HYPHEN_PARTICLE}|[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|{_AGAINST_THE}"
+    rf"{_CAP}(?:(?:{_HYPHEN_PARTICLE}|[ \-\xa0]|{_IZAFE}|{_ELIDED_DE}|{_AGAINST_THE}|{_SEAT}"
     rf"|(?: (?:(?:of|for) the|{CONNECTOR_ALT}))+ "
     rf"| (?:{_HYPHENED})-){_CAP})*"
     # "Cholpon Asanbek kyzy", "Bakyt Toktosun uulu": a Turkic patronymic's last word.
@@ -96,7 +98,29 @@ def sequences(body: str) -> list[Run]:
                 current = []
         if current:
             runs.append(current)
-    return [_without_honorific_end(body, run) for run in runs]
+    return _missions_sent_to(body, [_without_honorific_end(body, run) for run in runs])
+
+
+_SENT_TO_RE = re.compile(r" to the ")
+
+
+def _missions_sent_to(body: str, runs: list[Run]) -> list[Run]:
+    """ "Permanent Mission of Peru to the United Nations", "the EU Delegation to the
+    African Union": a mission's name goes on to the body it is sent to."""
+    if " to the " not in body:
+        return runs
+    out: list[Run] = []
+    for run in runs:
+        if (
+            out
+            and any(w in ("Mission", "Delegation") for w, _s, _e in out[-1])
+            and _SENT_TO_RE.fullmatch(body, out[-1][-1][2], run[0][1])
+        ):
+            gap = out[-1][-1][2]
+            out[-1] = [*out[-1], ("to", gap + 1, gap + 3), ("the", gap + 4, gap + 7), *run]
+        else:
+            out.append(run)
+    return out
 
 
 # Honorifics written with a dot, which ends the run they close ("Foreign Affairs

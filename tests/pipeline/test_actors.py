@@ -865,3 +865,17 @@ def test_wire_slugs_are_no_bodies_and_a_named_ministry_of_any_portfolio_is_canon
     # a portfolio list goes on: one body, no "Food"
     assert "Spanish Ministry of Agriculture, Fisheries and Food" in found
     assert "Food" not in found
+
+
+def test_a_missions_name_goes_on_to_the_body_it_is_sent_to() -> None:
+    text = (
+        "In a note verbale, the Permanent Mission of the Republic of Ruritania to the United "
+        "Nations Office at Geneva said the arrests were lawful. The EU Delegation to the "
+        "African Union said nothing."
+    )
+    orgs = [name for name, kind in names(text) if kind == "organization"]
+    mission = (
+        "Permanent Mission of the Republic of Ruritania to the United Nations Office at Geneva"
+    )
+    assert mission in orgs
+    assert "EU Delegation to the African Union" in orgs
