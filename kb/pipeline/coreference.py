@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
+from kb.pipeline.echoed_titles import echoed_titles
 from kb.pipeline.geo import gazetteer
 from kb.pipeline.org_descriptions import org_descriptions
 from kb.pipeline.person_descriptions import person_descriptions
@@ -133,6 +134,7 @@ def descriptions(
     outside = [m for m in ordered if not inside(spans, m.start)]
     out = org_descriptions(body, ordered, actors)
     out += person_descriptions(body, outside, actors, roles)
+    out += echoed_titles(body, outside, [(m.start, m.end) for m in out])
     out += _government_descriptions(body, ordered, actors, display or {})
     out += _the_government(body, ordered, spans)
     return out

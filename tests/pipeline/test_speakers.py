@@ -2437,3 +2437,43 @@ def test_a_mission_of_a_body_that_is_not_one_is_not_guessed() -> None:
         "weaknesses in the chain of custody”."
     )
     assert speakers(text) == ["African Union"]
+
+
+def test_a_description_the_text_set_before_a_name_names_that_person() -> None:
+    # An unknown post read into the name still opens it: the description is that person.
+    text = (
+        "Help at sea is guided by custom. Panglima Laot Ahmad Rahmat Hidayat said the crews "
+        "had done what custom requires.\n\n"
+        "“Whoever is in danger at sea must be helped,” the panglima laot said."
+    )
+    x = extract(text)
+    assert [q.speaker for q in x.quotes] == [x.actors[0].name]
+    assert x.actors[0].name.endswith("Ahmad Rahmat Hidayat")
+
+
+def test_a_description_the_text_set_in_apposition_names_that_person() -> None:
+    text = (
+        "Ahmad Rahmat Hidayat, the harbour warden of Lhokseumawe, said the crews had done what "
+        "custom requires.\n\n"
+        "“Whoever is in danger at sea must be helped,” the harbour warden said."
+    )
+    assert speakers(text) == ["Ahmad Rahmat Hidayat"]
+
+
+def test_a_description_the_text_set_after_a_name_names_that_person() -> None:
+    text = (
+        "Maria Cuéllar del Castillo, the Defender of the People, said on Tuesday that "
+        "1,250 families had fled.\n\n"
+        "“The civil population is in the middle of the crossfire,” said the Defender of the "
+        "People in a press conference."
+    )
+    assert speakers(text) == ["Maria Cuéllar del Castillo"]
+
+
+def test_a_description_set_beside_two_names_names_neither() -> None:
+    text = (
+        "Harbour Warden Ahmad Hidayat said he was ready. Harbour Warden Maria Rahma said she "
+        "was too.\n\n"
+        "“Whoever is in danger at sea must be helped,” the harbour warden said."
+    )
+    assert speakers(text) == [None]
