@@ -26,7 +26,7 @@ from kb.pipeline.bodies import ministry_label
 from kb.pipeline.entity import Candidate, Entity, Lexicon, Spans, actor_words, in_any
 from kb.pipeline.geo import GeoMention, gazetteer, lookup
 from kb.pipeline.known_links import GENERIC_HEADS
-from kb.pipeline.publisher import PLACE_DATELINE_RE, WIRE_DATELINE_RE
+from kb.pipeline.publisher import dateline
 from kb.pipeline.reference_orgs import is_international
 from kb.pipeline.text import fold, load_json, near_words
 
@@ -75,7 +75,7 @@ def dateline_country(
     foreign ministry" is then the home state's. A venue's host ("GENEVA (Reuters) -"
     over talks on Iran) is rarely named again, so it gives none."""
     for line in body[:1500].split("\n")[:12]:
-        dated = WIRE_DATELINE_RE.match(line) or PLACE_DATELINE_RE.match(line)
+        dated = dateline(line)
         if dated is None:
             continue
         place = dated.group(0).split("(")[0].split(",")[0].strip(" -–—")

@@ -40,7 +40,7 @@ from kb.pipeline.credit_lines import (
 )
 from kb.pipeline.geo import is_capital
 from kb.pipeline.published_date import DATE_PREFIX_RE, parse_date
-from kb.pipeline.publisher import PLACE_DATELINE_RE, WIRE_DATELINE_RE, find_publisher, first_at
+from kb.pipeline.publisher import PLACE_DATELINE_RE, dateline, find_publisher, first_at
 from kb.pipeline.text import fold, load_json
 from kb.pipeline.types import Block, BlockKind, OffsetRun
 
@@ -229,9 +229,9 @@ def clean(raw: str) -> Cleaned:
             after_caption_marker = fold(line.text) == "image caption"
             line.kind = "debris"
             continue
-        dateline = WIRE_DATELINE_RE.match(line.text) or PLACE_DATELINE_RE.match(line.text)
-        if dateline:
-            line.marks = ((line.start, line.start + dateline.end()),)
+        dated = dateline(line.text)
+        if dated:
+            line.marks = ((line.start, line.start + dated.end()),)
         photo = _FILE_PHOTO_RE.match(line.text)
         if photo:
             line.marks = ((line.start, line.start + photo.end()),)

@@ -75,7 +75,8 @@ BYLINE_RE = re.compile(
 )
 # "Rami Haddad | Tripoli" under a headline; "Rami Haddad is our North Africa
 # correspondent, based in Tunis." closing the piece: the writer, not an actor.
-BYLINE_PLACE_RE = re.compile(rf"^({STAFF_NAME})\s*\|\s*[A-Z][\w .'’-]{{1,30}}$")
+# ("By Ana Ruiz | Photographs by X" is a byline and its photographer, all staff.)
+BYLINE_PLACE_RE = re.compile(rf"^(?!By\b)({STAFF_NAME})\s*\|\s*[A-Z][\w .'’-]{{1,30}}$")
 WRITER_BIO_RE = re.compile(
     rf"^({STAFF_NAME}) is (?:our|the|a|an) [\w ,'’-]{{0,50}}?"
     r"(?:correspondent|reporter|editor|writer|journalist|columnist|photographer)\b"
@@ -90,11 +91,21 @@ CONTACT_NAME_RE = re.compile(rf"^({STAFF_NAME})(?:\s+in\s+[A-Z][\w .'’-]{{1,30
 PRESS_CONTACT_RE = re.compile(
     rf"\b(?:[Pp]lease contact|[Cc]ontacts?)\s*:?\s+({STAFF_NAME})(?=\s*[(,;/]|\s+at\s|\s+on\s|\s*$)"
 )
-# A line of staff credits: an editor's or producer's name after its label.
-STAFF_LINE_RE = re.compile(
-    rf"^\(?(?:Editor|Edited by|Producer|Produced by|Audio engineer|Sound engineer|Translator"
-    rf"|Translated by)\s*:?\s+{STAFF_NAME}\s*(?:\)|·|\||$)"
+# A line of staff credits: an editor's or producer's name after its label, and more
+# such credits after it ("Presented by X. Produced by Y. Transcript: Z.", "Live coverage
+# edited by X and Y, with reporting from Bissau by Z").
+_STAFF_LABEL = (
+    r"(?:Editor|Edited by|Producer|Produced by|Presenter|Presented by|Hosted by|Audio engineer"
+    r"|Sound engineer|Translator|Translated by|Transcript|Transcribed by"
+    r"|(?:Live )?(?:[Cc]overage|[Bb]log) edited by"
+    r"|[Ww]ith (?:additional )?reporting (?:from [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? )?by)"
 )
+STAFF_LINE_RE = re.compile(
+    rf"^\(?{_STAFF_LABEL}\s*:?\s+{STAFF_NAME}(?:\s+and\s+{STAFF_NAME})?"
+    rf"\s*(?:\)|·|\||$|[.,;]\s*(?={_STAFF_LABEL}))"
+)
+# A TASS-style correspondent's tag after the dateline: "CHISINAU, 9 January. /Corr. X/."
+CORRESPONDENT_RE = re.compile(rf"/(?:Corr|Own corr|Correspondent)\.?\s+{STAFF_NAME}/")
 PRODUCED_BY_RE = re.compile(rf"\b(?:is|was|are|were) produced by ({STAFF_NAME})")
 PHONE_RE = re.compile(r"\+\d{1,3}[\s\d-]{6,}")
 CONTRIBUTED_RE = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story)\.?\s*$")

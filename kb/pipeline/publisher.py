@@ -4,7 +4,8 @@ In:  the raw article text.
 Out: ``find_publisher``: the agency of a wire dateline ("CARACAS (Reuters) -"), else the
      outlet a byline, a newsletter box, "told X News", "The BBC's X reports" or "As X
      has argued" names, else the site of an "Also on x.com" box; None when nothing does.
-     ``WIRE_DATELINE_RE`` (the dateline, which the cleaner also keeps out of actors) and
+     ``WIRE_DATELINE_RE`` (the dateline, which the cleaner also keeps out of actors),
+     ``dateline`` (a line's dateline of any form, with a correspondent's tag) and
      ``first_at`` (a search tried only where a pattern's literal lead occurs).
 Guarantees: pure; reads at most the first 40 lines for a dateline.
 """
@@ -14,6 +15,8 @@ Guarantees: pure; reads at most the first 40 lines for a dateline.
 from __future__ import annotations
 
 import re
+
+from kb.pipeline.credit_lines import CORRESPONDENT_RE
 
 # Each with the literals without which it cannot match the article (as the cleaner's credits);
 # the first is where every match begins, when one is (``first_at``).
@@ -73,6 +76,16 @@ PLACE_DATELINE_RE = re.compile(
 _ALSO_ON_RE = re.compile(
     r"^Also on ([a-z0-9-]+)\.(?:com|org|net|co\.uk|ru|tv)\b", re.IGNORECASE | re.MULTILINE
 )
+
+
+def dateline(line: str) -> re.Match[str] | None:
+    """The dateline opening ``line``: "KHARTOUM, Aug 3 (Reuters) -", "Cucuta, Colombia - ",
+    or a TASS-style one up to its correspondent's tag ("CHISINAU, 9 January. /Corr. X/")."""
+    return (
+        WIRE_DATELINE_RE.match(line)
+        or PLACE_DATELINE_RE.match(line)
+        or (CORRESPONDENT_RE.search(line, 0, 120) if "/" in line else None)
+    )
 
 
 def first_at(rx: re.Pattern[str], lead: str, text: str) -> re.Match[str] | None:

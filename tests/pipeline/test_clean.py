@@ -260,3 +260,25 @@ def test_a_briefing_reporters_question_label_credits_staff() -> None:
         "Anil Varma: The pass has been a trade route for decades.\n"
     )
     assert [a.name for a in extract(text).actors] == ["Shri Anil Varma"]
+
+
+def test_a_line_of_several_staff_credits_is_all_staff() -> None:
+    text = (
+        "Talks resume in the capital\n\n"
+        "Presented by Amara Okonkwo-Diallo. Produced by Pavel Sorokin-Vidal. Transcript: "
+        "Lena Brandt.\n\n"
+        "Live coverage edited by Ines Marquez and Tomás Oyelaran, with reporting from Bissau "
+        "by Malam Sanca\n\n"
+        "Prime Minister Elena Brandt-Ruiz said the talks would resume on Monday."
+    )
+    assert [a.name for a in extract(text).actors] == ["Elena Brandt-Ruiz"]
+
+
+def test_a_correspondents_tag_and_a_photographer_after_a_byline_are_staff() -> None:
+    text = (
+        "CHISINAU, 9 January. /Corr. Andrei Volkonsky/. The authorities prolonged the "
+        "emergency on Thursday, Deputy Minister Ion Cebotari said.\n\n"
+        "By Clara Ibáñez-Moreau | Photographs by Yusuf Ngarlejy-Abakar\n\n"
+        "Minister Ion Cebotari said the gas would return."
+    )
+    assert [a.name for a in extract(text).actors] == ["Ion Cebotari"]

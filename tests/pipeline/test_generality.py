@@ -97,6 +97,12 @@ format, written before any rule was tuned to them:
   after all its rules (no rule was drawn from them): a mix of wire, official, broadcaster,
   long-read, briefing and translated copy. Their floors are their held-out scores, a little
   under.
+- unseen57 to unseen60: eight more each, written blind in a seventh session and held out
+  after its first rules, drawn from older folders (wire copy from eight agencies; ministry,
+  UN, electoral, court, committee, embassy, NGO and ECOWAS texts; broadcaster copy with heavy
+  debris, a live blog and a radio transcript; translations from French, Russian, Turkish and
+  Indonesian, and long reads). unseen60 is left out of the given-speaker bar: 0.90 of its
+  given speakers are right (README, open items).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -535,6 +541,35 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen56", "speakers"): 0.70,
     ("unseen56", "roles"): 0.76,
     ("unseen56", "figures"): 0.93,
+    # unseen57 to unseen60: held out after the seventh session's first rules.
+    ("unseen57", "people"): 0.95,
+    ("unseen57", "organizations"): 0.78,
+    ("unseen57", "countries"): 0.91,
+    ("unseen57", "quotes"): 0.97,
+    ("unseen57", "speakers"): 0.96,
+    ("unseen57", "roles"): 0.86,
+    ("unseen57", "figures"): 0.90,
+    ("unseen58", "people"): 0.87,
+    ("unseen58", "organizations"): 0.73,
+    ("unseen58", "countries"): 0.92,
+    ("unseen58", "quotes"): 0.98,
+    ("unseen58", "speakers"): 0.81,
+    ("unseen58", "roles"): 0.59,
+    ("unseen58", "figures"): 0.79,
+    ("unseen59", "people"): 0.92,
+    ("unseen59", "organizations"): 0.88,
+    ("unseen59", "countries"): 0.95,
+    ("unseen59", "quotes"): 0.90,
+    ("unseen59", "speakers"): 0.93,
+    ("unseen59", "roles"): 0.74,
+    ("unseen59", "figures"): 0.96,
+    ("unseen60", "people"): 0.84,
+    ("unseen60", "organizations"): 0.76,
+    ("unseen60", "countries"): 0.95,
+    ("unseen60", "quotes"): 0.89,
+    ("unseen60", "speakers"): 0.79,
+    ("unseen60", "roles"): 0.63,
+    ("unseen60", "figures"): 0.91,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -636,6 +671,10 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen54",
             "unseen55",
             "unseen56",
+            "unseen57",
+            "unseen58",
+            "unseen59",
+            "unseen60",
         )
     },
 }
@@ -662,7 +701,9 @@ def _score(report: Report, category: str) -> float:
     return categories[category].f1
 
 
-@pytest.mark.parametrize(("folder", "category"), sorted(FLOORS), ids="-".join)
+@pytest.mark.parametrize(
+    ("folder", "category"), sorted(FLOORS), ids=[f"{f}-{c}" for f, c in sorted(FLOORS)]
+)
 def test_floor(reports: dict[str, Report], folder: str, category: str) -> None:
     report = _report(reports, folder)
     assert _score(report, category) >= FLOORS[folder, category], report.as_table()
@@ -731,6 +772,11 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen54", "roles"): 0.90,
     ("unseen55", "roles"): 0.90,
     ("unseen56", "roles"): 0.88,
+    # Roles on unseen58 (official texts) are right 0.88 of the time. Open items.
+    ("unseen57", "roles"): 0.90,
+    ("unseen58", "roles"): 0.85,
+    ("unseen59", "roles"): 0.90,
+    ("unseen60", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -794,7 +840,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
      "unseen22", "unseen23", "unseen24", "unseen25", "unseen26", "unseen27", "unseen28",
      "unseen29", "unseen30", "unseen31", "unseen32", "unseen34", "unseen36", "unseen37", "unseen38",
      "unseen39", "unseen40", "unseen41", "unseen42", "unseen45", "unseen47", "unseen48",
-     "unseen49", "unseen50", "unseen51", "unseen52", "unseen54", "unseen55", "unseen56"],
+     "unseen49", "unseen50", "unseen51", "unseen52", "unseen54", "unseen55", "unseen56",
+     "unseen57", "unseen58", "unseen59"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
