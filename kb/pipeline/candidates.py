@@ -60,6 +60,7 @@ from kb.pipeline.titles import (
     body_then_name_split,
     leading_title_end,
     officer_split,
+    portfolio_then_first_name,
     without_caption_label,
 )
 from kb.pipeline.wordlists import words as words_of
@@ -136,15 +137,11 @@ def plan(words: tuple[str, ...]) -> Plan | None:
     if title and words[i - 1] in ("for", "of"):
         # "Commissioner for Enlargement | Lena Hartikainen", "Under Secretary for Terrorism
         # and Financial Intelligence | Caroline Ashdown-Pierce": a portfolio, then a first
-        # name and a surname.
-        for j in range(i + 1, min(i + 5, len(words) - 1)):
-            if fold(words[j]) in lex.first_names and fold(words[i]) not in lex.first_names:
-                between = words[i:j]
-                if all(w[:1].isupper() or w == "and" for w in between) and (
-                    len(between) == 1 or "and" in between
-                ):
-                    title, i = " ".join(words[:j]), j
-                break
+        # name and a surname; "for Reintegration of Moldova | X Y": a portfolio of a state.
+        if i + 4 < len(words) and words[i + 1] == "of" and lookup(words[i + 2]) is not None:
+            title, i = " ".join(words[: i + 3]), i + 3
+        else:
+            i, title = portfolio_then_first_name(words, i, title, lex)
     portfolio = _portfolio_end(words, i, lex)
     if portfolio >= 0:
         # "(Minister of) Human Rights Ahmed Arman": the portfolio ends the title.

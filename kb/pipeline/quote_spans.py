@@ -98,7 +98,9 @@ def _scan_doubles(text: str, offset: int, next_text: str) -> list[tuple[int, int
             spans.append((spans[-1][1] + 1, i))  # the opening mark was lost: “a:” b? ”
         elif "”" in text[i + 1 :]:
             open_at = i  # a closing mark typed where an opening one belongs
-    if open_at is not None and len(text) - open_at > 40 and next_text[:1] in _OPENERS:
+    if open_at is not None and (
+        (len(text) - open_at > 40 and next_text[:1] in _OPENERS) or text.startswith(" “")
+    ):  # (" “" opens a dialogue paragraph, which its end closes)
         spans.append((open_at + 1, len(text)))
     return [(offset + s, offset + e) for s, e in spans]
 
@@ -129,14 +131,48 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# French and Spanish copy quote with guillemets: read as the curly marks they stand for.
-# One character for one, so every offset holds.
+# French and Spanish copy quote with guillemets, German, Indonesian and Polish copy with
+# „low marks“, Russian copy in dialogue paragraphs ("— A, — declared X. — B."): each read
+# as the curly marks it stands for, one character for one, so every offset holds.
 GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
+_LOW_PAIR_RE = re.compile(r"„([^„“”\n]{0,600}?)[“”]")
+_DIALOGUE_RE = re.compile(r"^— (?=[A-Z])", re.MULTILINE)
+_DIALOGUE_DASH_RE = re.compile(r"(?<=[,.!?…] )—(?= [a-z])|(?<=[.!?…] )—(?= [A-Z])")
 
 
 def as_curly(body: str) -> str:
-    """``body`` with « » read as “ ” (the same length, the same offsets)."""
-    return body.translate(GUILLEMETS) if "«" in body else body
+    """``body`` with « », „ “ and dialogue dashes read as “ ” (the same length)."""
+    if "«" in body:
+        body = body.translate(GUILLEMETS)
+    if "„" in body:
+        body = _LOW_PAIR_RE.sub(lambda m: f"“{m.group(1)}”", body)
+    if "\n— " in body or body.startswith("— "):
+        body = _dialogue(body)
+    return body
+
+
+def _dialogue(body: str) -> str:
+    """A paragraph opening on a dash that a cue closes ("— We have coal, — declared X.")
+    or that a colon introduces is speech: its dashes open and close it in turn."""
+    chars: list[str] | None = None
+    for match in _DIALOGUE_RE.finditer(body):
+        end = body.find("\n", match.start())
+        end = len(body) if end < 0 else end
+        dashes = list(_DIALOGUE_DASH_RE.finditer(body, match.start(), end))
+        if not body[: match.start()].rstrip().endswith(":") and not (
+            dashes and body[dashes[0].end() + 1].islower()
+        ):
+            continue  # "— With inputs from agencies": a line's dash, nobody's words
+        # "— We" reads " “We" and ", — declared" reads ",”  declared": the marks sit
+        # against the words, as typed quotes do.
+        chars = chars if chars is not None else list(body)
+        chars[match.start()], chars[match.start() + 1], is_open = " ", "“", True
+        for dash in dashes:
+            at, closes = dash.start(), body[dash.end() + 1].islower()
+            if closes == is_open:
+                chars[at - 1 : at + 2] = ["”", " ", " "] if closes else [" ", " ", "“"]
+                is_open = not closes
+    return "".join(chars) if chars is not None else body
 
 
 def find_spans(body: str, blocks: tuple[Block, ...]) -> list[tuple[int, int]]:

@@ -5,7 +5,8 @@ Out: ``officer_split``: where an organisation's name ends and its officer's titl
      begins ("OAS | Secretary-General Lena Brooks", "European Council | Charles
      Michel"), or None; ``leading_title_end``: the last word of the title leading a run
      ("Mexican Foreign Minister | Ana Quispe"); ``body_then_name_split``: where the
-     name after "Title of <Body>" begins; ``without_caption_label``.
+     name after "Title of <Body>" begins; ``portfolio_then_first_name``: where the name
+     after "Title for <Portfolio>" begins; ``without_caption_label``.
 Guarantees: pure, reading the words only; an office named by its title ("UN High
      Commissioner for Refugees", "Supreme Court of Justice") is never split.
 """
@@ -257,3 +258,20 @@ def leading_title_end(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
         else:
             break
     return title_end
+
+
+def portfolio_then_first_name(
+    words: tuple[str, ...], i: int, title: str, lex: Lexicon
+) -> tuple[int, str]:
+    """ "Commissioner for | Enlargement Lena Hartikainen": a one-word portfolio (or one
+    joined by "and") before a known first name ends the title; (where the name begins,
+    the title)."""
+    for j in range(i + 1, min(i + 5, len(words) - 1)):
+        if fold(words[j]) in lex.first_names and fold(words[i]) not in lex.first_names:
+            between = words[i:j]
+            if all(w[:1].isupper() or w == "and" for w in between) and (
+                len(between) == 1 or "and" in between
+            ):
+                return j, " ".join(words[:j])
+            break
+    return i, title

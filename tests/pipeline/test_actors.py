@@ -879,3 +879,11 @@ def test_a_missions_name_goes_on_to_the_body_it_is_sent_to() -> None:
     )
     assert mission in orgs
     assert "EU Delegation to the African Union" in orgs
+
+
+def test_a_portfolio_of_a_state_ends_the_title_before_the_name() -> None:
+    text = (
+        "The Deputy Prime Minister for Reintegration of Moldova Ion Cebotari-Munteanu at the "
+        "press conference affirmed that Chisinau is ready to deliver gas."
+    )
+    assert names(text) == [("Ion Cebotari-Munteanu", "person")]

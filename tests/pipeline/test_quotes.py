@@ -110,3 +110,38 @@ def test_guillemets_are_quote_marks() -> None:
     assert quotes(text) == [
         ("Mali will never accept interference in its internal affairs", "Abdoulaye Diop-Traoré")
     ]
+
+
+def test_low_opening_marks_pair_with_the_high_closing_ones() -> None:
+    # Indonesian, German and Polish copy opens with „ and closes with “ (or ”).
+    text = (
+        "The lawyer of the petitioner, Yulius Tabuni-Wenda, spoke to the court. „We found at "
+        "least 11,000 ballots which were already punched before the voting day,“ affirmed "
+        "Tabuni-Wenda."
+    )
+    assert quotes(text) == [
+        (
+            "We found at least 11,000 ballots which were already punched before the voting day,",
+            "Yulius Tabuni-Wenda",
+        )
+    ]
+
+
+def test_a_dialogue_paragraph_opened_by_a_dash_is_speech() -> None:
+    # Russian copy in translation: "— A, — declared X. — B." and a colon's "…:\n\n— C."
+    text = (
+        "The head of the region, Gennady Rusnak-Volkov, held a briefing on Monday.\n\n"
+        "— The boiler houses work on coal, the water is given by schedule, — declared "
+        "Rusnak-Volkov. — We have reserves of coal for about 50 days, not more.\n\n"
+        "A worker of the stopped plant, who refused to name himself, was short:\n\n"
+        "— On television they say that everything will be good.\n\n"
+        "— With inputs from agencies"
+    )
+    assert quotes(text) == [
+        (
+            "The boiler houses work on coal, the water is given by schedule,",
+            "Gennady Rusnak-Volkov",
+        ),
+        ("We have reserves of coal for about 50 days, not more.", "Gennady Rusnak-Volkov"),
+        ("On television they say that everything will be good.", None),
+    ]

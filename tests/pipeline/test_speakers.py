@@ -2477,3 +2477,11 @@ def test_a_description_set_beside_two_names_names_neither() -> None:
         "“Whoever is in danger at sea must be helped,” the harbour warden said."
     )
     assert speakers(text) == [None]
+
+
+def test_the_vice_premier_is_the_deputy_prime_minister() -> None:
+    text = (
+        "Deputy Prime Minister Ion Cebotari-Munteanu said Chisinau was ready to deliver gas.\n\n"
+        "“The answer was silence,” said the vice-premier."
+    )
+    assert speakers(text) == ["Ion Cebotari-Munteanu"]
