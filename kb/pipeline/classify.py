@@ -33,8 +33,9 @@ from kb.pipeline.entity import (
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.geo import is_geo_word, is_state, lookup
 from kb.pipeline.name_trims import FAMILY_FIRST, syllable_after
-from kb.pipeline.person_context import ADMIN_RE, TOLD_TO_BEFORE_RE, ends_with, person_by_context
+from kb.pipeline.person_context import TOLD_TO_BEFORE_RE, ends_with, person_by_context
 from kb.pipeline.person_posts import reported_post_before
+from kb.pipeline.post_context import post_continues, post_joins, qualifies_post
 from kb.pipeline.reference_orgs import reference_org
 from kb.pipeline.text import fold
 
@@ -265,7 +266,7 @@ def classify(
         not cand.single
         and fold(words[0]) not in lex.first_names
         and words[0] not in FAMILY_FIRST
-        and _post_joins(after)
+        and post_joins(after)
     ):
         return None  # "(Refugee Relief) and Repatriation Commissioner X": a post's first half
     # Cheap test first: a post in lower case ends right before the name.
@@ -287,7 +288,7 @@ def classify(
         judged is not None
         and judged.kind == "person"
         and fold(words[0]) not in lex.first_names
-        and _qualifies_post(after, lex)
+        and qualifies_post(after, lex)
     ):
         return None  # "Kuomintang Kinmen (county councillor Yang)": the post's qualifier
     return judged
@@ -295,7 +296,6 @@ def classify(
 
 _CAPS_HONORIFICS = frozenset(["MR", "MS", "MRS", "DR"])
 _STYLED_BEFORE_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam)\.?\s+$")
-_AND_POST_RE = re.compile(r"\s+and\s+(?:[A-Z][\w-]*\s+){0,2}(?P<noun>[A-Z][\w-]*)\b")
 
 
 _OWNER_AFTER_RE = re.compile(r"(['\u2019])s ([A-Z][a-z]+)\b(?![ -]?[A-Z])")
@@ -320,49 +320,6 @@ def _possessive_compound(body: str, text: str, before: str, after: str) -> bool:
 
 # A post in lower case right after a piece, then a name: "(Kuomintang Kinmen) county
 # councillor Yang", "(Treasury) official Bradley Stone".
-_POST_THEN_NAME_RE = re.compile(r" (?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*) [A-Z][\w'\u2019-]")
-
-
-# Posts in a body, not in a person's circle ("Trudeau ally X", "Blinken spokesman Y").
-_BODY_POSTS = frozenset(
-    ["councillor", "councilor", "lawmaker", "legislator", "senator", "deputy", "mp",
-     "commander", "member", "chairman", "chairwoman", "mayor", "governor"]
-)  # fmt: skip
-
-
-def _qualifies_post(after: str, lex: Lexicon) -> bool:
-    match = _POST_THEN_NAME_RE.match(after)
-    return (
-        match is not None
-        and fold(match.group(1)) in _BODY_POSTS
-        and not ADMIN_RE.match(after)  # "the Obama administration official X"
-    )
-
-
-def _post_joins(after: str) -> bool:
-    """Whether "and" joins a run to the rest of one post ("and Repatriation
-    Commissioner"), not to a second person's post ("and Commissioner Mollah")."""
-    match = _AND_POST_RE.match(after)
-    if match is None:
-        return False
-    nouns = shared_lexicon().role_nouns
-    joined = match.group().split()[1:]
-    if fold(joined[0]) in nouns or is_geo_word(joined[0]):
-        return False  # "and Japanese Deputy Foreign Minister X": another person's post
-    return any(fold(w) in nouns for w in joined[1:])
-
-
-def _post_continues(after: str) -> bool:
-    """Whether "and" after a name joins it to a post's last words: "(UN Resident) and
-    Humanitarian Coordinator"."""
-    match = _AND_POST_RE.match(after)
-    if match is None:
-        return False
-    # "and Humanitarian Coordinator Carlos …": any of the capitalised words may be the post.
-    nouns = shared_lexicon().role_nouns
-    return any(fold(w) in nouns for w in match.group().split()[1:])
-
-
 def _organisation_by_form(
     body: str, cand: Candidate, found: Traits, before: str, after: str
 ) -> bool:
@@ -373,8 +330,18 @@ def _organisation_by_form(
     elif found.acronym:
         if cand.title in _CAPS_HONORIFICS:
             return True  # "MR PRICE:", "MS HOLLOWAY-REYES:": a transcript's speaker, a name
-        if not cand.single and _STYLED_BEFORE_RE.search(before[-8:]):
-            return True  # "Ms. CHEN Yi-ting": a family name in capitals, then the given name
+        family, given = [*cand.text.split(), ""][:2]
+        if not cand.single and (
+            _STYLED_BEFORE_RE.search(before[-8:])
+            or (
+                family.title() in FAMILY_FIRST
+                and re.match(r"[A-Z][a-z]+(?:-[a-z]+)?$", given)
+                and (len(family) > 2 or "-" in given)  # "the RA Narine X": the Republic's
+            )
+        ):
+            # "Ms. CHEN Yi-ting", "Ambassador PARK Jae-hyun": a family name in capitals,
+            # then the given name
+            return True
         if (
             cand.single
             and cand.title
@@ -387,7 +354,7 @@ def _organisation_by_form(
             return False
         if ends_with(ACRONYM_BEFORE_RE, before, 7):
             return False
-        if not cand.single and _post_continues(after):
+        if not cand.single and post_continues(after):
             return False  # "UN Resident (and Humanitarian Coordinator)": a post's first half
         cand.kind, cand.evidence = "organization", 1
     bracket = BRACKET_RE.match(body, cand.end)

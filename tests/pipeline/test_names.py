@@ -909,3 +909,11 @@ def test_a_samoan_title_opening_a_name_stands_for_it_and_an_interviewer_is_staff
     found = people(text)
     assert list(found) == ["Seiuli Fa'amoana Tuilagi"]
     assert "Seiuli" in found["Seiuli Fa'amoana Tuilagi"]
+
+
+def test_a_family_name_in_capitals_after_a_post_is_a_person_not_an_acronym() -> None:
+    text = (
+        "Ambassador PARK Jae-hyun said the embassy had sent two consuls. Consul CHOI Min-ho "
+        "said he was able to see 23 nationals.\n\nPark added that more would follow."
+    )
+    assert set(people(text)) == {"PARK Jae-hyun", "CHOI Min-ho"}
