@@ -34,7 +34,8 @@ def _person_re() -> re.Pattern[str]:
     return re.compile(
         DESCRIPTION_LEAD + rf"(?:(?:{alternation(words('description_adjectives'))})\s+)?"
         # Lazy, so "the Director General" is a post before "Director" is tried as a demonym.
-        r"(?:(?P<demonym>[A-Z][a-z]+)\s+)??(?:(?P<body>[A-Z]{2,6})\s+)?"
+        r"(?:(?P<demonym>[A-Z][a-z]+)\s+|(?P<modifier>[a-z][a-z-]{2,})\s+)??"
+        r"(?:(?P<body>[A-Z]{2,6})\s+)?"
         rf"(?P<noun>(?i:{alternation(words('person_descriptions'))}))\b"
         r"(?! of\b)(?![ -][A-Z])(?!['’]s\b)"
     )
@@ -64,6 +65,9 @@ def person_descriptions(
                 # "the Houthi spokesman": a word no country's, which the holder's post
                 # must carry too ("Houthi military spokesman X").
                 qualifier = fold(match.group("demonym"))
+        if match.group("modifier"):
+            # "the rubber farmer" is the one the text called "a rubber farmer" only.
+            qualifier = fold(match.group("modifier"))
         body_name = None
         if match.group("body"):  # "the AU chief": a post in that body
             body_name = orgs_at.get(match.start("body"))
@@ -91,6 +95,7 @@ def person_descriptions(
         )
         if (
             best is None
+            and not match.group("modifier")
             and noun not in _HEAD_POSTS
             and not code
             and not body_name
@@ -276,15 +281,16 @@ def _title_holder(
             )
             and (holds(noun, (fold(r.title),)) or _heads_body(noun, r.title, body_name))
         ]
+        said_of = described(body, m.start, m.end)
         if not held and (
             body_name
-            or qualifier
-            or not holds(noun, described(body, m.start, m.end), head_first=False)
+            or (qualifier and qualifier not in " ".join(said_of).split())
+            or not holds(noun, said_of, head_first=False)
         ):
             if (
                 (
                     noun in _VAGUE  # "the diplomat" may be whatever post the subject holds
-                    or (m.name not in titles and not described(body, m.start, m.end))
+                    or (m.name not in titles and not said_of)
                 )
                 and m.name not in salience  # "Al-Qassimi said" after "the key witness, X,"
                 and at - m.start <= _NEAR
@@ -318,9 +324,10 @@ def _title_holder(
         # "A Western diplomat …, who asked not to be named, … the diplomat said": the one
         # just introduced, unnamed, not the holder named before.
         return None
-    if untitled_subject > last[recent]:
+    if untitled_subject > last[recent] and qualifier is None:
         # "Hayashi said … The minister added": the subject just named may hold the
         # post though the article never says so; naming the earlier holder would guess.
+        # "The rubber farmer" is no guess: only the one the text called so qualifies.
         return None
     # The holder's own quoted words between the name and the description are no
     # distance: "Minister X wrote that … “…”¶“…,” the minister added".

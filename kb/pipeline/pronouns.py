@@ -25,6 +25,11 @@ from functools import cache, lru_cache
 from kb.pipeline.fold import MEMO_ENTRIES
 from kb.pipeline.text import fold, lexicon, load_json, sentence_bounds
 from kb.pipeline.types import Mention
+from kb.pipeline.unnamed_subjects import (
+    DESCRIBED_SUBJECT_RE,
+    DOCUMENT_SUBJECT_RE,
+    INDEFINITE_SUBJECT_RE,
+)
 from kb.pipeline.wordlists import inside, words
 
 # r"\b(?:[Hh]e|[Ss]he)\b..." and r"\b[Ii]t\s+...", written to open with a character
@@ -261,7 +266,7 @@ def _nearest_subject(
         unknown = _unknown_subject(body, lo, hi, known)
         if unknown is not None and (not subjects or unknown < subjects[0].start):
             return None
-        unnamed = _INDEFINITE_SUBJECT_RE.search(body, lo, hi) or _unnamed_delegate(
+        unnamed = INDEFINITE_SUBJECT_RE.search(body, lo, hi) or _unnamed_delegate(
             body, lo, hi, here
         )
         if unnamed is not None and (not subjects or unnamed.start() < subjects[0].start):
@@ -276,7 +281,7 @@ def _nearest_subject(
                 ),
                 None,
             )
-        described = _DESCRIBED_SUBJECT_RE.search(body, lo, hi) or _DOCUMENT_SUBJECT_RE.match(
+        described = DESCRIBED_SUBJECT_RE.search(body, lo, hi) or DOCUMENT_SUBJECT_RE.match(
             body, lo, hi
         )
         if described is not None and (not subjects or described.start() < subjects[0].start):
@@ -288,36 +293,6 @@ def _nearest_subject(
     return None
 
 
-_INTRODUCED_NOUNS = words("ordinary_people") | words("person_descriptions")
-# A clause subject the text describes but does not name: "A nurse in her twenties,
-# ... said", "One resident said".
-_INDEFINITE_SUBJECT_RE = re.compile(
-    # "Outside the jail, a woman who would not give her name said": after an opener too
-    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:An?|One|Another|an?|one|another)\s+"
-    # "One of the injured fishermen, interviewed by phone, said": one of a group
-    r"(?:of\s+(?:the|their|its|his|her|our)\s+(?:[a-z][\w-]*\s+){0,2}[a-z]+(?:s|men)\b|"
-    # "A trochero that accepted to speak …": any noun, introduced by a relative clause
-    # "a rubber tapper who did not want his name used", "A delivery rider waiting outside
-    # the cart, who asked not to be named,": a relative clause or participle after it.
-    r"(?:(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:\s+|,\s+)(?:who|that\s+(?:accepted|agreed|asked|"
-    r"requested|declined|preferred))\s|(?:[a-z][\w-]*\s+){1,2}(?!during\b|according\b)[a-z]{3,}ing\s|"
-    r"(?:[\w-]+\s+){0,3}"
-    # "A Kinmen county councillor, Hung Tzu-yun, told": a post introduces someone too.
-    rf"(?:{'|'.join(sorted(_INTRODUCED_NOUNS, key=len, reverse=True))})"
-    r"|\d+-year-old)\b)"
-)
-# A sentence opening on a post no name resolved: "The new prime minister is expected".
-_DESCRIBED_SUBJECT_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:[a-z][\w-]*\s+){0,3}"
-    # "The Minister precised": a release's capitals name the post too.
-    rf"(?i:{'|'.join(sorted(lexicon('role_nouns'), key=len, reverse=True))})\s+(?!of\b)[a-z]"
-)
-# A sentence opening on a document: "The text, issued by the High Representative X, …
-# It called on …": "it" is the text, whose author the names in it need not be.
-_DOCUMENT_SUBJECT_RE = re.compile(
-    r"\s*The\s+(?:[a-z][\w-]*\s+){0,2}(?:text|statement|declaration|communiqu[eé]|resolution|"
-    r"report|letter|document|release|decree|note)\b"
-)
 # "A schoolteacher from the town of Falam, Ngun Tha Sung, ...": the name set off,
 # perhaps after its title ("Cuba's representative at the talks, Ambassador X,").
 _SET_OFF_RE = re.compile(r"[^.;:!?,]{0,80},\s(?:[A-Z][\w.-]*\s+){0,3}")

@@ -145,10 +145,22 @@ def as_curly(body: str) -> str:
     if "«" in body:
         body = body.translate(GUILLEMETS)
     if "„" in body:
-        body = _LOW_PAIR_RE.sub(lambda m: f"“{m.group(1)}”", body)
+        body = _low_pairs(body)
     if "\n— " in body or body.startswith("— "):
         body = _dialogue(body)
     return body
+
+
+def _low_pairs(body: str) -> str:
+    """ "„Fine,“" as “Fine,”; a pair inside an English quote ("“He called it „a fraud“ and
+    left,”") as a quote within it, ‘a fraud’."""
+    chars = list(body)
+    for match in _LOW_PAIR_RE.finditer(body):
+        start, end = match.start(), match.end() - 1
+        line = "".join(chars[body.rfind("\n", 0, start) + 1 : start])
+        inside = line.count("“") > line.count("”")
+        chars[start], chars[end] = ("‘", "’") if inside else ("“", "”")
+    return "".join(chars)
 
 
 def _dialogue(body: str) -> str:

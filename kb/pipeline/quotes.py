@@ -100,7 +100,8 @@ def find_quotes(
     """The quotes of ``body`` with their speakers; ``coreference`` is
     ``coreference.resolve``'s output and ``spans`` ``find_spans``' (each computed
     here when not given)."""
-    body = as_curly(body)  # « » are quote marks too; the quotes' text is the body's
+    text_of, body = body, as_curly(body)  # « », „ “ and dialogue dashes are quote marks too
+    # (the quotes' text is the body's own, marks inside a quote as the body writes them)
     if spans is None:
         spans = find_spans(body, blocks)
     # A transcript's turns are speech too; the names in them are the article's actors
@@ -126,7 +127,7 @@ def find_quotes(
             # "MS PORTER: We are watching.": a transcript's turn is its speaker's words.
             voice = label_speaker(body, labels[start], outside)
             span = (voice.start, voice.end) if voice else None
-            quote = Quote(body[start:end], start, end, voice.name if voice else None, span)
+            quote = Quote(text_of[start:end], start, end, voice.name if voice else None, span)
             previous = attributed(body, quote, "label")
             quotes.append(previous)
             continue
@@ -152,7 +153,7 @@ def find_quotes(
                 span,
                 rule,
             )
-        quote = attributed(body, Quote(body[start:end], start, end, name, span), rule)
+        quote = attributed(body, Quote(text_of[start:end], start, end, name, span), rule)
         quotes.append(quote)
         previous = quote
     return tuple(_reopened(body, quotes, cued_at))

@@ -145,3 +145,15 @@ def test_a_dialogue_paragraph_opened_by_a_dash_is_speech() -> None:
         ("We have reserves of coal for about 50 days, not more.", "Gennady Rusnak-Volkov"),
         ("On television they say that everything will be good.", None),
     ]
+
+
+def test_marks_read_as_quote_marks_stay_as_written_in_the_quotes_text() -> None:
+    # The text of a quote is the body's own: a „low mark“ inside it is not rewritten.
+    text = (
+        "“He called it „a fraud“ and left,” said Ana Ruiz-Kettunen. „We will see what "
+        "happens next,“ she added."
+    )
+    assert quotes(text) == [
+        ("He called it „a fraud“ and left,", "Ana Ruiz-Kettunen"),
+        ("We will see what happens next,", "Ana Ruiz-Kettunen"),
+    ]

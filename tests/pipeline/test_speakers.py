@@ -2485,3 +2485,25 @@ def test_the_vice_premier_is_the_deputy_prime_minister() -> None:
         "“The answer was silence,” said the vice-premier."
     )
     assert speakers(text) == ["Ion Cebotari-Munteanu"]
+
+
+def test_a_description_with_the_words_the_text_gave_names_that_person_far_on() -> None:
+    text = (
+        "In Surin province, Somchai Boonmee, a rubber farmer, spent 19 days in a shelter. "
+        "“We did not start this,” he said.\n\n"
+        "China has offered experts. “China is ready to help,” the Chinese ambassador, Lin "
+        "Zhaohui, told reporters. Lin did not say more.\n\n"
+        "Across the line, the rubber farmer from Surin says he listens to the radio. “If the "
+        "news is bad, I wake my wife,” he said.\n\n"
+        "“We keep the car pointed at the road,” the rice farmer said."
+    )
+    assert speakers(text) == ["Somchai Boonmee", "Lin Zhaohui", "Somchai Boonmee", None]
+
+
+def test_he_after_someone_described_and_unnamed_is_not_the_last_man_named() -> None:
+    text = (
+        "“China is ready to help,” the Chinese ambassador, Lin Zhaohui, told reporters.\n\n"
+        "Across the line, the cattle herder from Surin says he listens to the radio. “If the "
+        "news is bad, I wake my wife,” he said."
+    )
+    assert speakers(text) == ["Lin Zhaohui", None]
