@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from kb.pipeline.text import fold, lexicon
+from kb.pipeline.text import find_words, fold, lexicon
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import words
 
@@ -36,37 +36,42 @@ _WORD = r"[A-Za-zÀ-ÖØ-öø-ÿ’'-]+"
 
 
 @cache
-def _cue_re() -> re.Pattern[str]:
-    verbs = "|".join(sorted({*_CUE_VERBS, *lexicon("reporting_verbs")}, key=len, reverse=True))
-    # "said the Defender of the People in …" (the words after "the" are cut below) and
-    # "the panglima laot said".
-    return re.compile(
-        rf"\b(?:{verbs}),?\s+(?P<after>the\s+{_WORD}(?:\s+{_WORD}){{0,4}})"
-        rf"|\b(?P<before>[Tt]he\s+{_WORD}(?:\s+{_WORD}){{0,4}}?),?\s+(?:{verbs})\b"
-    )
+def _verb_words() -> tuple[str, ...]:
+    return tuple(sorted({*_CUE_VERBS, *lexicon("reporting_verbs")}, key=len, reverse=True))
+
+
+# "said the Defender of the People in …" (the words after "the" are cut below) and
+# "the panglima laot said", read around each reporting verb only.
+_AFTER_RE = re.compile(rf",?\s+(?P<d>the\s+{_WORD}(?:\s+{_WORD}){{0,4}})")
+_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?P<d>[Tt]he\s+{_WORD}(?:\s+{_WORD}){{0,4}}?),?\s+$")
 
 
 def echoed_titles(
     body: str, outside: list[Mention], covered: list[tuple[int, int]]
 ) -> list[Mention]:
-    if "he " not in body:
-        return []
     people = [m for m in outside if m.kind == "person"]
+    if not people or "he " not in body:
+        return []
     starts = [m.start for m in people]
     spans = sorted([(m.start, m.end) for m in outside] + covered)
     out: list[Mention] = []
-    for match in _cue_re().finditer(body):
-        group = "after" if match.group("after") else "before"
-        start = match.start(group)
-        earlier = people[: bisect_left(starts, start)]
-        found = _longest_echo(body, match.group(group), earlier) if earlier else None
-        if found is None:
-            continue
-        length, name = found
-        end = start + length
-        if not any(lo < end and start < hi for lo, hi in spans):
-            out.append(Mention(start, end, name, "person"))
-    return out
+    for verb_start, verb_end in find_words(body, _verb_words()):
+        for match in (
+            _AFTER_RE.match(body, verb_end),
+            _BEFORE_RE.search(body, max(0, verb_start - 80), verb_start),
+        ):
+            if match is None:
+                continue
+            start = match.start("d")
+            earlier = people[: bisect_left(starts, start)]
+            found = _longest_echo(body, match.group("d"), earlier) if earlier else None
+            if found is None:
+                continue
+            end = start + found[0]
+            if not any(lo < end and start < hi for lo, hi in spans):
+                out.append(Mention(start, end, found[1], "person"))
+                spans.append((start, end))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _longest_echo(body: str, phrase: str, earlier: list[Mention]) -> tuple[int, str] | None:
