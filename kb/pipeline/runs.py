@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kb.pipeline.entity import CONNECTORS, actor_words, shared_lexicon
+from kb.pipeline.geo import gazetteer
 from kb.pipeline.text import strip_possessive
 
 Run = list[tuple[str, int, int]]  # (word, start, end) of each word of a run
@@ -101,26 +102,37 @@ def sequences(body: str) -> list[Run]:
     return _missions_sent_to(body, [_without_honorific_end(body, run) for run in runs])
 
 
-_SENT_TO_RE = re.compile(r" to the ")
+_SENT_TO_RE = re.compile(r" (?:to the|to|in) ")
+_POSTS_ABROAD = frozenset(["Mission", "Delegation", "Embassy", "Consulate"])
 
 
 def _missions_sent_to(body: str, runs: list[Run]) -> list[Run]:
     """ "Permanent Mission of Peru to the United Nations", "the EU Delegation to the
-    African Union": a mission's name goes on to the body it is sent to."""
-    if " to the " not in body:
+    African Union", "OSCE Mission to Moldova", "Embassy of China in Bolivia": a post
+    abroad's name goes on to the body or the state it is sent to."""
+    if " to " not in body and " in " not in body:
         return runs
     out: list[Run] = []
     for run in runs:
+        gap = _SENT_TO_RE.fullmatch(body, out[-1][-1][2], run[0][1]) if out else None
         if (
-            out
-            and any(w in ("Mission", "Delegation") for w, _s, _e in out[-1])
-            and _SENT_TO_RE.fullmatch(body, out[-1][-1][2], run[0][1])
+            gap is not None
+            and any(w in _POSTS_ABROAD for w, _s, _e in out[-1])
+            # "to the" may lead to any body; bare "to" and "in" only to a state or its
+            # capital, one word or two ("Embassy of Peru in Lima said")
+            and (gap.group() == " to the " or (len(run) <= 2 and _is_state_or_capital(run)))
         ):
-            gap = out[-1][-1][2]
-            out[-1] = [*out[-1], ("to", gap + 1, gap + 3), ("the", gap + 4, gap + 7), *run]
+            pos = gap.start() + 1
+            joined = [(w, pos + body[pos : gap.end()].index(w), 0) for w in gap.group().split()]
+            joined = [(w, s, s + len(w)) for w, s, _e in joined]
+            out[-1] = [*out[-1], *joined, *run]
         else:
             out.append(run)
     return out
+
+
+def _is_state_or_capital(run: Run) -> bool:
+    return " ".join(w for w, _s, _e in run) in gazetteer().entries
 
 
 # Honorifics written with a dot, which ends the run they close ("Foreign Affairs

@@ -867,13 +867,17 @@ def test_wire_slugs_are_no_bodies_and_a_named_ministry_of_any_portfolio_is_canon
     assert "Food" not in found
 
 
-def test_a_missions_name_goes_on_to_the_body_it_is_sent_to() -> None:
+def test_a_missions_name_goes_on_to_the_body_or_state_it_is_sent_to() -> None:
     text = (
         "In a note verbale, the Permanent Mission of the Republic of Ruritania to the United "
         "Nations Office at Geneva said the arrests were lawful. The EU Delegation to the "
-        "African Union said nothing."
+        "African Union said nothing. The OSCE Mission to Moldova and the Embassy of the "
+        "Republic of Korea in Cambodia agreed; the Embassy in Lima Group talks did not."
     )
     orgs = [name for name, kind in names(text) if kind == "organization"]
+    assert "OSCE Mission to Moldova" in orgs
+    assert "Embassy of the Republic of Korea in Cambodia" in orgs
+    assert not any("Lima" in name for name in orgs if "Embassy" in name)
     mission = (
         "Permanent Mission of the Republic of Ruritania to the United Nations Office at Geneva"
     )

@@ -839,7 +839,7 @@ def test_unnamed_officials_and_set_off_members_of_a_party() -> None:
         ),
         "The Embassy of the People's Republic of China in Bolivia, through a communiqué, "
         "highlighted that the cooperation is “of mutual benefit”.": (
-            "Embassy of the People's Republic of China"
+            "Embassy of the People's Republic of China in Bolivia"
         ),
         "Observers from the Southern African Development Community (SADC) said the vote was "
         "peaceful but noted “serious delays” in the results.": (
