@@ -30,7 +30,9 @@ OF_COUNTRY_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0
 APPOSITIVE_RE = re.compile(
     r"\s*,\s+(?:who\b|whose\s+(?:husband|wife|son|daughter|father|mother|brother|sister|"
     r"children|parents|family)\b|(?:himself\s+|herself\s+)?(?:(one of)\s+)?"
-    r"(?:(a|an|the|his|her|its|their)\s+)?([a-z][\w-]*|(?<=[a-z] )[A-Z][\w-]*"
+    # "Gul Bibi, a 52-year-old widow": an age before the noun
+    r"(?:(a|an|the|his|her|its|their)\s+)?(?:\d{1,3}-year-old\s+)?"
+    r"([a-z][\w-]*|(?<=[a-z] )[A-Z][\w-]*"
     r"|[A-Z][\w.-]*(?=['\u2019]s\s)))"  # "X, WFP's country director,"
 )
 

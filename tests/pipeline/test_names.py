@@ -917,3 +917,12 @@ def test_a_family_name_in_capitals_after_a_post_is_a_person_not_an_acronym() -> 
         "said he was able to see 23 nationals.\n\nPark added that more would follow."
     )
     assert set(people(text)) == {"PARK Jae-hyun", "CHOI Min-ho"}
+
+
+def test_a_name_set_off_before_an_age_and_a_widow_is_a_person_and_nearby_is_not() -> None:
+    text = (
+        "Among those interviewed was Gul Bibi, a 52-year-old widow from Nowshera, who was "
+        "detained in March.\n\n"
+        "Nearby, a 24-year-old fighter of the militia cleans a rifle."
+    )
+    assert set(people(text)) == {"Gul Bibi"}
