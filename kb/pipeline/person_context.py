@@ -40,7 +40,9 @@ ADMIN_RE = re.compile(
 
 
 REPORT_AFTER_RE = re.compile(
-    r"\s*,?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|wrote|writes|added|adds|tweeted|declared|insisted|"
+    # "X, speaking to reporters in Antakya, said": past a participle's clause set off
+    r"\s*,?(?:\s+[a-z]+ing\b[^,.;:!?“”\"()\n]{0,80},)?"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|wrote|writes|added|adds|tweeted|declared|insisted|"
     r"stated|argued|warned|explained|noted|announced|asked|replied|urged|stressed|claimed|denied|"
     r"accused|accuses|expressed|condemned|denounced|acknowledged|confirmed|responded|reiterated|"
     r"affirmed|emphasi[sz]ed|vowed|welcomed|critici[sz]ed|rejected)\b"

@@ -926,3 +926,12 @@ def test_a_name_set_off_before_an_age_and_a_widow_is_a_person_and_nearby_is_not(
         "Nearby, a 24-year-old fighter of the militia cleans a rifle."
     )
     assert set(people(text)) == {"Gul Bibi"}
+
+
+def test_a_name_a_participles_clause_sets_apart_from_its_cue_is_a_person() -> None:
+    text = (
+        "The trial opened on Monday.\n\n"
+        "Hüseyin Akgül, holding their photographs, declared that he wanted justice. Priyanka "
+        "Deshmukh-Rao, reporting from Kathmandu, said the count was slow."
+    )
+    assert set(people(text)) == {"Hüseyin Akgül", "Priyanka Deshmukh-Rao"}
