@@ -103,6 +103,7 @@ def sequences(body: str) -> list[Run]:
 
 
 _SENT_TO_RE = re.compile(r" (?:to the|to|in) ")
+_WORD_RE = re.compile(r"[a-z]+")
 _POSTS_ABROAD = frozenset(["Mission", "Delegation", "Embassy", "Consulate"])
 
 
@@ -122,9 +123,7 @@ def _missions_sent_to(body: str, runs: list[Run]) -> list[Run]:
             # capital, one word or two ("Embassy of Peru in Lima said")
             and (gap.group() == " to the " or (len(run) <= 2 and _is_state_or_capital(run)))
         ):
-            pos = gap.start() + 1
-            joined = [(w, pos + body[pos : gap.end()].index(w), 0) for w in gap.group().split()]
-            joined = [(w, s, s + len(w)) for w, s, _e in joined]
+            joined = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(body, *gap.span())]
             out[-1] = [*out[-1], *joined, *run]
         else:
             out.append(run)
