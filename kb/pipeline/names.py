@@ -44,6 +44,8 @@ def same_person(a: str, b: str) -> bool:
         return True
     if _misspelt_given(ta, tb) or _misspelt_given(tb, ta):
         return True
+    if _initialled(ta, tb) or _initialled(tb, ta):
+        return True
     return len(ta) == len(tb) and ta[0] == tb[0] and ratio(" ".join(ta[1:]), " ".join(tb[1:])) >= 80
 
 
@@ -92,6 +94,19 @@ def _spelled_apart(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if n == 2:
         return _misspelt_pair(short, full[-2:])
     return ratio(" ".join(short), " ".join(full[-n:])) >= 90
+
+
+def _initialled(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "V. A. Petrosyants" for "Vahagn Arturovich Petrosyants": the same surname, the
+    given names written as initials, two at least ("R. Mammadli" is any R.)."""
+    given = short[:-1]
+    return (
+        len(given) >= 2
+        and short[-1] == full[-1]
+        and all(len(w) == 1 for w in given)
+        and len(full) - 1 >= len(given)
+        and all(w == f[0] for w, f in zip(given, full, strict=False))
+    )
 
 
 def _misspelt_given(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -89,7 +89,7 @@ def sequences(body: str) -> list[Run]:
         for match in TOKEN_RE.finditer(text):
             word = match.group()
             start = run.start() + match.start()
-            if current and _ends_sentence(body, current[-1], word):
+            if current and _ends_sentence(body, current[-1], word, start):
                 runs.append(current)  # "Plan B. The ministry": the initial ended a sentence
                 current = []
             bare = word if word in _NOT_POSSESSIVE else strip_possessive(word)
@@ -158,11 +158,15 @@ _NOT_POSSESSIVE = frozenset(
 )
 
 
-def _ends_sentence(body: str, last: tuple[str, int, int], word: str) -> bool:
+def _ends_sentence(body: str, last: tuple[str, int, int], word: str, at: int) -> bool:
     """Whether a lone capital before ``word`` ended a sentence: its dot is followed by
-    a function word ("Plan B. The"), not by a name ("John F. Kennedy")."""
+    a function word ("Plan B. The"), not by a name ("John F. Kennedy") nor by another
+    initial ("Syed M. A. Junejo", whose "A." is no article)."""
     return (
-        len(last[0]) == 1 and body[last[2] : last[2] + 1] == "." and word in shared_lexicon().stop
+        len(last[0]) == 1
+        and body[last[2] : last[2] + 1] == "."
+        and word in shared_lexicon().stop
+        and not (len(word) == 1 and body[at + 1 : at + 2] == ".")
     )
 
 

@@ -337,6 +337,19 @@ def speaker_before(
         # relative clause's names are not the verb's subject.
         inside = [m for m in inside if not relative.start() <= m.start < relative.end()]
     actors_inside = [m for m in inside if m.kind in ("person", "organization")]
+    if (
+        len(cues) == 1  # not "Xu said Beijing urged Manila": Xu's words, the state's view
+        and inside
+        and inside[-1].kind == "country"
+        and _VERB_NEXT_RE.fullmatch(body, inside[-1].end, cue_start)
+        # not "in Port Sudan said": the state's name ends a longer one
+        and not _CAPITAL_BEFORE_RE.search(
+            body, max(prefix_start, inside[-1].start - 30), inside[-1].start
+        )
+    ):
+        # "At a hearing of the IACHR in Washington, Peru said": a state right before the
+        # verb is its subject, though a body was named earlier in the sentence.
+        actors_inside = []
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
         last = inside[-1]
@@ -356,6 +369,8 @@ _SAID_THEN_ING_RE = re.compile(
     r"\s+(?:said|says|told\s+\w+|added)(?:\s+in\s+a\s+(?:statement|communiqué|release))?"
     r"(?:\s+on\s+\w+)?,\s+$"
 )
+_CAPITAL_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_VERB_NEXT_RE = re.compile(r"\s+(?:(?:also|again|later|then|itself|has|have|had)\s+)*")
 _RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 

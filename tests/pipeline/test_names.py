@@ -64,6 +64,17 @@ def test_apostrophes_hyphens_and_initials() -> None:
     assert orgs("Ghanaian lawmaker J.K. Mensah said the budget failed.") == {}
 
 
+def test_initials_before_an_article_letter_stay_in_the_name() -> None:
+    # "M. A.": the second initial is the letter A, not the article opening a sentence.
+    found = people(
+        "The agency's director-general, Syed M. A. Junejo, blamed the delays. Deputy Prime "
+        "Minister Vahagn Arturovich Petrosyants led the talks, and V. A. Petrosyants said the "
+        "maps were agreed."
+    )
+    assert set(found) == {"Syed M. A. Junejo", "Vahagn Arturovich Petrosyants"}
+    assert "V. A. Petrosyants" in found["Vahagn Arturovich Petrosyants"]
+
+
 # 7. Titles out of names, names out of organisations.
 
 

@@ -51,6 +51,15 @@ def test_a_country_speaks_when_the_text_makes_it_speak() -> None:
     assert speakers(text) == ["Ruritania"]
 
 
+def test_a_state_right_before_the_verb_speaks_though_a_body_was_named_first() -> None:
+    text = (
+        "At a hearing of the Inter-American Commission on Human Rights (IACHR) in Washington in "
+        "March, Peru said it “rejects any suggestion of impunity”.\n\n"
+        "Minister Ana Ruiz said Peru urged Chile “to stop the provocations”."
+    )
+    assert speakers(text) == ["Peru", "Ana Ruiz"]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
