@@ -62,7 +62,7 @@ _DEBRIS_RE = re.compile(
             r"^also on [a-z0-9-]+\.(?:com|org|net|co\.uk|ru|tv)\b.*$",
             r"^(?:read more|related|advertisement|share this(?: article)?|follow us.*|"
             r"comments?|skip to .*|"
-            r"click here.*|listen to this article.*|copy link|share|print|email)$",
+            r"click here.*|listen to this article.*|copy link|link copied!?|share|print|email)$",
             r"^(?:updated|published|posted|last updated)\b[^.]{0,60}$",
             r"^(?:©|copyright)\s.{0,80}$",
             r"^copyright \d{4}\b.*\ball rights reserved\b.*$",
@@ -153,6 +153,25 @@ def _is_debris(text: str) -> bool:
     return False
 
 
+# A header over a list of other stories' headlines: "Related Stories", "Read more".
+_LINKS_HEADER_RE = re.compile(
+    r"(?:related(?: stories| coverage| content| articles)?|read more|more on this story"
+    r"|you may also like|more from [\w ]{1,30}|recommended)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _links_end(content: list[_Line], index: int) -> int:
+    """The line number of the last headline listed right under the header at ``index``:
+    the lines that follow it with no blank line between, none ending a sentence."""
+    last = content[index].number
+    for line in content[index + 1 :]:
+        if line.number != last + 1 or not _looks_like_heading(line.text):
+            break
+        last = line.number
+    return last
+
+
 def _looks_like_heading(text: str) -> bool:
     if not text or text[-1] in _TERMINAL_PUNCT or not text[0].isupper():
         return False  # most lines are prose: no need to split them into words
@@ -219,14 +238,17 @@ def clean(raw: str) -> Cleaned:
                 first.kind = "debris"
 
     after_caption_marker = False
+    links_until = 0  # the last line of a "Related Stories" list of headlines
     writers: set[str] = set()  # the names bylines credit, whose bio lines are credit too
     for index, line in enumerate(content):
         if line.kind == "debris":
             continue
-        if _is_debris(line.text):
+        if line.number <= links_until or _is_debris(line.text):
             if published is None and re.match(r"^\d|^[A-Z][a-z]{2,8}\.? \d", line.text):
                 published = parse_date(line.text)
             after_caption_marker = fold(line.text) == "image caption"
+            if _LINKS_HEADER_RE.match(line.text):
+                links_until = _links_end(content, index)
             line.kind = "debris"
             continue
         dated = dateline(line.text)
@@ -387,6 +409,11 @@ def clean(raw: str) -> Cleaned:
             for found in re.finditer(rf"\b{re.escape(place.group(1))}\b", body):
                 excluded.append(found.span())
             break
+    for writer in writers:
+        # "By Leila Okafor" … "NPR's Leila Okafor spoke with her": the writer, named again
+        for found in re.finditer(rf"(?<!\w){re.escape(writer)}(?!\w)", body):
+            if not any(lo <= found.start() < hi for lo, hi in excluded):
+                excluded.append(found.span())
     debris = tuple(line.number for line in content if line.kind == "debris")
     return Cleaned(
         body=body,

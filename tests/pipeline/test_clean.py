@@ -282,3 +282,31 @@ def test_a_correspondents_tag_and_a_photographer_after_a_byline_are_staff() -> N
         "Minister Ion Cebotari said the gas would return."
     )
     assert [a.name for a in extract(text).actors] == ["Ion Cebotari"]
+
+
+def test_a_related_stories_list_and_a_copied_link_are_debris() -> None:
+    raw = (
+        "Thousands flee highland villages\n\n"
+        "The army said the operation targeted armed separatists only.\n\n"
+        "Related Stories\n"
+        "Fighters release New Zealand pilot after 19 months\n"
+        "Why the conflict rarely makes the news\n\n"
+        "Australia urges restraint\n\n"
+        "Link Copied!\n\n"
+        "A spokesperson said Australia had raised the protection of civilians."
+    )
+    c = clean(raw)
+    assert "New Zealand" not in c.body and "Link Copied" not in c.body
+    assert "Australia urges restraint" in c.body  # a subhead after a blank line stays
+    assert [x.name for x in extract(raw).countries] == ["Australia"]
+
+
+def test_a_bylined_writer_named_again_in_the_body_is_staff() -> None:
+    raw = (
+        "Ombudswoman warns of new displacement\n\n"
+        "By Leila Okafor-Brandt\n\n"
+        "The national ombudswoman, Iris Patiño, has spent the past week in the region. NPR's "
+        "Leila Okafor-Brandt spoke with her by phone from Cúcuta."
+    )
+    names = {a.name for a in extract(raw).actors if a.kind == "person"}
+    assert "Leila Okafor-Brandt" not in names

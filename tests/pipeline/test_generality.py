@@ -103,6 +103,10 @@ format, written before any rule was tuned to them:
   debris, a live blog and a radio transcript; translations from French, Russian, Turkish and
   Indonesian, and long reads). unseen60 is left out of the given-speaker bar: 0.90 of its
   given speakers are right (README, open items).
+- unseen61 to unseen64: eight more each, written blind at the start of an eighth session and
+  held out until its rules (wire copy from eight agencies; UN, State Department, UNHCR, WFP,
+  ministry, EU, presidency and AU texts; broadcaster copy with heavy debris, a live page and an
+  interview; translations from seven languages and long reads).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -570,6 +574,35 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen60", "speakers"): 0.79,
     ("unseen60", "roles"): 0.63,
     ("unseen60", "figures"): 0.91,
+    # unseen61 to unseen64: held out until the eighth session's rules; floors a little under.
+    ("unseen61", "people"): 0.89,
+    ("unseen61", "organizations"): 0.82,
+    ("unseen61", "countries"): 0.96,
+    ("unseen61", "quotes"): 0.97,
+    ("unseen61", "speakers"): 0.81,
+    ("unseen61", "roles"): 0.86,
+    ("unseen61", "figures"): 0.94,
+    ("unseen62", "people"): 0.89,
+    ("unseen62", "organizations"): 0.84,
+    ("unseen62", "countries"): 0.90,
+    ("unseen62", "quotes"): 0.97,
+    ("unseen62", "speakers"): 0.86,
+    ("unseen62", "roles"): 0.76,
+    ("unseen62", "figures"): 0.84,
+    ("unseen63", "people"): 0.91,
+    ("unseen63", "organizations"): 0.76,
+    ("unseen63", "countries"): 0.86,
+    ("unseen63", "quotes"): 0.90,
+    ("unseen63", "speakers"): 0.89,
+    ("unseen63", "roles"): 0.82,
+    ("unseen63", "figures"): 0.84,
+    ("unseen64", "people"): 0.96,
+    ("unseen64", "organizations"): 0.74,
+    ("unseen64", "countries"): 0.88,
+    ("unseen64", "quotes"): 0.90,
+    ("unseen64", "speakers"): 0.86,
+    ("unseen64", "roles"): 0.73,
+    ("unseen64", "figures"): 0.90,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -675,6 +708,10 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen58",
             "unseen59",
             "unseen60",
+            "unseen61",
+            "unseen62",
+            "unseen63",
+            "unseen64",
         )
     },
 }
@@ -777,6 +814,10 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen58", "roles"): 0.85,
     ("unseen59", "roles"): 0.90,
     ("unseen60", "roles"): 0.90,
+    ("unseen61", "roles"): 0.90,
+    ("unseen62", "roles"): 0.88,
+    ("unseen63", "roles"): 0.90,
+    ("unseen64", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -841,7 +882,7 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
      "unseen29", "unseen30", "unseen31", "unseen32", "unseen34", "unseen36", "unseen37", "unseen38",
      "unseen39", "unseen40", "unseen41", "unseen42", "unseen45", "unseen47", "unseen48",
      "unseen49", "unseen50", "unseen51", "unseen52", "unseen54", "unseen55", "unseen56",
-     "unseen57", "unseen58", "unseen59"],
+     "unseen57", "unseen58", "unseen59", "unseen61", "unseen62", "unseen63", "unseen64"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
