@@ -160,7 +160,7 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
     )
     folded_first = fold(words[0]) in lex.first_names
     first_lower = words[0].lower() in lex.first_names
-    geo = any(is_geo_word(w) for w in _unsurnamed(words, lex))
+    geo = any(is_geo_word(w) for w in _unsurnamed(words, lex, text))
     # A reference name is an actor whatever its words: "Islamic State", "Ansar Allah".
     reference = reference_org(text) is not None
     return Traits(
@@ -188,7 +188,7 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
         named=folded_first,
         adjectival=text.endswith(("ist", "ian", "ese", "ic")),
         not_actor=not reference
-        and any(w in lex.not_actor or is_geo_word(w) for w in _unsurnamed(words, lex)),
+        and any(w in lex.not_actor or is_geo_word(w) for w in _unsurnamed(words, lex, text)),
         geo=geo,
     )
 
@@ -210,9 +210,20 @@ def _surname(body: str, word: str, lex: Lexicon) -> bool:
     )
 
 
-def _unsurnamed(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+_HYPHENED_GEO_RE = re.compile(r"([A-Z][\w']+)-([A-Z][\w']+)")
+
+
+def _unsurnamed(words: tuple[str, ...], lex: Lexicon, text: str = "") -> tuple[str, ...]:
     """The words without a city's name that ends a surname after a particle, as
-    "Lima" in "Ana Cláudia Ferreira de Lima" (pieces keep it when a first name leads)."""
+    "Lima" in "Ana Cláudia Ferreira de Lima" (pieces keep it when a first name leads),
+    nor a state's name hyphened to a surname ("Talavera-Montenegro")."""
+    if "-" in text:
+        compounds = _HYPHENED_GEO_RE.findall(text)
+        tails = {
+            t for head, t in compounds if not is_geo_word(head) and not is_geo_word(f"{head}-{t}")
+        }
+        if tails:
+            words = tuple(w for w in words if w not in tails)
     if (
         len(words) > 3
         and words[-2] in ("de", "da", "do")

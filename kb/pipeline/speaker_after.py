@@ -97,6 +97,11 @@ def speaker_after(
     )
     if cue:
         return named_after(body, gap + cue.end(), mentions), True
+    aged = _AGED_RE.match(body, gap, gap + 80)
+    if aged:
+        person = _person_of_age(body, end, aged.group(1), mentions)
+        if person is not None or not aged.group(2):
+            return person, True  # "the 58-year-old said", whom no age was given: no one
     unnamed = _UNNAMED_AFTER_RE.match(body, gap, gap + 80)
     if unnamed and unnamed.group("set_off"):
         # "the unit's chief, Commander Ana Ruiz, told": the description's name set off
@@ -126,6 +131,26 @@ _UNNAMED_AFTER_RE = re.compile(
     # "one volunteer, a nurse from San Antonio, told reporters"
     rf"(?:,\s*(?P<set_off>[^,“”\"\n]{{1,80}}),)?\s+{VERB_AFTER}\b"
 )
+# "the 45-year-old told", "the 58-year-old lawyer said"
+_AGED_RE = re.compile(rf"[Tt]he\s+(\d{{1,3}})-year-old\s+(?:([a-z][\w-]*)\s+)?{VERB_AFTER}\b")
+
+
+def _person_of_age(body: str, end: int, age: str, mentions: list[Mention]) -> Mention | None:
+    """ "“…,” the 45-year-old told the BBC": the person the text gave that age, the
+    nearest before ("Yusmary Rangel, 45, a former nurse"; "a 45-year-old, Ana Ruiz");
+    no one when the text gave it to no one."""
+    aged = re.compile(rf",\s+(?:aged\s+)?{age}\b(?!-)|^\s+\({age}\)")
+    before = re.compile(rf"\b{age}-year-old\b[^.“”\"]{{0,40}}$")
+    for m in reversed(mentions):
+        if m.kind != "person" or m.end > end:
+            continue
+        if aged.match(body, m.end, m.end + 12) or before.search(
+            body, max(0, m.start - 60), m.start
+        ):
+            return m
+    return None
+
+
 _TRAILING_RE = re.compile(rf",\s+(?P<subject>[^,.;:“”\"]{{1,70}}?)\s+{VERB_AFTER}(?=[\s,.!?])")
 
 

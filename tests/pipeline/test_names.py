@@ -75,6 +75,15 @@ def test_initials_before_an_article_letter_stay_in_the_name() -> None:
     assert "V. A. Petrosyants" in found["Vahagn Arturovich Petrosyants"]
 
 
+def test_a_states_name_hyphened_to_a_surname_is_part_of_the_name() -> None:
+    found = people(
+        "Those affected include the journalist Bayardo Emilio Talavera-Montenegro, who runs a "
+        "news site. Talavera-Montenegro said he learned of it by text. Fighting in "
+        "Nagorno-Karabakh went on, and the Guinea-Bissau Armed Forces stayed in barracks."
+    )
+    assert set(found) == {"Bayardo Emilio Talavera-Montenegro"}
+
+
 # 7. Titles out of names, names out of organisations.
 
 

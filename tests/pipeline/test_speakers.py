@@ -60,6 +60,17 @@ def test_a_state_right_before_the_verb_speaks_though_a_body_was_named_first() ->
     assert speakers(text) == ["Peru", "Ana Ruiz"]
 
 
+def test_an_age_names_the_one_the_text_gave_it_or_no_one() -> None:
+    text = (
+        "Yusmary Rangel, 45, a former nurse, had waited since dawn. Attorney General Xiomara "
+        "Lacayo read the ruling.\n\n"
+        "“They chose to serve the empire,” Lacayo said.\n\n"
+        "“My daughter is already in Manaus,” the 45-year-old told the BBC.\n\n"
+        "“They took my house and now they take the passport,” the 58-year-old said."
+    )
+    assert speakers(text) == ["Xiomara Lacayo", "Yusmary Rangel", None]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
