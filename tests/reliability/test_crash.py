@@ -1,4 +1,4 @@
-"""Crash safety: ``kill -9`` an import of 2,000 files midway, then run it again.
+"""Crash safety: ``kill -9`` an import of 600 files midway, then run it again.
 
 The result must equal a clean import of the same folder, article by article:
 same content hashes, same numbers of mentions, claims and stances, no orphan
@@ -19,7 +19,10 @@ import pytest
 from reliability.conftest import ScratchDB
 from reliability.fixtures.hostile import write_many_articles
 
-N_FILES = int(os.environ.get("KB_CRASH_FILES", "2000"))
+# 600 files put the kill well inside the run (after 150 commits) at a third of the cost of
+# 2,000, which the suite ran before and CI could no longer afford; KB_CRASH_FILES=2000
+# runs the longer test.
+N_FILES = int(os.environ.get("KB_CRASH_FILES", "600"))
 
 
 def check_consistent(state: dict) -> None:
