@@ -362,8 +362,11 @@ def keep(entity: Entity) -> bool:
     organisation with any evidence, named outside quotes at least once, or spelled
     out before its bracketed acronym ("We, the Committee for ... (CTRI)")."""
     if entity.kind == "person":
-        if entity.evidence < 2 and all(is_place(f) for f in entity.forms):
-            return False  # "Cabo Delgado", "Tamil Nadu" named twice: a province, no one
+        if all(is_place(f) for f in entity.forms) and (
+            entity.evidence < 2 or all(" " in f for f in entity.forms)
+        ):
+            # "Cabo Delgado" named twice, "Tamil Nadu" however cued: a province, no one
+            return False
         return entity.evidence >= 2 or (bool(entity.multi) and len(entity.mentions) >= 2)
     if entity.evidence >= 1 and not entity.outside_quotes and entity.label:
         # "“We will work with the IMF,” she said": a reference name needs no other voice.

@@ -84,6 +84,14 @@ def test_a_states_name_hyphened_to_a_surname_is_part_of_the_name() -> None:
     assert set(found) == {"Bayardo Emilio Talavera-Montenegro"}
 
 
+def test_a_provinces_name_of_two_words_is_no_person_however_it_is_cued() -> None:
+    found = people(
+        "Flooding hit Norte de Santander. Norte de Santander said on Monday it needed help. "
+        "Governor Ana Ruiz agreed."
+    )
+    assert set(found) == {"Ana Ruiz"}
+
+
 # 7. Titles out of names, names out of organisations.
 
 
