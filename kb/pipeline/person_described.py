@@ -66,7 +66,7 @@ def described(body: str, start: int, end: int) -> tuple[str, ...]:
         # "the Cabinet Secretary for Foreign Affairs, Dr. Ana Ruiz": the post comes
         # first, set off by a comma; its head is "cabinet secretary".
         post = fold(pieces[-2]).strip()
-        found += [post, re.split(r"\s(?:of|for|in|at|to)\s", post, maxsplit=1)[0]]
+        found += [post, re.split(r"\s(?:of|for|in|at|to|from|near)\s", post, maxsplit=1)[0]]
         if len(pieces) > 2 and not pieces[-2].lstrip().startswith(("a ", "an ", "the ")):
             # "The Minister of Communication, spokesperson of the government, X": a
             # bare second post follows the first, which describes X as well.

@@ -215,6 +215,12 @@ _NAMED_THING_RE = re.compile(
 )
 
 
+_DOCUMENT_AFTER_RE = re.compile(
+    r"[”\"’]?\s*,?\s*[”\"’]?\s+(?:the|a)\s+(?:[a-z]+\s+)?(?:readout|statement|communiqué|"
+    r"release|report|note|transcript|summary)\s+(?:added|said|says|adds|noted|stated)\b"
+)
+
+
 def _cued_speaker(
     ctx: _Context, start: int, end: int, sentence: tuple[int, int]
 ) -> tuple[Mention | None, bool, str]:
@@ -225,6 +231,12 @@ def _cued_speaker(
         return None, True, "named"  # 'a certificate of “no pending obligations”': a name
     speaker, cued = speaker_after(body, end, sentence[1], outside)
     rule = "after"
+    if speaker is None and cued and _DOCUMENT_AFTER_RE.match(body, end):
+        # 'The general said the army “remains committed”, the readout added': the
+        # document reports the voice its sentence names before the quote.
+        before, before_cued = speaker_before(body, start, sentence, outside)
+        if before is not None and before_cued:
+            return before, True, "before"
     if not cued:
         framed = _FOR_SPEAKER_RE.match(body, sentence[0], start)
         if framed:

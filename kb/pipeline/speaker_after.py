@@ -65,6 +65,8 @@ def speaker_after(
         )
         if rest is None and m.kind == "organization":
             rest = _ORG_PART_RE.match(body, m.end, m.end + 90)  # "the OAS mission said"
+        if rest and m.kind == "organization" and _SPOKES_FOR_RE.fullmatch(body, gap, m.start):
+            return m, True  # "a spokesperson for the German Foreign Office said": the body
         if (
             rest
             and not rest.group("set_off")
@@ -182,6 +184,11 @@ def trailing_cue(body: str, end: int, mentions: list[Mention]) -> tuple[Mention 
 
 _SPOKES_AFTER_RE = re.compile(
     rf"\s+spokes(?:man|woman|person)\b[^.,;:“”\"]{{0,40}}?\s+{VERB_AFTER}\b"
+)
+
+
+_SPOKES_FOR_RE = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
 )
 
 

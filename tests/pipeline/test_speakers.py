@@ -71,6 +71,32 @@ def test_an_age_names_the_one_the_text_gave_it_or_no_one() -> None:
     assert speakers(text) == ["Xiomara Lacayo", "Yusmary Rangel", None]
 
 
+def test_a_description_set_before_the_name_names_that_person() -> None:
+    text = (
+        "A farmer from near Debre Work, Abebech Worku, 38, said her family slept in a church.\n\n"
+        "“We hear the drones at night,” the farmer said."
+    )
+    assert speakers(text) == ["Abebech Worku"]
+
+
+def test_a_document_reporting_a_voice_leaves_it_the_speaker() -> None:
+    text = (
+        "The delegation was led by Lieutenant General Thura Aung Kyaw Moe. The general said the "
+        "armed forces “remain committed to peace”, the readout added."
+    )
+    assert speakers(text) == ["Thura Aung Kyaw Moe"]
+
+
+def test_a_spokesperson_for_a_body_after_the_quote_gives_the_body() -> None:
+    text = (
+        "Germany called on both sides to talk.\n\n"
+        "“A military solution will only deepen the suffering,” a spokesperson for the German "
+        "Foreign Office said in Berlin.\n\n"
+        "A spokesperson for Global Affairs Canada said more funding was “under consideration.”"
+    )
+    assert speakers(text) == ["German Foreign Office", "Global Affairs Canada"]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
