@@ -49,6 +49,7 @@ _SUB_BODIES = frozenset(
      "mission", "office", "delegation", "bank", "fund", "agency", "department", "summit"]
 )  # fmt: skip
 _STYLED_RE = re.compile(r"\b(?:Prince|Princess|Sheikh|Sheikha|Emir|Sultan)\s+$")
+_GIVEN_NAME_STYLE_RE = re.compile(r"(?:\bDr\.?|\bAto|\bW/ro)\s+$")
 
 
 class Linker:
@@ -186,14 +187,21 @@ class Linker:
 
     def _styled_first_name(self, cand: Candidate, key: str) -> Entity | None:
         """ "Prince Nawaf", "Sheikh Tamim": a royal style before a first name, the one
-        person of the article whose full name opens with it."""
-        if not _STYLED_RE.search(self.body, max(0, cand.start - 12), cand.start):
+        person of the article whose full name opens with it; "Dr. Yohannes", "Ato
+        Girma": the Ethiopian way, unless the word is someone's surname too."""
+        royal = _STYLED_RE.search(self.body, max(0, cand.start - 12), cand.start)
+        if not royal and not _GIVEN_NAME_STYLE_RE.search(
+            self.body, max(0, cand.start - 8), cand.start
+        ):
             return None
+        people = [e for e in self.entities if e.kind == "person"]
         found = {
-            id(e): e
-            for e in self.entities
-            if e.kind == "person" and any(" " in f and fold(f.split()[0]) == key for f in e.forms)
+            id(e): e for e in people if any(" " in f and fold(f.split()[0]) == key for f in e.forms)
         }
+        if not royal and any(
+            " " in f and fold(f.split()[-1]) == key for e in people for f in e.forms
+        ):
+            return None  # "Dr. Ahmed", and someone is called Fatima Ahmed: a surname
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _alias_of(self, cand: Candidate) -> Entity | None:

@@ -221,6 +221,8 @@ def speaker_before(
                 for o in inside
             )
         ]
+    for part in _PART_OF_RE.finditer(body, lo, cue_start):
+        inside = [m for m in inside if not part.start() <= m.start < part.end()]
     breaks = list(_CLAUSE_BREAK_RE.finditer(body, lo, cue_start))
     if breaks and body[breaks[-1].end() : cue_start].strip() and not cue.group().endswith("ing"):
         # "Argentina is no longer part of it, and Peru's new government has said": the
@@ -306,7 +308,17 @@ def speaker_before(
         m for m in inside if _SPOKES_OF_RE.search(body, max(prefix_start, m.start - 40), m.start)
     ]
     if spokes_of:
-        return spokes_of[-1], True  # "the spokesperson of the EEAS answered": the body speaks
+        named = next(
+            (
+                m
+                for m in inside
+                if m.kind == "person"
+                and _SET_OFF_NAME_RE.fullmatch(body, spokes_of[-1].end, m.start)
+            ),
+            None,
+        )
+        # "The spokesperson of the Myanmar military, Brigadier General X, accused": X
+        return named or spokes_of[-1], True  # "the spokesperson of the EEAS answered": the body
     # A country in a title ("US President Donald Trump") is rarely the speaker when a
     # person or body is named.
     # "X's appointment": a possessor is not the subject of a later verb.
@@ -369,9 +381,14 @@ _SAID_THEN_ING_RE = re.compile(
     r"\s+(?:said|says|told\s+\w+|added)(?:\s+in\s+a\s+(?:statement|communiqué|release))?"
     r"(?:\s+on\s+\w+)?,\s+$"
 )
+_SET_OFF_NAME_RE = re.compile(r",\s+(?:[A-Z][\w.-]*\s+){0,3}")
 _CAPITAL_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 _VERB_NEXT_RE = re.compile(r"\s+(?:(?:also|again|later|then|itself|has|have|had)\s+)*")
 _RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
+# "The rector, one of five members of the council's board, said": the apposition's names
+_PART_OF_RE = re.compile(
+    r",\s+(?:(?:one|some|several|many|each|both|none) of|an? member of)\s[^,;:“”\"]*,"
+)
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
 

@@ -97,6 +97,26 @@ def test_a_spokesperson_for_a_body_after_the_quote_gives_the_body() -> None:
     assert speakers(text) == ["German Foreign Office", "Global Affairs Canada"]
 
 
+def test_a_named_spokesperson_of_a_body_speaks_and_an_apposition_names_no_subject() -> None:
+    text = (
+        "The spokesperson of the Myanmar military, Brigadier General Thet Naing Oo, accused the "
+        "rebels of “using the villages as shields”.\n\n"
+        "The National Electoral Council defended the count. The rector, one of five members of "
+        "the council's board, said the machines would be audited “in phases”."
+    )
+    assert speakers(text) == ["Thet Naing Oo", None]
+
+
+def test_an_ethiopian_given_name_after_dr_is_the_full_name() -> None:
+    text = (
+        "IGAD's special envoy, Dr. Yohannes Haile-Mariam Tesfaye, met both delegations.\n\n"
+        "“Every road that leads to silencing the guns is welcome,” Dr. Yohannes said."
+    )
+    assert speakers(text) == ["Yohannes Haile-Mariam Tesfaye"]
+    people = {a.name for a in extract(text).actors if a.kind == "person"}
+    assert people == {"Yohannes Haile-Mariam Tesfaye"}
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
