@@ -109,10 +109,17 @@ def traits(words: tuple[str, ...], text: str) -> Traits | None:
     lex = shared_lexicon()
     if text in _SEATS:
         return _SEAT_TRAITS  # "the Kremlin": a body, though it stands for its country too
-    if all(is_geo_word(w) or w in lex.titles for w in words) or is_geo_word(text):
+    if (
+        all(is_geo_word(w) or w in lex.titles for w in words)
+        or is_geo_word(text)
+        or (text.isupper() and is_geo_word(text.title()))  # "Text by: FRANCE 24"
+    ):
         return None
     if len(words) == 1 and (
-        words[0] in lex.stop or words[0] in lex.titles or words[0] in lex.honorifics
+        words[0] in lex.stop
+        or words[0] in lex.titles
+        or words[0] in lex.honorifics
+        or words[0] in NOT_ORG_ACRONYMS  # "GDP", "S.J.", "ET": no one's name either
     ):
         return None
     if all(w in lex.honorifics or w in lex.stop for w in words):

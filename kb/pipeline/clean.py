@@ -78,6 +78,9 @@ _DEBRIS_RE = re.compile(
             # "(Translated from Spanish by A)": the translator's credit.
             r"^\(?(?:unofficial\s+)?(?:translated|translation)\b[^()]{0,60}\bby\b[^()]{0,60}\)?$",
             r"^our standards:.*$",
+            # A section's kicker: "CHRONICLE | LONG READ", "LONG READ | Displacement"
+            r"^(?:[\w ]{1,25}\s\|\s)?(?:long read|analysis|explainer|in depth|special report|"
+            r"fact check|opinion|feature|live updates?)(?:\s\|\s[\w ]{1,25})?$",
             r"^[-–—#* ]*(?:ends?|#{3})[-–—#* ]*$",  # a press release's "-END-", "-ENDS-", "###"
             r"^\d{1,2} min(?:ute)? read$",
             r"^related (?:coverage|topics|stories|content)$",
@@ -153,6 +156,7 @@ def _is_debris(text: str) -> bool:
     return False
 
 
+_DOCUMENT_SYMBOL_RE = re.compile(r"\b[A-Z]{1,6}((?:/[A-Z0-9][A-Za-z0-9.()-]*){2,})")
 # A header over a list of other stories' headlines: "Related Stories", "Read more".
 _LINKS_HEADER_RE = re.compile(
     r"(?:related(?: stories| coverage| content| articles)?|read more|more on this story"
@@ -409,6 +413,10 @@ def clean(raw: str) -> Cleaned:
             for found in re.finditer(rf"\b{re.escape(place.group(1))}\b", body):
                 excluded.append(found.span())
             break
+    for symbol in _DOCUMENT_SYMBOL_RE.finditer(body):
+        # "PSC/PR/COMM.1318 (2026)": the body that issued the document, then its series
+        # and number ("PR", "COMM"), which name no body
+        excluded.append((symbol.start(1), symbol.end()))
     for writer in writers:
         # "By Leila Okafor" … "NPR's Leila Okafor spoke with her": the writer, named again
         for found in re.finditer(rf"(?<!\w){re.escape(writer)}(?!\w)", body):

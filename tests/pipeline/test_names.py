@@ -194,6 +194,17 @@ def test_datelines_and_credits_are_no_actors() -> None:
 KHARTOUM_WIRE = "KHARTOUM, Aug 3 (Reuters) - Fighting resumed in Sudan on Thursday."
 
 
+def test_kickers_time_zones_document_symbols_and_post_nominals_are_no_actors() -> None:
+    text = (
+        "Guinea's transition\n\nPSC/PR/COMM.1318 (2026)\n\nCHRONICLE | LONG READ\n\n"
+        "MARACAY.- At least 212 patients wait. Updated 6:14 a.m. ET, June 11. Text by: FRANCE 24. "
+        "The rector, Father Ignacio Chamorro, S.J., was expelled. Yabelo, Hidar 14/2019 (E.C.). "
+        "The fine is 50,000 CFA francs, and the Peace and Security Council (PSC) met."
+    )
+    found = {a.name for a in extract(text).actors}
+    assert found == {"Ignacio Chamorro", "Peace and Security Council"}
+
+
 def test_an_acronym_opening_a_line_is_still_an_organisation() -> None:
     assert list(orgs("NATO - the alliance - met in Brussels on Monday.")) == [
         "North Atlantic Treaty Organization"
