@@ -154,6 +154,9 @@ def prev_word(before: str) -> re.Match[str] | None:
     return PREV_WORD_RE.search(before, start)
 
 
+_OF_THE_BEFORE_RE = re.compile(r"\b(?:of|for) the\s+$")
+
+
 def person_by_context(
     cand: Candidate,
     found: Traits,
@@ -298,6 +301,8 @@ def person_by_context(
         evidence += 2
     if found.not_actor and (evidence < 2 or found.geo):
         return None
+    if not found.first_name and _OF_THE_BEFORE_RE.search(before[-9:]):
+        return None  # "Minister of the Popular Power for Electric Energy": no one's name
     cand.kind, cand.evidence = "person", evidence
     return cand
 

@@ -92,6 +92,16 @@ def test_a_provinces_name_of_two_words_is_no_person_however_it_is_cued() -> None
     assert set(found) == {"Ana Ruiz"}
 
 
+def test_words_after_of_the_are_no_ones_name() -> None:
+    text = (
+        "“The failure is due to sabotage,” said Wilmer Castillo Barboza, Minister of the Popular "
+        "Power for Electric Energy, on Sunday. The minister said the failure was due to “an act "
+        "of sabotage”. The head of the Regional Head Election office agreed."
+    )
+    assert set(people(text)) == {"Wilmer Castillo Barboza"}
+    assert [q.speaker for q in extract(text).quotes] == ["Wilmer Castillo Barboza"] * 2
+
+
 # 7. Titles out of names, names out of organisations.
 
 
