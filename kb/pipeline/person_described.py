@@ -40,7 +40,10 @@ def holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> boo
     )
 
 
-_HONORIFIC_END_RE = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev)\.?\s*)+$")
+_HONORIFIC_END_RE = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev|Monsignor|Mgr|Mallam|Alhaji|Alhaja|Hajia|Ato"
+    r"|W/ro|Dona|Doña|Don|Dom|Ustaz)\.?\s*)+$"
+)
 
 
 @lru_cache(maxsize=8192)

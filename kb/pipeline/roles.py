@@ -52,7 +52,9 @@ _MODIFIER_RE = re.compile(r"(?<=\S )([a-z][a-z-]{2,}) $")
 _HONORIFICS = frozenset(
     fold(w)
     for w in ("Justice", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.",
-              "Professor", "Sheikh", "Sheikha", "Prince", "Princess", "H.E.", "Hon", "Hon.")
+              "Professor", "Sheikh", "Sheikha", "Prince", "Princess", "H.E.", "Hon", "Hon.",
+              "Monsignor", "Mgr.", "Mallam", "Alhaji", "Alhaja", "Hajia", "Ato", "W/ro", "Dona",
+              "Doña", "Don", "Dom", "Ustaz")
 )  # fmt: skip
 
 

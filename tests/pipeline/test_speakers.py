@@ -117,6 +117,16 @@ def test_an_ethiopian_given_name_after_dr_is_the_full_name() -> None:
     assert people == {"Yohannes Haile-Mariam Tesfaye"}
 
 
+def test_courtesy_styles_of_other_languages_open_a_name_and_keep_its_description() -> None:
+    text = (
+        "Minister Luísa Fernanda Tembe Muchanga visited the town. Dona Amélia Saíde Momade, a "
+        "fish vendor, lost her house. “The water entered in the night,” she recounted.\n\n"
+        "Her neighbour, the elder Ato Galgalo Boru Dida, said he is 78. “This drought does not "
+        "want to go,” the elder said."
+    )
+    assert speakers(text) == ["Amélia Saíde Momade", "Galgalo Boru Dida"]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
