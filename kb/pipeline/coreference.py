@@ -31,7 +31,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kb.pipeline.echoed_titles import echoed_titles
-from kb.pipeline.geo import gazetteer
+from kb.pipeline.entity import shared_lexicon
+from kb.pipeline.geo import gazetteer, lookup
 from kb.pipeline.org_descriptions import org_descriptions
 from kb.pipeline.person_descriptions import person_descriptions
 from kb.pipeline.pronouns import it_said, pronouns
@@ -86,6 +87,7 @@ def _repeated_names(
                     (pos == 0 or not _word_char(body[pos - 1]))
                     and (end == len(body) or not _word_char(body[end]))
                     and not any(lo <= pos < hi for lo, hi in excluded)
+                    and not (actor.kind == "person" and _another_given_name(body, pos, actor.name))
                 ):
                     hits.append((pos, end, actor))
                 pos = body.find(form, end)
@@ -112,6 +114,29 @@ def _particle_surnames(name: str) -> set[str]:
     particle, which the text repeats in lower case where no capital starts a name."""
     match = _PARTICLE_SURNAME_RE.match(name)
     return {match.group(1)} if match else set()
+
+
+_CAPITALISED_BEFORE_RE = re.compile(r"\b([A-Z][\w'\u2019-]*) $")
+
+
+def _another_given_name(body: str, pos: int, name: str) -> bool:
+    """ "Fritz-Gérald Pierre-Louis" is no "Pierre-Louis" of Marie-Claude's: the surname
+    of a person named in full, after a name word that is not that person's, is someone
+    else's name."""
+    if " " not in name:
+        return False  # "Siddharth Raghavan" may be the given name of a "Raghavan"
+    word = _CAPITALISED_BEFORE_RE.search(body, max(0, pos - 30), pos)
+    if word is None:
+        return False
+    lex = shared_lexicon()
+    w = word.group(1)
+    return not (
+        w in name.split()
+        or w in lex.titles
+        or w in lex.honorifics
+        or w in lex.stop
+        or lookup(w) is not None
+    )
 
 
 def _word_char(char: str) -> bool:

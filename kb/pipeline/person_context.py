@@ -154,6 +154,7 @@ def prev_word(before: str) -> re.Match[str] | None:
     return PREV_WORD_RE.search(before, start)
 
 
+_OUTLET_FIRST = frozenset(["Radio", "Television", "Channel", "Télé", "Radio-Télévision"])
 _OF_THE_BEFORE_RE = re.compile(r"\b(?:of|for) the\s+$")
 
 
@@ -303,6 +304,8 @@ def person_by_context(
         return None
     if not found.first_name and _OF_THE_BEFORE_RE.search(before[-9:]):
         return None  # "Minister of the Popular Power for Electric Energy": no one's name
+    if cand.text.split(" ", 1)[0] in _OUTLET_FIRST:
+        return None  # "on the waves of Radio Tête-à-Tête": a station, no one
     cand.kind, cand.evidence = "person", evidence
     return cand
 

@@ -127,6 +127,19 @@ def test_courtesy_styles_of_other_languages_open_a_name_and_keep_its_description
     assert speakers(text) == ["Amélia Saíde Momade", "Galgalo Boru Dida"]
 
 
+def test_a_shared_surname_after_another_given_name_is_someone_else() -> None:
+    text = (
+        "The judge Marie-Claude Pierre-Louis was kidnapped on Saturday. The judge Pierre-Louis "
+        "had handled several kidnapping files.\n\n"
+        "The husband of the magistrate, the agronomist Fritz-Gérald Pierre-Louis, launched an "
+        "appeal on the waves of Radio Tête-à-Tête: “Give me back my wife.”"
+    )
+    assert speakers(text) == [None]
+    assert {a.name for a in extract(text).actors if a.kind == "person"} == {
+        "Marie-Claude Pierre-Louis"
+    }
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
