@@ -47,7 +47,7 @@ from kb.pipeline.entity import (
     shared_lexicon,
 )
 from kb.pipeline.fold import MEMO_ENTRIES
-from kb.pipeline.geo import is_geo_word, lookup
+from kb.pipeline.geo import gazetteer, is_geo_word, lookup
 from kb.pipeline.name_shapes import name_shaped
 from kb.pipeline.name_trims import trimmed
 from kb.pipeline.pieces import split_piece
@@ -184,11 +184,45 @@ def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
                     and len(words) - (i + n) >= 2
                     and not any(is_geo_word(w) for w in words[i + n :])
                 )
+                # "(UNICEF Representative in) Sudan Siddharth Raghavan": a run opening on
+                # a state's name, then two or three words that can only be a name
+                or (
+                    i == 0
+                    and _state_named(words[:n])
+                    and 2 <= len(words) - n <= 3
+                    and all(_bare_name_word(w, lex) for w in words[n:])
+                )
             )
             and not any(w in lex.org_heads for w in words[i + n :])
         ):
             return i + n
     return i
+
+
+def _state_named(words: tuple[str, ...]) -> bool:
+    """A state's name in full ("Sudan", "South Sudan"), not a demonym ("Libyan Red
+    Crescent") nor an initialism ("U.S. Border Patrol")."""
+    hit = gazetteer().entries.get(" ".join(words))
+    return (
+        hit is not None
+        and hit[0] is not None
+        and hit[1] == "name"
+        and not any(w.isupper() for w in words)
+    )
+
+
+def _bare_name_word(word: str, lex: Lexicon) -> bool:
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and not word.isupper()
+        and not is_geo_word(word)
+        and word not in lex.titles
+        and word not in lex.org_heads
+        and word not in lex.stop
+        and word not in _NOT_NAMES
+        and word not in lex.not_actor
+    )
 
 
 def _office_after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:

@@ -102,6 +102,14 @@ def test_words_after_of_the_are_no_ones_name() -> None:
     assert [q.speaker for q in extract(text).quotes] == ["Wilmer Castillo Barboza"] * 2
 
 
+def test_a_name_after_a_posts_state_is_a_person_though_its_first_name_is_unknown() -> None:
+    found = people(
+        "UNICEF Representative in Sudan Siddharth Raghavan said supplies were ready. The "
+        "Libyan Red Crescent sent medicines, and U.S. Border Patrol agents took the group."
+    )
+    assert set(found) == {"Siddharth Raghavan"}
+
+
 # 7. Titles out of names, names out of organisations.
 
 
