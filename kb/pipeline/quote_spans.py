@@ -137,7 +137,13 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
 GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
 _LOW_PAIR_RE = re.compile(r"„([^„“”\n]{0,600}?)[“”]")
 _DIALOGUE_RE = re.compile(r"^— (?=[A-Z])", re.MULTILINE)
-_DIALOGUE_DASH_RE = re.compile(r"(?<=[,.!?…] )—(?= [a-z])|(?<=[.!?…] )—(?= [A-Z])")
+_DIALOGUE_DASH_RE = re.compile(
+    r"(?<=[,.!?…] )—(?= [a-z])|(?<=[.!?…] )—(?= [A-Z])"
+    # "— We came down with the debt — says Cárdenas": a speech verb closes it unpunctuated
+    r"|(?<=\w )—(?= (?:(?:she|he|they)\s+)?(?:says|said|answers|answered|asks|asked|replies|"
+    r"replied|adds|added|explains|explained|declares|declared|recounts|recounted|insists|"
+    r"insisted|tells|told)\b)"
+)
 
 
 def as_curly(body: str) -> str:

@@ -147,6 +147,19 @@ def test_a_dialogue_paragraph_opened_by_a_dash_is_speech() -> None:
     ]
 
 
+def test_a_speech_verb_closes_a_dialogue_dash_with_no_comma_before_it() -> None:
+    # Spanish copy in translation: "— A — says X, while … — B."
+    text = (
+        "Yesenia Cárdenas Ruiz came back through the jungle with her daughter.\n\n"
+        "— We went up with the dream and we come down with the debt — says Cárdenas, while "
+        "she looks for a dry place. — In Mexico they told us there was no more appointment."
+    )
+    assert quotes(text) == [
+        ("We went up with the dream and we come down with the debt", "Yesenia Cárdenas Ruiz"),
+        ("In Mexico they told us there was no more appointment.", "Yesenia Cárdenas Ruiz"),
+    ]
+
+
 def test_marks_read_as_quote_marks_stay_as_written_in_the_quotes_text() -> None:
     # The text of a quote is the body's own: a „low mark“ inside it is not rewritten.
     text = (

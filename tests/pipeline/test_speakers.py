@@ -140,6 +140,14 @@ def test_a_shared_surname_after_another_given_name_is_someone_else() -> None:
     }
 
 
+def test_more_descriptions_name_the_one_the_text_described_so() -> None:
+    text = (
+        "The director of the hospital, the doctor Héctor Villasmil Ochoa, spoke on Monday.\n\n"
+        "“We are not hiding anything,” said the functionary."
+    )
+    assert speakers(text) == ["Héctor Villasmil Ochoa"]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
