@@ -60,7 +60,9 @@ def speaker_after(
             continue
         rest = re.match(
             # "“…,” Salihoğlu Bey said": an honorific written after the name
-            rf"(?:\s+{AFTER_HONORIFIC})?\s*(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b",
+            # "“…,” Aïchatou Abdou-Bako, 43, a seamstress in Niamey, said": past an age too
+            rf"(?:\s+{AFTER_HONORIFIC})?\s*(?:,\s*\d{{1,3}}(?=,))?"
+            rf"(?:,(?P<set_off>[^,“”\"]{{1,80}}),\s*)?{VERB_AFTER}\b",
             body[m.end : m.end + 90],
         )
         if rest is None and m.kind == "organization":

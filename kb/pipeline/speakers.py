@@ -408,7 +408,7 @@ _PARTICIPLE_OPENER_RE = re.compile(
 # A sentence opening on someone unnamed: "A senior official at the commission", "One
 # diplomat", "Two residents".
 INDEFINITE_SUBJECT_RE = re.compile(
-    rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:(?:[\w-]+\s+){{0,3}}"
+    rf"\s*(?:[Aa]n?|One|Another|Two|Three|Several|Some)\s+(?:(?:[\w.-]+\s+){{0,3}}"
     rf"(?:{PERSON_NOUNS})s?|\d+-year-old)\b"
 )
 # A post or description set off before a name: "his main rival, (X, said)".

@@ -148,6 +148,25 @@ def test_more_descriptions_name_the_one_the_text_described_so() -> None:
     assert speakers(text) == ["Héctor Villasmil Ochoa"]
 
 
+def test_an_age_and_a_description_set_off_after_the_name_before_the_verb() -> None:
+    text = (
+        "“Nobody in Abuja wants a war,” Kwabena Osei-Tutu Mensah said in an interview.\n\n"
+        "“We spend more on candles than on bread now,” Aïchatou Abdou-Bako, 43, a seamstress "
+        "in Niamey, said by phone.\n\n"
+        "A U.S. official who spoke on condition of anonymity said Washington would impose "
+        "sanctions on “individuals who obstruct the ceasefire.”\n\n"
+        "On the beach, Mendoza Piñango’s partner, Jhonatan Eliécer Gil-Rondón, counted the "
+        "family’s cash.\n\n"
+        "“We will walk,” he said."
+    )
+    assert speakers(text) == [
+        "Kwabena Osei-Tutu Mensah",
+        "Aïchatou Abdou-Bako",
+        None,
+        "Jhonatan Eliécer Gil-Rondón",
+    ]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
