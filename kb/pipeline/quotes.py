@@ -39,6 +39,11 @@ from kb.pipeline.types import ActorFound, Block, Mention, Quote, RoleFound
 __all__ = ["find_quotes", "find_spans"]
 
 
+_COMPOUND_AFTER_RE = re.compile(
+    r"-(?:linked|affiliated|backed|led|aligned|allied|inspired|run|controlled|held|based)\b"
+)
+
+
 def _outside(mentions: list[Mention], spans: Sequence[tuple[int, int]]) -> list[Mention]:
     """The mentions (sorted) that start in none of the (sorted) spans, in one sweep."""
     kept: list[Mention] = []
@@ -114,8 +119,13 @@ def find_quotes(
         coreference = resolve(
             body, mentions, actors=actors, roles=roles, display=display, quotes=spans
         )
-    # A name inside any quote ("China is the only country ...") speaks for no other quote.
-    outside = _outside(merge(mentions, coreference), spans)
+    # A name inside any quote ("China is the only country ...") speaks for no other quote,
+    # nor one an adjective is made of ("the al-Qaeda-linked JNIM claimed").
+    outside = [
+        m
+        for m in _outside(merge(mentions, coreference), spans)
+        if not _COMPOUND_AFTER_RE.match(body, m.end)
+    ]
     ctx = _Context(body, blocks, sentence_bounds(body), outside, [m.start for m in outside])
     cued_sentences: set[tuple[int, int]] = set()
     quotes: list[Quote] = []

@@ -21,6 +21,7 @@ Guarantees: pure apart from the entities it merges and names; an article's own
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -101,10 +102,17 @@ def alias_words(name: str) -> frozenset[str]:
     return _alias_words().get(name, frozenset())
 
 
+_OF_THE_UN_RE = re.compile(r"^([A-Z][\w ]+?) of the (?:UN|United Nations)$")
+
+
 def reference_org(form: str) -> str | None:
     """The canonical name of the organisation ``form`` names: acronyms match in
     upper case only ("WHO", never "who"), names by their folded key; "U.N." is "UN"."""
     form = form.replace("U.N.", "UN")
+    of_the_un = _OF_THE_UN_RE.match(form)
+    if of_the_un:
+        # "Security Council of the United Nations", as a translation writes it
+        return reference_org("UN " + of_the_un.group(1))
     if form.startswith("United Nations ") and form.count(" ") > 2:
         # "United Nations Office for the Coordination of Humanitarian Affairs" is styled
         # "UN Office …" in the table; "United Nations Security Council" is there in full.

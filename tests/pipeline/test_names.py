@@ -179,6 +179,24 @@ def test_reference_names_are_canonical_and_join_their_forms() -> None:
     ]
 
 
+def test_reference_names_written_backwards_or_after_a_lower_case_particle() -> None:
+    found = orgs(
+        "The Security Council of the United Nations met on Monday. The group is affiliated "
+        "with al-Qaeda. Some 1,200 people crossed, according to Migración Colombia."
+    )
+    assert set(found) == {"United Nations Security Council", "al-Qaeda", "Migración Colombia"}
+
+
+def test_a_name_an_adjective_is_made_of_speaks_for_no_quote() -> None:
+    text = (
+        "The al-Qaeda-linked Group for the Support of Islam and Muslims (JNIM) said it had "
+        "killed “dozens of soldiers”."
+    )
+    # al-Qaeda is an actor of the text (its reference name), but not this verb's subject
+    assert [q.speaker for q in extract(text).quotes] == ["Jama'at Nasr al-Islam wal-Muslimin"]
+    assert "al-Qaeda" in orgs(text)
+
+
 def test_the_article_definition_wins_over_the_reference_table() -> None:
     found = orgs("The International Cricket Council (ICC) fined the team. The ICC said so.")
     assert list(found) == ["International Cricket Council"]
