@@ -296,8 +296,10 @@ def assign_countries(
                     and re.match(r"^\s+(?:of|in)\s+$", body[end : g.start])
                 ):
                     entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
-            if is_international(entity.label):
-                continue  # no member named inside its name is its country
+            if is_international(entity.label) or entity.kind == "person":
+                # no member named inside its name is its country; "Rosa Argentina
+                # Mendieta" is no Argentinian
+                continue
             for g in (g for g in geo[lo:hi] if start <= g.start < end):
                 entity.country_votes[g.code] = entity.country_votes.get(g.code, 0) + 1
 

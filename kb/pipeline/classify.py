@@ -232,6 +232,15 @@ def _unsurnamed(words: tuple[str, ...], lex: Lexicon, text: str = "") -> tuple[s
         if tails:
             words = tuple(w for w in words if w not in tails)
     if (
+        len(words) >= 3
+        and fold(words[0]) in lex.first_names
+        and any(is_geo_word(w) for w in words[1:-1])
+        and not is_geo_word(words[-1])
+        and not any(w in lex.org_heads for w in words)
+    ):
+        # "Rosa Argentina Mendieta y Lacayo": a state's name given as a middle name
+        words = (words[0], *(w for w in words[1:-1] if not is_geo_word(w)), words[-1])
+    if (
         len(words) > 3
         and words[-2] in ("de", "da", "do")
         and not is_state(words[-1])

@@ -284,6 +284,9 @@ def _in_language_list(body: str, start: int, end: int, gaz: Gazetteer) -> bool:
     )
 
 
+_DOLLARS_RE = re.compile(r" dollars?\b")
+
+
 def find_mentions(body: str, excluded: tuple[tuple[int, int], ...] = ()) -> list[GeoMention]:
     gaz = gazetteer()
     raw_hits: list[tuple[int, int, str, str, GeoKind]] = []
@@ -303,8 +306,8 @@ def find_mentions(body: str, excluded: tuple[tuple[int, int], ...] = ()) -> list
             continue
         if kind == "demonym" and _in_language_list(body, start, end, gaz):
             continue
-        if code == "US" and body.startswith("$", end):
-            continue  # "US$6 million": a currency
+        if code == "US" and (body.startswith("$", end) or _DOLLARS_RE.match(body, end)):
+            continue  # "US$6 million", "96 million US dollars": a currency
         raw_hits.append((start, end, code, surface, kind))
     capitals = [(s, e) for s, e, _c, _t, k in raw_hits if k == "capital"]
     mentions: list[GeoMention] = []

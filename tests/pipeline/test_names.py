@@ -110,6 +110,19 @@ def test_a_name_after_a_posts_state_is_a_person_though_its_first_name_is_unknown
     assert set(found) == {"Siddharth Raghavan"}
 
 
+def test_a_states_name_as_a_middle_name_and_a_currency_name_no_country() -> None:
+    text = (
+        "OFAC is designating Rosa Argentina Mendieta y Lacayo, the rector, and Foreign "
+        "Minister Eduardo Raúl Fumero de la Paz. The appeal needs 96 million US dollars."
+    )
+    found = extract(text)
+    assert {a.name: a.country for a in found.actors if a.kind == "person"} == {
+        "Rosa Argentina Mendieta y Lacayo": None,
+        "Eduardo Raúl Fumero de la Paz": None,
+    }
+    assert found.countries == ()
+
+
 # 7. Titles out of names, names out of organisations.
 
 
