@@ -155,6 +155,7 @@ def prev_word(before: str) -> re.Match[str] | None:
 
 
 _OUTLET_FIRST = frozenset(["Radio", "Television", "Channel", "Télé", "Radio-Télévision"])
+_NOUN_AFTER_RE = re.compile(r"\s+(?!the\b)[a-z]")
 _OF_THE_BEFORE_RE = re.compile(r"\b(?:of|for) the\s+$")
 
 
@@ -306,6 +307,14 @@ def person_by_context(
         return None  # "Minister of the Popular Power for Electric Energy": no one's name
     if cand.text.split(" ", 1)[0] in _OUTLET_FIRST:
         return None  # "on the waves of Radio Tête-à-Tête": a station, no one
+    if (
+        cand.single
+        and not found.named
+        and not cand.title
+        and before.endswith(" the ")
+        and not _NOUN_AFTER_RE.match(after)  # "the Trump administration": a person's
+    ):
+        return None  # "said to the Gazeta": one word after "the" is no one's name
     cand.kind, cand.evidence = "person", evidence
     return cand
 

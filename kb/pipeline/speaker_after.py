@@ -96,7 +96,8 @@ def speaker_after(
         # "indicated to our editorial staff X", "told to this newspaper X", "said to AFP X"
         r"(?:to\s+(?:(?:the|our|this)\s+(?:[a-z]+\s+){0,2}|(?=[A-Z]{2,6}\s))"
         r"(?:press|reporters|journalists|media|newspaper|daily|agency|staff|correspondent|"
-        r"reporter|team|[A-Z]{2,6})\s+)?",
+        # "said to the Gazeta the first vice-president of the party, X": an outlet's name
+        r"reporter|team|[A-Z]{2,6}|(?<=the )[A-Z][a-z]+)\s+)?",
         body[gap : gap + 80],
     )
     if cue:

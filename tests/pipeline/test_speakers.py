@@ -167,6 +167,19 @@ def test_an_age_and_a_description_set_off_after_the_name_before_the_verb() -> No
     ]
 
 
+def test_said_to_an_outlet_then_the_speaker_named_after_it() -> None:
+    text = (
+        "The party accused the junta of a coup. “A transition of 18 months is a transition "
+        "without end,” said to the Gazeta the first vice-president of the party, Dr. Aristides "
+        "Mendes da Costa, who lives in an embassy. The Trump administration said nothing."
+    )
+    assert speakers(text) == ["Aristides Mendes da Costa"]
+    assert {a.name for a in extract(text).actors if a.kind == "person"} == {
+        "Aristides Mendes da Costa",
+        "Trump",
+    }
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
