@@ -168,7 +168,7 @@ def _named_for(words: tuple[str, ...], title_end: int, lex: Lexicon) -> bool:
 def _after_place(words: tuple[str, ...], i: int, lex: Lexicon) -> int:
     """ "(ambassador in) Dhaka Michael Miller-Santos": a place before a first name and
     a surname ends the phrase before the name; where the name begins."""
-    for n in (1, 2, 3):
+    for n in (3, 2, 1):  # the longest place first: "Kyrgyz Republic", not "Kyrgyz"
         if (
             i + n + 1 < len(words)
             and is_geo_word(" ".join(words[i : i + n]))

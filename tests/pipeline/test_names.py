@@ -123,6 +123,14 @@ def test_a_states_name_as_a_middle_name_and_a_currency_name_no_country() -> None
     assert found.countries == ()
 
 
+def test_the_longest_place_after_a_post_ends_the_post() -> None:
+    found = people(
+        "Minister of Foreign Affairs of the Kyrgyz Republic Zhanybek Asanbekovich Sydykbaev "
+        "stated that the border was calm."
+    )
+    assert set(found) == {"Zhanybek Asanbekovich Sydykbaev"}
+
+
 # 7. Titles out of names, names out of organisations.
 
 
