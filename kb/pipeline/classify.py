@@ -240,6 +240,8 @@ def _unsurnamed(words: tuple[str, ...], lex: Lexicon, text: str = "") -> tuple[s
     ):
         # "Rosa Argentina Mendieta y Lacayo": a state's name given as a middle name
         words = (words[0], *(w for w in words[1:-1] if not is_geo_word(w)), words[-1])
+    if len(words) > 3 and words[-2] == "y" and any(fold(w) in lex.first_names for w in words[:-2]):
+        return words[:-2]  # "Tomás Ignacio Carvajal y Montenegro": a mother's surname
     if (
         len(words) > 3
         and words[-2] in ("de", "da", "do")

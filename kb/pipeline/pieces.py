@@ -133,6 +133,9 @@ def _cut_at_connectors(parts: Run, words: list[str], has_head: bool, lex: Lexico
             and w in PERSON_PARTICLES
             and (is_geo_word(nxt) or not current)
             and not _surname_of_a_city(current, nxt, lex)
+            # "Tomás Ignacio Carvajal y Montenegro": "y" joins a mother's surname, even a
+            # state's name, to a named person's
+            and not (w == "y" and len(current) >= 2 and fold(current[0][0]) in lex.first_names)
         ):
             if current:
                 pieces.append(current)

@@ -269,6 +269,8 @@ def speaker_before(
     if in_relative is not None and "," not in body[prefix_start + cue.end() : start]:
         # "which the AN qualified as “…”", not "which the factions rejected, was “…”"
         return in_relative, True
+    if _joint_subjects(body, inside, cue_start):
+        return None, True  # "The IOM and the UN Refugee Agency (UNHCR) manifested": two voices
     set_off = apposed(body, inside, cue_start)
     if set_off is not None and not cue.group().endswith("ing"):
         return set_off, True  # "teacher Carla Nunes, 45, said:"
@@ -362,11 +364,15 @@ def speaker_before(
         # "At a hearing of the IACHR in Washington, Peru said": a state right before the
         # verb is its subject, though a body was named earlier in the sentence.
         actors_inside = []
+    every = inside
     inside = actors_inside or inside
     if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
         last = inside[-1]
-        if len(inside) > 1 and _LISTED_RE.fullmatch(body, inside[-2].end, last.start):
-            return None, True  # "France, Germany and Britain said": no one voice
+        before_last = [m for m in every if m.end <= last.start]
+        if before_last and _LISTED_RE.fullmatch(body, before_last[-1].end, last.start):
+            # "France, Germany and Britain said", "The United States and the European
+            # Union called", "The IOM and UNHCR (…) manifested": no one voice
+            return None, True
         if _POSSESSED_RE.search(body, last.end, cue_start):
             return None, True  # "He … his party says": the party speaks, not he
         if _QUALIFIES_RE.match(body[last.end : cue_start]):
@@ -383,6 +389,24 @@ _SAID_THEN_ING_RE = re.compile(
 )
 _SET_OFF_NAME_RE = re.compile(r",\s+(?:[A-Z][\w.-]*\s+){0,3}")
 _CAPITAL_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+
+
+def _joint_subjects(body: str, inside: list[Mention], cue_start: int) -> bool:
+    """Whether the verb's subject is two bodies or states joined by "and", each perhaps
+    with its bracketed acronym: "The IOM and the UN Refugee Agency (UNHCR) manifested"."""
+    names = [m for m in inside if m.kind in ("organization", "country")]
+    if len(names) < 2 or not _ACRONYM_TAIL_RE.fullmatch(body, names[-1].end, cue_start):
+        return False
+    last = names[-1]
+    before = [m for m in names if m.end <= last.start]
+    if before and body[before[-1].end : last.start].strip() == "(":
+        last = before[-1]  # "the UN Refugee Agency (UNHCR)": the name its acronym defines
+        before = [m for m in names if m.end <= last.start]
+    return bool(before) and _JOINED_RE.fullmatch(body, before[-1].end, last.start) is not None
+
+
+_ACRONYM_TAIL_RE = re.compile(r"\)?\s+(?:(?:also|again|jointly|both|have|has|had)\s+)*")
+_JOINED_RE = re.compile(r"\)?(?:\s*\([^()]{1,20}\))?\s+(?:and|as well as)\s+(?:the\s+)?")
 _VERB_NEXT_RE = re.compile(r"\s+(?:(?:also|again|later|then|itself|has|have|had)\s+)*")
 _RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
 # "The rector, one of five members of the council's board, said": the apposition's names
@@ -428,7 +452,7 @@ _PERSON_OF_RE = re.compile(
 )
 _SPOKES_OF_RE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:of|for)\s+(?:the\s+)?$")
 # The last of several subjects: "France, Germany and Britain", "Peru and Chile".
-_LISTED_RE = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
+_LISTED_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
 _QUALIFIES_RE = re.compile(
     r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:"
     + "|".join(re.escape(w) for w in sorted(LOWER_TITLES - SPEAKS_FOR_BODY))

@@ -180,6 +180,19 @@ def test_said_to_an_outlet_then_the_speaker_named_after_it() -> None:
     }
 
 
+def test_bodies_joined_by_and_are_no_one_voice_and_y_joins_a_surname() -> None:
+    text = (
+        "The International Organization for Migration (IOM) and the UN Refugee Agency (UNHCR) "
+        "expressed in a joint statement their “concern” for the situation.\n\n"
+        "The United States and the European Union called for complaints to be handled "
+        "“transparently and swiftly.”\n\n"
+        "“Integration does not happen by itself,” said the Joint Special Representative, "
+        "Ambassador Tomás Ignacio Carvajal y Montenegro."
+    )
+    assert speakers(text) == [None, None, "Tomás Ignacio Carvajal y Montenegro"]
+    assert [c.code for c in extract(text).countries] == ["US"]  # no Montenegro
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
