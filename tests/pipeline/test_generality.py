@@ -107,6 +107,10 @@ format, written before any rule was tuned to them:
   held out until its rules (wire copy from eight agencies; UN, State Department, UNHCR, WFP,
   ministry, EU, presidency and AU texts; broadcaster copy with heavy debris, a live page and an
   interview; translations from seven languages and long reads).
+- unseen65, unseen66: eight more each, written blind during that session and held out until
+  its last rule commit, which was drawn from them (a news feed on Venezuela and Latin America:
+  wire copy and official texts; a news feed on crises worldwide: broadcaster copy and
+  translations from four languages).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
 category ``Report.categories()`` names, or "speakers" for speaker accuracy on matched quotes.
@@ -574,35 +578,50 @@ FLOORS: dict[tuple[str, str], float] = {
     ("unseen60", "speakers"): 0.79,
     ("unseen60", "roles"): 0.63,
     ("unseen60", "figures"): 0.91,
-    # unseen61 to unseen64: held out until the eighth session's rules; floors a little under.
-    ("unseen61", "people"): 0.89,
+    # unseen61 to unseen66: held out in the eighth session (unseen65 and unseen66 until its
+    # last rules); floors a little under its final scores (README: before, held out, now).
+    ("unseen61", "people"): 0.94,
     ("unseen61", "organizations"): 0.82,
     ("unseen61", "countries"): 0.96,
     ("unseen61", "quotes"): 0.97,
-    ("unseen61", "speakers"): 0.81,
+    ("unseen61", "speakers"): 0.89,
     ("unseen61", "roles"): 0.86,
     ("unseen61", "figures"): 0.94,
-    ("unseen62", "people"): 0.89,
-    ("unseen62", "organizations"): 0.84,
-    ("unseen62", "countries"): 0.90,
+    ("unseen62", "people"): 0.90,
+    ("unseen62", "organizations"): 0.86,
+    ("unseen62", "countries"): 0.91,
     ("unseen62", "quotes"): 0.97,
-    ("unseen62", "speakers"): 0.86,
+    ("unseen62", "speakers"): 0.88,
     ("unseen62", "roles"): 0.76,
     ("unseen62", "figures"): 0.84,
-    ("unseen63", "people"): 0.91,
-    ("unseen63", "organizations"): 0.76,
-    ("unseen63", "countries"): 0.86,
+    ("unseen63", "people"): 0.94,
+    ("unseen63", "organizations"): 0.78,
+    ("unseen63", "countries"): 0.88,
     ("unseen63", "quotes"): 0.90,
-    ("unseen63", "speakers"): 0.89,
+    ("unseen63", "speakers"): 0.95,
     ("unseen63", "roles"): 0.82,
     ("unseen63", "figures"): 0.84,
     ("unseen64", "people"): 0.96,
-    ("unseen64", "organizations"): 0.74,
-    ("unseen64", "countries"): 0.88,
-    ("unseen64", "quotes"): 0.90,
-    ("unseen64", "speakers"): 0.86,
+    ("unseen64", "organizations"): 0.76,
+    ("unseen64", "countries"): 0.90,
+    ("unseen64", "quotes"): 0.95,
+    ("unseen64", "speakers"): 0.90,
     ("unseen64", "roles"): 0.73,
     ("unseen64", "figures"): 0.90,
+    ("unseen65", "people"): 0.92,
+    ("unseen65", "organizations"): 0.73,
+    ("unseen65", "countries"): 0.97,
+    ("unseen65", "quotes"): 0.94,
+    ("unseen65", "speakers"): 0.88,
+    ("unseen65", "roles"): 0.76,
+    ("unseen65", "figures"): 0.90,
+    ("unseen66", "people"): 0.89,
+    ("unseen66", "organizations"): 0.84,
+    ("unseen66", "countries"): 0.95,
+    ("unseen66", "quotes"): 0.97,
+    ("unseen66", "speakers"): 0.75,
+    ("unseen66", "roles"): 0.80,
+    ("unseen66", "figures"): 0.83,
     # Raised to a little under this session's scores (README: before and after).
     ("generality", "people"): 0.96,
     ("generality", "organizations"): 0.80,
@@ -712,6 +731,8 @@ CREDITS: dict[str, tuple[str, ...]] = {
             "unseen62",
             "unseen63",
             "unseen64",
+            "unseen65",
+            "unseen66",
         )
     },
 }
@@ -818,6 +839,10 @@ PRECISION_FLOORS: dict[tuple[str, str], float] = {
     ("unseen62", "roles"): 0.88,
     ("unseen63", "roles"): 0.90,
     ("unseen64", "roles"): 0.90,
+    # Roles on unseen65 (Lima Group and OAS texts) are right 0.85 of the time: a
+    # country guessed for an envoy's post. Open items.
+    ("unseen65", "roles"): 0.82,
+    ("unseen66", "roles"): 0.90,
     ("unseen13", "stances"): 0.90,
     ("unseen14", "stances"): 0.90,
     ("unseen11", "stances"): 0.90,
@@ -882,7 +907,8 @@ def test_confident_facts_are_right_nine_times_in_ten(reports: dict[str, Report])
      "unseen29", "unseen30", "unseen31", "unseen32", "unseen34", "unseen36", "unseen37", "unseen38",
      "unseen39", "unseen40", "unseen41", "unseen42", "unseen45", "unseen47", "unseen48",
      "unseen49", "unseen50", "unseen51", "unseen52", "unseen54", "unseen55", "unseen56",
-     "unseen57", "unseen58", "unseen59", "unseen61", "unseen62", "unseen63", "unseen64"],
+     "unseen57", "unseen58", "unseen59", "unseen61", "unseen62", "unseen63", "unseen64",
+     "unseen65", "unseen66"],
 )  # fmt: skip
 def test_speakers_given_are_right_and_the_confident_ones_nine_times_in_ten(
     reports: dict[str, Report], folder: str
