@@ -12,7 +12,8 @@ When unsure, no one: a possessor, the object of a verb, a pronoun we could not
 resolve or a voice we cannot name ("a wounded soldier replied", "said the
 president of the Senate") gives None, with the cue still seen.
 Which name a cue or title leads to is ``speaker_names``; which name of the clause before a
-cue is its subject ("X, who ..., said", "which X declared") is ``speaker_subjects``.
+cue is its subject ("X, who ..., said", "which X declared") is ``speaker_subjects``, and the
+nearest one once the names that cannot be it are set aside, ``speaker_nearest``.
 Guarantees: never raises; the mention returned is one of those given.
 """
 
@@ -26,14 +27,18 @@ from bisect import bisect_left
 from kb.pipeline.pronouns import governed
 from kb.pipeline.quote_spans import CUE_RE
 from kb.pipeline.speaker_names import LOWER_TITLES, named_after
+from kb.pipeline.speaker_nearest import (
+    PART_OF_RE,
+    SPOKES_OF_RE,
+    joint_subjects,
+    nearest_subject,
+)
 from kb.pipeline.speaker_subjects import (
     PERSON_NOUNS,
-    SPEAKS_FOR_BODY,
     antecedent_of_relative,
     apposed,
     clause_subject,
     governed_post,
-    government_of,
     paired,
     subject_of_relative,
     word_before,
@@ -41,15 +46,11 @@ from kb.pipeline.speaker_subjects import (
 from kb.pipeline.types import Mention
 from kb.pipeline.wordlists import words
 
-_PREPOSITIONS = words("prepositions")
 _SPEECH_NOUN_ALT = (
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]hat) "
     r"(?:article|piece|op-ed|letter|statement|interview|tweet|post)"
 )
 SPEECH_NOUN_RE = re.compile(rf"\b{_SPEECH_NOUN_ALT} (?:also )?(?:says|said|states|adds)\b")
-
-
-_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
 # A quote opening on the verb of the sentence's subject: "(the Council) “strongly
@@ -85,7 +86,7 @@ def _colon_speaker(body: str, lo: int, start: int, mentions: list[Mention]) -> M
     if INDEFINITE_SUBJECT_RE.match(body, lo, start):
         return None  # "An ICRC weapon contamination specialist put it this way:": unnamed
     inside = [m for m in mentions if lo <= m.start and m.end <= start and m.kind != "demonym"]
-    spokes_of = [m for m in inside if _SPOKES_OF_RE.search(body, max(lo, m.start - 40), m.start)]
+    spokes_of = [m for m in inside if SPOKES_OF_RE.search(body, max(lo, m.start - 40), m.start)]
     if spokes_of and spokes_of[0] is inside[0]:
         return spokes_of[0]  # "A spokesperson for the United Nations … issued a statement:"
     return clause_subject(body, lo, inside)
@@ -124,10 +125,6 @@ _CLAUSE_CLOSED_RE = re.compile(r",\s+(?:was|were|is|are|has|have|had|would|will|
 _UNNAMED_SPOKES_RE = re.compile(
     r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?spokes(?:man|woman|person)"
     r"(?:\s+(?:for|of)\s+(?:the\s+)?)?"
-)
-_OWN_GOVERNMENT_RE = re.compile(
-    r"\s+(?:(?:new|interim|transitional|military|current|caretaker)\s+)?"
-    r"(?:government|administration)\s+(?:(?:has|have|had|also)\s+)*$"
 )
 _WHOM_RE = re.compile(r"\bwhom\s+(?!(?:he|she|they|it|we|i)\b)(?:the\s+)?[a-z]")
 _CLAUSE_BREAK_RE = re.compile(
@@ -221,7 +218,7 @@ def speaker_before(
                 for o in inside
             )
         ]
-    for part in _PART_OF_RE.finditer(body, lo, cue_start):
+    for part in PART_OF_RE.finditer(body, lo, cue_start):
         inside = [m for m in inside if not part.start() <= m.start < part.end()]
     breaks = list(_CLAUSE_BREAK_RE.finditer(body, lo, cue_start))
     if breaks and body[breaks[-1].end() : cue_start].strip() and not cue.group().endswith("ing"):
@@ -269,7 +266,7 @@ def speaker_before(
     if in_relative is not None and "," not in body[prefix_start + cue.end() : start]:
         # "which the AN qualified as “…”", not "which the factions rejected, was “…”"
         return in_relative, True
-    if _joint_subjects(body, inside, cue_start):
+    if joint_subjects(body, inside, cue_start):
         return None, True  # "The IOM and the UN Refugee Agency (UNHCR) manifested": two voices
     set_off = apposed(body, inside, cue_start)
     if set_off is not None and not cue.group().endswith("ing"):
@@ -301,84 +298,7 @@ def speaker_before(
         if adjacent and word_before(body, adjacent[-1].start, prefix_start) == "with":
             return adjacent[-1], True  # "with Quispe saying ..."
         return clause_subject(body, prefix_start, inside), True
-    adjacent_subject = [m for m in inside if not body[m.end : cue_start].strip()]
-    if adjacent_subject and _PERSON_OF_RE.search(
-        body, max(prefix_start, adjacent_subject[-1].start - 40), adjacent_subject[-1].start
-    ):
-        return None, True  # "a charge the representative of the UAE rejected": unnamed
-    spokes_of = [
-        m for m in inside if _SPOKES_OF_RE.search(body, max(prefix_start, m.start - 40), m.start)
-    ]
-    if spokes_of:
-        named = next(
-            (
-                m
-                for m in inside
-                if m.kind == "person"
-                and _SET_OFF_NAME_RE.fullmatch(body, spokes_of[-1].end, m.start)
-            ),
-            None,
-        )
-        # "The spokesperson of the Myanmar military, Brigadier General X, accused": X
-        return named or spokes_of[-1], True  # "the spokesperson of the EEAS answered": the body
-    # A country in a title ("US President Donald Trump") is rarely the speaker when a
-    # person or body is named.
-    # "X's appointment": a possessor is not the subject of a later verb.
-    inside = [
-        m
-        for m in inside
-        if body[m.end : m.end + 2] not in ("'s", "’s")
-        # "Peru's new government has said": a state's government is the state speaking
-        or (m.kind == "country" and _OWN_GOVERNMENT_RE.match(body, m.end + 2, cue_start))
-    ]
-    # "The leader of the X added", "between X factions, an official said": a name a
-    # preposition governs is not the one speaking.
-    # "The Government of Guyana … warned": the state speaks, though "of" governs its name.
-    inside = [
-        m
-        for m in inside
-        if word_before(body, m.start, prefix_start) not in _PREPOSITIONS or government_of(body, m)
-    ]
-    # "Jonas Vaitkevičius (Greens/EFA, Lithuania) warned": the brackets qualify the name.
-    brackets = [
-        (p.end, body.find(")", p.end, p.end + 60))
-        for p in inside
-        if p.kind == "person" and body.startswith(" (", p.end)
-    ]
-    inside = [m for m in inside if not any(lo < m.start < hi for lo, hi in brackets)]
-    for relative in _RELATIVE_RE.finditer(body, prefix_start, cue_start):
-        # "The SADC mission, whose head met the CNE president on Tuesday, said": the
-        # relative clause's names are not the verb's subject.
-        inside = [m for m in inside if not relative.start() <= m.start < relative.end()]
-    actors_inside = [m for m in inside if m.kind in ("person", "organization")]
-    if (
-        len(cues) == 1  # not "Xu said Beijing urged Manila": Xu's words, the state's view
-        and inside
-        and inside[-1].kind == "country"
-        and _VERB_NEXT_RE.fullmatch(body, inside[-1].end, cue_start)
-        # not "in Port Sudan said": the state's name ends a longer one
-        and not _CAPITAL_BEFORE_RE.search(
-            body, max(prefix_start, inside[-1].start - 30), inside[-1].start
-        )
-    ):
-        # "At a hearing of the IACHR in Washington, Peru said": a state right before the
-        # verb is its subject, though a body was named earlier in the sentence.
-        actors_inside = []
-    every = inside
-    inside = actors_inside or inside
-    if inside and not _PRONOUN_RE.search(body, inside[-1].end, cue_start):
-        last = inside[-1]
-        before_last = [m for m in every if m.end <= last.start]
-        if before_last and _LISTED_RE.fullmatch(body, before_last[-1].end, last.start):
-            # "France, Germany and Britain said", "The United States and the European
-            # Union called", "The IOM and UNHCR (…) manifested": no one voice
-            return None, True
-        if _POSSESSED_RE.search(body, last.end, cue_start):
-            return None, True  # "He … his party says": the party speaks, not he
-        if _QUALIFIES_RE.match(body[last.end : cue_start]):
-            return None, True  # "The UN human rights office said", "An RSF commander said"
-        return last, True
-    return None, True  # no name, or a pronoun we could not resolve is nearer the verb
+    return nearest_subject(body, inside, prefix_start, cue_start, one_cue=len(cues) == 1), True
 
 
 _SAID_THEN_ING_RE = re.compile(
@@ -386,32 +306,6 @@ _SAID_THEN_ING_RE = re.compile(
     r",\s+(?P<who>he|she|they|it|(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of|and|for|the)?\s*[A-Z][\w’'-]+){0,6})"
     r"\s+(?:said|says|told\s+\w+|added)(?:\s+in\s+a\s+(?:statement|communiqué|release))?"
     r"(?:\s+on\s+\w+)?,\s+$"
-)
-_SET_OFF_NAME_RE = re.compile(r",\s+(?:[A-Z][\w.-]*\s+){0,3}")
-_CAPITAL_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
-
-
-def _joint_subjects(body: str, inside: list[Mention], cue_start: int) -> bool:
-    """Whether the verb's subject is two bodies or states joined by "and", each perhaps
-    with its bracketed acronym: "The IOM and the UN Refugee Agency (UNHCR) manifested"."""
-    names = [m for m in inside if m.kind in ("organization", "country")]
-    if len(names) < 2 or not _ACRONYM_TAIL_RE.fullmatch(body, names[-1].end, cue_start):
-        return False
-    last = names[-1]
-    before = [m for m in names if m.end <= last.start]
-    if before and body[before[-1].end : last.start].strip() == "(":
-        last = before[-1]  # "the UN Refugee Agency (UNHCR)": the name its acronym defines
-        before = [m for m in names if m.end <= last.start]
-    return bool(before) and _JOINED_RE.fullmatch(body, before[-1].end, last.start) is not None
-
-
-_ACRONYM_TAIL_RE = re.compile(r"\)?\s+(?:(?:also|again|jointly|both|have|has|had)\s+)*")
-_JOINED_RE = re.compile(r"\)?(?:\s*\([^()]{1,20}\))?\s+(?:and|as well as)\s+(?:the\s+)?")
-_VERB_NEXT_RE = re.compile(r"\s+(?:(?:also|again|later|then|itself|has|have|had)\s+)*")
-_RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")
-# "The rector, one of five members of the council's board, said": the apposition's names
-_PART_OF_RE = re.compile(
-    r",\s+(?:(?:one|some|several|many|each|both|none) of|an? member of)\s[^,;:“”\"]*,"
 )
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
@@ -444,19 +338,6 @@ _POST_SET_OFF_RE = re.compile(
     + r")(?:\s+(?:of|for|to|in|at)\s+[^,;:“”\"]{1,70})?"
     # "foreign minister, Dato' Seri X,": honorifics between the post and the name
     + r",\s+(?:[A-Z][a-z]{1,5}['’.]?\s+){0,2}$"
-)
-_POSSESSED_RE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[a-z][\w-]*\s+(?:\w+\s+)?$")
-_PERSON_OF_RE = re.compile(
-    r"\b(?:representative|delegate|envoy|ambassador|official|diplomat)s?\s+(?:of|for|from)\s+"
-    r"(?:the\s+)?$"
-)
-_SPOKES_OF_RE = re.compile(r"\bspokes(?:man|woman|person)\s+(?:of|for)\s+(?:the\s+)?$")
-# The last of several subjects: "France, Germany and Britain", "Peru and Chile".
-_LISTED_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,|,?\s*and|,?\s*or)\s+(?:the\s+)?")
-_QUALIFIES_RE = re.compile(
-    r"^\s+(?:[a-z][\w-]*\s+){0,3}(?:"
-    + "|".join(re.escape(w) for w in sorted(LOWER_TITLES - SPEAKS_FOR_BODY))
-    + r")\s+(?:(?:also|again|later|then)\s+)?$"
 )
 
 
