@@ -10,8 +10,6 @@ Guarantees: never raises; for every run
 ``body[r.body_start:r.body_start+r.length] == raw[r.raw_start:r.raw_start+r.length]``.
 """
 
-# ruff: noqa: RUF001 - curly quotes and apostrophes are the text this code reads
-
 from __future__ import annotations
 
 import re
@@ -38,67 +36,21 @@ from kb.pipeline.credit_lines import (
     STAFF_LINE_RE,
     WRITER_BIO_RE,
 )
+from kb.pipeline.debris import (
+    DOCUMENT_SYMBOL_RE,
+    LINKS_HEADER_RE,
+    is_debris,
+    looks_like_heading,
+    looks_like_title,
+)
 from kb.pipeline.geo import is_capital
 from kb.pipeline.published_date import DATE_PREFIX_RE, parse_date
 from kb.pipeline.publisher import PLACE_DATELINE_RE, dateline, find_publisher, first_at
-from kb.pipeline.text import fold, load_json
+from kb.pipeline.text import fold
 from kb.pipeline.types import Block, BlockKind, OffsetRun
-
-# One alternation, so a line costs one match attempt instead of sixteen.
-_DEBRIS_RE = re.compile(
-    "|".join(
-        f"(?:{p})"
-        for p in (
-            r"^image copyright\b.*$",
-            r"^.{0,120}image copyright$",
-            r"^image caption$",
-            r"^(?:[\w .-]*/)?(?:getty images|afp|reuters|ap|epa|efe|shutterstock|alamy|pa media|"
-            r"pa)(?:/[\w .-]*)?$",
-            r"^media playback is (?:unsupported|not supported) on your device$",
-            r"^media caption.*$",
-            r"^leave a (?:reply|comment)$",
-            r"^your email address will not be published.*$",
-            r"^(?:subscribe|sign up)\b.{0,80}\bnewsletter\b.*$",
-            r"^also on [a-z0-9-]+\.(?:com|org|net|co\.uk|ru|tv)\b.*$",
-            r"^(?:read more|related|advertisement|share this(?: article)?|follow us.*|"
-            r"comments?|skip to .*|"
-            r"click here.*|listen to this article.*|copy link|link copied!?|share|print|email)$",
-            r"^(?:updated|published|posted|last updated)\b[^.]{0,60}$",
-            r"^(?:©|copyright)\s.{0,80}$",
-            r"^copyright \d{4}\b.*\ball rights reserved\b.*$",
-            # Wire trailers: "Reporting by A in Caracas; Editing by B" credits staff, not actors.
-            # Bracketed or not: "(Reporting by A; Editing by B)".
-            r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^.]*"
-            r"(?:;|\b(?:editing|writing) by\b).*$",
-            r"^\(?editing by\b.{0,80}$",
-            # "(MHA) Reporting: Yusuf Kaan Özdemir | Editing: Elif Naz Karaca"
-            r"^(?:\([A-Z]{2,8}\)\s*)?(?:reporting|editing|writing)\s*:\s.{0,100}$",
-            # "Ana Ruiz reported from Osh and Bishkek. Editing by B.": the trailer as a sentence
-            r"^[^.;]{3,60}\breported from\b[^.;]{2,60}[.;]\s*(?:editing|writing) by\b.{0,80}$",
-            # "(Translated from Spanish by A)": the translator's credit.
-            r"^\(?(?:unofficial\s+)?(?:translated|translation)\b[^()]{0,60}\bby\b[^()]{0,60}\)?$",
-            r"^our standards:.*$",
-            # A section's kicker: "CHRONICLE | LONG READ", "LONG READ | Displacement"
-            r"^(?:[\w ]{1,25}\s\|\s)?(?:long read|analysis|explainer|in depth|special report|"
-            r"fact check|opinion|feature|live updates?)(?:\s\|\s[\w ]{1,25})?$",
-            r"^[-–—#* ]*(?:ends?|#{3})[-–—#* ]*$",  # a press release's "-END-", "-ENDS-", "###"
-            r"^\d{1,2} min(?:ute)? read$",
-            r"^related (?:coverage|topics|stories|content)$",
-            r"^(?:more on this story|close panel|share page|about sharing|tweet)$",
-            r"^\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}(?:\s+\d{1,2}:\d{2})?(?:\s*/.*)?$",
-            r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*/.*)?$",
-        )
-    ),
-    re.IGNORECASE,
-)
-
-# The words of a navigation bar's icon labels ("icon arrow down", "share facebook"):
-# a line of nothing else is site furniture.
-_NAV_WORDS = frozenset(load_json("clean.json")["nav_words"])
 
 _CAPTION_LEAD_RE = re.compile(r"(?:Photo|Photo caption|Picture|Image|Caption)\s*:\s")
 _FILE_PHOTO_RE = re.compile(r"^(?:FILE PHOTO|File photo|PHOTO)\s*:\s*")
-_TERMINAL_PUNCT = '.,;:!…"”’)'
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,60 +93,15 @@ def _split_lines(raw: str) -> list[_Line]:
     return lines
 
 
-def _is_debris(text: str) -> bool:
-    if len(text) > 600:
-        return False  # web debris is short; long lines are prose
-    if _DEBRIS_RE.match(text):
-        return True
-    if text.endswith("."):
-        return False  # navigation debris never ends a sentence (the test below)
-    words = re.findall(r"[A-Za-z]+", text)
-    if len(words) >= 6:
-        nav = sum(1 for w in words if w.lower() in _NAV_WORDS)
-        if nav / len(words) >= 0.5 and not text.endswith("."):
-            return True
-    return False
-
-
-_DOCUMENT_SYMBOL_RE = re.compile(r"\b[A-Z]{1,6}((?:/[A-Z0-9][A-Za-z0-9.()-]*){2,})")
-# A header over a list of other stories' headlines: "Related Stories", "Read more".
-_LINKS_HEADER_RE = re.compile(
-    r"(?:related(?: stories| coverage| content| articles)?|read more|more on this story"
-    r"|you may also like|more from [\w ]{1,30}|recommended)\s*:?$",
-    re.IGNORECASE,
-)
-
-
 def _links_end(content: list[_Line], index: int) -> int:
     """The line number of the last headline listed right under the header at ``index``:
     the lines that follow it with no blank line between, none ending a sentence."""
     last = content[index].number
     for line in content[index + 1 :]:
-        if line.number != last + 1 or not _looks_like_heading(line.text):
+        if line.number != last + 1 or not looks_like_heading(line.text):
             break
         last = line.number
     return last
-
-
-def _looks_like_heading(text: str) -> bool:
-    if not text or text[-1] in _TERMINAL_PUNCT or not text[0].isupper():
-        return False  # most lines are prose: no need to split them into words
-    words = text.split(None, 25)
-    if len(words) <= 14:
-        return bool(words)
-    # A headline in title case runs longer: "Gangs Tighten Grip on Haiti's Capital as
-    # Multinational Mission Struggles to Scale Up, Special Representative Tells ...".
-    long_words = [w for w in words if len(w) > 3]
-    return len(words) <= 25 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-
-
-def _looks_like_title(text: str) -> bool:
-    words = text.split()
-    return (
-        3 <= len(words) <= 25
-        and text[-1] not in _TERMINAL_PUNCT.replace("’", "")
-        and text[0].isupper()
-    )
 
 
 def _pieces(text: str) -> list[str]:
@@ -247,11 +154,11 @@ def clean(raw: str) -> Cleaned:
     for index, line in enumerate(content):
         if line.kind == "debris":
             continue
-        if line.number <= links_until or _is_debris(line.text):
+        if line.number <= links_until or is_debris(line.text):
             if published is None and re.match(r"^\d|^[A-Z][a-z]{2,8}\.? \d", line.text):
                 published = parse_date(line.text)
             after_caption_marker = fold(line.text) == "image caption"
-            if _LINKS_HEADER_RE.match(line.text):
+            if LINKS_HEADER_RE.match(line.text):
                 links_until = _links_end(content, index)
             line.kind = "debris"
             continue
@@ -371,12 +278,12 @@ def clean(raw: str) -> Cleaned:
         if line.kind == "debris":
             continue
         key = fold(line.text)
-        if title is None and not seen and _looks_like_title(line.text):
+        if title is None and not seen and looks_like_title(line.text):
             title = line.text
             line.kind = "title"
         elif key in seen and len(key) >= 20:
             line.kind = "debris"  # a repeated headline or paragraph
-        elif line.kind == "paragraph" and _looks_like_heading(line.text):
+        elif line.kind == "paragraph" and looks_like_heading(line.text):
             line.kind = "heading"
         seen.add(key)
 
@@ -413,7 +320,7 @@ def clean(raw: str) -> Cleaned:
             for found in re.finditer(rf"\b{re.escape(place.group(1))}\b", body):
                 excluded.append(found.span())
             break
-    for symbol in _DOCUMENT_SYMBOL_RE.finditer(body):
+    for symbol in DOCUMENT_SYMBOL_RE.finditer(body):
         # "PSC/PR/COMM.1318 (2026)": the body that issued the document, then its series
         # and number ("PR", "COMM"), which name no body
         excluded.append((symbol.start(1), symbol.end()))
