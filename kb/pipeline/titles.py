@@ -1,6 +1,6 @@
 """Titles in capitalised runs: where an officer's title begins, and where it ends.
 
-In:  the words of one capitalised run (see ``candidates.plan``).
+In:  the words of one capitalised run (see ``run_plan.plan``).
 Out: ``officer_split``: where an organisation's name ends and its officer's title
      begins ("OAS | Secretary-General Lena Brooks", "European Council | Charles
      Michel"), or None; ``leading_title_end``: the last word of the title leading a run
