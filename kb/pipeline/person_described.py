@@ -41,7 +41,7 @@ def holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> boo
 
 
 _HONORIFIC_END_RE = re.compile(
-    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev|Monsignor|Mgr|Mallam|Alhaji|Alhaja|Hajia|Ato"
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev|Monsignor|Mgr|Mallam|Alhaji|Alhaja|Hajia|Hajj|Ato"
     r"|W/ro|Dona|Doña|Don|Dom|Ustaz)\.?\s*)+$"
 )
 

@@ -28,7 +28,7 @@ RANK_BEFORE_RE = re.compile(
     r"|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|Sergeant|Lt|Gen|Col|Maj|Capt|Cmdr|Cdr"
     r"|Justice|Judge|Dr|Mr|Mrs|Ms|Mister|Madam|Ma[iî]tre|Prof|Professor|Sheikh|H\.E|Ambassador|Hon"
     # the courtesy styles of other languages: "Alhaji X", "Ato X", "Dona X", "Monsignor X"
-    r"|Monsignor|Mgr|Mallam|Alhaji|Alhaja|Hajia|Ato|W/ro|Dona|Doña|Don|Dom|Ustaz"
+    r"|Monsignor|Mgr|Mallam|Alhaji|Alhaja|Hajia|Hajj|Hadj|Ato|W/ro|Dona|Doña|Don|Dom|Ustaz"
     r")\.?\s+)+$"
 )
 _LONGEST_RANK = 3

@@ -54,7 +54,7 @@ _HONORIFICS = frozenset(
     for w in ("Justice", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.",
               "Professor", "Sheikh", "Sheikha", "Prince", "Princess", "H.E.", "Hon", "Hon.",
               "Monsignor", "Mgr.", "Mallam", "Alhaji", "Alhaja", "Hajia", "Ato", "W/ro", "Dona",
-              "Doña", "Don", "Dom", "Ustaz")
+              "Doña", "Don", "Dom", "Ustaz", "Hajj", "Hadj")
 )  # fmt: skip
 
 

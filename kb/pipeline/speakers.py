@@ -69,6 +69,12 @@ _SUBJECT_END_RE = re.compile(
 )
 
 
+_VERB_FIRST_RE = re.compile(
+    r"\s*(?:And\s+)?(?:said|added|affirmed|stressed|underlined|declared|noted|indicated|"
+    r"explained|confirmed|considered|emphasi[sz]ed|welcomed)\s+(?=[A-Z]|the\s+[A-Z])"
+)
+
+
 def _is_verb(body: str, at: int, ends: set[int]) -> bool:
     """Whether a cue in -s ("states", "claims", "notes") is a verb, not a plural noun
     ("Western states headed by"): its subject (a mention or pronoun), an adverb or a
@@ -159,6 +165,13 @@ def speaker_before(
 ) -> tuple[Mention | None, bool]:
     prefix_start = sentence[0]
     prefix = body[prefix_start:start]
+    verb_first = _VERB_FIRST_RE.match(prefix)
+    if verb_first:
+        # Arabic in translation: "And said the Deputy Special Representative …, Mrs. X, in
+        # her word after the meeting: “…”": the verb first, then the one who speaks.
+        named = named_after(body, prefix_start + verb_first.end(), mentions)
+        if named is not None:
+            return named, True
     ends = {m.end for m in mentions if prefix_start <= m.end <= start}
     cues = [
         c

@@ -193,6 +193,18 @@ def test_bodies_joined_by_and_are_no_one_voice_and_y_joins_a_surname() -> None:
     assert [c.code for c in extract(text).countries] == ["US"]  # no Montenegro
 
 
+def test_a_verb_first_clause_of_arabic_in_translation_names_its_speaker_after_the_verb() -> None:
+    text = (
+        "The two armed groups agreed a truce in Tripoli.\n\n"
+        "And said the Deputy Special Representative of the Secretary-General, Mrs. Mirela "
+        "Popescu-Varga, in her word after the meeting: “The weapons must fall silent now.”\n\n"
+        "And said Hajj Milad bin Saad, one of the elders: “We gave our word.”\n\n"
+        "And welcomed the League of Arab States in a statement the agreement, and called “all "
+        "the Libyan parties” to the dialogue."
+    )
+    assert speakers(text) == ["Mirela Popescu-Varga", "Milad bin Saad", "Arab League"]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
