@@ -131,7 +131,8 @@ def candidates(
 _AGENCY_BEFORE_RE = re.compile(r"[A-Z][\w .'’-]{1,40},\s*[\w .]{2,30}\s+\(")
 # "(Reuters) -", "(EFE).-", and PTI's "New Delhi, Mar 18 (PTI) Two Indian …", no dash.
 _AGENCY_AFTER_RE = re.compile(r"\)\s*\.?\s*[-–—]|\)[ \t]+(?=[A-Z0-9])")
-_PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:/[A-Z][A-Z.'’ -]*)+(?=,|\s*[—–-])")
+# "PANAMA CITY / GENEVA, 7 December -": the slash spaced or not
+_PLACES_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’ -]*(?:\s?/\s?[A-Z][A-Z.'’ -]*)+(?=,|\s*[—–-])")
 # "MARACAY.- At least …": the Spanish press's dateline ends on a full stop and a dash.
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|:|—|–|-|\(|\.[-–—])")
 

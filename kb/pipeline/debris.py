@@ -86,7 +86,10 @@ def is_debris(text: str) -> bool:
     return False
 
 
-DOCUMENT_SYMBOL_RE = re.compile(r"\b[A-Z]{1,6}((?:/[A-Z0-9][A-Za-z0-9.()-]*){2,})")
+# "PSC/PR/COMM.1318 (2026)", "CP/RES. 1259 (2520/24)": the issuer, then series and number
+DOCUMENT_SYMBOL_RE = re.compile(
+    r"\b[A-Z]{1,6}((?:/[A-Z0-9][A-Za-z0-9.()-]*){2,}|/[A-Z]{2,6}\.?\s?\d+)"
+)
 # A header over a list of other stories' headlines: "Related Stories", "Read more".
 LINKS_HEADER_RE = re.compile(
     r"(?:related(?: stories| coverage| content| articles)?|read more|more on this story"

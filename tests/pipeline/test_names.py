@@ -251,6 +251,17 @@ def test_datelines_and_credits_are_no_actors() -> None:
 KHARTOUM_WIRE = "KHARTOUM, Aug 3 (Reuters) - Fighting resumed in Sudan on Thursday."
 
 
+def test_a_spaced_slash_dateline_and_an_oas_symbol_name_no_body() -> None:
+    text = (
+        "Plan launched\n\nPANAMA CITY / GENEVA, 7 December 2022 – The International "
+        "Organization for Migration (IOM) launched a plan. The resolution, CP/RES. 1259 "
+        "(2520/24), is on the OAS website."
+    )
+    found = set(orgs(text))
+    assert "GENEVA" not in found and "RES" not in found
+    assert "International Organization for Migration" in found
+
+
 def test_kickers_time_zones_document_symbols_and_post_nominals_are_no_actors() -> None:
     text = (
         "Guinea's transition\n\nPSC/PR/COMM.1318 (2026)\n\nCHRONICLE | LONG READ\n\n"
