@@ -206,6 +206,7 @@ def test_reference_names_written_backwards_or_after_a_lower_case_particle() -> N
         "with al-Qaeda. Some 1,200 people crossed, according to Migración Colombia."
     )
     assert set(found) == {"United Nations Security Council", "al-Qaeda", "Migración Colombia"}
+    assert list(orgs("The Carabineros said the crossing was closed.")) == ["Carabineros de Chile"]
 
 
 def test_a_name_an_adjective_is_made_of_speaks_for_no_quote() -> None:
