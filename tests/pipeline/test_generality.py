@@ -108,8 +108,8 @@ format, written before any rule was tuned to them:
   ministry, EU, presidency and AU texts; broadcaster copy with heavy debris, a live page and an
   interview; translations from seven languages and long reads).
 - unseen65, unseen66: eight more each, written blind during that session and held out until
-  its last rule commit, which was drawn from them (a news feed on Venezuela and Latin America:
-  wire copy and official texts; a news feed on crises worldwide: broadcaster copy and
+  its last four rule commits, which were drawn from them (a news feed on Venezuela and Latin
+  America: wire copy and official texts; a news feed on crises worldwide: broadcaster copy and
   translations from four languages).
 
 FLOORS maps (folder, category) to the lowest score the category may fall to: the F1 of any
