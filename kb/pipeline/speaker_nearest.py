@@ -48,7 +48,9 @@ def joint_subjects(body: str, inside: list[Mention], cue_start: int) -> bool:
     return bool(before) and _JOINED_RE.fullmatch(body, before[-1].end, last.start) is not None
 
 
-_ACRONYM_TAIL_RE = re.compile(r"\)?\s+(?:(?:also|again|jointly|both|have|has|had)\s+)*")
+_ACRONYM_TAIL_RE = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\)?\s+(?:(?:also|again|jointly|both|have|has|had)\s+)*"
+)
 _JOINED_RE = re.compile(r"\)?(?:\s*\([^()]{1,20}\))?\s+(?:and|as well as)\s+(?:the\s+)?")
 _VERB_NEXT_RE = re.compile(r"\s+(?:(?:also|again|later|then|itself|has|have|had)\s+)*")
 _RELATIVE_RE = re.compile(r",\s+(?:whose|who|which|where)\b[^,;:“”\"]*,")

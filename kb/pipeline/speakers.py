@@ -131,6 +131,8 @@ _CLAUSE_CLOSED_RE = re.compile(r",\s+(?:was|were|is|are|has|have|had|would|will|
 _UNNAMED_SPOKES_RE = re.compile(
     r"\s*(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?spokes(?:man|woman|person)"
     r"(?:\s+(?:for|of)\s+(?:the\s+)?)?"
+    # "Observers from the African Union said": the body's mission speaks
+    r"|\s*(?:[Oo]bservers|[Mm]onitors)\s+(?:from|of)\s+the\s+(?=[A-Z])"
 )
 _WHOM_RE = re.compile(r"\bwhom\s+(?!(?:he|she|they|it|we|i)\b)(?:the\s+)?[a-z]")
 _CLAUSE_BREAK_RE = re.compile(

@@ -205,6 +205,16 @@ def test_a_verb_first_clause_of_arabic_in_translation_names_its_speaker_after_th
     assert speakers(text) == ["Mirela Popescu-Varga", "Milad bin Saad", "Arab League"]
 
 
+def test_a_bodys_observers_speak_for_it_and_acronyms_in_brackets_keep_a_joint_subject() -> None:
+    text = (
+        "Observers from the African Union said the vote had been “generally calm”.\n\n"
+        "Observers from several countries said the count was “slow”.\n\n"
+        "The International Organization for the Migrations (OIM) and the Agency of the UN for "
+        "the Refugees (Acnur) expressed in a joint communiqué their “concern”."
+    )
+    assert speakers(text) == ["African Union", None, None]
+
+
 def test_descriptions_and_pronouns_across_paragraphs() -> None:
     text = (
         "General Marco Tellez commands the northern front. On Monday, Pavel Orsk, a soldier in "
