@@ -108,7 +108,7 @@ format, written before any rule was tuned to them:
   ministry, EU, presidency and AU texts; broadcaster copy with heavy debris, a live page and an
   interview; translations from seven languages and long reads).
 - unseen65, unseen66: eight more each, written blind during that session and held out until
-  its last four rule commits, which were drawn from them (a news feed on Venezuela and Latin
+  its last five rule commits, which were drawn from them (a news feed on Venezuela and Latin
   America: wire copy and official texts; a news feed on crises worldwide: broadcaster copy and
   translations from four languages).
 
