@@ -10,6 +10,7 @@ Guarantees: pure; the word lists are frozensets, built once and never mutated.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -35,13 +36,17 @@ CORE_TITLES = actor_words("core_titles")
 NOT_ORG_ACRONYMS = actor_words("not_org_acronyms")
 # Last words of a news outlet's name ("Financial Times"): never an actor's name.
 MEDIA_HEADS = actor_words("media_heads")
+# "Dona Amélia", "Ato Galgalo", "Alhaji Osman": styles of other languages before a name.
+COURTESY_STYLES = actor_words("courtesy_styles")
+# The styles as one regex alternation, longest first, for the readers of text before a name.
+COURTESY_STYLE_ALT = "|".join(re.escape(w) for w in sorted(COURTESY_STYLES, key=len, reverse=True))
 
 
 class Lexicon:
     """The lexicon's word lists the actor stages read, gathered once."""
 
     def __init__(self) -> None:
-        self.honorifics = lexicon("honorifics")
+        self.honorifics = lexicon("honorifics") | COURTESY_STYLES
         self.titles = lexicon("titles") | CORE_TITLES | actor_words("title_words")
         self.stop = lexicon("stopwords")
         self.not_actor = lexicon("not_actor_words")

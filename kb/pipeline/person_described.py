@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kb.pipeline.entity import COURTESY_STYLE_ALT
 from kb.pipeline.role_ranks import spelled_out
 from kb.pipeline.text import fold
 from kb.pipeline.wordlists import synonyms, words
@@ -41,8 +42,7 @@ def holds(noun: str, titles: tuple[str, ...], *, head_first: bool = True) -> boo
 
 
 _HONORIFIC_END_RE = re.compile(
-    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev|Monsignor|Mgr|Mallam|Alhaji|Alhaja|Hajia|Hajj|Ato"
-    r"|W/ro|Dona|Doña|Don|Dom|Ustaz)\.?\s*)+$"
+    rf"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Father|Rev|{COURTESY_STYLE_ALT})\.?\s*)+$"
 )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kb.pipeline.entity import COURTESY_STYLE_ALT
 from kb.pipeline.role_posts import role_words
 from kb.pipeline.text import fold
 
@@ -27,8 +28,7 @@ RANK_BEFORE_RE = re.compile(
     r"|Major|Captain|Brigadier|Commandant|Commissaire|Capitaine|Comandante|Coronel"
     r"|(?:Chief\s+)?Inspector|(?:Chief\s+)?Superintendent|Sergeant|Lt|Gen|Col|Maj|Capt|Cmdr|Cdr"
     r"|Justice|Judge|Dr|Mr|Mrs|Ms|Mister|Madam|Ma[iî]tre|Prof|Professor|Sheikh|H\.E|Ambassador|Hon"
-    # the courtesy styles of other languages: "Alhaji X", "Ato X", "Dona X", "Monsignor X"
-    r"|Monsignor|Mgr|Mallam|Alhaji|Alhaja|Hajia|Hajj|Hadj|Ato|W/ro|Dona|Doña|Don|Dom|Ustaz"
+    rf"|{COURTESY_STYLE_ALT}"  # "Alhaji X", "Ato X", "Dona X", "Monsignor X"
     r")\.?\s+)+$"
 )
 _LONGEST_RANK = 3

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import accumulate
 
+from kb.pipeline.entity import COURTESY_STYLES
 from kb.pipeline.geo import GeoMention, gazetteer, is_geo_word
 from kb.pipeline.role_appositions import after_role, as_role, before_role
 from kb.pipeline.role_found import (
@@ -53,8 +54,7 @@ _HONORIFICS = frozenset(
     fold(w)
     for w in ("Justice", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.",
               "Professor", "Sheikh", "Sheikha", "Prince", "Princess", "H.E.", "Hon", "Hon.",
-              "Monsignor", "Mgr.", "Mallam", "Alhaji", "Alhaja", "Hajia", "Ato", "W/ro", "Dona",
-              "Doña", "Don", "Dom", "Ustaz", "Hajj", "Hadj")
+              *COURTESY_STYLES, *(f"{w}." for w in COURTESY_STYLES))
 )  # fmt: skip
 
 
